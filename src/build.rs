@@ -1,0 +1,132 @@
+//! The `build` pipeline: config → locales → content → model → render → output.
+//!
+//! [`build`] runs the stages in order, collecting every problem into one [`Diagnostics`]; it
+//! writes into a staging folder and swaps it in only when there were no errors, so a failed
+//! build leaves the previous output untouched. `watch` and `check` call the same stages.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::config::{self, Config};
+use crate::content::{self, LoadOptions};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Localizer;
+use crate::model::{self, Site};
+use crate::output::{self, Staging};
+use crate::render::{self, Renderer};
+
+/// What the user asked for.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Overrides `output_dir` (relative to the current folder, like any command-line path).
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    /// Warnings are errors.
+    pub strict: bool,
+}
+
+/// What a finished build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    /// (language, articles, pages)
+    pub per_language: Vec<(String, usize, usize)>,
+    pub files: usize,
+    pub elapsed: Duration,
+}
+
+/// Everything up to the site model, shared by `build`, `check` and `watch`.
+pub struct Loaded {
+    pub site: Site,
+    pub l10n: Arc<Localizer>,
+}
+
+/// Runs the loading stages. `None` if a stage could not produce its result.
+pub fn load(root: &Path, base_url: Option<&str>, drafts: bool, diags: &Diagnostics) -> Option<Loaded> {
+    let mut config: Config = config::load(root, diags)?;
+    if let Some(url) = base_url {
+        if let Err(msg) = config.set_base_url(url) {
+            diags.push(Diagnostic::error("usage", format!("--base-url: {msg}")));
+            return None;
+        }
+    }
+    let l10n = Localizer::load(root, &config, diags);
+    let content = content::load(root, &config, &LoadOptions { drafts }, diags);
+    let l10n = Arc::new(l10n?);
+    check_topic_names(&config, &l10n, diags);
+    let site = model::build(config, content, diags);
+    Some(Loaded { site, l10n })
+}
+
+/// Every declared topic needs a name in every language (`topic-KEY`).
+fn check_topic_names(config: &Config, l10n: &Localizer, diags: &Diagnostics) {
+    for (i, topic) in config.topics.iter().enumerate() {
+        for lang in config.language_codes() {
+            let id = format!("topic-{topic}");
+            if !l10n.has(lang, &id) {
+                let pos = config.topic_positions.get(i).copied();
+                diags.push(
+                    Diagnostic::error("missing-topic-name", format!("topic `{topic}` has no name in `{lang}`"))
+                        .in_file(config::CONFIG_FILE)
+                        .at_opt(pos)
+                        .help(format!("add `{id} = …` to a file in locales/{lang}/, e.g. locales/{lang}/topics.ftl")),
+                );
+            }
+        }
+    }
+}
+
+/// The output folder: `--output` (relative to the current folder) or `output_dir` (relative to the root).
+pub fn output_dir(opts: &BuildOptions, config: &Config) -> PathBuf {
+    match &opts.output {
+        Some(o) => o.clone(),
+        None => opts.root.join(&config.output_dir),
+    }
+}
+
+/// Builds the site. On `Err`, the previous output is untouched and `diags` says why.
+pub fn build(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport, ()> {
+    let start = Instant::now();
+    let loaded = load(&opts.root, opts.base_url.as_deref(), opts.drafts, diags).ok_or(())?;
+    let output = output_dir(opts, &loaded.site.config);
+    if let Err(d) = output::check_output_dir(&opts.root, &output) {
+        diags.push(d);
+        return Err(());
+    }
+    let renderer = Renderer::new(&opts.root, Arc::clone(&loaded.l10n), diags);
+    if failed(diags, opts.strict) {
+        return Err(());
+    }
+    let renderer = renderer.ok_or(())?;
+    let site = &loaded.site;
+
+    let staging = Staging::create(&output).map_err(|e| {
+        diags.push(Diagnostic::error("io", format!("cannot create a staging folder beside {}: {e}", output.display())));
+    })?;
+    let jobs = render::plan(site);
+    let mut files = renderer.render_all(site, &jobs, &staging.dir, diags);
+    files += render::copy_assets(&opts.root, site, &staging.dir, diags);
+    loaded.l10n.report_fallbacks(diags);
+    if failed(diags, opts.strict) {
+        staging.discard();
+        return Err(());
+    }
+    staging.commit().map_err(|e| {
+        diags.push(Diagnostic::error("io", format!("cannot replace {}: {e}", output.display())));
+    })?;
+
+    let per_language = site
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), site.articles.get(&l.code).map_or(0, Vec::len), site.pages.get(&l.code).map_or(0, Vec::len)))
+        .collect();
+    Ok(BuildReport { output, per_language, files, elapsed: start.elapsed() })
+}
+
+fn failed(diags: &Diagnostics, strict: bool) -> bool {
+    diags.has_errors() || (strict && !diags.snapshot().is_empty())
+}

@@ -1,0 +1,496 @@
+//! Stage 1: load and validate `site.toml`.
+//!
+//! The file is read into [`RawConfig`] ("as written", unknown keys rejected by serde) and then
+//! converted once into [`Config`], whose values are checked and resolved (a parsed time zone, a
+//! normalised base URL, the language list with the default language first). Every problem points
+//! at its line in `site.toml`; all problems of the file are reported together.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Pos};
+
+/// The name of the configuration file at the site root.
+pub const CONFIG_FILE: &str = "site.toml";
+
+/// Languages written right-to-left (by primary language subtag).
+const RTL_LANGUAGES: &[&str] = &[
+    "ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    base_url: Spanned<String>,
+    default_language: Spanned<String>,
+    #[serde(default)]
+    timezone: Option<Spanned<String>>,
+    #[serde(default)]
+    paginate_by: Option<Spanned<i64>>,
+    #[serde(default)]
+    feed_entries: Option<Spanned<i64>>,
+    #[serde(default)]
+    output_dir: Option<Spanned<String>>,
+    #[serde(default)]
+    topics: Vec<Spanned<String>>,
+    languages: Spanned<BTreeMap<String, Spanned<RawLanguage>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    title: Spanned<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    direction: Option<Spanned<String>>,
+    #[serde(default)]
+    digits: Option<Spanned<String>>,
+    #[serde(default)]
+    month_names: Option<Spanned<String>>,
+    #[serde(default)]
+    hijri: Option<bool>,
+}
+
+/// Text direction of a language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+
+    /// The direction a language is written in, from its primary subtag.
+    pub fn of_language(code: &str) -> Direction {
+        let primary = code.split(['-', '_']).next().unwrap_or(code);
+        if RTL_LANGUAGES.contains(&primary.to_ascii_lowercase().as_str()) {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
+    }
+}
+
+/// Which digits numbers are written with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Digits {
+    /// 0123456789
+    Latn,
+    /// ٠١٢٣٤٥٦٧٨٩ (Arabic-Indic)
+    Arab,
+}
+
+/// How Gregorian month names are written in Arabic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MonthNames {
+    /// نوفمبر
+    Gregorian,
+    /// تشرين الثاني
+    Syriac,
+    /// نوفمبر/تشرين الثاني
+    Both,
+}
+
+/// One configured language.
+#[derive(Clone, Debug)]
+pub struct Language {
+    pub code: String,
+    pub title: String,
+    pub description: String,
+    pub direction: Direction,
+    pub digits: Digits,
+    pub month_names: MonthNames,
+    pub hijri: bool,
+}
+
+/// The validated configuration of a site.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Absolute URL ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url` (`/` or `/news/`), prefixed to every internal link.
+    pub base_path: String,
+    pub default_language: String,
+    /// The default language first, then the others in alphabetical order.
+    pub languages: Vec<Language>,
+    pub timezone: jiff::tz::TimeZone,
+    pub timezone_name: String,
+    pub paginate_by: usize,
+    pub feed_entries: usize,
+    /// As written in site.toml (relative to the site root) or `public`.
+    pub output_dir: PathBuf,
+    pub topics: Vec<String>,
+    /// Where each topic is declared in site.toml (parallel to `topics`).
+    pub topic_positions: Vec<Pos>,
+}
+
+impl Config {
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    pub fn is_language(&self, code: &str) -> bool {
+        self.language(code).is_some()
+    }
+
+    pub fn language_codes(&self) -> impl Iterator<Item = &str> {
+        self.languages.iter().map(|l| l.code.as_str())
+    }
+
+    /// Replaces the base URL (`--base-url`).
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+        let (base_url, base_path) = normalise_base_url(url)?;
+        self.base_url = base_url;
+        self.base_path = base_path;
+        Ok(())
+    }
+}
+
+/// Reads `site.toml` under `root`. On failure every problem found is in `diags`.
+pub fn load(root: &Path, diags: &Diagnostics) -> Option<Config> {
+    let path = root.join(CONFIG_FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            let d = if e.kind() == std::io::ErrorKind::NotFound {
+                Diagnostic::error("config", format!("no {CONFIG_FILE} in {}", root.display()))
+                    .help("run nashra in a site folder, pass --root DIR, or make a new site with `nashra init DIR`")
+            } else {
+                Diagnostic::error("io", format!("cannot read {CONFIG_FILE}: {e}")).in_file(CONFIG_FILE)
+            };
+            diags.push(d);
+            return None;
+        }
+    };
+    parse(&text, diags)
+}
+
+/// Parses and validates the text of a `site.toml`.
+pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let at = |span: std::ops::Range<usize>| Pos::from_offset(text, span.start);
+    let raw: RawConfig = match toml::from_str(text) {
+        Ok(r) => r,
+        Err(e) => {
+            let mut message = e.message().trim().to_string();
+            let mut help = None;
+            if let Some(rest) = message.strip_prefix("unknown field `") {
+                if let Some((field, _)) = rest.split_once('`') {
+                    let known = [
+                        "base_url", "default_language", "timezone", "paginate_by", "feed_entries",
+                        "output_dir", "topics", "languages", "title", "description", "direction",
+                        "digits", "month_names", "hijri",
+                    ];
+                    help = did_you_mean(field, known).map(|k| format!("did you mean `{k}`?"));
+                    message = format!("unknown key `{field}` in {CONFIG_FILE}");
+                }
+            }
+            let mut d = Diagnostic::error("config", message)
+                .in_file(CONFIG_FILE)
+                .at_opt(e.span().map(at));
+            if let Some(h) = help {
+                d = d.help(h);
+            }
+            diags.push(d);
+            return None;
+        }
+    };
+
+    let err = |span: std::ops::Range<usize>, msg: String, help: &str| {
+        let d = Diagnostic::error("config", msg).in_file(CONFIG_FILE).at(at(span));
+        diags.push(if help.is_empty() { d } else { d.help(help.to_string()) });
+    };
+    let mut ok = true;
+
+    let (base_url, base_path) = match normalise_base_url(raw.base_url.get_ref()) {
+        Ok(v) => v,
+        Err(msg) => {
+            err(raw.base_url.span(), msg, "write it like \"https://example.org/\"");
+            ok = false;
+            (String::new(), String::from("/"))
+        }
+    };
+
+    let (timezone, timezone_name) = match &raw.timezone {
+        None => (jiff::tz::TimeZone::UTC, "UTC".to_string()),
+        Some(tz) => match parse_timezone(tz.get_ref()) {
+            Some(z) => (z, tz.get_ref().clone()),
+            None => {
+                err(
+                    tz.span(),
+                    format!("unknown time zone `{}`", tz.get_ref()),
+                    "use an IANA name such as \"Asia/Riyadh\" or a fixed offset such as \"+03:00\"",
+                );
+                ok = false;
+                (jiff::tz::TimeZone::UTC, String::new())
+            }
+        },
+    };
+
+    let mut positive = |v: &Option<Spanned<i64>>, name: &str, default: usize| -> usize {
+        match v {
+            None => default,
+            Some(n) if *n.get_ref() >= 1 && *n.get_ref() <= 10_000 => *n.get_ref() as usize,
+            Some(n) => {
+                err(n.span(), format!("`{name}` must be between 1 and 10000, not {}", n.get_ref()), "");
+                ok = false;
+                default
+            }
+        }
+    };
+    let paginate_by = positive(&raw.paginate_by, "paginate_by", 20);
+    let feed_entries = positive(&raw.feed_entries, "feed_entries", 20);
+
+    let output_dir = match &raw.output_dir {
+        None => PathBuf::from("public"),
+        Some(o) if o.get_ref().trim().is_empty() => {
+            err(o.span(), "`output_dir` is empty".into(), "leave it out to use \"public\"");
+            ok = false;
+            PathBuf::from("public")
+        }
+        Some(o) => PathBuf::from(o.get_ref()),
+    };
+
+    let mut topics: Vec<String> = Vec::new();
+    let mut topic_positions = Vec::new();
+    for t in &raw.topics {
+        let key = t.get_ref();
+        if !is_topic_key(key) {
+            err(
+                t.span(),
+                format!("invalid topic key `{key}`"),
+                "topic keys are lower-case Latin letters, digits and `-`, like \"security\"; their names go in the locales as `topic-KEY`",
+            );
+            ok = false;
+        } else if topics.contains(key) {
+            err(t.span(), format!("topic `{key}` is declared twice"), "");
+            ok = false;
+        } else {
+            topics.push(key.clone());
+            topic_positions.push(at(t.span()));
+        }
+    }
+
+    let mut languages = Vec::new();
+    for (code, lang) in raw.languages.get_ref() {
+        let span = lang.span();
+        let lang = lang.get_ref();
+        if !is_language_code(code) {
+            err(
+                span.clone(),
+                format!("invalid language code `{code}`"),
+                "use a lower-case ISO 639 code such as `ar` or `en`",
+            );
+            ok = false;
+            continue;
+        }
+        let direction = match &lang.direction {
+            None => Direction::of_language(code),
+            Some(d) => match d.get_ref().as_str() {
+                "rtl" => Direction::Rtl,
+                "ltr" => Direction::Ltr,
+                other => {
+                    err(d.span(), format!("invalid direction `{other}`"), "use \"rtl\" or \"ltr\"");
+                    ok = false;
+                    Direction::Ltr
+                }
+            },
+        };
+        let digits = match &lang.digits {
+            None => Digits::Latn,
+            Some(d) => match d.get_ref().as_str() {
+                "latn" => Digits::Latn,
+                "arab" => Digits::Arab,
+                other => {
+                    err(d.span(), format!("invalid digits `{other}`"), "use \"latn\" (0123456789) or \"arab\" (٠١٢٣٤٥٦٧٨٩)");
+                    ok = false;
+                    Digits::Latn
+                }
+            },
+        };
+        let month_names = match &lang.month_names {
+            None => MonthNames::Gregorian,
+            Some(m) => match m.get_ref().as_str() {
+                "gregorian" => MonthNames::Gregorian,
+                "syriac" => MonthNames::Syriac,
+                "both" => MonthNames::Both,
+                other => {
+                    err(m.span(), format!("invalid month_names `{other}`"), "use \"gregorian\", \"syriac\" or \"both\"");
+                    ok = false;
+                    MonthNames::Gregorian
+                }
+            },
+        };
+        if lang.title.get_ref().trim().is_empty() {
+            err(lang.title.span(), format!("the title of language `{code}` is empty"), "");
+            ok = false;
+        }
+        languages.push(Language {
+            code: code.clone(),
+            title: lang.title.get_ref().clone(),
+            description: lang.description.clone().unwrap_or_default(),
+            direction,
+            digits,
+            month_names,
+            hijri: lang.hijri.unwrap_or(false),
+        });
+    }
+    if raw.languages.get_ref().is_empty() {
+        err(
+            raw.languages.span(),
+            "no languages are configured".into(),
+            "add a [languages.ar] and/or [languages.en] table",
+        );
+        ok = false;
+    }
+
+    let default_language = raw.default_language.get_ref().clone();
+    if let Some(i) = languages.iter().position(|l| l.code == default_language) {
+        let d = languages.remove(i);
+        languages.insert(0, d);
+    } else if !raw.languages.get_ref().is_empty() {
+        let known: Vec<&str> = raw.languages.get_ref().keys().map(String::as_str).collect();
+        err(
+            raw.default_language.span(),
+            format!("default_language `{default_language}` has no [languages.{default_language}] table"),
+            &format!("configured languages: {}", known.join(", ")),
+        );
+        ok = false;
+    }
+
+    if !ok {
+        return None;
+    }
+    Some(Config {
+        base_url,
+        base_path,
+        default_language,
+        languages,
+        timezone,
+        timezone_name,
+        paginate_by,
+        feed_entries,
+        output_dir,
+        topics,
+        topic_positions,
+    })
+}
+
+fn normalise_base_url(url: &str) -> Result<(String, String), String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("base_url `{url}` must start with https:// or http://"))?;
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    if host.is_empty() || host.contains(char::is_whitespace) {
+        return Err(format!("base_url `{url}` has no host name"));
+    }
+    if path.contains(['?', '#']) || path.contains(char::is_whitespace) {
+        return Err(format!("base_url `{url}` may not contain a query, fragment or spaces"));
+    }
+    let mut path = path.to_string();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    let scheme = if url.starts_with("https://") { "https" } else { "http" };
+    Ok((format!("{scheme}://{host}{path}"), path))
+}
+
+fn parse_timezone(name: &str) -> Option<jiff::tz::TimeZone> {
+    let name = name.trim();
+    if let Some(sign) = name.chars().next().filter(|c| *c == '+' || *c == '-') {
+        let digits = &name[1..];
+        let (h, m) = digits.split_once(':').unwrap_or((digits, "0"));
+        let h: i32 = h.parse().ok()?;
+        let m: i32 = m.parse().ok()?;
+        if h > 14 || m > 59 {
+            return None;
+        }
+        let secs = (h * 3600 + m * 60) * if sign == '-' { -1 } else { 1 };
+        let offset = jiff::tz::Offset::from_seconds(secs).ok()?;
+        return Some(jiff::tz::TimeZone::fixed(offset));
+    }
+    if name.eq_ignore_ascii_case("utc") {
+        return Some(jiff::tz::TimeZone::UTC);
+    }
+    jiff::tz::TimeZone::get(name).ok()
+}
+
+/// Topic keys: `[a-z0-9-]+`, starting with a letter.
+pub fn is_topic_key(key: &str) -> bool {
+    key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn is_language_code(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+base_url = "https://example.org/news"
+default_language = "ar"
+timezone = "Asia/Riyadh"
+topics = ["security", "economy"]
+
+[languages.en]
+title = "Nashra"
+
+[languages.ar]
+title = "نشرة"
+digits = "arab"
+month_names = "both"
+hijri = true
+"#;
+
+    #[test]
+    fn resolves_a_good_config() {
+        let diags = Diagnostics::new();
+        let c = parse(GOOD, &diags).expect("config");
+        assert_eq!(c.base_url, "https://example.org/news/");
+        assert_eq!(c.base_path, "/news/");
+        assert_eq!(c.language_codes().collect::<Vec<_>>(), ["ar", "en"]);
+        assert_eq!(c.languages[0].direction, Direction::Rtl);
+        assert_eq!(c.languages[1].direction, Direction::Ltr);
+        assert_eq!(c.languages[0].digits, Digits::Arab);
+        assert_eq!(c.paginate_by, 20);
+    }
+
+    #[test]
+    fn bad_values_point_at_their_line() {
+        let diags = Diagnostics::new();
+        let text = GOOD.replace("Asia/Riyadh", "Asia/Riyad").replace("\"arab\"", "\"arabic\"");
+        assert!(parse(&text, &diags).is_none());
+        let all = diags.snapshot();
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all[0].message, "unknown time zone `Asia/Riyad`");
+        assert_eq!(all[0].pos, Some(Pos::new(4, 12)));
+        assert_eq!(all[1].message, "invalid digits `arabic`");
+        assert_eq!(all[1].pos, Some(Pos::new(12, 10)));
+    }
+
+    #[test]
+    fn fixed_offsets() {
+        assert!(parse_timezone("+03:00").is_some());
+        assert!(parse_timezone("-05:30").is_some());
+        assert!(parse_timezone("+25:00").is_none());
+    }
+}

@@ -1,0 +1,206 @@
+//! Splitting a Markdown file into YAML front matter and body, and reading the front matter.
+//!
+//! [`split`] finds the block between a first line `---` and the next `---` (after a UTF-8 BOM,
+//! with CRLF or LF line endings, trailing spaces allowed). [`parse`] reads it with serde-saphyr
+//! into [`RawFrontMatter`], the "as written" form, and reports every YAML problem in file
+//! coordinates: serde-saphyr counts lines from the start of the block, so the block's first line
+//! number in the file is added (the front matter starts on line 2).
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::diagnostics::{did_you_mean, Diagnostic, Pos};
+
+/// The front matter keys nashra knows (SPEC §2).
+pub const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "updated",
+    "summary",
+    "topics",
+    "countries",
+    "source",
+    "image",
+    "authors",
+    "slug",
+    "draft",
+    "translation_key",
+    "extra",
+];
+
+/// A file cut into its front matter and its body.
+pub struct Split<'a> {
+    /// The YAML text between the delimiters.
+    pub yaml: &'a str,
+    /// 1-based line in the file of the first YAML line.
+    pub yaml_first_line: usize,
+    pub body: &'a str,
+    /// 1-based line in the file where the body starts.
+    pub body_first_line: usize,
+}
+
+/// Cuts `text` (already without BOM and with `\n` line endings) into front matter and body.
+pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "---" {
+        return Err(Diagnostic::error("front-matter", "the file does not start with front matter")
+            .at(Pos::new(1, 1))
+            .help("begin the file with a line `---`, then `title:` and `date:`, then a closing `---`"));
+    }
+    let start = first.len();
+    let mut offset = start;
+    let mut line_no = 1;
+    for line in lines {
+        line_no += 1;
+        if line.trim_end() == "---" {
+            return Ok(Split {
+                yaml: &text[start..offset],
+                yaml_first_line: 2,
+                body: &text[offset + line.len()..],
+                body_first_line: line_no + 1,
+            });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error("front-matter", "the front matter is never closed")
+        .at(Pos::new(1, 1))
+        .help("add a line `---` after the last front matter key"))
+}
+
+/// One or several values (`source: {…}` or `source: [{…}, {…}]`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T> OneOrMany<T> {
+    pub fn into_vec(self) -> Vec<T> {
+        match self {
+            OneOrMany::One(t) => vec![t],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub name: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawImage {
+    pub src: String,
+    #[serde(default)]
+    pub alt: Option<String>,
+    #[serde(default)]
+    pub credit: Option<String>,
+}
+
+/// Front matter as written.
+#[derive(Debug, Deserialize)]
+pub struct RawFrontMatter {
+    pub title: Option<Spanned<String>>,
+    pub date: Option<Spanned<String>>,
+    pub updated: Option<Spanned<String>>,
+    pub summary: Option<String>,
+    pub topics: Option<Vec<Spanned<String>>>,
+    pub countries: Option<Vec<Spanned<String>>>,
+    pub source: Option<OneOrMany<RawSource>>,
+    pub image: Option<Spanned<RawImage>>,
+    pub authors: Option<OneOrMany<String>>,
+    pub slug: Option<Spanned<String>>,
+    pub draft: Option<bool>,
+    pub translation_key: Option<String>,
+    pub extra: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(flatten)]
+    pub unknown: BTreeMap<String, serde_json::Value>,
+}
+
+/// Converts a serde-saphyr location (lines counted from the YAML block) to the file.
+pub fn file_pos(split: &Split<'_>, loc: &serde_saphyr::Location) -> Pos {
+    Pos::new(
+        loc.line() as usize + split.yaml_first_line - 1,
+        loc.column().max(1) as usize,
+    )
+}
+
+/// Reads the YAML block. Errors carry positions in the file; warnings (unknown keys) are
+/// returned beside the value.
+pub fn parse(split: &Split<'_>) -> Result<(RawFrontMatter, Vec<Diagnostic>), Diagnostic> {
+    if split.yaml.trim().is_empty() {
+        return Err(Diagnostic::error("front-matter", "the front matter is empty")
+            .at(Pos::new(1, 1))
+            .help("add at least `title:` and `date:` between the `---` lines"));
+    }
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_anchors: 100,
+            max_depth: 64,
+        },
+    };
+    let raw: RawFrontMatter = serde_saphyr::from_str_with_options(split.yaml, options).map_err(|e| {
+        let pos = e.location().map(|l| file_pos(split, &l));
+        let msg = yaml_message(&e);
+        Diagnostic::error("yaml", format!("invalid front matter: {msg}"))
+            .at_opt(pos)
+            .help("front matter is YAML: `key: value` lines; quote text that contains `: ` or starts with a symbol")
+    })?;
+    let mut warnings = Vec::new();
+    for key in raw.unknown.keys() {
+        let pos = key_line(split, key).map(|line| Pos::new(line, 1));
+        let mut d = Diagnostic::warning("unknown-key", format!("unknown front matter key `{key}`"))
+            .at_opt(pos);
+        d = match did_you_mean(key, KNOWN_KEYS.iter().copied()) {
+            Some(k) => d.help(format!("did you mean `{k}`? (kept for templates under `extra.{key}`)")),
+            None => d.help(format!("it is kept for templates under `extra.{key}`; put free data under `extra:` to silence this")),
+        };
+        warnings.push(d);
+    }
+    Ok((raw, warnings))
+}
+
+/// The serde-saphyr message without its trailing "at line N, column M".
+fn yaml_message(e: &serde_saphyr::Error) -> String {
+    let text = e.without_snippet().to_string();
+    let first = text.lines().next().unwrap_or("").trim();
+    let cut = first.rfind(" at line ").map_or(first, |i| &first[..i]);
+    cut.trim_start_matches("error: ").to_string()
+}
+
+/// The file line on which a top-level key is written.
+fn key_line(split: &Split<'_>, key: &str) -> Option<usize> {
+    split.yaml.lines().enumerate().find_map(|(i, line)| {
+        let rest = line.strip_prefix(key)?;
+        rest.trim_start().starts_with(':').then_some(i + split.yaml_first_line)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_with_trailing_spaces_on_delimiters() {
+        let s = split("---  \ntitle: x\n--- \nBody\n").map_err(|d| d.message).unwrap_or_else(|m| panic!("{m}"));
+        assert_eq!(s.yaml, "title: x\n");
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(s.body_first_line, 4);
+    }
+
+    #[test]
+    fn yaml_errors_are_in_file_lines() {
+        let text = "---\ntitle: ok\ndate: \"2025-11-27\nx: 1\n---\n";
+        let s = split(text).map_err(|d| d.message).unwrap_or_else(|m| panic!("{m}"));
+        let e = parse(&s).err().map(|d| (d.pos, d.message));
+        assert_eq!(e, Some((Some(Pos::new(3, 7)), "invalid front matter: unclosed quote".to_string())));
+    }
+}

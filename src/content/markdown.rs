@@ -1,0 +1,134 @@
+//! Markdown to HTML with pulldown-cmark, and the plain-text summary.
+//!
+//! Enabled: tables, footnotes, strikethrough and `{#id}` heading attributes. Headings without an
+//! id get one from their text (same rules as slugs, numbered when repeated), so every section can
+//! be linked. Raw HTML passes through: newsrooms embed things.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::slug::slugify;
+
+/// How long a generated summary may be, in characters, before it is cut at a word boundary.
+pub const SUMMARY_CHARS: usize = 300;
+
+pub struct Rendered {
+    pub html: String,
+    /// The first paragraph as plain text (not cut).
+    pub first_paragraph: String,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+pub fn render(markdown: &str) -> Rendered {
+    let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+
+    // Give every heading an id.
+    let mut used: Vec<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
+            let mut text = String::new();
+            for e in &events[i + 1..] {
+                match e {
+                    Event::End(TagEnd::Heading(_)) => break,
+                    Event::Text(t) | Event::Code(t) => text.push_str(t),
+                    _ => {}
+                }
+            }
+            let base = match slugify(&text) {
+                s if s.is_empty() => "section".to_string(),
+                s => s,
+            };
+            let mut id = base.clone();
+            let mut n = 1;
+            while used.contains(&id) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            used.push(id.clone());
+            if let Event::Start(Tag::Heading { level, classes, attrs, .. }) = std::mem::replace(&mut events[i], Event::SoftBreak) {
+                events[i] = Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes,
+                    attrs,
+                });
+            }
+        }
+        i += 1;
+    }
+
+    let first_paragraph = first_paragraph(&events);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Rendered { html, first_paragraph }
+}
+
+fn first_paragraph(events: &[Event<'_>]) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    let mut inside = false;
+    for e in events {
+        match e {
+            Event::Start(Tag::Paragraph) if depth == 0 && !inside => inside = true,
+            Event::End(TagEnd::Paragraph) if inside && depth == 0 => break,
+            Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) if !inside => {}
+            Event::Start(_) => depth += usize::from(inside),
+            Event::End(_) => depth = depth.saturating_sub(usize::from(inside)),
+            Event::Text(t) | Event::Code(t) if inside => out.push_str(t),
+            Event::SoftBreak | Event::HardBreak if inside => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Cuts `text` at a word boundary near `max` characters, adding `…` when it cut.
+pub fn cut_summary(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let end = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
+    let cut = head.rfind(char::is_whitespace).filter(|&i| i > end / 2).unwrap_or(end);
+    let mut s = head[..cut].trim_end_matches(|c: char| c.is_whitespace() || ",،؛;:".contains(c)).to_string();
+    s.push('…');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions_and_heading_ids() {
+        let r = render("Intro *text* here.\n\n## جدول الأعمال\n\n## Agenda {#agenda}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ note[^1]\n\n[^1]: A footnote.\n");
+        assert!(r.html.contains("<h2 id=\"جدول-الأعمال\">"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"agenda\">"), "{}", r.html);
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>old</del>"));
+        assert!(r.html.contains("footnote-definition"));
+        assert_eq!(r.first_paragraph, "Intro text here.");
+    }
+
+    #[test]
+    fn summaries_cut_at_words() {
+        let long = "word ".repeat(100);
+        let s = cut_summary(&long, 300);
+        assert!(s.ends_with("word…"));
+        assert!(s.chars().count() <= 301);
+        assert_eq!(cut_summary("short", 300), "short");
+    }
+}

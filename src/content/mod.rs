@@ -1,0 +1,411 @@
+//! Stage 2: load the content tree.
+//!
+//! [`load`] walks `content/` (sorted, so the result does not depend on the file system's order),
+//! reads every Markdown file in parallel, splits and parses its front matter, validates each key
+//! against the configuration, renders the Markdown body, and returns one [`Document`] per file
+//! plus the non-Markdown [`Asset`]s to copy. Problems go into the run's diagnostics with the file,
+//! line and column; a file with errors yields no document, and the other files are still read so
+//! one run reports everything.
+
+pub mod countries;
+pub mod dates;
+pub mod frontmatter;
+pub mod markdown;
+pub mod slug;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Pos};
+use dates::PubDate;
+use frontmatter::{RawFrontMatter, Split};
+
+/// The folder of standalone pages, relative to `content/`.
+pub const PAGES_DIR: &str = "pages";
+
+/// Whether a document is a dated news article or a standalone page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Article,
+    Page,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Source {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
+    pub credit: Option<String>,
+}
+
+/// One Markdown file, read and validated.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Path relative to the site root, e.g. `content/2025/11/csto-summit.ar.md`.
+    pub path: PathBuf,
+    /// Folder of the file relative to `content/` (for assets).
+    pub folder: PathBuf,
+    pub lang: String,
+    pub kind: Kind,
+    /// Links translations: `translation_key`, or the path without language suffix.
+    pub translation_key: String,
+    pub title: String,
+    pub date: Option<PubDate>,
+    pub updated: Option<PubDate>,
+    pub summary: String,
+    pub topics: Vec<String>,
+    /// Upper-case ISO codes.
+    pub countries: Vec<String>,
+    pub sources: Vec<Source>,
+    pub image: Option<Image>,
+    pub authors: Vec<String>,
+    pub slug: String,
+    pub draft: bool,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub body_html: String,
+    /// Line of the `slug` key, or of `title`, for errors about the URL.
+    pub url_pos: Pos,
+}
+
+/// A non-Markdown file under `content/`, copied beside the pages of its folder.
+#[derive(Clone, Debug)]
+pub struct Asset {
+    /// Absolute path on disk.
+    pub source: PathBuf,
+    /// Folder relative to `content/`.
+    pub folder: PathBuf,
+    /// Path relative to its folder (keeps sub-folders of a bundle).
+    pub name: PathBuf,
+}
+
+#[derive(Debug, Default)]
+pub struct Content {
+    pub documents: Vec<Document>,
+    pub assets: Vec<Asset>,
+}
+
+pub struct LoadOptions {
+    pub drafts: bool,
+}
+
+/// Reads `ROOT/content`. Every problem is pushed to `diags`.
+pub fn load(root: &Path, config: &Config, opts: &LoadOptions, diags: &Diagnostics) -> Content {
+    let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        diags.push(
+            Diagnostic::error("content", "the site has no content/ folder")
+                .help("create content/ and put articles in it as NAME.ar.md / NAME.en.md"),
+        );
+        return Content::default();
+    }
+    let mut markdown = Vec::new();
+    let mut assets = Vec::new();
+    for entry in walkdir::WalkDir::new(&content_dir).sort_by_file_name().follow_links(true) {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| relative(root, p)).unwrap_or_else(|| PathBuf::from("content"));
+                diags.push(Diagnostic::error("io", format!("cannot read: {e}")).in_file(path));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(&content_dir).unwrap_or(entry.path()).to_path_buf();
+        let Some(name) = rel.file_name().and_then(|n| n.to_str()) else {
+            diags.push(
+                Diagnostic::error("content", "file name is not valid UTF-8")
+                    .in_file(relative(root, entry.path()))
+                    .help("rename the file using UTF-8 characters"),
+            );
+            continue;
+        };
+        if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp") {
+            continue; // editor leftovers and hidden files
+        }
+        if name.ends_with(".md") {
+            markdown.push(rel);
+        } else {
+            let folder = bundle_folder(&rel);
+            let name = rel.strip_prefix(&folder).unwrap_or(&rel).to_path_buf();
+            assets.push(Asset { source: entry.path().to_path_buf(), folder, name });
+        }
+    }
+
+    let documents: Vec<Document> = markdown
+        .par_iter()
+        .filter_map(|rel| {
+            let file = Path::new("content").join(rel);
+            match load_document(root, rel, config) {
+                Ok((doc, warnings)) => {
+                    diags.extend(warnings.into_iter().map(|w| w.in_file(&file)));
+                    (opts.drafts || !doc.draft).then_some(doc)
+                }
+                Err(errors) => {
+                    diags.extend(errors.into_iter().map(|e| e.in_file(&file)));
+                    None
+                }
+            }
+        })
+        .collect();
+    Content { documents, assets }
+}
+
+/// The folder an asset belongs to: its own folder.
+fn bundle_folder(rel: &Path) -> PathBuf {
+    rel.parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// `NAME.LANG.md` → (NAME, Some(LANG)); `NAME.md` → (NAME, None).
+fn split_name<'a>(file_name: &'a str, config: &Config) -> (&'a str, Option<&'a str>) {
+    let stem = file_name.strip_suffix(".md").unwrap_or(file_name);
+    if let Some((name, lang)) = stem.rsplit_once('.') {
+        if config.is_language(lang) || (lang.len() == 2 && lang.chars().all(|c| c.is_ascii_lowercase())) {
+            return (name, Some(lang));
+        }
+    }
+    (stem, None)
+}
+
+fn load_document(root: &Path, rel: &Path, config: &Config) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let disk = root.join("content").join(rel);
+    let bytes = std::fs::read(&disk).map_err(|e| vec![Diagnostic::error("io", format!("cannot read file: {e}"))])?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let pos = {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            Pos::from_offset(&String::from_utf8_lossy(valid), valid.len())
+        };
+        vec![Diagnostic::error("encoding", "the file is not valid UTF-8").at(pos).help("save the file as UTF-8")]
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+
+    let file_name = rel.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let (name, lang) = split_name(file_name, config);
+    let lang = match lang {
+        Some(l) if config.is_language(l) => l.to_string(),
+        Some(l) => {
+            let codes: Vec<&str> = config.language_codes().collect();
+            return Err(vec![Diagnostic::error("language", format!("language `{l}` in the file name is not configured"))
+                .at(Pos::new(1, 1))
+                .help(format!("configured languages: {}; add [languages.{l}] to site.toml or rename the file", codes.join(", ")))]);
+        }
+        None => config.default_language.clone(),
+    };
+    let folder = rel.parent().map(Path::to_path_buf).unwrap_or_default();
+    let kind = if folder.starts_with(PAGES_DIR) { Kind::Page } else { Kind::Article };
+
+    let split = frontmatter::split(&text).map_err(|d| vec![d])?;
+    let (raw, mut warnings) = frontmatter::parse(&split).map_err(|d| vec![d])?;
+    let mut errors = Vec::new();
+    let doc = resolve(raw, &split, config, ResolveCtx { rel, name, lang, folder, kind }, &mut errors, &mut warnings);
+    if errors.is_empty() {
+        if let Some(doc) = doc {
+            return Ok((doc, warnings));
+        }
+    }
+    errors.extend(warnings);
+    Err(errors)
+}
+
+struct ResolveCtx<'a> {
+    rel: &'a Path,
+    name: &'a str,
+    lang: String,
+    folder: PathBuf,
+    kind: Kind,
+}
+
+fn resolve(
+    raw: RawFrontMatter,
+    split: &Split<'_>,
+    config: &Config,
+    cx: ResolveCtx<'_>,
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Option<Document> {
+    let pos = |loc: &serde_saphyr::Location| frontmatter::file_pos(split, loc);
+
+    let title = match &raw.title {
+        Some(t) if !t.value.trim().is_empty() => t.value.trim().to_string(),
+        Some(t) => {
+            errors.push(Diagnostic::error("missing-title", "the title is empty").at(pos(&t.referenced)).help("write the headline after `title:`"));
+            String::new()
+        }
+        None => {
+            errors.push(
+                Diagnostic::error("missing-title", "front matter has no `title`")
+                    .at(Pos::new(split.yaml_first_line, 1))
+                    .help("add a line `title: …` with the headline"),
+            );
+            String::new()
+        }
+    };
+
+    let parse_date = |field: &str, v: &serde_saphyr::Spanned<String>, errors: &mut Vec<Diagnostic>| -> Option<PubDate> {
+        match dates::parse(&v.value, &config.timezone) {
+            Ok(d) => Some(d),
+            Err((msg, help)) => {
+                errors.push(Diagnostic::error("bad-date", format!("invalid `{field}`: {msg}")).at(pos(&v.referenced)).help(help));
+                None
+            }
+        }
+    };
+    let date = match &raw.date {
+        Some(d) => parse_date("date", d, errors),
+        None if cx.kind == Kind::Article => {
+            errors.push(
+                Diagnostic::error("missing-date", "front matter has no `date`")
+                    .at(Pos::new(split.yaml_first_line, 1))
+                    .help("add a line `date: 2025-11-27 10:30` with the publication time"),
+            );
+            None
+        }
+        None => None,
+    };
+    let updated = raw.updated.as_ref().and_then(|d| parse_date("updated", d, errors));
+    if let (Some(d), Some(u), Some(raw_u)) = (&date, &updated, &raw.updated) {
+        if u.timestamp() < d.timestamp() {
+            warnings.push(
+                Diagnostic::warning("updated-before-date", "`updated` is earlier than `date`")
+                    .at(pos(&raw_u.referenced))
+                    .help("`updated` is the time of the last substantive change, after publication"),
+            );
+        }
+    }
+
+    let mut topics = Vec::new();
+    for t in raw.topics.iter().flatten() {
+        let key = t.value.trim();
+        if config.topics.iter().any(|k| k == key) {
+            if !topics.iter().any(|k: &String| k == key) {
+                topics.push(key.to_string());
+            }
+        } else {
+            let mut d = Diagnostic::error("unknown-topic", match did_you_mean(key, config.topics.iter().map(String::as_str)) {
+                Some(s) => format!("unknown topic `{key}` (did you mean `{s}`?)"),
+                None => format!("unknown topic `{key}`"),
+            })
+            .at(pos(&t.referenced));
+            d = d.help(format!("declared topics: {}; declare new ones in site.toml `topics`", config.topics.join(", ")));
+            errors.push(d);
+        }
+    }
+
+    let mut countries = Vec::new();
+    for c in raw.countries.iter().flatten() {
+        let code = c.value.trim().to_ascii_uppercase();
+        if countries::CODES.binary_search(&code.as_str()).is_ok() {
+            if !countries.contains(&code) {
+                countries.push(code);
+            }
+        } else {
+            let hint = match code.as_str() {
+                "UK" => Some("GB"),
+                "EL" => Some("GR"),
+                _ => None,
+            };
+            let msg = match hint {
+                Some(h) => format!("invalid country code `{}` (did you mean `{h}`?)", c.value),
+                None => format!("invalid country code `{}`", c.value),
+            };
+            errors.push(Diagnostic::error("bad-country", msg).at(pos(&c.referenced)).help("use ISO 3166-1 alpha-2 codes such as KG, RU, SA (any case)"));
+        }
+    }
+
+    let sources = raw
+        .source
+        .map(|s| s.into_vec())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|s| Source { name: s.name, url: s.url.filter(|u| !u.trim().is_empty()) })
+        .collect();
+
+    let image = raw.image.map(|img| {
+        let alt = img.value.alt.clone().unwrap_or_default();
+        if alt.trim().is_empty() {
+            warnings.push(
+                Diagnostic::warning("image-alt", "the lead image has no `alt` text")
+                    .at(pos(&img.referenced))
+                    .help("describe the picture under `image:` with `alt: …` for readers who cannot see it"),
+            );
+        }
+        Image { src: img.value.src, alt, credit: img.value.credit.filter(|c| !c.trim().is_empty()) }
+    });
+
+    let (slug_source, url_pos) = match &raw.slug {
+        Some(s) => (s.value.as_str(), pos(&s.referenced)),
+        None => (cx.name, raw.title.as_ref().map_or(Pos::new(1, 1), |t| pos(&t.referenced))),
+    };
+    let slug_source = if raw.slug.is_none() && cx.name == "index" {
+        cx.folder.file_name().and_then(|n| n.to_str()).unwrap_or(cx.name)
+    } else {
+        slug_source
+    };
+    let slug = slug::slugify(slug_source);
+    if slug.is_empty() {
+        errors.push(
+            Diagnostic::error("bad-slug", format!("`{slug_source}` gives an empty slug"))
+                .at(url_pos)
+                .help("set `slug:` to letters or digits, e.g. `slug: csto-summit`"),
+        );
+    }
+
+    let translation_key = match raw.translation_key {
+        Some(k) if !k.trim().is_empty() => format!("key:{}", k.trim()),
+        _ => {
+            let base = if cx.name == "index" { cx.folder.clone() } else { cx.folder.join(cx.name) };
+            format!("path:{}", base.to_string_lossy().replace('\\', "/"))
+        }
+    };
+
+    let mut extra = raw.extra.unwrap_or_default();
+    for (k, v) in raw.unknown {
+        extra.entry(k).or_insert(v);
+    }
+
+    let body = &split.body;
+    let rendered = markdown::render(body);
+    let summary = match raw.summary {
+        Some(s) if !s.trim().is_empty() => s.trim().to_string(),
+        _ => markdown::cut_summary(&rendered.first_paragraph, markdown::SUMMARY_CHARS),
+    };
+
+    if !errors.is_empty() {
+        return None;
+    }
+    Some(Document {
+        path: Path::new("content").join(cx.rel),
+        folder: cx.folder,
+        lang: cx.lang,
+        kind: cx.kind,
+        translation_key,
+        title,
+        date,
+        updated,
+        summary,
+        topics,
+        countries,
+        sources,
+        image,
+        authors: raw.authors.map(|a| a.into_vec()).unwrap_or_default(),
+        slug,
+        draft: raw.draft.unwrap_or(false),
+        extra,
+        body_html: rendered.html,
+        url_pos,
+    })
+}

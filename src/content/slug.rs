@@ -1,0 +1,68 @@
+//! Slugs: the last part of an article's URL.
+//!
+//! Latin letters are lower-cased; Arabic (and any other script) is kept, in NFC. Spaces and
+//! underscores become `-`; punctuation, including Arabic `؟ ، ؛ ٪ ۔`, is dropped, as are harakat
+//! (tashkeel, U+064B–U+065F, U+0670) and tatweel (U+0640), so that `مُؤتمرُ القمّة` and `مؤتمر القمة`
+//! give one slug. Runs of `-` collapse and none is left at either end. Links percent-encode
+//! non-ASCII slugs.
+
+use unicode_normalization::UnicodeNormalization;
+
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfc() {
+        if is_harakah(c) || c == '\u{0640}' || is_invisible(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if c.is_whitespace() || c == '-' || c == '_' || c == '.' || c == '/' {
+            if !out.ends_with('-') {
+                out.push('-');
+            }
+        }
+        // everything else (punctuation, symbols) is dropped
+    }
+    out.trim_matches('-').to_string()
+}
+
+fn is_harakah(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Percent-encodes a URL path (keeps `/` and unreserved ASCII).
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_and_arabic() {
+        assert_eq!(slugify("CSTO Summit in Bishkek!"), "csto-summit-in-bishkek");
+        assert_eq!(slugify("  قمّةُ بيشكيك؟ "), "قمة-بيشكيك");
+        assert_eq!(slugify("الأمن، الطاقة؛ والاقتصاد"), "الأمن-الطاقة-والاقتصاد");
+        assert_eq!(slugify("مـــؤتمر"), "مؤتمر");
+        assert_eq!(slugify("a -- b__c"), "a-b-c");
+        assert_eq!(slugify("؟!"), "");
+    }
+
+    #[test]
+    fn encodes_non_ascii() {
+        assert_eq!(encode_path("/ar/2025/11/قمة/"), "/ar/2025/11/%D9%82%D9%85%D8%A9/");
+    }
+}

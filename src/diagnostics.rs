@@ -1,0 +1,243 @@
+//! Problems found in a site, and how they are shown.
+//!
+//! Every stage reports what it finds as [`Diagnostic`]s into one [`Diagnostics`] list instead of
+//! stopping at the first problem; the command decides once, at the end, whether the run failed
+//! (ripgrep's "collect, then decide"). A diagnostic is in file coordinates: the path relative to
+//! the site root, a 1-based line and a 1-based column counted in characters, so an editor can jump
+//! to it. Rendering follows rustc's layout:
+//!
+//! ```text
+//! error: unknown topic `securty` (did you mean `security`?)
+//!   --> content/2025/11/csto-summit.ar.md:5:12
+//! ```
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The build fails.
+    Error,
+    /// The build goes on; `--strict` turns these into errors.
+    Warning,
+}
+
+/// A position in a file: 1-based line and column (column counted in characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Pos {
+    pub const fn new(line: usize, column: usize) -> Self {
+        Pos { line, column }
+    }
+
+    /// The position of byte `offset` in `text`.
+    pub fn from_offset(text: &str, offset: usize) -> Self {
+        let offset = offset.min(text.len());
+        let mut cut = offset;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let before = &text[..cut];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Pos { line, column }
+    }
+}
+
+/// One problem: what, where, and how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A short, stable name of the kind of problem (`yaml`, `unknown-topic`, …), for tools.
+    pub kind: &'static str,
+    pub message: String,
+    /// Path relative to the site root where possible.
+    pub file: Option<PathBuf>,
+    pub pos: Option<Pos>,
+    /// A hint on how to fix it, printed as `= help: …`.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(kind: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            kind,
+            message: message.into(),
+            file: None,
+            pos: None,
+            help: None,
+        }
+    }
+
+    pub fn warning(kind: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(kind, message)
+        }
+    }
+
+    pub fn in_file(mut self, file: impl AsRef<Path>) -> Self {
+        self.file = Some(file.as_ref().to_path_buf());
+        self
+    }
+
+    pub fn at(mut self, pos: Pos) -> Self {
+        self.pos = Some(pos);
+        self
+    }
+
+    pub fn at_opt(mut self, pos: Option<Pos>) -> Self {
+        self.pos = pos;
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `file:line:col` (or as much of it as is known).
+    pub fn location(&self) -> Option<String> {
+        let file = self.file.as_ref()?;
+        let file = file.to_string_lossy().replace('\\', "/");
+        Some(match self.pos {
+            Some(p) => format!("{file}:{}:{}", p.line, p.column),
+            None => file,
+        })
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{label}: {}", self.message)?;
+        if let Some(loc) = self.location() {
+            write!(f, "\n  --> {loc}")?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The problems of one run. Stages running in parallel may push into it.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Mutex<Vec<Diagnostic>>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&self, d: Diagnostic) {
+        match self.items.lock() {
+            Ok(mut v) => v.push(d),
+            Err(poisoned) => poisoned.into_inner().push(d),
+        }
+    }
+
+    pub fn extend(&self, ds: impl IntoIterator<Item = Diagnostic>) {
+        for d in ds {
+            self.push(d);
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.snapshot()
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// All problems, sorted by file, position and message so output is stable whatever the
+    /// order in which parallel stages found them; exact duplicates are dropped.
+    pub fn snapshot(&self) -> Vec<Diagnostic> {
+        let mut v = match self.items.lock() {
+            Ok(v) => v.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        };
+        v.sort_by(|a, b| {
+            (&a.file, a.pos, a.severity, &a.message).cmp(&(&b.file, b.pos, b.severity, &b.message))
+        });
+        v.dedup();
+        v
+    }
+
+    /// Turns every warning into an error (`--strict`, `check`).
+    pub fn into_strict(self) -> Diagnostics {
+        let mut items = match self.items.into_inner() {
+            Ok(v) => v,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        for d in &mut items {
+            d.severity = Severity::Error;
+        }
+        Diagnostics {
+            items: Mutex::new(items),
+        }
+    }
+}
+
+/// The closest candidate to `word` by edit distance, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_lc = word.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = levenshtein(&word_lc, &c.to_lowercase());
+        let limit = (c.chars().count().max(word.chars().count()) / 3).max(1);
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let text = "---\ntitle: قمة\ntopics: [x]\n";
+        let off = text.find("[x]").unwrap_or(0);
+        assert_eq!(Pos::from_offset(text, off), Pos::new(3, 9));
+        let off = text.find('\n').unwrap_or(0) + 1 + "title: قمة".len();
+        assert_eq!(Pos::from_offset(text, off), Pos::new(2, 11));
+    }
+
+    #[test]
+    fn suggestions() {
+        let topics = ["security", "diplomacy", "economy"];
+        assert_eq!(did_you_mean("securty", topics), Some("security"));
+        assert_eq!(did_you_mean("sports", topics), None);
+    }
+}

@@ -1,0 +1,435 @@
+//! Stage 3: load the Fluent translations and format interface text, numbers and dates.
+//!
+//! [`Localizer::load`] reads the built-in `locales/LANG/*.ftl` and the site's own, lints every file
+//! with fluent-syntax (errors in file coordinates), merges them message by message (the site's
+//! message wins), and builds one thread-safe bundle per language. Before a file reaches
+//! fluent-bundle, every plural select (`{ $n -> [one] … }`) is rewritten to select on
+//! `NASHRA_PLURAL($n)`, a function that asks ICU4X for the CLDR category: fluent-bundle's own
+//! rules are wrong for Arabic from 103 on. Exact number variants (`[0]`) still win first, as
+//! Fluent specifies. Numbers print in the language's `digits`.
+//!
+//! A message missing in a language falls back to the default language, then to its key; every
+//! fallback is recorded and reported once as a warning naming the key and the language.
+
+pub mod format;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+
+use crate::config::{Config, Digits, Language, MonthNames};
+use crate::content::dates::PubDate;
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::theme::{self, Layer};
+use format::Plurals;
+
+struct LangBundle {
+    code: String,
+    digits: Digits,
+    month_names: MonthNames,
+    hijri: bool,
+    bundle: FluentBundle<FluentResource>,
+    ids: BTreeSet<String>,
+}
+
+/// Interface text for every configured language. Shared by all render workers (`Sync`).
+pub struct Localizer {
+    default: String,
+    langs: Vec<LangBundle>,
+    fallbacks: Mutex<BTreeSet<(String, String)>>,
+}
+
+/// An argument for a message.
+#[derive(Clone, Debug)]
+pub enum Arg {
+    Str(String),
+    Num(f64),
+}
+
+impl Localizer {
+    /// Loads and lints all locale files. Returns `None` when a file has syntax errors.
+    pub fn load(root: &std::path::Path, config: &Config, diags: &Diagnostics) -> Option<Localizer> {
+        let files = {
+            let mut v = theme::builtin_files(Layer::Locales);
+            v.extend(theme::site_files(root, Layer::Locales, diags));
+            v
+        };
+        let mut ok = true;
+        // language → (message id → (source file, rewritten FTL of that entry))
+        let mut per_lang: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        for f in &files {
+            let Some((lang, file)) = f.name.split_once('/') else { continue };
+            if !file.ends_with(".ftl") || !config.is_language(lang) {
+                continue;
+            }
+            let text = match f.read() {
+                Ok(b) => match String::from_utf8(b.into_owned()) {
+                    Ok(t) => t,
+                    Err(_) => {
+                        diags.push(Diagnostic::error("encoding", "the file is not valid UTF-8").in_file(&f.display));
+                        ok = false;
+                        continue;
+                    }
+                },
+                Err(e) => {
+                    diags.push(Diagnostic::error("io", format!("cannot read file: {e}")).in_file(&f.display));
+                    ok = false;
+                    continue;
+                }
+            };
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+            let resource = match fluent_syntax::parser::parse(text.as_str()) {
+                Ok(r) => r,
+                Err((_, errors)) => {
+                    for e in errors {
+                        diags.push(
+                            Diagnostic::error("fluent", format!("invalid Fluent: {}", e.kind))
+                                .in_file(&f.display)
+                                .at(Pos::from_offset(&text, e.pos.start))
+                                .help("messages are `id = text`; continuation lines are indented; see https://projectfluent.org/fluent/guide/"),
+                        );
+                    }
+                    ok = false;
+                    continue;
+                }
+            };
+            let entries = per_lang.entry(lang.to_string()).or_default();
+            for entry in resource.body {
+                let id = match &entry {
+                    ast::Entry::Message(m) => m.id.name.to_string(),
+                    ast::Entry::Term(t) => format!("-{}", t.id.name),
+                    _ => continue,
+                };
+                let rewritten = rewrite_entry(entry);
+                let one = ast::Resource { body: vec![rewritten] };
+                entries.insert(id, fluent_syntax::serializer::serialize(&one));
+            }
+        }
+        if !ok {
+            return None;
+        }
+
+        let mut langs = Vec::new();
+        for lang in &config.languages {
+            let entries = per_lang.remove(&lang.code).unwrap_or_default();
+            langs.push(build_bundle(lang, entries, diags)?);
+        }
+        Some(Localizer { default: config.default_language.clone(), langs, fallbacks: Mutex::new(BTreeSet::new()) })
+    }
+
+    fn lang(&self, code: &str) -> Option<&LangBundle> {
+        self.langs.iter().find(|l| l.code == code)
+    }
+
+    /// Whether `lang` has its own message `id` (no fallback).
+    pub fn has(&self, lang: &str, id: &str) -> bool {
+        self.lang(lang).is_some_and(|l| l.ids.contains(id))
+    }
+
+    /// The message `id` in `lang`, falling back to the default language, then to the key.
+    pub fn format(&self, lang: &str, id: &str, args: &[(&str, Arg)]) -> String {
+        if let Some(s) = self.try_format(lang, id, args) {
+            return s;
+        }
+        self.record_fallback(lang, id);
+        if lang != self.default {
+            if let Some(s) = self.try_format(&self.default, id, args) {
+                return s;
+            }
+        }
+        id.to_string()
+    }
+
+    /// The message if `lang` has it; no fallback, nothing recorded.
+    pub fn try_format(&self, lang: &str, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+        let l = self.lang(lang)?;
+        let msg = l.bundle.get_message(id)?;
+        let pattern = msg.value()?;
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            match v {
+                Arg::Str(s) => fargs.set(*k, FluentValue::from(s.as_str())),
+                Arg::Num(n) => fargs.set(*k, FluentValue::from(*n)),
+            }
+        }
+        let mut errors = Vec::new();
+        let s = l.bundle.format_pattern(pattern, Some(&fargs), &mut errors);
+        if !errors.is_empty() {
+            self.record_fallback(lang, &format!("{id} ({})", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ")));
+        }
+        Some(s.into_owned())
+    }
+
+    fn record_fallback(&self, lang: &str, id: &str) {
+        if let Ok(mut set) = self.fallbacks.lock() {
+            set.insert((lang.to_string(), id.to_string()));
+        }
+    }
+
+    /// Reports every message that had to fall back during the run.
+    pub fn report_fallbacks(&self, diags: &Diagnostics) {
+        let set = match self.fallbacks.lock() {
+            Ok(s) => s.clone(),
+            Err(p) => p.into_inner().clone(),
+        };
+        for (lang, id) in set {
+            diags.push(
+                Diagnostic::warning("missing-message", format!("Fluent message `{id}` is missing in `{lang}`"))
+                    .in_file(format!("locales/{lang}"))
+                    .help(format!("add `{}` to a file in locales/{lang}/", id.split(' ').next().unwrap_or(&id))),
+            );
+        }
+    }
+
+    /// Digits setting of a language.
+    pub fn digits(&self, lang: &str) -> Digits {
+        self.lang(lang).map_or(Digits::Latn, |l| l.digits)
+    }
+
+    /// A number with grouping in the language's digits.
+    pub fn number(&self, lang: &str, n: f64) -> String {
+        format::number(n, self.digits(lang))
+    }
+
+    /// The language's name of a Gregorian month (1–12), per `month_names`.
+    fn month_name(&self, lang: &str, month: i8) -> String {
+        let l = self.lang(lang);
+        let greg = || self.format(lang, &format!("month-{month}"), &[]);
+        let syriac = || self.try_format(lang, &format!("month-syriac-{month}"), &[]);
+        match l.map_or(MonthNames::Gregorian, |l| l.month_names) {
+            MonthNames::Gregorian => greg(),
+            MonthNames::Syriac => syriac().unwrap_or_else(greg),
+            MonthNames::Both => match syriac() {
+                Some(s) => format!("{}/{s}", greg()),
+                None => greg(),
+            },
+        }
+    }
+
+    /// `27 نوفمبر/تشرين الثاني 2025` or `27 November 2025`.
+    pub fn date(&self, lang: &str, d: &PubDate) -> String {
+        let z = &d.zoned;
+        let digits = self.digits(lang);
+        self.format(
+            lang,
+            "date-long",
+            &[
+                ("day", Arg::Str(format::digits(&z.day().to_string(), digits))),
+                ("month", Arg::Str(self.month_name(lang, z.month()))),
+                ("year", Arg::Str(format::digits(&z.year().to_string(), digits))),
+            ],
+        )
+    }
+
+    /// `10:30` in the language's digits, or `None` for a date without time.
+    pub fn time(&self, lang: &str, d: &PubDate) -> Option<String> {
+        if !d.has_time {
+            return None;
+        }
+        let digits = self.digits(lang);
+        let z = &d.zoned;
+        Some(self.format(
+            lang,
+            "time-short",
+            &[
+                ("hour", Arg::Str(format::digits(&format!("{:02}", z.hour()), digits))),
+                ("minute", Arg::Str(format::digits(&format!("{:02}", z.minute()), digits))),
+            ],
+        ))
+    }
+
+    /// The Umm al-Qura date (`6 جمادى الآخرة 1447 هـ`) when the language has `hijri = true`.
+    pub fn hijri(&self, lang: &str, d: &PubDate) -> Option<String> {
+        let l = self.lang(lang)?;
+        if !l.hijri {
+            return None;
+        }
+        let z = &d.zoned;
+        let (y, m, day) = format::hijri(z.year(), z.month(), z.day())?;
+        Some(self.format(
+            lang,
+            "date-hijri",
+            &[
+                ("day", Arg::Str(format::digits(&day.to_string(), l.digits))),
+                ("month", Arg::Str(self.format(lang, &format!("hijri-month-{m}"), &[]))),
+                ("year", Arg::Str(format::digits(&y.to_string(), l.digits))),
+            ],
+        ))
+    }
+
+    /// Message ids of a language (for checks).
+    pub fn ids(&self, lang: &str) -> Option<&BTreeSet<String>> {
+        self.lang(lang).map(|l| &l.ids)
+    }
+}
+
+fn build_bundle(lang: &Language, entries: BTreeMap<String, String>, diags: &Diagnostics) -> Option<LangBundle> {
+    let langid: unic_langid::LanguageIdentifier = lang.code.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(match lang.digits {
+        Digits::Latn => format_latn,
+        Digits::Arab => format_arab,
+    }));
+    let plurals = Arc::new(Plurals::new(&lang.code));
+    let added = bundle.add_function("NASHRA_PLURAL", move |positional, _named| match positional.first() {
+        Some(FluentValue::Number(n)) => FluentValue::from(plurals.category(n.value)),
+        Some(FluentValue::String(s)) => match s.parse::<f64>() {
+            Ok(n) => FluentValue::from(plurals.category(n)),
+            Err(_) => FluentValue::String(s.clone()),
+        },
+        _ => FluentValue::from("other"),
+    });
+    if added.is_err() {
+        return None;
+    }
+    let ids: BTreeSet<String> = entries.keys().filter(|k| !k.starts_with('-')).cloned().collect();
+    let source: String = entries.into_values().collect::<Vec<_>>().join("\n");
+    let resource = match FluentResource::try_new(source) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            for e in errors {
+                diags.push(Diagnostic::error("fluent", format!("internal: rewritten Fluent did not parse: {}", e.kind)).in_file(format!("locales/{}", lang.code)));
+            }
+            r
+        }
+    };
+    if let Err(errors) = bundle.add_resource(resource) {
+        for e in errors {
+            diags.push(Diagnostic::error("fluent", format!("{e}")).in_file(format!("locales/{}", lang.code)));
+        }
+    }
+    Some(LangBundle {
+        code: lang.code.clone(),
+        digits: lang.digits,
+        month_names: lang.month_names,
+        hijri: lang.hijri,
+        bundle,
+        ids,
+    })
+}
+
+fn format_with(v: &FluentValue<'_>, d: Digits) -> Option<String> {
+    match v {
+        FluentValue::Number(n) if n.options.minimum_fraction_digits.is_none() => Some(format::number(n.value, d)),
+        _ => None,
+    }
+}
+
+fn format_latn<M>(v: &FluentValue<'_>, _: &M) -> Option<String> {
+    format_with(v, Digits::Latn)
+}
+
+fn format_arab<M>(v: &FluentValue<'_>, _: &M) -> Option<String> {
+    format_with(v, Digits::Arab)
+}
+
+// ---- rewriting plural selects -------------------------------------------------------------
+
+type S<'a> = &'a str;
+
+fn rewrite_entry(entry: ast::Entry<S<'_>>) -> ast::Entry<S<'_>> {
+    match entry {
+        ast::Entry::Message(mut m) => {
+            m.value = m.value.map(rewrite_pattern);
+            m.attributes = m.attributes.into_iter().map(|mut a| {
+                a.value = rewrite_pattern(a.value);
+                a
+            }).collect();
+            m.comment = None;
+            ast::Entry::Message(m)
+        }
+        ast::Entry::Term(mut t) => {
+            t.value = rewrite_pattern(t.value);
+            t.comment = None;
+            ast::Entry::Term(t)
+        }
+        other => other,
+    }
+}
+
+fn rewrite_pattern(p: ast::Pattern<S<'_>>) -> ast::Pattern<S<'_>> {
+    ast::Pattern {
+        elements: p
+            .elements
+            .into_iter()
+            .map(|e| match e {
+                ast::PatternElement::Placeable { expression } => ast::PatternElement::Placeable { expression: rewrite_expression(expression) },
+                t => t,
+            })
+            .collect(),
+    }
+}
+
+fn is_plural_selector(sel: &ast::InlineExpression<S<'_>>) -> bool {
+    match sel {
+        ast::InlineExpression::VariableReference { .. } => true,
+        ast::InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
+        _ => false,
+    }
+}
+
+fn rewrite_expression(e: ast::Expression<S<'_>>) -> ast::Expression<S<'_>> {
+    let ast::Expression::Select { selector, variants } = e else { return e };
+    let variants: Vec<ast::Variant<S<'_>>> = variants
+        .into_iter()
+        .map(|mut v| {
+            v.value = rewrite_pattern(v.value);
+            v
+        })
+        .collect();
+    let default_is_number = variants.iter().any(|v| v.default && matches!(v.key, ast::VariantKey::NumberLiteral { .. }));
+    if !is_plural_selector(&selector) || default_is_number {
+        return ast::Expression::Select { selector, variants };
+    }
+    let (numeric, named): (Vec<_>, Vec<_>) = variants.into_iter().partition(|v| matches!(v.key, ast::VariantKey::NumberLiteral { .. }));
+    fn category_select<'s>(selector: ast::InlineExpression<S<'s>>, named: Vec<ast::Variant<S<'s>>>) -> ast::Expression<S<'s>> {
+        ast::Expression::Select {
+            selector: ast::InlineExpression::FunctionReference {
+                id: ast::Identifier { name: "NASHRA_PLURAL" },
+                arguments: ast::CallArguments { positional: vec![selector], named: vec![] },
+            },
+            variants: named,
+        }
+    }
+    if numeric.is_empty() {
+        return category_select(selector, named);
+    }
+    // { $n -> [0] … *[other] { NASHRA_PLURAL($n) -> [one] … *[other] … } }
+    let mut outer = numeric;
+    outer.push(ast::Variant {
+        key: ast::VariantKey::Identifier { name: "other" },
+        value: ast::Pattern {
+            elements: vec![ast::PatternElement::Placeable { expression: category_select(selector.clone(), named) }],
+        },
+        default: true,
+    });
+    ast::Expression::Select { selector, variants: outer }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn localizer(ftl_ar: &str) -> Localizer {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("locales/ar")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(root.join("locales/ar/test.ftl"), ftl_ar).unwrap_or_else(|e| panic!("{e}"));
+        let cfg = "base_url = \"https://x.org/\"\ndefault_language = \"ar\"\n[languages.ar]\ntitle = \"t\"\ndigits = \"arab\"\n[languages.en]\ntitle = \"t\"\n";
+        let diags = Diagnostics::new();
+        let config = crate::config::parse(cfg, &diags).unwrap_or_else(|| panic!("{:?}", diags.snapshot()));
+        Localizer::load(root, &config, &diags).unwrap_or_else(|| panic!("{:?}", diags.snapshot()))
+    }
+
+    #[test]
+    fn exact_numbers_beat_categories_and_digits_follow_settings() {
+        let l = localizer("n = { $n ->\n    [0] لا شيء\n    [one] واحد\n   *[other] { $n } أخرى\n}\n");
+        assert_eq!(l.format("ar", "n", &[("n", Arg::Num(0.0))]), "لا شيء");
+        assert_eq!(l.format("ar", "n", &[("n", Arg::Num(1.0))]), "واحد");
+        assert_eq!(l.format("ar", "n", &[("n", Arg::Num(1200.0))]), "١٬٢٠٠ أخرى");
+    }
+}

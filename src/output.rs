@@ -1,0 +1,165 @@
+//! Stage 6: writing the output folder safely.
+//!
+//! A build writes into a fresh staging folder beside the output (`.NAME.nashra-staging`) and only
+//! when the whole build succeeded swaps it in place of the old output, so a failed build leaves
+//! the previous site byte-for-byte as it was. nashra writes nothing outside the output folder and
+//! its staging siblings, and refuses an output folder that is, contains or lies inside the site's
+//! sources, or that is not empty and was not made by nashra (it carries a `.nashra` marker).
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+
+/// Marker file at the top of every output folder nashra made.
+pub const MARKER: &str = ".nashra";
+const MARKER_TEXT: &str = "This folder is written by nashra (`nashra build`); its contents are replaced on every build.\n";
+
+/// Makes `path` absolute and removes `.`/`..` without touching the disk (the folder may not exist).
+pub fn absolute(path: &Path) -> PathBuf {
+    let base = if path.is_absolute() {
+        PathBuf::new()
+    } else {
+        std::env::current_dir().unwrap_or_default()
+    };
+    let mut out = PathBuf::new();
+    for c in base.join(path).components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    // Resolve symlinks of the existing part, so two spellings of one folder compare equal.
+    let mut existing = out.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(n) => {
+                rest.push(n.to_os_string());
+                existing.pop();
+            }
+            None => break,
+        }
+    }
+    let mut resolved = std::fs::canonicalize(&existing).unwrap_or(existing);
+    for n in rest.into_iter().rev() {
+        resolved.push(n);
+    }
+    resolved
+}
+
+/// Checks that `output` is a folder nashra may replace. `root` is the site root.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let root = absolute(root);
+    let out = absolute(output);
+    let show = output.display();
+    let refuse = |what: String| {
+        Err(Diagnostic::error("unsafe-output", format!("refusing to use `{show}` as the output folder: {what}"))
+            .help("choose a separate folder such as `public`, with --output or `output_dir` in site.toml"))
+    };
+    if out.parent().is_none() {
+        return refuse("it is the root of the file system".into());
+    }
+    if root.starts_with(&out) {
+        return refuse(if root == out { "it is the site folder".into() } else { "it contains the site folder".into() });
+    }
+    for src in ["content", "templates", "locales", "static"] {
+        let s = root.join(src);
+        if out == s {
+            return refuse(format!("it is the site's {src}/ folder"));
+        }
+        if out.starts_with(&s) {
+            return refuse(format!("it is inside the site's {src}/ folder"));
+        }
+    }
+    if out == root.join(crate::config::CONFIG_FILE) {
+        return refuse("it is site.toml".into());
+    }
+    if out.exists() {
+        if !out.is_dir() {
+            return refuse("it exists and is not a folder".into());
+        }
+        let empty = std::fs::read_dir(&out).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !empty && !out.join(MARKER).is_file() {
+            return refuse("it is not empty and was not made by nashra (no .nashra file in it)".into());
+        }
+    }
+    Ok(())
+}
+
+/// A staging folder beside the output.
+pub struct Staging {
+    pub dir: PathBuf,
+    output: PathBuf,
+}
+
+fn sibling(output: &Path, suffix: &str) -> PathBuf {
+    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    output.with_file_name(format!(".{name}.nashra-{suffix}"))
+}
+
+impl Staging {
+    /// Creates an empty staging folder beside `output` (removing a leftover of a crashed run).
+    pub fn create(output: &Path) -> std::io::Result<Staging> {
+        let output = absolute(output);
+        if let Some(parent) = output.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let dir = sibling(&output, "staging");
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir(&dir)?;
+        std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
+        Ok(Staging { dir, output })
+    }
+
+    /// Replaces the output with the staging folder.
+    pub fn commit(self) -> std::io::Result<()> {
+        let old = sibling(&self.output, "old");
+        if old.exists() {
+            std::fs::remove_dir_all(&old)?;
+        }
+        if self.output.exists() {
+            std::fs::rename(&self.output, &old)?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.output) {
+            // put the old site back
+            let _ = std::fs::rename(&old, &self.output);
+            return Err(e);
+        }
+        if old.exists() {
+            std::fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+
+    /// Throws the staging folder away (failed build).
+    pub fn discard(self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Writes `bytes` at `rel` inside `dir`, creating folders. Errors name the file.
+pub fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Diagnostic::error("io", format!("cannot create folder {}: {e}", parent.display())))?;
+    }
+    std::fs::write(&path, bytes).map_err(|e| Diagnostic::error("io", format!("cannot write {}: {e}", path.display())))
+}
+
+/// Copies a file into `dir` at `rel`.
+pub fn copy_file(dir: &Path, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Diagnostic::error("io", format!("cannot create folder {}: {e}", parent.display())))?;
+    }
+    std::fs::copy(from, &path)
+        .map(|_| ())
+        .map_err(|e| Diagnostic::error("io", format!("cannot copy {} to {}: {e}", from.display(), path.display())))
+}
