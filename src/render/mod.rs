@@ -75,28 +75,6 @@ impl Renderer {
             displays.insert(f.name.clone(), f.display.clone());
             sources.push((f.name, text));
         }
-        // Add one by one first so that each syntax error names its own file.
-        let mut ok = true;
-        for (name, text) in &sources {
-            let mut probe = Tera::default();
-            if let Err(e) = probe.add_raw_template(name, text) {
-                diags.push(template_diagnostic(&e, &displays));
-                ok = false;
-            }
-        }
-        if !ok {
-            return None;
-        }
-        if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
-            diags.push(template_diagnostic(&e, &displays));
-            return None;
-        }
-        for required in ["article.html", "page.html", "index.html", "404.html", "root.html"] {
-            if !tera.contains_template(required) {
-                diags.push(Diagnostic::error("template", format!("template `{required}` is missing")).in_file("templates"));
-                return None;
-            }
-        }
         let l = Arc::clone(&l10n);
         tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
             let key: String = kwargs.must_get("key")?;
@@ -134,6 +112,37 @@ impl Renderer {
             let s = v.as_str().map_or_else(|| v.to_string(), str::to_string);
             Ok(crate::i18n::format::digits(&s, l.digits(&lang)))
         });
+        // Add one by one first so that each syntax error names its own file.
+        let mut ok = true;
+        for (name, text) in &sources {
+            let mut probe = Tera::default();
+            probe.register_from(&tera);
+            // Only syntax errors here: a lone template cannot find its parent.
+            if let Err(e) = probe.add_raw_template(name, text) {
+                if !matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) {
+                    continue;
+                }
+                let mut d = template_diagnostic(&e, &displays);
+                if d.pos.is_none() {
+                    d.file = displays.get(name).cloned();
+                }
+                diags.push(d);
+                ok = false;
+            }
+        }
+        if !ok {
+            return None;
+        }
+        if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+            diags.push(template_diagnostic(&e, &displays));
+            return None;
+        }
+        for required in ["article.html", "page.html", "index.html", "404.html", "root.html"] {
+            if !tera.contains_template(required) {
+                diags.push(Diagnostic::error("template", format!("template `{required}` is missing")).in_file("templates"));
+                return None;
+            }
+        }
         Some(Renderer { tera, displays, l10n })
     }
 
