@@ -29,9 +29,10 @@ const FORMS: &str = "write it as 2025-11-27, 2025-11-27 10:30, 2025-11-27 10:30:
 pub fn parse(text: &str, tz: &TimeZone) -> Result<PubDate, (String, &'static str)> {
     let s = text.trim();
     let bad = |what: String| (what, FORMS);
-    let (date_part, rest) = match s.find(['T', 't', ' ']) {
-        Some(i) => (&s[..i], s[i + 1..].trim_start()),
-        None => (s, ""),
+    // The time follows the date (YYYY-MM-DD, 10 characters) after `T`, `t` or a space.
+    let (date_part, rest) = match s.get(10..11) {
+        Some("T" | "t" | " ") => (&s[..10], s[11..].trim_start()),
+        _ => (s, ""),
     };
     let date = parse_date(date_part).map_err(bad)?;
     if rest.is_empty() {

@@ -139,6 +139,7 @@ impl Localizer {
             if let Some(s) = self.try_format(&self.default, id, args) {
                 return s;
             }
+            self.record_fallback(&self.default, id);
         }
         id.to_string()
     }

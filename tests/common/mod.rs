@@ -1,0 +1,94 @@
+//! Helpers for the integration tests: make sites in temporary folders, run the real `nashra`
+//! binary on them, and read what it wrote.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the `nashra` binary with `args` in `cwd`.
+pub fn nashra(cwd: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_nashra"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run nashra: {e}"));
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+pub fn write(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
+    }
+    std::fs::write(&p, text).unwrap_or_else(|e| panic!("write {}: {e}", p.display()));
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+pub const SITE_TOML: &str = r#"base_url = "https://news.example.org/"
+default_language = "ar"
+timezone = "Asia/Riyadh"
+topics = ["security", "economy"]
+
+[languages.ar]
+title = "نشرة"
+digits = "arab"
+month_names = "both"
+hijri = true
+
+[languages.en]
+title = "Nashra"
+"#;
+
+pub const ARTICLE_AR: &str = "---\ntitle: \"قمة في بيشكيك\"\ndate: 2025-11-27 10:30\ntopics: [security]\ncountries: [KG, ru]\n---\n\nنص المقال.\n";
+pub const ARTICLE_EN: &str = "---\ntitle: \"Summit in Bishkek\"\ndate: 2025-11-27 10:30\ntopics: [security]\ncountries: [KG, RU]\n---\n\nThe article.\n";
+
+/// A small valid bilingual site with one article in two languages.
+pub fn minimal_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(dir.path(), "site.toml", SITE_TOML);
+    write(dir.path(), "content/2025/11/summit.ar.md", ARTICLE_AR);
+    write(dir.path(), "content/2025/11/summit.en.md", ARTICLE_EN);
+    dir
+}
+
+/// Every file under `dir` with its bytes.
+pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.unwrap_or_else(|e| panic!("{e}"));
+        if e.file_type().is_file() {
+            let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
+            out.insert(rel, std::fs::read(e.path()).unwrap_or_else(|e| panic!("{e}")));
+        }
+    }
+    out
+}
+
+/// Copies a folder (the sample site's sources) into `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap_or_else(|e| panic!("{e}"));
+        let rel = e.path().strip_prefix(from).unwrap_or(e.path());
+        let target = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap_or_else(|e| panic!("{e}"));
+        } else {
+            std::fs::copy(e.path(), &target).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+}

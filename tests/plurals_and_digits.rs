@@ -1,0 +1,90 @@
+//! Arabic plurals must follow CLDR for every count (fluent-bundle's own rules are wrong from
+//! 103 on), and numbers must follow the language's `digits` setting.
+
+mod common;
+
+use icu_locale_core::locale;
+use icu_plurals::{PluralCategory, PluralRules};
+use nashra::diagnostics::Diagnostics;
+use nashra::i18n::{Arg, Localizer};
+
+fn localizer(site_toml: &str, extra_ftl: &str) -> (tempfile::TempDir, Localizer) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    common::write(dir.path(), "site.toml", site_toml);
+    common::write(dir.path(), "locales/ar/test.ftl", extra_ftl);
+    let diags = Diagnostics::new();
+    let config = nashra::config::load(dir.path(), &diags).unwrap_or_else(|| panic!("{:?}", diags.snapshot()));
+    let l = Localizer::load(dir.path(), &config, &diags).unwrap_or_else(|| panic!("{:?}", diags.snapshot()));
+    (dir, l)
+}
+
+const CATEGORY_FTL: &str = "category = { $n ->\n    [zero] zero\n    [one] one\n    [two] two\n    [few] few\n    [many] many\n   *[other] other\n}\n";
+
+fn name(c: PluralCategory) -> &'static str {
+    match c {
+        PluralCategory::Zero => "zero",
+        PluralCategory::One => "one",
+        PluralCategory::Two => "two",
+        PluralCategory::Few => "few",
+        PluralCategory::Many => "many",
+        PluralCategory::Other => "other",
+    }
+}
+
+#[test]
+fn arabic_plural_categories_agree_with_icu_for_0_to_1200() {
+    let (_d, l) = localizer(common::SITE_TOML, CATEGORY_FTL);
+    let icu = PluralRules::try_new_cardinal(locale!("ar").into()).unwrap_or_else(|e| panic!("{e}"));
+    let mut seen = std::collections::BTreeSet::new();
+    for n in 0..=1200u32 {
+        let got = l.format("ar", "category", &[("n", Arg::Num(f64::from(n)))]);
+        let want = name(icu.category_for(n));
+        assert_eq!(got, want, "n = {n}");
+        seen.insert(want);
+    }
+    assert_eq!(seen.len(), 6, "all six Arabic categories occur in 0..=1200: {seen:?}");
+    // the cases fluent-bundle 0.16 alone gets wrong
+    assert_eq!(l.format("ar", "category", &[("n", Arg::Num(103.0))]), "few");
+    assert_eq!(l.format("ar", "category", &[("n", Arg::Num(111.0))]), "many");
+}
+
+#[test]
+fn article_counts_read_naturally_in_arabic() {
+    let (_d, l) = localizer(common::SITE_TOML, "");
+    let count = |n: f64| l.format("ar", "articles-count", &[("count", Arg::Num(n))]);
+    assert_eq!(count(0.0), "لا توجد مقالات");
+    assert_eq!(count(1.0), "مقال واحد");
+    assert_eq!(count(2.0), "مقالان");
+    assert_eq!(count(3.0), "٣ مقالات");
+    assert_eq!(count(11.0), "١١ مقالًا");
+    assert_eq!(count(103.0), "١٠٣ مقالات");
+    assert_eq!(count(1200.0), "١٬٢٠٠ مقال");
+}
+
+#[test]
+fn latin_digits_when_configured() {
+    let toml = common::SITE_TOML.replace("digits = \"arab\"", "digits = \"latn\"");
+    let (_d, l) = localizer(&toml, "");
+    assert_eq!(l.format("ar", "articles-count", &[("count", Arg::Num(11.0))]), "11 مقالًا");
+    assert_eq!(l.format("ar", "articles-count", &[("count", Arg::Num(1200.0))]), "1,200 مقال");
+    assert_eq!(l.format("en", "articles-count", &[("count", Arg::Num(1200.0))]), "1,200 articles");
+    assert_eq!(l.format("en", "articles-count", &[("count", Arg::Num(0.0))]), "No articles");
+}
+
+#[test]
+fn a_missing_message_falls_back_to_the_default_language_then_the_key_and_is_reported() {
+    let (_d, l) = localizer(common::SITE_TOML, "only-arabic = نص عربي\n");
+    assert_eq!(l.format("en", "only-arabic", &[]), "نص عربي");
+    assert_eq!(l.format("en", "nowhere", &[]), "nowhere");
+    let diags = Diagnostics::new();
+    l.report_fallbacks(&diags);
+    let msgs: Vec<String> = diags.snapshot().into_iter().map(|d| d.message).collect();
+    assert_eq!(
+        msgs,
+        [
+            "Fluent message `nowhere` is missing in `ar`",
+            "Fluent message `nowhere` is missing in `en`",
+            "Fluent message `only-arabic` is missing in `en`",
+        ]
+    );
+}
