@@ -38,6 +38,18 @@ pub struct BuildReport {
     pub elapsed: Duration,
 }
 
+/// A build that did not finish; the reasons are in the run's [`Diagnostics`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuildFailed;
+
+impl std::fmt::Display for BuildFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the build failed; the diagnostics say why")
+    }
+}
+
+impl std::error::Error for BuildFailed {}
+
 /// Everything up to the site model, shared by `build`, `check` and `watch`.
 pub struct Loaded {
     pub site: Site,
@@ -45,7 +57,12 @@ pub struct Loaded {
 }
 
 /// Runs the loading stages. `None` if a stage could not produce its result.
-pub fn load(root: &Path, base_url: Option<&str>, drafts: bool, diags: &Diagnostics) -> Option<Loaded> {
+pub fn load(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+    diags: &Diagnostics,
+) -> Option<Loaded> {
     let mut config: Config = config::load(root, diags)?;
     if let Some(url) = base_url {
         if let Err(msg) = config.set_base_url(url) {
@@ -88,23 +105,31 @@ pub fn output_dir(opts: &BuildOptions, config: &Config) -> PathBuf {
 }
 
 /// Builds the site. On `Err`, the previous output is untouched and `diags` says why.
-pub fn build(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport, ()> {
+pub fn build(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport, BuildFailed> {
     let start = Instant::now();
-    let loaded = load(&opts.root, opts.base_url.as_deref(), opts.drafts, diags).ok_or(())?;
+    let loaded =
+        load(&opts.root, opts.base_url.as_deref(), opts.drafts, diags).ok_or(BuildFailed)?;
     let output = output_dir(opts, &loaded.site.config);
     if let Err(d) = output::check_output_dir(&opts.root, &output) {
         diags.push(d);
-        return Err(());
+        return Err(BuildFailed);
     }
     let renderer = Renderer::new(&opts.root, Arc::clone(&loaded.l10n), diags);
     if failed(diags, opts.strict) {
-        return Err(());
+        return Err(BuildFailed);
     }
-    let renderer = renderer.ok_or(())?;
+    let renderer = renderer.ok_or(BuildFailed)?;
     let site = &loaded.site;
 
     let staging = Staging::create(&output).map_err(|e| {
-        diags.push(Diagnostic::error("io", format!("cannot create a staging folder beside {}: {e}", output.display())));
+        diags.push(Diagnostic::error(
+            "io",
+            format!(
+                "cannot create a staging folder beside {}: {e}",
+                output.display()
+            ),
+        ));
+        BuildFailed
     })?;
     let jobs = render::plan(site);
     let mut files = renderer.render_all(site, &jobs, &staging.dir, diags);
@@ -112,19 +137,34 @@ pub fn build(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport, ()
     loaded.l10n.report_fallbacks(diags);
     if failed(diags, opts.strict) {
         staging.discard();
-        return Err(());
+        return Err(BuildFailed);
     }
     staging.commit().map_err(|e| {
-        diags.push(Diagnostic::error("io", format!("cannot replace {}: {e}", output.display())));
+        diags.push(Diagnostic::error(
+            "io",
+            format!("cannot replace {}: {e}", output.display()),
+        ));
+        BuildFailed
     })?;
 
     let per_language = site
         .config
         .languages
         .iter()
-        .map(|l| (l.code.clone(), site.articles.get(&l.code).map_or(0, Vec::len), site.pages.get(&l.code).map_or(0, Vec::len)))
+        .map(|l| {
+            (
+                l.code.clone(),
+                site.articles.get(&l.code).map_or(0, Vec::len),
+                site.pages.get(&l.code).map_or(0, Vec::len),
+            )
+        })
         .collect();
-    Ok(BuildReport { output, per_language, files, elapsed: start.elapsed() })
+    Ok(BuildReport {
+        output,
+        per_language,
+        files,
+        elapsed: start.elapsed(),
+    })
 }
 
 fn failed(diags: &Diagnostics, strict: bool) -> bool {

@@ -167,7 +167,8 @@ pub fn load(root: &Path, diags: &Diagnostics) -> Option<Config> {
                 Diagnostic::error("config", format!("no {CONFIG_FILE} in {}", root.display()))
                     .help("run nashra in a site folder, pass --root DIR, or make a new site with `nashra init DIR`")
             } else {
-                Diagnostic::error("io", format!("cannot read {CONFIG_FILE}: {e}")).in_file(CONFIG_FILE)
+                Diagnostic::error("io", format!("cannot read {CONFIG_FILE}: {e}"))
+                    .in_file(CONFIG_FILE)
             };
             diags.push(d);
             return None;
@@ -188,9 +189,20 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
             if let Some(rest) = message.strip_prefix("unknown field `") {
                 if let Some((field, _)) = rest.split_once('`') {
                     let known = [
-                        "base_url", "default_language", "timezone", "paginate_by", "feed_entries",
-                        "output_dir", "topics", "languages", "title", "description", "direction",
-                        "digits", "month_names", "hijri",
+                        "base_url",
+                        "default_language",
+                        "timezone",
+                        "paginate_by",
+                        "feed_entries",
+                        "output_dir",
+                        "topics",
+                        "languages",
+                        "title",
+                        "description",
+                        "direction",
+                        "digits",
+                        "month_names",
+                        "hijri",
                     ];
                     help = did_you_mean(field, known).map(|k| format!("did you mean `{k}`?"));
                     message = format!("unknown key `{field}` in {CONFIG_FILE}");
@@ -208,15 +220,25 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
     };
 
     let err = |span: std::ops::Range<usize>, msg: String, help: &str| {
-        let d = Diagnostic::error("config", msg).in_file(CONFIG_FILE).at(at(span));
-        diags.push(if help.is_empty() { d } else { d.help(help.to_string()) });
+        let d = Diagnostic::error("config", msg)
+            .in_file(CONFIG_FILE)
+            .at(at(span));
+        diags.push(if help.is_empty() {
+            d
+        } else {
+            d.help(help.to_string())
+        });
     };
     let mut ok = true;
 
     let (base_url, base_path) = match normalise_base_url(raw.base_url.get_ref()) {
         Ok(v) => v,
         Err(msg) => {
-            err(raw.base_url.span(), msg, "write it like \"https://example.org/\"");
+            err(
+                raw.base_url.span(),
+                msg,
+                "write it like \"https://example.org/\"",
+            );
             ok = false;
             (String::new(), String::from("/"))
         }
@@ -243,7 +265,11 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
             None => default,
             Some(n) if *n.get_ref() >= 1 && *n.get_ref() <= 10_000 => *n.get_ref() as usize,
             Some(n) => {
-                err(n.span(), format!("`{name}` must be between 1 and 10000, not {}", n.get_ref()), "");
+                err(
+                    n.span(),
+                    format!("`{name}` must be between 1 and 10000, not {}", n.get_ref()),
+                    "",
+                );
                 ok = false;
                 default
             }
@@ -255,7 +281,11 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
     let output_dir = match &raw.output_dir {
         None => PathBuf::from("public"),
         Some(o) if o.get_ref().trim().is_empty() => {
-            err(o.span(), "`output_dir` is empty".into(), "leave it out to use \"public\"");
+            err(
+                o.span(),
+                "`output_dir` is empty".into(),
+                "leave it out to use \"public\"",
+            );
             ok = false;
             PathBuf::from("public")
         }
@@ -301,7 +331,11 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
                 "rtl" => Direction::Rtl,
                 "ltr" => Direction::Ltr,
                 other => {
-                    err(d.span(), format!("invalid direction `{other}`"), "use \"rtl\" or \"ltr\"");
+                    err(
+                        d.span(),
+                        format!("invalid direction `{other}`"),
+                        "use \"rtl\" or \"ltr\"",
+                    );
                     ok = false;
                     Direction::Ltr
                 }
@@ -313,7 +347,11 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
                 "latn" => Digits::Latn,
                 "arab" => Digits::Arab,
                 other => {
-                    err(d.span(), format!("invalid digits `{other}`"), "use \"latn\" (0123456789) or \"arab\" (٠١٢٣٤٥٦٧٨٩)");
+                    err(
+                        d.span(),
+                        format!("invalid digits `{other}`"),
+                        "use \"latn\" (0123456789) or \"arab\" (٠١٢٣٤٥٦٧٨٩)",
+                    );
                     ok = false;
                     Digits::Latn
                 }
@@ -326,14 +364,22 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
                 "syriac" => MonthNames::Syriac,
                 "both" => MonthNames::Both,
                 other => {
-                    err(m.span(), format!("invalid month_names `{other}`"), "use \"gregorian\", \"syriac\" or \"both\"");
+                    err(
+                        m.span(),
+                        format!("invalid month_names `{other}`"),
+                        "use \"gregorian\", \"syriac\" or \"both\"",
+                    );
                     ok = false;
                     MonthNames::Gregorian
                 }
             },
         };
         if lang.title.get_ref().trim().is_empty() {
-            err(lang.title.span(), format!("the title of language `{code}` is empty"), "");
+            err(
+                lang.title.span(),
+                format!("the title of language `{code}` is empty"),
+                "",
+            );
             ok = false;
         }
         languages.push(Language {
@@ -363,7 +409,9 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
         let known: Vec<&str> = raw.languages.get_ref().keys().map(String::as_str).collect();
         err(
             raw.default_language.span(),
-            format!("default_language `{default_language}` has no [languages.{default_language}] table"),
+            format!(
+                "default_language `{default_language}` has no [languages.{default_language}] table"
+            ),
             &format!("configured languages: {}", known.join(", ")),
         );
         ok = false;
@@ -401,13 +449,19 @@ fn normalise_base_url(url: &str) -> Result<(String, String), String> {
         return Err(format!("base_url `{url}` has no host name"));
     }
     if path.contains(['?', '#']) || path.contains(char::is_whitespace) {
-        return Err(format!("base_url `{url}` may not contain a query, fragment or spaces"));
+        return Err(format!(
+            "base_url `{url}` may not contain a query, fragment or spaces"
+        ));
     }
     let mut path = path.to_string();
     if !path.ends_with('/') {
         path.push('/');
     }
-    let scheme = if url.starts_with("https://") { "https" } else { "http" };
+    let scheme = if url.starts_with("https://") {
+        "https"
+    } else {
+        "http"
+    };
     Ok((format!("{scheme}://{host}{path}"), path))
 }
 
@@ -434,7 +488,9 @@ fn parse_timezone(name: &str) -> Option<jiff::tz::TimeZone> {
 /// Topic keys: `[a-z0-9-]+`, starting with a letter.
 pub fn is_topic_key(key: &str) -> bool {
     key.starts_with(|c: char| c.is_ascii_lowercase())
-        && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn is_language_code(code: &str) -> bool {
@@ -477,7 +533,9 @@ hijri = true
     #[test]
     fn bad_values_point_at_their_line() {
         let diags = Diagnostics::new();
-        let text = GOOD.replace("Asia/Riyadh", "Asia/Riyad").replace("\"arab\"", "\"arabic\"");
+        let text = GOOD
+            .replace("Asia/Riyadh", "Asia/Riyad")
+            .replace("\"arab\"", "\"arabic\"");
         assert!(parse(&text, &diags).is_none());
         let all = diags.snapshot();
         assert_eq!(all.len(), 2, "{all:?}");

@@ -4,6 +4,10 @@
 //! [`config`] → [`i18n`] → [`content`] → [`model`] → [`render`] → [`output`], driven by
 //! [`build`]. Problems from every stage are collected in [`diagnostics`].
 
+// Nothing a user feeds in may crash nashra: no unwrap/expect/panic in library code.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 pub mod build;
 pub mod config;
 pub mod content;

@@ -1,5 +1,7 @@
 //! The `nashra` command line: parses arguments and calls the library's pipeline.
 
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -45,8 +47,20 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, output, base_url, drafts, strict } => {
-            let opts = BuildOptions { root, output, base_url, drafts, strict };
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+            strict,
+        } => {
+            let opts = BuildOptions {
+                root,
+                output,
+                base_url,
+                drafts,
+                strict,
+            };
             let diags = Diagnostics::new();
             let result = build::build(&opts, &diags);
             print_diagnostics(&diags, strict);
@@ -66,9 +80,16 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(()) => {
-                    let n = diags.snapshot().iter().filter(|d| strict || d.severity == Severity::Error).count();
-                    eprintln!("build failed with {n} error{}; the previous output was left as it was", if n == 1 { "" } else { "s" });
+                Err(_) => {
+                    let n = diags
+                        .snapshot()
+                        .iter()
+                        .filter(|d| strict || d.severity == Severity::Error)
+                        .count();
+                    eprintln!(
+                        "build failed with {n} error{}; the previous output was left as it was",
+                        if n == 1 { "" } else { "s" }
+                    );
                     ExitCode::from(1)
                 }
             }

@@ -17,7 +17,14 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 pub type DocId = usize;
 
 /// Slugs a standalone page may not take: they are the site's own sections.
-pub const RESERVED_SLUGS: &[&str] = &["topics", "countries", "archive", "page", "feed.xml", "index.html"];
+pub const RESERVED_SLUGS: &[&str] = &[
+    "topics",
+    "countries",
+    "archive",
+    "page",
+    "feed.xml",
+    "index.html",
+];
 
 #[derive(Debug)]
 pub struct Site {
@@ -46,7 +53,13 @@ impl Site {
 /// The URL path of a document (without base path).
 pub fn url_for(doc: &Document) -> String {
     match (doc.kind, &doc.date) {
-        (Kind::Article, Some(d)) => format!("{}/{:04}/{:02}/{}/", doc.lang, d.zoned.year(), d.zoned.month(), doc.slug),
+        (Kind::Article, Some(d)) => format!(
+            "{}/{:04}/{:02}/{}/",
+            doc.lang,
+            d.zoned.year(),
+            d.zoned.month(),
+            doc.slug
+        ),
         _ => format!("{}/{}/", doc.lang, doc.slug),
     }
 }
@@ -61,22 +74,37 @@ pub fn build(config: Config, content: Content, diags: &Diagnostics) -> Site {
     let mut dropped = vec![false; documents.len()];
     for (id, doc) in documents.iter().enumerate() {
         let url = url_for(doc);
-        if doc.kind == Kind::Page && (RESERVED_SLUGS.contains(&doc.slug.as_str()) || doc.slug.chars().all(|c| c.is_ascii_digit())) {
+        if doc.kind == Kind::Page
+            && (RESERVED_SLUGS.contains(&doc.slug.as_str())
+                || doc.slug.chars().all(|c| c.is_ascii_digit()))
+        {
             diags.push(
-                Diagnostic::error("reserved-url", format!("the page slug `{}` is reserved for the site's own pages", doc.slug))
-                    .in_file(&doc.path)
-                    .at(doc.url_pos)
-                    .help("choose another `slug:`"),
+                Diagnostic::error(
+                    "reserved-url",
+                    format!(
+                        "the page slug `{}` is reserved for the site's own pages",
+                        doc.slug
+                    ),
+                )
+                .in_file(&doc.path)
+                .at(doc.url_pos)
+                .help("choose another `slug:`"),
             );
             dropped[id] = true;
         }
         match owner.get(&url) {
             Some(&first) => {
                 diags.push(
-                    Diagnostic::error("duplicate-url", format!("`/{url}` is claimed by two files: this one and {}", documents[first].path.display()))
-                        .in_file(&doc.path)
-                        .at(doc.url_pos)
-                        .help("give one of them another `slug:` (or another date)"),
+                    Diagnostic::error(
+                        "duplicate-url",
+                        format!(
+                            "`/{url}` is claimed by two files: this one and {}",
+                            documents[first].path.display()
+                        ),
+                    )
+                    .in_file(&doc.path)
+                    .at(doc.url_pos)
+                    .help("give one of them another `slug:` (or another date)"),
                 );
                 dropped[id] = true;
             }
@@ -91,10 +119,19 @@ pub fn build(config: Config, content: Content, diags: &Diagnostics) -> Site {
     let mut groups: BTreeMap<&str, Vec<DocId>> = BTreeMap::new();
     for (id, doc) in documents.iter().enumerate() {
         if !dropped[id] {
-            groups.entry(doc.translation_key.as_str()).or_default().push(id);
+            groups
+                .entry(doc.translation_key.as_str())
+                .or_default()
+                .push(id);
         }
     }
-    let lang_rank = |code: &str| config.languages.iter().position(|l| l.code == code).unwrap_or(usize::MAX);
+    let lang_rank = |code: &str| {
+        config
+            .languages
+            .iter()
+            .position(|l| l.code == code)
+            .unwrap_or(usize::MAX)
+    };
     let mut translations = vec![Vec::new(); documents.len()];
     for ids in groups.values() {
         let mut by_lang: BTreeMap<usize, DocId> = BTreeMap::new();
@@ -102,13 +139,19 @@ pub fn build(config: Config, content: Content, diags: &Diagnostics) -> Site {
             let doc = &documents[id];
             match by_lang.get(&lang_rank(&doc.lang)) {
                 Some(&first) => {
-                    let key = doc.translation_key.split_once(':').map_or(doc.translation_key.as_str(), |(_, k)| k);
+                    let key = doc
+                        .translation_key
+                        .split_once(':')
+                        .map_or(doc.translation_key.as_str(), |(_, k)| k);
                     diags.push(
-                        Diagnostic::error("duplicate-translation", format!(
-                            "two `{}` files are versions of `{key}`: this one and {}",
-                            doc.lang,
-                            documents[first].path.display()
-                        ))
+                        Diagnostic::error(
+                            "duplicate-translation",
+                            format!(
+                                "two `{}` files are versions of `{key}`: this one and {}",
+                                doc.lang,
+                                documents[first].path.display()
+                            ),
+                        )
                         .in_file(&doc.path)
                         .at(doc.url_pos)
                         .help("a `translation_key` must link at most one file per language"),
@@ -149,7 +192,12 @@ pub fn build(config: Config, content: Content, diags: &Diagnostics) -> Site {
         });
     }
     for list in pages.values_mut() {
-        list.sort_by(|&a, &b| documents[a].title.cmp(&documents[b].title).then_with(|| urls[a].cmp(&urls[b])));
+        list.sort_by(|&a, &b| {
+            documents[a]
+                .title
+                .cmp(&documents[b].title)
+                .then_with(|| urls[a].cmp(&urls[b]))
+        });
     }
 
     // Assets go beside every page whose file is in the same folder.
@@ -168,5 +216,13 @@ pub fn build(config: Config, content: Content, diags: &Diagnostics) -> Site {
         })
         .collect();
 
-    Site { config, documents, urls, translations, articles, pages, assets }
+    Site {
+        config,
+        documents,
+        urls,
+        translations,
+        articles,
+        pages,
+        assets,
+    }
 }

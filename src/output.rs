@@ -56,14 +56,23 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let out = absolute(output);
     let show = output.display();
     let refuse = |what: String| {
-        Err(Diagnostic::error("unsafe-output", format!("refusing to use `{show}` as the output folder: {what}"))
-            .help("choose a separate folder such as `public`, with --output or `output_dir` in site.toml"))
+        Err(Diagnostic::error(
+            "unsafe-output",
+            format!("refusing to use `{show}` as the output folder: {what}"),
+        )
+        .help(
+            "choose a separate folder such as `public`, with --output or `output_dir` in site.toml",
+        ))
     };
     if out.parent().is_none() {
         return refuse("it is the root of the file system".into());
     }
     if root.starts_with(&out) {
-        return refuse(if root == out { "it is the site folder".into() } else { "it contains the site folder".into() });
+        return refuse(if root == out {
+            "it is the site folder".into()
+        } else {
+            "it contains the site folder".into()
+        });
     }
     for src in ["content", "templates", "locales", "static"] {
         let s = root.join(src);
@@ -81,9 +90,13 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
         if !out.is_dir() {
             return refuse("it exists and is not a folder".into());
         }
-        let empty = std::fs::read_dir(&out).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = std::fs::read_dir(&out)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty && !out.join(MARKER).is_file() {
-            return refuse("it is not empty and was not made by nashra (no .nashra file in it)".into());
+            return refuse(
+                "it is not empty and was not made by nashra (no .nashra file in it)".into(),
+            );
         }
     }
     Ok(())
@@ -96,7 +109,10 @@ pub struct Staging {
 }
 
 fn sibling(output: &Path, suffix: &str) -> PathBuf {
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
     output.with_file_name(format!(".{name}.nashra-{suffix}"))
 }
 
@@ -146,20 +162,32 @@ impl Staging {
 pub fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
     let path = dir.join(rel);
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| Diagnostic::error("io", format!("cannot create folder {}: {e}", parent.display())))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            Diagnostic::error(
+                "io",
+                format!("cannot create folder {}: {e}", parent.display()),
+            )
+        })?;
     }
-    std::fs::write(&path, bytes).map_err(|e| Diagnostic::error("io", format!("cannot write {}: {e}", path.display())))
+    std::fs::write(&path, bytes)
+        .map_err(|e| Diagnostic::error("io", format!("cannot write {}: {e}", path.display())))
 }
 
 /// Copies a file into `dir` at `rel`.
 pub fn copy_file(dir: &Path, rel: &str, from: &Path) -> Result<(), Diagnostic> {
     let path = dir.join(rel);
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| Diagnostic::error("io", format!("cannot create folder {}: {e}", parent.display())))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            Diagnostic::error(
+                "io",
+                format!("cannot create folder {}: {e}", parent.display()),
+            )
+        })?;
     }
-    std::fs::copy(from, &path)
-        .map(|_| ())
-        .map_err(|e| Diagnostic::error("io", format!("cannot copy {} to {}: {e}", from.display(), path.display())))
+    std::fs::copy(from, &path).map(|_| ()).map_err(|e| {
+        Diagnostic::error(
+            "io",
+            format!("cannot copy {} to {}: {e}", from.display(), path.display()),
+        )
+    })
 }

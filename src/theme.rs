@@ -100,11 +100,16 @@ pub fn site_files(root: &Path, layer: Layer, diags: &Diagnostics) -> Vec<ThemeFi
         return Vec::new();
     }
     let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().follow_links(true) {
+    for entry in walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .follow_links(true)
+    {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                diags.push(Diagnostic::error("io", format!("cannot read: {e}")).in_file(layer.folder()));
+                diags.push(
+                    Diagnostic::error("io", format!("cannot read: {e}")).in_file(layer.folder()),
+                );
                 continue;
             }
         };
@@ -113,7 +118,10 @@ pub fn site_files(root: &Path, layer: Layer, diags: &Diagnostics) -> Vec<ThemeFi
         }
         let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
         let Some(name) = rel.to_str() else {
-            diags.push(Diagnostic::error("io", "file name is not valid UTF-8").in_file(Path::new(layer.folder()).join(rel)));
+            diags.push(
+                Diagnostic::error("io", "file name is not valid UTF-8")
+                    .in_file(Path::new(layer.folder()).join(rel)),
+            );
             continue;
         };
         let base = rel.file_name().and_then(|n| n.to_str()).unwrap_or_default();

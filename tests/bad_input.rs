@@ -20,11 +20,24 @@ fn fails_with(mutate: impl FnOnce(&Path), args: &[&str], expected: &[&str]) -> S
     let mut all = vec!["build"];
     all.extend_from_slice(args);
     let run = nashra(root, &all);
-    assert_eq!(run.code, 1, "expected exit 1, got {}:\n{}", run.code, run.stderr);
+    assert_eq!(
+        run.code, 1,
+        "expected exit 1, got {}:\n{}",
+        run.code, run.stderr
+    );
     for e in expected {
-        assert!(run.stderr.contains(e), "expected\n{e}\nin stderr:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(e),
+            "expected\n{e}\nin stderr:\n{}",
+            run.stderr
+        );
     }
-    assert!(run.stderr.contains("the previous output was left as it was"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the previous output was left as it was"),
+        "{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     let after = tree(&root.join("public"));
     assert!(before == after, "the previous output changed");
@@ -32,7 +45,11 @@ fn fails_with(mutate: impl FnOnce(&Path), args: &[&str], expected: &[&str]) -> S
 }
 
 fn article(root: &Path, front_matter: &str) {
-    write(root, "content/2025/11/summit.ar.md", &format!("---\n{front_matter}---\n\nنص.\n"));
+    write(
+        root,
+        "content/2025/11/summit.ar.md",
+        &format!("---\n{front_matter}---\n\nنص.\n"),
+    );
 }
 
 #[test]
@@ -64,7 +81,11 @@ fn missing_title() {
 
 #[test]
 fn missing_date() {
-    fails_with(|r| article(r, "title: قمة\n"), &[], &["error: front matter has no `date`\n  --> content/2025/11/summit.ar.md:2:1"]);
+    fails_with(
+        |r| article(r, "title: قمة\n"),
+        &[],
+        &["error: front matter has no `date`\n  --> content/2025/11/summit.ar.md:2:1"],
+    );
 }
 
 #[test]
@@ -106,7 +127,12 @@ fn unknown_topic_with_suggestion() {
 #[test]
 fn invalid_country_code() {
     fails_with(
-        |r| article(r, "title: قمة\ndate: 2025-11-27\ncountries:\n  - KG\n  - XX\n"),
+        |r| {
+            article(
+                r,
+                "title: قمة\ndate: 2025-11-27\ncountries:\n  - KG\n  - XX\n",
+            )
+        },
         &[],
         &["error: invalid country code `XX`\n  --> content/2025/11/summit.ar.md:6:5"],
     );
@@ -155,10 +181,19 @@ fn unknown_key_is_an_error_under_strict() {
 #[test]
 fn unknown_key_is_only_a_warning_without_strict() {
     let site = minimal_site();
-    article(site.path(), "title: قمة\ndate: 2025-11-27\ntopic: [security]\n");
+    article(
+        site.path(),
+        "title: قمة\ndate: 2025-11-27\ntopic: [security]\n",
+    );
     let run = nashra(site.path(), &["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("warning: unknown front matter key `topic`\n  --> content/2025/11/summit.ar.md:4:1"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: unknown front matter key `topic`\n  --> content/2025/11/summit.ar.md:4:1"
+        ),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -173,7 +208,13 @@ fn no_front_matter() {
 #[test]
 fn unclosed_front_matter() {
     fails_with(
-        |r| write(r, "content/2025/11/summit.ar.md", "---\ntitle: قمة\ndate: 2025-11-27\n\nنص.\n"),
+        |r| {
+            write(
+                r,
+                "content/2025/11/summit.ar.md",
+                "---\ntitle: قمة\ndate: 2025-11-27\n\nنص.\n",
+            )
+        },
         &[],
         &["error: the front matter is never closed\n  --> content/2025/11/summit.ar.md:1:1"],
     );
@@ -182,7 +223,13 @@ fn unclosed_front_matter() {
 #[test]
 fn file_that_is_not_utf8() {
     fails_with(
-        |r| std::fs::write(r.join("content/2025/11/summit.ar.md"), b"---\ntitle: \xff\xfe\n---\n").unwrap_or_else(|e| panic!("{e}")),
+        |r| {
+            std::fs::write(
+                r.join("content/2025/11/summit.ar.md"),
+                b"---\ntitle: \xff\xfe\n---\n",
+            )
+            .unwrap_or_else(|e| panic!("{e}"))
+        },
         &[],
         &["error: the file is not valid UTF-8\n  --> content/2025/11/summit.ar.md:2:8"],
     );
@@ -209,7 +256,9 @@ fn slug_with_no_letters() {
 #[test]
 fn template_syntax_error() {
     fails_with(
-        |r| write(r, "templates/article.html", "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ page.title </h1>\n{% endblock main %}\n"),
+        |r| {
+            write(r, "templates/article.html", "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ page.title </h1>\n{% endblock main %}\n")
+        },
         &[],
         &["error: template error: Found `</` but expected }}.\n  --> templates/article.html:3:19"],
     );
@@ -236,7 +285,16 @@ fn broken_fluent_file() {
 #[test]
 fn topic_without_a_name() {
     fails_with(
-        |r| write(r, "site.toml", &common::SITE_TOML.replace("[\"security\", \"economy\"]", "[\"security\", \"economy\", \"space\"]")),
+        |r| {
+            write(
+                r,
+                "site.toml",
+                &common::SITE_TOML.replace(
+                    "[\"security\", \"economy\"]",
+                    "[\"security\", \"economy\", \"space\"]",
+                ),
+            )
+        },
         &[],
         &[
             "error: topic `space` has no name in `ar`\n  --> site.toml:4:34",
@@ -266,7 +324,13 @@ fn unknown_site_toml_key() {
 #[test]
 fn bad_time_zone() {
     fails_with(
-        |r| write(r, "site.toml", &common::SITE_TOML.replace("Asia/Riyadh", "Mars/Olympus")),
+        |r| {
+            write(
+                r,
+                "site.toml",
+                &common::SITE_TOML.replace("Asia/Riyadh", "Mars/Olympus"),
+            )
+        },
         &[],
         &["error: unknown time zone `Mars/Olympus`\n  --> site.toml:3:12"],
     );
@@ -279,12 +343,20 @@ fn output_folder_is_content() {
 
 #[test]
 fn output_folder_is_the_site_root() {
-    fails_with(|_| {}, &["--output", "."], &["error: refusing to use `.` as the output folder: it is the site folder"]);
+    fails_with(
+        |_| {},
+        &["--output", "."],
+        &["error: refusing to use `.` as the output folder: it is the site folder"],
+    );
 }
 
 #[test]
 fn output_folder_contains_the_site() {
-    fails_with(|_| {}, &["--output", ".."], &["error: refusing to use `..` as the output folder: it contains the site folder"]);
+    fails_with(
+        |_| {},
+        &["--output", ".."],
+        &["error: refusing to use `..` as the output folder: it contains the site folder"],
+    );
 }
 
 #[test]
@@ -319,7 +391,11 @@ fn missing_site_toml_is_explained() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let run = nashra(dir.path(), &["build"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("error: no site.toml in ."), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: no site.toml in ."),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("nashra init DIR"), "{}", run.stderr);
 }
 
@@ -335,7 +411,20 @@ fn wrong_usage_exits_2() {
 fn garbage_never_panics() {
     let site = minimal_site();
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    let pieces: [&[u8]; 12] = [b"---\n", b"title: ", b"date: ", b"2025-11-27", b" 10:30", b"\xd9\x82\xd9\x85\xd8\xa9", b"[", b"]", b"{", b"&a *a", b"\r\n", b"\xff"];
+    let pieces: [&[u8]; 12] = [
+        b"---\n",
+        b"title: ",
+        b"date: ",
+        b"2025-11-27",
+        b" 10:30",
+        b"\xd9\x82\xd9\x85\xd8\xa9",
+        b"[",
+        b"]",
+        b"{",
+        b"&a *a",
+        b"\r\n",
+        b"\xff",
+    ];
     for _ in 0..40 {
         let mut text = Vec::new();
         for _ in 0..30 {
@@ -344,9 +433,16 @@ fn garbage_never_panics() {
             seed ^= seed << 17;
             text.extend_from_slice(pieces[(seed % pieces.len() as u64) as usize]);
         }
-        std::fs::write(site.path().join("content/2025/11/summit.ar.md"), &text).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(site.path().join("content/2025/11/summit.ar.md"), &text)
+            .unwrap_or_else(|e| panic!("{e}"));
         let run = nashra(site.path(), &["build"]);
-        assert!(run.code == 0 || run.code == 1, "exit {} on {:?}:\n{}", run.code, String::from_utf8_lossy(&text), run.stderr);
+        assert!(
+            run.code == 0 || run.code == 1,
+            "exit {} on {:?}:\n{}",
+            run.code,
+            String::from_utf8_lossy(&text),
+            run.stderr
+        );
         assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     }
 }

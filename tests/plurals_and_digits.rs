@@ -13,8 +13,10 @@ fn localizer(site_toml: &str, extra_ftl: &str) -> (tempfile::TempDir, Localizer)
     common::write(dir.path(), "site.toml", site_toml);
     common::write(dir.path(), "locales/ar/test.ftl", extra_ftl);
     let diags = Diagnostics::new();
-    let config = nashra::config::load(dir.path(), &diags).unwrap_or_else(|| panic!("{:?}", diags.snapshot()));
-    let l = Localizer::load(dir.path(), &config, &diags).unwrap_or_else(|| panic!("{:?}", diags.snapshot()));
+    let config = nashra::config::load(dir.path(), &diags)
+        .unwrap_or_else(|| panic!("{:?}", diags.snapshot()));
+    let l = Localizer::load(dir.path(), &config, &diags)
+        .unwrap_or_else(|| panic!("{:?}", diags.snapshot()));
     (dir, l)
 }
 
@@ -42,10 +44,17 @@ fn arabic_plural_categories_agree_with_icu_for_0_to_1200() {
         assert_eq!(got, want, "n = {n}");
         seen.insert(want);
     }
-    assert_eq!(seen.len(), 6, "all six Arabic categories occur in 0..=1200: {seen:?}");
+    assert_eq!(
+        seen.len(),
+        6,
+        "all six Arabic categories occur in 0..=1200: {seen:?}"
+    );
     // the cases fluent-bundle 0.16 alone gets wrong
     assert_eq!(l.format("ar", "category", &[("n", Arg::Num(103.0))]), "few");
-    assert_eq!(l.format("ar", "category", &[("n", Arg::Num(111.0))]), "many");
+    assert_eq!(
+        l.format("ar", "category", &[("n", Arg::Num(111.0))]),
+        "many"
+    );
 }
 
 #[test]
@@ -65,10 +74,22 @@ fn article_counts_read_naturally_in_arabic() {
 fn latin_digits_when_configured() {
     let toml = common::SITE_TOML.replace("digits = \"arab\"", "digits = \"latn\"");
     let (_d, l) = localizer(&toml, "");
-    assert_eq!(l.format("ar", "articles-count", &[("count", Arg::Num(11.0))]), "11 مقالًا");
-    assert_eq!(l.format("ar", "articles-count", &[("count", Arg::Num(1200.0))]), "1,200 مقال");
-    assert_eq!(l.format("en", "articles-count", &[("count", Arg::Num(1200.0))]), "1,200 articles");
-    assert_eq!(l.format("en", "articles-count", &[("count", Arg::Num(0.0))]), "No articles");
+    assert_eq!(
+        l.format("ar", "articles-count", &[("count", Arg::Num(11.0))]),
+        "11 مقالًا"
+    );
+    assert_eq!(
+        l.format("ar", "articles-count", &[("count", Arg::Num(1200.0))]),
+        "1,200 مقال"
+    );
+    assert_eq!(
+        l.format("en", "articles-count", &[("count", Arg::Num(1200.0))]),
+        "1,200 articles"
+    );
+    assert_eq!(
+        l.format("en", "articles-count", &[("count", Arg::Num(0.0))]),
+        "No articles"
+    );
 }
 
 #[test]

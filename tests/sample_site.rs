@@ -29,14 +29,24 @@ fn arabic_seed_article_is_a_right_to_left_page_with_arabic_dates() {
     let (_tmp, out) = build_sample();
     let html = page(&out, "ar/2025/11/csto-summit-bishkek");
     assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
-    assert!(html.contains("<h1 dir=\"auto\">قادة منظمة معاهدة الأمن الجماعي يجتمعون في بيشكيك لتوقيع 19 وثيقة</h1>"));
+    assert!(html.contains(
+        "<h1 dir=\"auto\">قادة منظمة معاهدة الأمن الجماعي يجتمعون في بيشكيك لتوقيع 19 وثيقة</h1>"
+    ));
     // month_names = "both", digits = "arab"
-    assert!(html.contains("٢٧ نوفمبر/تشرين الثاني ٢٠٢٥"), "Arabic date missing");
-    assert!(html.contains("الساعة ١٠:٣٠"), "time in Arabic digits missing");
+    assert!(
+        html.contains("٢٧ نوفمبر/تشرين الثاني ٢٠٢٥"),
+        "Arabic date missing"
+    );
+    assert!(
+        html.contains("الساعة ١٠:٣٠"),
+        "time in Arabic digits missing"
+    );
     assert!(html.contains("<time datetime=\"2025-11-27T10:30:00+03:00\">"));
     // hijri = true: 27 November 2025 is 6 Jumada al-Akhirah 1447 (Umm al-Qura)
     assert!(html.contains("٦ جمادى الآخرة ١٤٤٧ هـ"), "Hijri date missing");
-    assert!(html.contains("المصدر: <a href=\"https://tass.ru/\" rel=\"noopener\"><bdi>تاس</bdi></a>"));
+    assert!(
+        html.contains("المصدر: <a href=\"https://tass.ru/\" rel=\"noopener\"><bdi>تاس</bdi></a>")
+    );
     assert!(html.contains("الصورة: <bdi>نشرة (رسم توضيحي)</bdi>"));
     // switcher and hreflang to the English translation
     assert!(html.contains("<a href=\"/en/2025/11/csto-summit-bishkek/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\" rel=\"alternate\"><bdi>English</bdi></a>"));
@@ -47,8 +57,12 @@ fn arabic_seed_article_is_a_right_to_left_page_with_arabic_dates() {
     assert!(html.contains("<span class=\"tag\">الأمن</span>"));
     assert!(html.contains("<bdi>قيرغيزستان</bdi>"));
     // the lead image sits beside the page
-    assert!(out.join("ar/2025/11/csto-summit-bishkek/lead.svg").is_file());
-    assert!(out.join("en/2025/11/csto-summit-bishkek/lead.svg").is_file());
+    assert!(out
+        .join("ar/2025/11/csto-summit-bishkek/lead.svg")
+        .is_file());
+    assert!(out
+        .join("en/2025/11/csto-summit-bishkek/lead.svg")
+        .is_file());
 }
 
 #[test]
@@ -56,11 +70,18 @@ fn english_seed_article_links_back_to_arabic() {
     let (_tmp, out) = build_sample();
     let html = page(&out, "en/2025/11/csto-summit-bishkek");
     assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"));
-    assert!(html.contains("<h1 dir=\"auto\">CSTO leaders meet in Bishkek to sign 19 documents</h1>"));
+    assert!(
+        html.contains("<h1 dir=\"auto\">CSTO leaders meet in Bishkek to sign 19 documents</h1>")
+    );
     assert!(html.contains("27 November 2025"));
     assert!(html.contains("at 10:30"));
-    assert!(!html.contains("AH"), "English has no hijri = true, so no Hijri date");
-    assert!(html.contains("Source: <a href=\"https://tass.ru/\" rel=\"noopener\"><bdi>TASS</bdi></a>"));
+    assert!(
+        !html.contains("AH"),
+        "English has no hijri = true, so no Hijri date"
+    );
+    assert!(
+        html.contains("Source: <a href=\"https://tass.ru/\" rel=\"noopener\"><bdi>TASS</bdi></a>")
+    );
     assert!(html.contains("<a href=\"/ar/2025/11/csto-summit-bishkek/\" hreflang=\"ar\" lang=\"ar\" dir=\"rtl\" rel=\"alternate\"><bdi>العربية</bdi></a>"));
     assert!(html.contains("<link rel=\"alternate\" hreflang=\"ar\" href=\"https://nashra.example.org/ar/2025/11/csto-summit-bishkek/\">"));
     // x-default is the default language's version
@@ -71,8 +92,16 @@ fn english_seed_article_links_back_to_arabic() {
 fn arabic_only_article_switches_to_the_english_front_page() {
     let (_tmp, out) = build_sample();
     let html = page(&out, "ar/2025/09/حصاد-التمور");
-    assert!(html.contains("<a href=\"/en/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\"><bdi>English</bdi></a>"), "{html}");
-    assert!(!html.contains("hreflang=\"en\" href="), "no hreflang link to a translation that does not exist");
+    assert!(
+        html.contains(
+            "<a href=\"/en/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\"><bdi>English</bdi></a>"
+        ),
+        "{html}"
+    );
+    assert!(
+        !html.contains("hreflang=\"en\" href="),
+        "no hreflang link to a translation that does not exist"
+    );
     // the Arabic slug is percent-encoded in links
     assert!(html.contains("https://nashra.example.org/ar/2025/09/%D8%AD%D8%B5%D8%A7%D8%AF-%D8%A7%D9%84%D8%AA%D9%85%D9%88%D8%B1/"));
 }
@@ -83,8 +112,12 @@ fn root_redirects_to_the_default_language_and_404_is_bilingual() {
     let root = read(&out.join("index.html"));
     assert!(root.contains("<meta http-equiv=\"refresh\" content=\"0; url=/ar/\">"));
     assert!(root.contains("<a href=\"/ar/\" hreflang=\"ar\">نشرة</a>"));
-    assert!(root.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://nashra.example.org/en/\">"));
-    assert!(root.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://nashra.example.org/ar/\">"));
+    assert!(root.contains(
+        "<link rel=\"alternate\" hreflang=\"en\" href=\"https://nashra.example.org/en/\">"
+    ));
+    assert!(root.contains(
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://nashra.example.org/ar/\">"
+    ));
     let nf = read(&out.join("404.html"));
     assert!(nf.contains("<section lang=\"ar\" dir=\"rtl\">"));
     assert!(nf.contains("<section lang=\"en\" dir=\"ltr\">"));
@@ -103,8 +136,20 @@ fn pages_front_pages_and_static_files_exist() {
     assert!(out.join("style.css").is_file());
     assert!(out.join("robots.txt").is_file());
     let css = read(&out.join("style.css"));
-    for physical in ["margin-left", "margin-right", "padding-left", "padding-right", "text-align: left", "text-align: right", "float: left", "float: right"] {
-        assert!(!css.contains(physical), "stylesheet uses the physical property `{physical}`");
+    for physical in [
+        "margin-left",
+        "margin-right",
+        "padding-left",
+        "padding-right",
+        "text-align: left",
+        "text-align: right",
+        "float: left",
+        "float: right",
+    ] {
+        assert!(
+            !css.contains(physical),
+            "stylesheet uses the physical property `{physical}`"
+        );
     }
 }
 
@@ -113,7 +158,11 @@ fn no_template_syntax_is_left_in_any_output_file() {
     let (_tmp, out) = build_sample();
     for (path, bytes) in tree(&out) {
         let text = String::from_utf8_lossy(&bytes);
-        assert!(!text.contains("{{") && !text.contains("{%"), "template syntax left in {}", path.display());
+        assert!(
+            !text.contains("{{") && !text.contains("{%"),
+            "template syntax left in {}",
+            path.display()
+        );
     }
 }
 
@@ -122,10 +171,18 @@ fn two_builds_give_identical_bytes() {
     let (_a, out_a) = build_sample();
     let (_b, out_b) = build_sample();
     let (ta, tb) = (tree(&out_a), tree(&out_b));
-    assert!(ta.len() > 30, "expected a full site, got {} files", ta.len());
+    assert!(
+        ta.len() > 30,
+        "expected a full site, got {} files",
+        ta.len()
+    );
     assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
     for (k, v) in &ta {
-        assert!(tb.get(k) == Some(v), "{} differs between builds", k.display());
+        assert!(
+            tb.get(k) == Some(v),
+            "{} differs between builds",
+            k.display()
+        );
     }
 }
 
@@ -136,6 +193,14 @@ fn rebuilding_into_an_existing_output_replaces_it() {
     let out_s = out.to_string_lossy().into_owned();
     let run = nashra(&repo(), &["build", "--output", &out_s]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(!out.join("stale.html").exists(), "a file no build produces must be gone after a rebuild");
-    assert!(run.stderr.contains("ar: 13 articles, 1 pages; en: 12 articles, 1 pages"), "{}", run.stderr);
+    assert!(
+        !out.join("stale.html").exists(),
+        "a file no build produces must be gone after a rebuild"
+    );
+    assert!(
+        run.stderr
+            .contains("ar: 13 articles, 1 pages; en: 12 articles, 1 pages"),
+        "{}",
+        run.stderr
+    );
 }

@@ -37,10 +37,15 @@ pub fn parse(text: &str, tz: &TimeZone) -> Result<PubDate, (String, &'static str
     let date = parse_date(date_part).map_err(bad)?;
     if rest.is_empty() {
         let dt = date.to_datetime(Time::midnight());
-        let zoned = dt
-            .to_zoned_datetime(tz.clone())
-            .map_err(|e| bad(format!("date `{s}` does not exist in the site's time zone: {e}")))?;
-        return Ok(PubDate { zoned, has_time: false });
+        let zoned = dt.to_zoned_datetime(tz.clone()).map_err(|e| {
+            bad(format!(
+                "date `{s}` does not exist in the site's time zone: {e}"
+            ))
+        })?;
+        return Ok(PubDate {
+            zoned,
+            has_time: false,
+        });
     }
     // Split the time from an optional offset: `10:30`, `10:30:00`, `10:30:00+03:00`, `10:30 +0300`, `…Z`.
     let off_at = rest.find(['+', '-', 'Z', 'z', ' ']);
@@ -51,8 +56,11 @@ pub fn parse(text: &str, tz: &TimeZone) -> Result<PubDate, (String, &'static str
     let time = parse_time(time_part).map_err(bad)?;
     let dt = DateTime::from_parts(date, time);
     let zoned = if off_part.is_empty() {
-        dt.to_zoned_datetime(tz.clone())
-            .map_err(|e| bad(format!("time `{s}` does not exist in the site's time zone: {e}")))?
+        dt.to_zoned_datetime(tz.clone()).map_err(|e| {
+            bad(format!(
+                "time `{s}` does not exist in the site's time zone: {e}"
+            ))
+        })?
     } else {
         let offset = parse_offset(off_part).map_err(bad)?;
         let ts = offset
@@ -60,12 +68,17 @@ pub fn parse(text: &str, tz: &TimeZone) -> Result<PubDate, (String, &'static str
             .map_err(|e| bad(format!("date `{s}` is out of range: {e}")))?;
         ts.to_zoned_datetime(tz.clone())
     };
-    Ok(PubDate { zoned, has_time: true })
+    Ok(PubDate {
+        zoned,
+        has_time: true,
+    })
 }
 
 fn number(part: &str, what: &str, full: &str) -> Result<i64, String> {
     if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) || part.len() > 4 {
-        return Err(format!("`{full}` is not a date: the {what} `{part}` is not a number"));
+        return Err(format!(
+            "`{full}` is not a date: the {what} `{part}` is not a number"
+        ));
     }
     part.parse().map_err(|_| format!("`{full}`: bad {what}"))
 }
@@ -127,14 +140,24 @@ fn parse_offset(s: &str) -> Result<Offset, String> {
     let sign = match s.chars().next() {
         Some('+') => 1,
         Some('-') => -1,
-        _ => return Err(format!("`{s}` is not a UTC offset (expected +03:00, +0300 or Z)")),
+        _ => {
+            return Err(format!(
+                "`{s}` is not a UTC offset (expected +03:00, +0300 or Z)"
+            ))
+        }
     };
     let digits: String = s[1..].chars().filter(|c| *c != ':').collect();
     if !(digits.len() == 4 || digits.len() == 2) || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("`{s}` is not a UTC offset (expected +03:00, +0300 or Z)"));
+        return Err(format!(
+            "`{s}` is not a UTC offset (expected +03:00, +0300 or Z)"
+        ));
     }
     let h: i32 = digits[..2].parse().unwrap_or(99);
-    let m: i32 = if digits.len() == 4 { digits[2..].parse().unwrap_or(99) } else { 0 };
+    let m: i32 = if digits.len() == 4 {
+        digits[2..].parse().unwrap_or(99)
+    } else {
+        0
+    };
     if h > 14 || m > 59 {
         return Err(format!("UTC offset `{s}` is out of range"));
     }
@@ -169,10 +192,22 @@ mod tests {
 
     #[test]
     fn says_what_is_wrong() {
-        assert_eq!(rfc("2025-11-27 24:00"), "ERR hour 24 is out of range (00–23) in `24:00`");
-        assert_eq!(rfc("2025-13-01"), "ERR month 13 is out of range (01–12) in `2025-13-01`");
-        assert_eq!(rfc("2025-02-30"), "ERR day 30 is out of range for 2025-02 in `2025-02-30`");
-        assert_eq!(rfc("27/11/2025"), "ERR `27/11/2025` is not a date (expected YYYY-MM-DD)");
+        assert_eq!(
+            rfc("2025-11-27 24:00"),
+            "ERR hour 24 is out of range (00–23) in `24:00`"
+        );
+        assert_eq!(
+            rfc("2025-13-01"),
+            "ERR month 13 is out of range (01–12) in `2025-13-01`"
+        );
+        assert_eq!(
+            rfc("2025-02-30"),
+            "ERR day 30 is out of range for 2025-02 in `2025-02-30`"
+        );
+        assert_eq!(
+            rfc("27/11/2025"),
+            "ERR `27/11/2025` is not a date (expected YYYY-MM-DD)"
+        );
         assert!(parse("2025-11-27 10:30 +3", &riyadh()).is_err());
     }
 }

@@ -65,9 +65,11 @@ pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error("front-matter", "the front matter is never closed")
-        .at(Pos::new(1, 1))
-        .help("add a line `---` after the last front matter key"))
+    Err(
+        Diagnostic::error("front-matter", "the front matter is never closed")
+            .at(Pos::new(1, 1))
+            .help("add a line `---` after the last front matter key"),
+    )
 }
 
 /// One or several values (`source: {…}` or `source: [{…}, {…}]`).
@@ -137,9 +139,11 @@ pub fn file_pos(split: &Split<'_>, loc: &serde_saphyr::Location) -> Pos {
 /// returned beside the value.
 pub fn parse(split: &Split<'_>) -> Result<(RawFrontMatter, Vec<Diagnostic>), Diagnostic> {
     if split.yaml.trim().is_empty() {
-        return Err(Diagnostic::error("front-matter", "the front matter is empty")
-            .at(Pos::new(1, 1))
-            .help("add at least `title:` and `date:` between the `---` lines"));
+        return Err(
+            Diagnostic::error("front-matter", "the front matter is empty")
+                .at(Pos::new(1, 1))
+                .help("add at least `title:` and `date:` between the `---` lines"),
+        );
     }
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
@@ -180,7 +184,9 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
 fn key_line(split: &Split<'_>, key: &str) -> Option<usize> {
     split.yaml.lines().enumerate().find_map(|(i, line)| {
         let rest = line.strip_prefix(key)?;
-        rest.trim_start().starts_with(':').then_some(i + split.yaml_first_line)
+        rest.trim_start()
+            .starts_with(':')
+            .then_some(i + split.yaml_first_line)
     })
 }
 
@@ -190,7 +196,9 @@ mod tests {
 
     #[test]
     fn splits_with_trailing_spaces_on_delimiters() {
-        let s = split("---  \ntitle: x\n--- \nBody\n").map_err(|d| d.message).unwrap_or_else(|m| panic!("{m}"));
+        let s = split("---  \ntitle: x\n--- \nBody\n")
+            .map_err(|d| d.message)
+            .unwrap_or_else(|m| panic!("{m}"));
         assert_eq!(s.yaml, "title: x\n");
         assert_eq!(s.body, "Body\n");
         assert_eq!(s.body_first_line, 4);
@@ -199,8 +207,16 @@ mod tests {
     #[test]
     fn yaml_errors_are_in_file_lines() {
         let text = "---\ntitle: ok\ndate: \"2025-11-27\nx: 1\n---\n";
-        let s = split(text).map_err(|d| d.message).unwrap_or_else(|m| panic!("{m}"));
+        let s = split(text)
+            .map_err(|d| d.message)
+            .unwrap_or_else(|m| panic!("{m}"));
         let e = parse(&s).err().map(|d| (d.pos, d.message));
-        assert_eq!(e, Some((Some(Pos::new(3, 7)), "invalid front matter: unclosed quote".to_string())));
+        assert_eq!(
+            e,
+            Some((
+                Some(Pos::new(3, 7)),
+                "invalid front matter: unclosed quote".to_string()
+            ))
+        );
     }
 }

@@ -57,7 +57,13 @@ pub fn render(markdown: &str) -> Rendered {
                 id = format!("{base}-{n}");
             }
             used.push(id.clone());
-            if let Event::Start(Tag::Heading { level, classes, attrs, .. }) = std::mem::replace(&mut events[i], Event::SoftBreak) {
+            if let Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) = std::mem::replace(&mut events[i], Event::SoftBreak)
+            {
                 events[i] = Event::Start(Tag::Heading {
                     level,
                     id: Some(CowStr::from(id)),
@@ -72,7 +78,10 @@ pub fn render(markdown: &str) -> Rendered {
     let first_paragraph = first_paragraph(&events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered { html, first_paragraph }
+    Rendered {
+        html,
+        first_paragraph,
+    }
 }
 
 fn first_paragraph(events: &[Event<'_>]) -> String {
@@ -83,7 +92,10 @@ fn first_paragraph(events: &[Event<'_>]) -> String {
         match e {
             Event::Start(Tag::Paragraph) if depth == 0 && !inside => inside = true,
             Event::End(TagEnd::Paragraph) if inside && depth == 0 => break,
-            Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) if !inside => {}
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) if !inside => {}
             Event::Start(_) => depth += usize::from(inside),
             Event::End(_) => depth = depth.saturating_sub(usize::from(inside)),
             Event::Text(t) | Event::Code(t) if inside => out.push_str(t),
@@ -102,8 +114,13 @@ pub fn cut_summary(text: &str, max: usize) -> String {
     }
     let end = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
     let head = &text[..end];
-    let cut = head.rfind(char::is_whitespace).filter(|&i| i > end / 2).unwrap_or(end);
-    let mut s = head[..cut].trim_end_matches(|c: char| c.is_whitespace() || ",،؛;:".contains(c)).to_string();
+    let cut = head
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > end / 2)
+        .unwrap_or(end);
+    let mut s = head[..cut]
+        .trim_end_matches(|c: char| c.is_whitespace() || ",،؛;:".contains(c))
+        .to_string();
     s.push('…');
     s
 }

@@ -108,11 +108,17 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions, diags: &Diagnostic
     }
     let mut markdown = Vec::new();
     let mut assets = Vec::new();
-    for entry in walkdir::WalkDir::new(&content_dir).sort_by_file_name().follow_links(true) {
+    for entry in walkdir::WalkDir::new(&content_dir)
+        .sort_by_file_name()
+        .follow_links(true)
+    {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(|p| relative(root, p)).unwrap_or_else(|| PathBuf::from("content"));
+                let path = e
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| PathBuf::from("content"));
                 diags.push(Diagnostic::error("io", format!("cannot read: {e}")).in_file(path));
                 continue;
             }
@@ -120,7 +126,11 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions, diags: &Diagnostic
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = entry.path().strip_prefix(&content_dir).unwrap_or(entry.path()).to_path_buf();
+        let rel = entry
+            .path()
+            .strip_prefix(&content_dir)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         let Some(name) = rel.file_name().and_then(|n| n.to_str()) else {
             diags.push(
                 Diagnostic::error("content", "file name is not valid UTF-8")
@@ -129,7 +139,11 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions, diags: &Diagnostic
             );
             continue;
         };
-        if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp") {
+        if name.starts_with('.')
+            || name.ends_with('~')
+            || name.ends_with(".swp")
+            || name.ends_with(".tmp")
+        {
             continue; // editor leftovers and hidden files
         }
         if name.ends_with(".md") {
@@ -137,7 +151,11 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions, diags: &Diagnostic
         } else {
             let folder = bundle_folder(&rel);
             let name = rel.strip_prefix(&folder).unwrap_or(&rel).to_path_buf();
-            assets.push(Asset { source: entry.path().to_path_buf(), folder, name });
+            assets.push(Asset {
+                source: entry.path().to_path_buf(),
+                folder,
+                name,
+            });
         }
     }
 
@@ -173,25 +191,38 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
 fn split_name<'a>(file_name: &'a str, config: &Config) -> (&'a str, Option<&'a str>) {
     let stem = file_name.strip_suffix(".md").unwrap_or(file_name);
     if let Some((name, lang)) = stem.rsplit_once('.') {
-        if config.is_language(lang) || (lang.len() == 2 && lang.chars().all(|c| c.is_ascii_lowercase())) {
+        if config.is_language(lang)
+            || (lang.len() == 2 && lang.chars().all(|c| c.is_ascii_lowercase()))
+        {
             return (name, Some(lang));
         }
     }
     (stem, None)
 }
 
-fn load_document(root: &Path, rel: &Path, config: &Config) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+fn load_document(
+    root: &Path,
+    rel: &Path,
+    config: &Config,
+) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let disk = root.join("content").join(rel);
-    let bytes = std::fs::read(&disk).map_err(|e| vec![Diagnostic::error("io", format!("cannot read file: {e}"))])?;
+    let bytes = std::fs::read(&disk)
+        .map_err(|e| vec![Diagnostic::error("io", format!("cannot read file: {e}"))])?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let pos = {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             Pos::from_offset(&String::from_utf8_lossy(valid), valid.len())
         };
-        vec![Diagnostic::error("encoding", "the file is not valid UTF-8").at(pos).help("save the file as UTF-8")]
+        vec![Diagnostic::error("encoding", "the file is not valid UTF-8")
+            .at(pos)
+            .help("save the file as UTF-8")]
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
 
     let file_name = rel.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let (name, lang) = split_name(file_name, config);
@@ -199,19 +230,42 @@ fn load_document(root: &Path, rel: &Path, config: &Config) -> Result<(Document, 
         Some(l) if config.is_language(l) => l.to_string(),
         Some(l) => {
             let codes: Vec<&str> = config.language_codes().collect();
-            return Err(vec![Diagnostic::error("language", format!("language `{l}` in the file name is not configured"))
-                .at(Pos::new(1, 1))
-                .help(format!("configured languages: {}; add [languages.{l}] to site.toml or rename the file", codes.join(", ")))]);
+            return Err(vec![Diagnostic::error(
+                "language",
+                format!("language `{l}` in the file name is not configured"),
+            )
+            .at(Pos::new(1, 1))
+            .help(format!(
+                "configured languages: {}; add [languages.{l}] to site.toml or rename the file",
+                codes.join(", ")
+            ))]);
         }
         None => config.default_language.clone(),
     };
     let folder = rel.parent().map(Path::to_path_buf).unwrap_or_default();
-    let kind = if folder.starts_with(PAGES_DIR) { Kind::Page } else { Kind::Article };
+    let kind = if folder.starts_with(PAGES_DIR) {
+        Kind::Page
+    } else {
+        Kind::Article
+    };
 
     let split = frontmatter::split(&text).map_err(|d| vec![d])?;
     let (raw, mut warnings) = frontmatter::parse(&split).map_err(|d| vec![d])?;
     let mut errors = Vec::new();
-    let doc = resolve(raw, &split, config, ResolveCtx { rel, name, lang, folder, kind }, &mut errors, &mut warnings);
+    let doc = resolve(
+        raw,
+        &split,
+        config,
+        ResolveCtx {
+            rel,
+            name,
+            lang,
+            folder,
+            kind,
+        },
+        &mut errors,
+        &mut warnings,
+    );
     if errors.is_empty() {
         if let Some(doc) = doc {
             return Ok((doc, warnings));
@@ -242,7 +296,11 @@ fn resolve(
     let title = match &raw.title {
         Some(t) if !t.value.trim().is_empty() => t.value.trim().to_string(),
         Some(t) => {
-            errors.push(Diagnostic::error("missing-title", "the title is empty").at(pos(&t.referenced)).help("write the headline after `title:`"));
+            errors.push(
+                Diagnostic::error("missing-title", "the title is empty")
+                    .at(pos(&t.referenced))
+                    .help("write the headline after `title:`"),
+            );
             String::new()
         }
         None => {
@@ -255,11 +313,18 @@ fn resolve(
         }
     };
 
-    let parse_date = |field: &str, v: &serde_saphyr::Spanned<String>, errors: &mut Vec<Diagnostic>| -> Option<PubDate> {
+    let parse_date = |field: &str,
+                      v: &serde_saphyr::Spanned<String>,
+                      errors: &mut Vec<Diagnostic>|
+     -> Option<PubDate> {
         match dates::parse(&v.value, &config.timezone) {
             Ok(d) => Some(d),
             Err((msg, help)) => {
-                errors.push(Diagnostic::error("bad-date", format!("invalid `{field}`: {msg}")).at(pos(&v.referenced)).help(help));
+                errors.push(
+                    Diagnostic::error("bad-date", format!("invalid `{field}`: {msg}"))
+                        .at(pos(&v.referenced))
+                        .help(help),
+                );
                 None
             }
         }
@@ -276,13 +341,18 @@ fn resolve(
         }
         None => None,
     };
-    let updated = raw.updated.as_ref().and_then(|d| parse_date("updated", d, errors));
+    let updated = raw
+        .updated
+        .as_ref()
+        .and_then(|d| parse_date("updated", d, errors));
     if let (Some(d), Some(u), Some(raw_u)) = (&date, &updated, &raw.updated) {
         if u.timestamp() < d.timestamp() {
             warnings.push(
                 Diagnostic::warning("updated-before-date", "`updated` is earlier than `date`")
                     .at(pos(&raw_u.referenced))
-                    .help("`updated` is the time of the last substantive change, after publication"),
+                    .help(
+                        "`updated` is the time of the last substantive change, after publication",
+                    ),
             );
         }
     }
@@ -295,12 +365,18 @@ fn resolve(
                 topics.push(key.to_string());
             }
         } else {
-            let mut d = Diagnostic::error("unknown-topic", match did_you_mean(key, config.topics.iter().map(String::as_str)) {
-                Some(s) => format!("unknown topic `{key}` (did you mean `{s}`?)"),
-                None => format!("unknown topic `{key}`"),
-            })
+            let mut d = Diagnostic::error(
+                "unknown-topic",
+                match did_you_mean(key, config.topics.iter().map(String::as_str)) {
+                    Some(s) => format!("unknown topic `{key}` (did you mean `{s}`?)"),
+                    None => format!("unknown topic `{key}`"),
+                },
+            )
             .at(pos(&t.referenced));
-            d = d.help(format!("declared topics: {}; declare new ones in site.toml `topics`", config.topics.join(", ")));
+            d = d.help(format!(
+                "declared topics: {}; declare new ones in site.toml `topics`",
+                config.topics.join(", ")
+            ));
             errors.push(d);
         }
     }
@@ -322,7 +398,11 @@ fn resolve(
                 Some(h) => format!("invalid country code `{}` (did you mean `{h}`?)", c.value),
                 None => format!("invalid country code `{}`", c.value),
             };
-            errors.push(Diagnostic::error("bad-country", msg).at(pos(&c.referenced)).help("use ISO 3166-1 alpha-2 codes such as KG, RU, SA (any case)"));
+            errors.push(
+                Diagnostic::error("bad-country", msg)
+                    .at(pos(&c.referenced))
+                    .help("use ISO 3166-1 alpha-2 codes such as KG, RU, SA (any case)"),
+            );
         }
     }
 
@@ -331,7 +411,10 @@ fn resolve(
         .map(|s| s.into_vec())
         .unwrap_or_default()
         .into_iter()
-        .map(|s| Source { name: s.name, url: s.url.filter(|u| !u.trim().is_empty()) })
+        .map(|s| Source {
+            name: s.name,
+            url: s.url.filter(|u| !u.trim().is_empty()),
+        })
         .collect();
 
     let image = raw.image.map(|img| {
@@ -348,10 +431,18 @@ fn resolve(
 
     let (slug_source, url_pos) = match &raw.slug {
         Some(s) => (s.value.as_str(), pos(&s.referenced)),
-        None => (cx.name, raw.title.as_ref().map_or(Pos::new(1, 1), |t| pos(&t.referenced))),
+        None => (
+            cx.name,
+            raw.title
+                .as_ref()
+                .map_or(Pos::new(1, 1), |t| pos(&t.referenced)),
+        ),
     };
     let slug_source = if raw.slug.is_none() && cx.name == "index" {
-        cx.folder.file_name().and_then(|n| n.to_str()).unwrap_or(cx.name)
+        cx.folder
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(cx.name)
     } else {
         slug_source
     };
@@ -367,7 +458,11 @@ fn resolve(
     let translation_key = match raw.translation_key {
         Some(k) if !k.trim().is_empty() => format!("key:{}", k.trim()),
         _ => {
-            let base = if cx.name == "index" { cx.folder.clone() } else { cx.folder.join(cx.name) };
+            let base = if cx.name == "index" {
+                cx.folder.clone()
+            } else {
+                cx.folder.join(cx.name)
+            };
             format!("path:{}", base.to_string_lossy().replace('\\', "/"))
         }
     };

@@ -16,10 +16,8 @@ pub fn slugify(text: &str) -> String {
         }
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
-        } else if c.is_whitespace() || c == '-' || c == '_' || c == '.' || c == '/' {
-            if !out.ends_with('-') {
-                out.push('-');
-            }
+        } else if (c.is_whitespace() || matches!(c, '-' | '_' | '.' | '/')) && !out.ends_with('-') {
+            out.push('-');
         }
         // everything else (punctuation, symbols) is dropped
     }
@@ -63,6 +61,9 @@ mod tests {
 
     #[test]
     fn encodes_non_ascii() {
-        assert_eq!(encode_path("/ar/2025/11/قمة/"), "/ar/2025/11/%D9%82%D9%85%D8%A9/");
+        assert_eq!(
+            encode_path("/ar/2025/11/قمة/"),
+            "/ar/2025/11/%D9%82%D9%85%D8%A9/"
+        );
     }
 }

@@ -26,7 +26,9 @@ impl Plurals {
         match rules {
             Ok(rules) => Plurals { rules },
             // compiled data always has the root locale; this is unreachable in practice
-            Err(_) => Plurals { rules: fallback_rules() },
+            Err(_) => Plurals {
+                rules: fallback_rules(),
+            },
         }
     }
 
@@ -47,7 +49,8 @@ impl Plurals {
 fn fallback_rules() -> PluralRules {
     // `Locale::UNKNOWN` (root) is in every compiled data set.
     #[allow(clippy::expect_used)]
-    PluralRules::try_new_cardinal(Locale::UNKNOWN.into()).expect("root plural rules are compiled in")
+    PluralRules::try_new_cardinal(Locale::UNKNOWN.into())
+        .expect("root plural rules are compiled in")
 }
 
 pub fn category_name(c: PluralCategory) -> &'static str {
@@ -73,7 +76,9 @@ pub fn digits(text: &str, d: Digits) -> String {
                     && chars[i - 1].is_ascii_digit()
                     && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
                 match c {
-                    '0'..='9' => out.push(char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c)),
+                    '0'..='9' => {
+                        out.push(char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c))
+                    }
                     '.' if between => out.push('\u{066B}'),
                     ',' if between => out.push('\u{066C}'),
                     _ => out.push(c),
@@ -100,7 +105,11 @@ fn decimal_formatter(d: Digits) -> Option<&'static DecimalFormatter> {
 
 /// A number with grouping, in the given digits: 1200 → `1,200` / `١٬٢٠٠`.
 pub fn number(n: f64, d: Digits) -> String {
-    let text = if n.fract() == 0.0 && n.abs() < 1e15 { (n as i64).to_string() } else { n.to_string() };
+    let text = if n.fract() == 0.0 && n.abs() < 1e15 {
+        (n as i64).to_string()
+    } else {
+        n.to_string()
+    };
     if let (Some(f), Ok(dec)) = (decimal_formatter(d), text.parse::<Decimal>()) {
         return f.format_to_string(&dec);
     }
@@ -134,7 +143,13 @@ mod tests {
     #[test]
     fn arabic_plurals_follow_cldr() {
         let p = Plurals::new("ar");
-        let got: Vec<&str> = [0.0, 1.0, 2.0, 3.0, 11.0, 100.0, 103.0, 111.0].iter().map(|&n| p.category(n)).collect();
-        assert_eq!(got, ["zero", "one", "two", "few", "many", "other", "few", "many"]);
+        let got: Vec<&str> = [0.0, 1.0, 2.0, 3.0, 11.0, 100.0, 103.0, 111.0]
+            .iter()
+            .map(|&n| p.category(n))
+            .collect();
+        assert_eq!(
+            got,
+            ["zero", "one", "two", "few", "many", "other", "few", "many"]
+        );
     }
 }

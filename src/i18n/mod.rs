@@ -61,7 +61,9 @@ impl Localizer {
         // language → (message id → (source file, rewritten FTL of that entry))
         let mut per_lang: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
         for f in &files {
-            let Some((lang, file)) = f.name.split_once('/') else { continue };
+            let Some((lang, file)) = f.name.split_once('/') else {
+                continue;
+            };
             if !file.ends_with(".ftl") || !config.is_language(lang) {
                 continue;
             }
@@ -69,18 +71,27 @@ impl Localizer {
                 Ok(b) => match String::from_utf8(b.into_owned()) {
                     Ok(t) => t,
                     Err(_) => {
-                        diags.push(Diagnostic::error("encoding", "the file is not valid UTF-8").in_file(&f.display));
+                        diags.push(
+                            Diagnostic::error("encoding", "the file is not valid UTF-8")
+                                .in_file(&f.display),
+                        );
                         ok = false;
                         continue;
                     }
                 },
                 Err(e) => {
-                    diags.push(Diagnostic::error("io", format!("cannot read file: {e}")).in_file(&f.display));
+                    diags.push(
+                        Diagnostic::error("io", format!("cannot read file: {e}"))
+                            .in_file(&f.display),
+                    );
                     ok = false;
                     continue;
                 }
             };
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+            let text = text
+                .strip_prefix('\u{feff}')
+                .unwrap_or(&text)
+                .replace("\r\n", "\n");
             let resource = match fluent_syntax::parser::parse(text.as_str()) {
                 Ok(r) => r,
                 Err((_, errors)) => {
@@ -104,7 +115,9 @@ impl Localizer {
                     _ => continue,
                 };
                 let rewritten = rewrite_entry(entry);
-                let one = ast::Resource { body: vec![rewritten] };
+                let one = ast::Resource {
+                    body: vec![rewritten],
+                };
                 entries.insert(id, fluent_syntax::serializer::serialize(&one));
             }
         }
@@ -117,7 +130,11 @@ impl Localizer {
             let entries = per_lang.remove(&lang.code).unwrap_or_default();
             langs.push(build_bundle(lang, entries, diags)?);
         }
-        Some(Localizer { default: config.default_language.clone(), langs, fallbacks: Mutex::new(BTreeSet::new()) })
+        Some(Localizer {
+            default: config.default_language.clone(),
+            langs,
+            fallbacks: Mutex::new(BTreeSet::new()),
+        })
     }
 
     fn lang(&self, code: &str) -> Option<&LangBundle> {
@@ -159,7 +176,17 @@ impl Localizer {
         let mut errors = Vec::new();
         let s = l.bundle.format_pattern(pattern, Some(&fargs), &mut errors);
         if !errors.is_empty() {
-            self.record_fallback(lang, &format!("{id} ({})", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ")));
+            self.record_fallback(
+                lang,
+                &format!(
+                    "{id} ({})",
+                    errors
+                        .iter()
+                        .map(|e| e.to_string())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            );
         }
         Some(s.into_owned())
     }
@@ -178,9 +205,15 @@ impl Localizer {
         };
         for (lang, id) in set {
             diags.push(
-                Diagnostic::warning("missing-message", format!("Fluent message `{id}` is missing in `{lang}`"))
-                    .in_file(format!("locales/{lang}"))
-                    .help(format!("add `{}` to a file in locales/{lang}/", id.split(' ').next().unwrap_or(&id))),
+                Diagnostic::warning(
+                    "missing-message",
+                    format!("Fluent message `{id}` is missing in `{lang}`"),
+                )
+                .in_file(format!("locales/{lang}"))
+                .help(format!(
+                    "add `{}` to a file in locales/{lang}/",
+                    id.split(' ').next().unwrap_or(&id)
+                )),
             );
         }
     }
@@ -218,9 +251,15 @@ impl Localizer {
             lang,
             "date-long",
             &[
-                ("day", Arg::Str(format::digits(&z.day().to_string(), digits))),
+                (
+                    "day",
+                    Arg::Str(format::digits(&z.day().to_string(), digits)),
+                ),
                 ("month", Arg::Str(self.month_name(lang, z.month()))),
-                ("year", Arg::Str(format::digits(&z.year().to_string(), digits))),
+                (
+                    "year",
+                    Arg::Str(format::digits(&z.year().to_string(), digits)),
+                ),
             ],
         )
     }
@@ -236,8 +275,14 @@ impl Localizer {
             lang,
             "time-short",
             &[
-                ("hour", Arg::Str(format::digits(&format!("{:02}", z.hour()), digits))),
-                ("minute", Arg::Str(format::digits(&format!("{:02}", z.minute()), digits))),
+                (
+                    "hour",
+                    Arg::Str(format::digits(&format!("{:02}", z.hour()), digits)),
+                ),
+                (
+                    "minute",
+                    Arg::Str(format::digits(&format!("{:02}", z.minute()), digits)),
+                ),
             ],
         ))
     }
@@ -255,7 +300,10 @@ impl Localizer {
             "date-hijri",
             &[
                 ("day", Arg::Str(format::digits(&day.to_string(), l.digits))),
-                ("month", Arg::Str(self.format(lang, &format!("hijri-month-{m}"), &[]))),
+                (
+                    "month",
+                    Arg::Str(self.format(lang, &format!("hijri-month-{m}"), &[])),
+                ),
                 ("year", Arg::Str(format::digits(&y.to_string(), l.digits))),
             ],
         ))
@@ -267,7 +315,11 @@ impl Localizer {
     }
 }
 
-fn build_bundle(lang: &Language, entries: BTreeMap<String, String>, diags: &Diagnostics) -> Option<LangBundle> {
+fn build_bundle(
+    lang: &Language,
+    entries: BTreeMap<String, String>,
+    diags: &Diagnostics,
+) -> Option<LangBundle> {
     let langid: unic_langid::LanguageIdentifier = lang.code.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     bundle.set_use_isolating(false);
@@ -276,7 +328,9 @@ fn build_bundle(lang: &Language, entries: BTreeMap<String, String>, diags: &Diag
         Digits::Arab => format_arab,
     }));
     let plurals = Arc::new(Plurals::new(&lang.code));
-    let added = bundle.add_function("NASHRA_PLURAL", move |positional, _named| match positional.first() {
+    let added = bundle.add_function("NASHRA_PLURAL", move |positional, _named| match positional
+        .first()
+    {
         Some(FluentValue::Number(n)) => FluentValue::from(plurals.category(n.value)),
         Some(FluentValue::String(s)) => match s.parse::<f64>() {
             Ok(n) => FluentValue::from(plurals.category(n)),
@@ -287,20 +341,33 @@ fn build_bundle(lang: &Language, entries: BTreeMap<String, String>, diags: &Diag
     if added.is_err() {
         return None;
     }
-    let ids: BTreeSet<String> = entries.keys().filter(|k| !k.starts_with('-')).cloned().collect();
+    let ids: BTreeSet<String> = entries
+        .keys()
+        .filter(|k| !k.starts_with('-'))
+        .cloned()
+        .collect();
     let source: String = entries.into_values().collect::<Vec<_>>().join("\n");
     let resource = match FluentResource::try_new(source) {
         Ok(r) => r,
         Err((r, errors)) => {
             for e in errors {
-                diags.push(Diagnostic::error("fluent", format!("internal: rewritten Fluent did not parse: {}", e.kind)).in_file(format!("locales/{}", lang.code)));
+                diags.push(
+                    Diagnostic::error(
+                        "fluent",
+                        format!("internal: rewritten Fluent did not parse: {}", e.kind),
+                    )
+                    .in_file(format!("locales/{}", lang.code)),
+                );
             }
             r
         }
     };
     if let Err(errors) = bundle.add_resource(resource) {
         for e in errors {
-            diags.push(Diagnostic::error("fluent", format!("{e}")).in_file(format!("locales/{}", lang.code)));
+            diags.push(
+                Diagnostic::error("fluent", format!("{e}"))
+                    .in_file(format!("locales/{}", lang.code)),
+            );
         }
     }
     Some(LangBundle {
@@ -315,7 +382,9 @@ fn build_bundle(lang: &Language, entries: BTreeMap<String, String>, diags: &Diag
 
 fn format_with(v: &FluentValue<'_>, d: Digits) -> Option<String> {
     match v {
-        FluentValue::Number(n) if n.options.minimum_fraction_digits.is_none() => Some(format::number(n.value, d)),
+        FluentValue::Number(n) if n.options.minimum_fraction_digits.is_none() => {
+            Some(format::number(n.value, d))
+        }
         _ => None,
     }
 }
@@ -336,10 +405,14 @@ fn rewrite_entry(entry: ast::Entry<S<'_>>) -> ast::Entry<S<'_>> {
     match entry {
         ast::Entry::Message(mut m) => {
             m.value = m.value.map(rewrite_pattern);
-            m.attributes = m.attributes.into_iter().map(|mut a| {
-                a.value = rewrite_pattern(a.value);
-                a
-            }).collect();
+            m.attributes = m
+                .attributes
+                .into_iter()
+                .map(|mut a| {
+                    a.value = rewrite_pattern(a.value);
+                    a
+                })
+                .collect();
             m.comment = None;
             ast::Entry::Message(m)
         }
@@ -358,7 +431,9 @@ fn rewrite_pattern(p: ast::Pattern<S<'_>>) -> ast::Pattern<S<'_>> {
             .elements
             .into_iter()
             .map(|e| match e {
-                ast::PatternElement::Placeable { expression } => ast::PatternElement::Placeable { expression: rewrite_expression(expression) },
+                ast::PatternElement::Placeable { expression } => ast::PatternElement::Placeable {
+                    expression: rewrite_expression(expression),
+                },
                 t => t,
             })
             .collect(),
@@ -374,7 +449,9 @@ fn is_plural_selector(sel: &ast::InlineExpression<S<'_>>) -> bool {
 }
 
 fn rewrite_expression(e: ast::Expression<S<'_>>) -> ast::Expression<S<'_>> {
-    let ast::Expression::Select { selector, variants } = e else { return e };
+    let ast::Expression::Select { selector, variants } = e else {
+        return e;
+    };
     let variants: Vec<ast::Variant<S<'_>>> = variants
         .into_iter()
         .map(|mut v| {
@@ -382,16 +459,28 @@ fn rewrite_expression(e: ast::Expression<S<'_>>) -> ast::Expression<S<'_>> {
             v
         })
         .collect();
-    let default_is_number = variants.iter().any(|v| v.default && matches!(v.key, ast::VariantKey::NumberLiteral { .. }));
+    let default_is_number = variants
+        .iter()
+        .any(|v| v.default && matches!(v.key, ast::VariantKey::NumberLiteral { .. }));
     if !is_plural_selector(&selector) || default_is_number {
         return ast::Expression::Select { selector, variants };
     }
-    let (numeric, named): (Vec<_>, Vec<_>) = variants.into_iter().partition(|v| matches!(v.key, ast::VariantKey::NumberLiteral { .. }));
-    fn category_select<'s>(selector: ast::InlineExpression<S<'s>>, named: Vec<ast::Variant<S<'s>>>) -> ast::Expression<S<'s>> {
+    let (numeric, named): (Vec<_>, Vec<_>) = variants
+        .into_iter()
+        .partition(|v| matches!(v.key, ast::VariantKey::NumberLiteral { .. }));
+    fn category_select<'s>(
+        selector: ast::InlineExpression<S<'s>>,
+        named: Vec<ast::Variant<S<'s>>>,
+    ) -> ast::Expression<S<'s>> {
         ast::Expression::Select {
             selector: ast::InlineExpression::FunctionReference {
-                id: ast::Identifier { name: "NASHRA_PLURAL" },
-                arguments: ast::CallArguments { positional: vec![selector], named: vec![] },
+                id: ast::Identifier {
+                    name: "NASHRA_PLURAL",
+                },
+                arguments: ast::CallArguments {
+                    positional: vec![selector],
+                    named: vec![],
+                },
             },
             variants: named,
         }
@@ -404,11 +493,16 @@ fn rewrite_expression(e: ast::Expression<S<'_>>) -> ast::Expression<S<'_>> {
     outer.push(ast::Variant {
         key: ast::VariantKey::Identifier { name: "other" },
         value: ast::Pattern {
-            elements: vec![ast::PatternElement::Placeable { expression: category_select(selector.clone(), named) }],
+            elements: vec![ast::PatternElement::Placeable {
+                expression: category_select(selector.clone(), named),
+            }],
         },
         default: true,
     });
-    ast::Expression::Select { selector, variants: outer }
+    ast::Expression::Select {
+        selector,
+        variants: outer,
+    }
 }
 
 #[cfg(test)]
@@ -422,15 +516,20 @@ mod tests {
         std::fs::write(root.join("locales/ar/test.ftl"), ftl_ar).unwrap_or_else(|e| panic!("{e}"));
         let cfg = "base_url = \"https://x.org/\"\ndefault_language = \"ar\"\n[languages.ar]\ntitle = \"t\"\ndigits = \"arab\"\n[languages.en]\ntitle = \"t\"\n";
         let diags = Diagnostics::new();
-        let config = crate::config::parse(cfg, &diags).unwrap_or_else(|| panic!("{:?}", diags.snapshot()));
+        let config =
+            crate::config::parse(cfg, &diags).unwrap_or_else(|| panic!("{:?}", diags.snapshot()));
         Localizer::load(root, &config, &diags).unwrap_or_else(|| panic!("{:?}", diags.snapshot()))
     }
 
     #[test]
     fn exact_numbers_beat_categories_and_digits_follow_settings() {
-        let l = localizer("n = { $n ->\n    [0] لا شيء\n    [one] واحد\n   *[other] { $n } أخرى\n}\n");
+        let l =
+            localizer("n = { $n ->\n    [0] لا شيء\n    [one] واحد\n   *[other] { $n } أخرى\n}\n");
         assert_eq!(l.format("ar", "n", &[("n", Arg::Num(0.0))]), "لا شيء");
         assert_eq!(l.format("ar", "n", &[("n", Arg::Num(1.0))]), "واحد");
-        assert_eq!(l.format("ar", "n", &[("n", Arg::Num(1200.0))]), "١٬٢٠٠ أخرى");
+        assert_eq!(
+            l.format("ar", "n", &[("n", Arg::Num(1200.0))]),
+            "١٬٢٠٠ أخرى"
+        );
     }
 }

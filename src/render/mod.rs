@@ -68,7 +68,10 @@ impl Renderer {
             let text = match f.read().map(|b| String::from_utf8(b.into_owned())) {
                 Ok(Ok(t)) => t,
                 _ => {
-                    diags.push(Diagnostic::error("template", "cannot read the template as UTF-8 text").in_file(&f.display));
+                    diags.push(
+                        Diagnostic::error("template", "cannot read the template as UTF-8 text")
+                            .in_file(&f.display),
+                    );
                     continue;
                 }
             };
@@ -76,42 +79,52 @@ impl Renderer {
             sources.push((f.name, text));
         }
         let l = Arc::clone(&l10n);
-        tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
-            let key: String = kwargs.must_get("key")?;
-            // `lang=` picks another language (bilingual pages such as 404.html).
-            let lang: String = match kwargs.get::<String>("lang")? {
-                Some(l) => l,
-                None => state.get("lang")?.unwrap_or_default(),
-            };
-            let mut args = Vec::new();
-            for (k, v) in kwargs.iter() {
-                let Some(name) = k.as_str() else { continue };
-                if name == "key" || name == "lang" {
-                    continue;
-                }
-                let arg = match v.as_f64() {
-                    Some(n) if v.is_number() => Arg::Num(n),
-                    _ => Arg::Str(v.as_str().map_or_else(|| v.to_string(), str::to_string)),
+        tera.register_function(
+            "t",
+            move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+                let key: String = kwargs.must_get("key")?;
+                // `lang=` picks another language (bilingual pages such as 404.html).
+                let lang: String = match kwargs.get::<String>("lang")? {
+                    Some(l) => l,
+                    None => state.get("lang")?.unwrap_or_default(),
                 };
-                args.push((name.to_string(), arg));
-            }
-            let refs: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-            Ok(l.format(&lang, &key, &refs))
-        });
+                let mut args = Vec::new();
+                for (k, v) in kwargs.iter() {
+                    let Some(name) = k.as_str() else { continue };
+                    if name == "key" || name == "lang" {
+                        continue;
+                    }
+                    let arg = match v.as_f64() {
+                        Some(n) if v.is_number() => Arg::Num(n),
+                        _ => Arg::Str(v.as_str().map_or_else(|| v.to_string(), str::to_string)),
+                    };
+                    args.push((name.to_string(), arg));
+                }
+                let refs: Vec<(&str, Arg)> =
+                    args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+                Ok(l.format(&lang, &key, &refs))
+            },
+        );
         let l = Arc::clone(&l10n);
-        tera.register_filter("num", move |v: Value, _: Kwargs, state: &State| -> tera::TeraResult<String> {
-            let lang: String = state.get("lang")?.unwrap_or_default();
-            Ok(match v.as_f64() {
-                Some(n) => l.number(&lang, n),
-                None => v.to_string(),
-            })
-        });
+        tera.register_filter(
+            "num",
+            move |v: Value, _: Kwargs, state: &State| -> tera::TeraResult<String> {
+                let lang: String = state.get("lang")?.unwrap_or_default();
+                Ok(match v.as_f64() {
+                    Some(n) => l.number(&lang, n),
+                    None => v.to_string(),
+                })
+            },
+        );
         let l = Arc::clone(&l10n);
-        tera.register_filter("digits", move |v: Value, _: Kwargs, state: &State| -> tera::TeraResult<String> {
-            let lang: String = state.get("lang")?.unwrap_or_default();
-            let s = v.as_str().map_or_else(|| v.to_string(), str::to_string);
-            Ok(crate::i18n::format::digits(&s, l.digits(&lang)))
-        });
+        tera.register_filter(
+            "digits",
+            move |v: Value, _: Kwargs, state: &State| -> tera::TeraResult<String> {
+                let lang: String = state.get("lang")?.unwrap_or_default();
+                let s = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+                Ok(crate::i18n::format::digits(&s, l.digits(&lang)))
+            },
+        );
         // Add one by one first so that each syntax error names its own file.
         let mut ok = true;
         for (name, text) in &sources {
@@ -133,21 +146,38 @@ impl Renderer {
         if !ok {
             return None;
         }
-        if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+        if let Err(e) =
+            tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        {
             diags.push(template_diagnostic(&e, &displays));
             return None;
         }
-        for required in ["article.html", "page.html", "index.html", "404.html", "root.html"] {
+        for required in [
+            "article.html",
+            "page.html",
+            "index.html",
+            "404.html",
+            "root.html",
+        ] {
             if !tera.contains_template(required) {
-                diags.push(Diagnostic::error("template", format!("template `{required}` is missing")).in_file("templates"));
+                diags.push(
+                    Diagnostic::error("template", format!("template `{required}` is missing"))
+                        .in_file("templates"),
+                );
                 return None;
             }
         }
-        Some(Renderer { tera, displays, l10n })
+        Some(Renderer {
+            tera,
+            displays,
+            l10n,
+        })
     }
 
     fn render(&self, template: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
-        self.tera.render(template, ctx).map_err(|e| template_diagnostic(&e, &self.displays))
+        self.tera
+            .render(template, ctx)
+            .map_err(|e| template_diagnostic(&e, &self.displays))
     }
 
     /// Renders one job to (output path, bytes).
@@ -156,16 +186,32 @@ impl Renderer {
         Ok(match job {
             Job::Root => {
                 let ctx = view::root_context(site);
-                vec![("index.html".into(), self.render("root.html", &ctx)?.into_bytes())]
+                vec![(
+                    "index.html".into(),
+                    self.render("root.html", &ctx)?.into_bytes(),
+                )]
             }
             Job::NotFound => {
                 let ctx = view::not_found_context(site);
-                vec![("404.html".into(), self.render("404.html", &ctx)?.into_bytes())]
+                vec![(
+                    "404.html".into(),
+                    self.render("404.html", &ctx)?.into_bytes(),
+                )]
             }
-            Job::Robots => vec![("robots.txt".into(), format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", cfg.base_url).into_bytes())],
+            Job::Robots => vec![(
+                "robots.txt".into(),
+                format!(
+                    "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+                    cfg.base_url
+                )
+                .into_bytes(),
+            )],
             Job::Front(lang) => {
                 let ctx = view::front_context(site, &self.l10n, lang);
-                vec![(format!("{lang}/index.html"), self.render("index.html", &ctx)?.into_bytes())]
+                vec![(
+                    format!("{lang}/index.html"),
+                    self.render("index.html", &ctx)?.into_bytes(),
+                )]
             }
             Job::Document(id) => {
                 let doc = &site.documents[*id];
@@ -229,11 +275,20 @@ pub fn copy_assets(root: &Path, site: &Site, dir: &Path, diags: &Diagnostics) ->
             let name = asset.name.to_string_lossy().replace('\\', "/");
             let targets: Vec<String> = if owners.is_empty() {
                 let folder = asset.folder.to_string_lossy().replace('\\', "/");
-                vec![if folder.is_empty() { name.clone() } else { format!("{folder}/{name}") }]
+                vec![if folder.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{folder}/{name}")
+                }]
             } else {
-                owners.iter().map(|&id| format!("{}{name}", site.url_of(id))).collect()
+                owners
+                    .iter()
+                    .map(|&id| format!("{}{name}", site.url_of(id)))
+                    .collect()
             };
-            targets.into_iter().map(move |t| (t, asset.source.as_path()))
+            targets
+                .into_iter()
+                .map(move |t| (t, asset.source.as_path()))
         })
         .collect();
     n += copies
@@ -249,15 +304,23 @@ pub fn copy_assets(root: &Path, site: &Site, dir: &Path, diags: &Diagnostics) ->
     n
 }
 
-fn template_diagnostic(e: &tera::Error, displays: &std::collections::HashMap<String, std::path::PathBuf>) -> Diagnostic {
+fn template_diagnostic(
+    e: &tera::Error,
+    displays: &std::collections::HashMap<String, std::path::PathBuf>,
+) -> Diagnostic {
     match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-            let file = displays.get(r.filename()).cloned().unwrap_or_else(|| Path::new("templates").join(r.filename()));
+            let file = displays
+                .get(r.filename())
+                .cloned()
+                .unwrap_or_else(|| Path::new("templates").join(r.filename()));
             let span = r.span();
             Diagnostic::error("template", format!("template error: {}", r.message()))
                 .in_file(file)
                 .at(Pos::new(span.start_line.max(1), span.start_col + 1))
         }
-        other => Diagnostic::error("template", format!("template error: {other}")).in_file("templates"),
+        other => {
+            Diagnostic::error("template", format!("template error: {other}")).in_file("templates")
+        }
     }
 }

@@ -102,7 +102,11 @@ pub fn link(config: &Config, path: &str) -> String {
 
 /// Absolute URL of a URL path.
 pub fn permalink(config: &Config, path: &str) -> String {
-    format!("{}{}", config.base_url.trim_end_matches('/'), link(config, path))
+    format!(
+        "{}{}",
+        config.base_url.trim_end_matches('/'),
+        link(config, path)
+    )
 }
 
 fn site_view<'a>(site: &'a Site, lang: &'a Language) -> SiteView<'a> {
@@ -116,7 +120,13 @@ fn site_view<'a>(site: &'a Site, lang: &'a Language) -> SiteView<'a> {
         languages: cfg
             .languages
             .iter()
-            .map(|l| LangView { code: &l.code, title: &l.title, description: &l.description, dir: l.direction.as_str(), url: link(cfg, &format!("{}/", l.code)) })
+            .map(|l| LangView {
+                code: &l.code,
+                title: &l.title,
+                description: &l.description,
+                dir: l.direction.as_str(),
+                url: link(cfg, &format!("{}/", l.code)),
+            })
             .collect(),
         stylesheet: link(cfg, "style.css"),
     }
@@ -124,7 +134,12 @@ fn site_view<'a>(site: &'a Site, lang: &'a Language) -> SiteView<'a> {
 
 pub fn date_view(l10n: &Localizer, lang: &str, d: &PubDate) -> DateView {
     DateView {
-        iso: d.zoned.timestamp().to_zoned_datetime(d.zoned.time_zone().clone()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        iso: d
+            .zoned
+            .timestamp()
+            .to_zoned_datetime(d.zoned.time_zone().clone())
+            .strftime("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string(),
         text: l10n.date(lang, d),
         time: l10n.time(lang, d),
         hijri: l10n.hijri(lang, d),
@@ -137,7 +152,9 @@ pub fn topic_name(l10n: &Localizer, lang: &str, key: &str) -> String {
 
 pub fn country_name(l10n: &Localizer, lang: &str, code: &str) -> String {
     let upper = format!("country-{code}");
-    l10n.try_format(lang, &upper, &[]).unwrap_or_else(|| l10n.format(lang, &format!("country-{}", code.to_ascii_lowercase()), &[]))
+    l10n.try_format(lang, &upper, &[]).unwrap_or_else(|| {
+        l10n.format(lang, &format!("country-{}", code.to_ascii_lowercase()), &[])
+    })
 }
 
 pub fn doc_view<'a>(site: &'a Site, l10n: &Localizer, id: DocId) -> DocView<'a> {
@@ -155,10 +172,28 @@ pub fn doc_view<'a>(site: &'a Site, l10n: &Localizer, id: DocId) -> DocView<'a> 
         updated: doc.updated.as_ref().map(|d| date_view(l10n, lang, d)),
         summary: &doc.summary,
         authors: &doc.authors,
-        topics: doc.topics.iter().map(|k| Term { key: k.clone(), name: topic_name(l10n, lang, k) }).collect(),
-        countries: doc.countries.iter().map(|c| Term { key: c.to_ascii_lowercase(), name: country_name(l10n, lang, c) }).collect(),
+        topics: doc
+            .topics
+            .iter()
+            .map(|k| Term {
+                key: k.clone(),
+                name: topic_name(l10n, lang, k),
+            })
+            .collect(),
+        countries: doc
+            .countries
+            .iter()
+            .map(|c| Term {
+                key: c.to_ascii_lowercase(),
+                name: country_name(l10n, lang, c),
+            })
+            .collect(),
         sources: &doc.sources,
-        image: doc.image.as_ref().map(|i: &'a Image| ImageView { src: i.src.clone(), alt: &i.alt, credit: i.credit.as_deref() }),
+        image: doc.image.as_ref().map(|i: &'a Image| ImageView {
+            src: i.src.clone(),
+            alt: &i.alt,
+            credit: i.credit.as_deref(),
+        }),
         body: &doc.body_html,
         extra: &doc.extra,
         source_path: doc.path.to_string_lossy().replace('\\', "/"),
@@ -171,7 +206,12 @@ fn lang_name(l10n: &Localizer, lang: &str) -> String {
 
 /// Alternates of a page for every configured language except `lang`; `target(code)` gives the
 /// translation's URL path and title, or `None` to fall back to that language's front page.
-fn alternates<'a>(site: &'a Site, l10n: &Localizer, lang: &str, target: impl Fn(&str) -> Option<(String, String)>) -> Vec<Alternate<'a>> {
+fn alternates<'a>(
+    site: &'a Site,
+    l10n: &Localizer,
+    lang: &str,
+    target: impl Fn(&str) -> Option<(String, String)>,
+) -> Vec<Alternate<'a>> {
     let cfg = &site.config;
     cfg.languages
         .iter()
@@ -194,7 +234,14 @@ fn alternates<'a>(site: &'a Site, l10n: &Localizer, lang: &str, target: impl Fn(
         .collect()
 }
 
-fn base_context(site: &Site, l10n: &Localizer, lang: &Language, path: &str, alts: Vec<Alternate<'_>>, x_default: String) -> tera::Context {
+fn base_context(
+    site: &Site,
+    l10n: &Localizer,
+    lang: &Language,
+    path: &str,
+    alts: Vec<Alternate<'_>>,
+    x_default: String,
+) -> tera::Context {
     let cfg = &site.config;
     let mut ctx = tera::Context::new();
     ctx.insert("lang", &lang.code);
@@ -208,14 +255,26 @@ fn base_context(site: &Site, l10n: &Localizer, lang: &Language, path: &str, alts
     let pages: Vec<(String, String)> = site
         .pages
         .get(&lang.code)
-        .map(|ids| ids.iter().map(|&id| (site.documents[id].title.clone(), link(cfg, site.url_of(id)))).collect())
+        .map(|ids| {
+            ids.iter()
+                .map(|&id| (site.documents[id].title.clone(), link(cfg, site.url_of(id))))
+                .collect()
+        })
         .unwrap_or_default();
-    ctx.insert("nav_pages", &pages.iter().map(|(t, u)| serde_json::json!({"title": t, "url": u})).collect::<Vec<_>>());
+    ctx.insert(
+        "nav_pages",
+        &pages
+            .iter()
+            .map(|(t, u)| serde_json::json!({"title": t, "url": u}))
+            .collect::<Vec<_>>(),
+    );
     ctx
 }
 
 fn language<'a>(site: &'a Site, code: &str) -> &'a Language {
-    site.config.language(code).unwrap_or(&site.config.languages[0])
+    site.config
+        .language(code)
+        .unwrap_or(&site.config.languages[0])
 }
 
 pub fn document_context(site: &Site, l10n: &Localizer, id: DocId) -> tera::Context {
@@ -232,7 +291,10 @@ pub fn document_context(site: &Site, l10n: &Localizer, id: DocId) -> tera::Conte
     let x_default = std::iter::once(id)
         .chain(translations.iter().copied())
         .find(|&t| site.documents[t].lang == site.config.default_language)
-        .map_or_else(|| permalink(&site.config, site.url_of(id)), |t| permalink(&site.config, site.url_of(t)));
+        .map_or_else(
+            || permalink(&site.config, site.url_of(id)),
+            |t| permalink(&site.config, site.url_of(t)),
+        );
     let mut ctx = base_context(site, l10n, lang, site.url_of(id), alts, x_default);
     ctx.insert("page", &doc_view(site, l10n, id));
     ctx
@@ -240,10 +302,16 @@ pub fn document_context(site: &Site, l10n: &Localizer, id: DocId) -> tera::Conte
 
 pub fn front_context(site: &Site, l10n: &Localizer, code: &str) -> tera::Context {
     let lang = language(site, code);
-    let alts = alternates(site, l10n, code, |other| Some((format!("{other}/"), language(site, other).title.clone())));
+    let alts = alternates(site, l10n, code, |other| {
+        Some((format!("{other}/"), language(site, other).title.clone()))
+    });
     let x_default = permalink(&site.config, &format!("{}/", site.config.default_language));
     let mut ctx = base_context(site, l10n, lang, &format!("{code}/"), alts, x_default);
-    let articles: Vec<DocView<'_>> = site.articles.get(code).map(|ids| ids.iter().map(|&id| doc_view(site, l10n, id)).collect()).unwrap_or_default();
+    let articles: Vec<DocView<'_>> = site
+        .articles
+        .get(code)
+        .map(|ids| ids.iter().map(|&id| doc_view(site, l10n, id)).collect())
+        .unwrap_or_default();
     ctx.insert("articles", &articles);
     ctx.insert("article_count", &articles.len());
     ctx
@@ -257,14 +325,20 @@ pub fn root_context(site: &Site) -> tera::Context {
     ctx.insert("dir", default.direction.as_str());
     ctx.insert("site", &site_view(site, default));
     ctx.insert("target", &link(cfg, &format!("{}/", cfg.default_language)));
-    ctx.insert("canonical", &permalink(cfg, &format!("{}/", cfg.default_language)));
+    ctx.insert(
+        "canonical",
+        &permalink(cfg, &format!("{}/", cfg.default_language)),
+    );
     let alts: Vec<serde_json::Value> = cfg
         .languages
         .iter()
         .map(|l| serde_json::json!({"lang": l.code, "href": permalink(cfg, &format!("{}/", l.code)), "url": link(cfg, &format!("{}/", l.code)), "title": l.title, "dir": l.direction.as_str()}))
         .collect();
     ctx.insert("alternates", &alts);
-    ctx.insert("x_default", &permalink(cfg, &format!("{}/", cfg.default_language)));
+    ctx.insert(
+        "x_default",
+        &permalink(cfg, &format!("{}/", cfg.default_language)),
+    );
     ctx
 }
 

@@ -73,7 +73,10 @@ pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         let e = e.unwrap_or_else(|e| panic!("{e}"));
         if e.file_type().is_file() {
             let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
-            out.insert(rel, std::fs::read(e.path()).unwrap_or_else(|e| panic!("{e}")));
+            out.insert(
+                rel,
+                std::fs::read(e.path()).unwrap_or_else(|e| panic!("{e}")),
+            );
         }
     }
     out
