@@ -102,11 +102,12 @@ pub fn link(config: &Config, path: &str) -> String {
 
 /// Absolute URL of a URL path.
 pub fn permalink(config: &Config, path: &str) -> String {
-    format!(
-        "{}{}",
-        config.base_url.trim_end_matches('/'),
-        link(config, path)
-    )
+    // base_url = origin + base_path, and `link` already starts with base_path.
+    let origin = config
+        .base_url
+        .strip_suffix(config.base_path.as_str())
+        .unwrap_or(&config.base_url);
+    format!("{origin}{}", link(config, path))
 }
 
 fn site_view<'a>(site: &'a Site, lang: &'a Language) -> SiteView<'a> {

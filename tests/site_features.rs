@@ -1,0 +1,255 @@
+//! Authoring features, each checked on a small site built into a temporary folder.
+
+mod common;
+
+use std::path::Path;
+
+use common::{minimal_site, nashra, read, write, SITE_TOML};
+
+fn build_ok(root: &Path, args: &[&str]) -> String {
+    let mut all = vec!["build"];
+    all.extend_from_slice(args);
+    let run = nashra(root, &all);
+    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    run.stderr
+}
+
+fn page(root: &Path, rel: &str) -> String {
+    read(&root.join("public").join(rel).join("index.html"))
+}
+
+#[test]
+fn bom_crlf_and_trailing_spaces_are_accepted() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/2025/11/summit.ar.md",
+        "\u{feff}---  \r\ntitle: \"قمة\"\r\ndate: 2025-11-27\r\n--- \r\n\r\nنص **مهم**.\r\n",
+    );
+    build_ok(site.path(), &[]);
+    let html = page(site.path(), "ar/2025/11/summit");
+    assert!(html.contains("<h1 dir=\"auto\">قمة</h1>"));
+    assert!(html.contains("<p>نص <strong>مهم</strong>.</p>"));
+}
+
+#[test]
+fn a_file_without_language_suffix_is_in_the_default_language() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/2025/10/plain.md",
+        "---\ntitle: خبر\ndate: 2025-10-01\n---\nنص.\n",
+    );
+    build_ok(site.path(), &[]);
+    assert!(page(site.path(), "ar/2025/10/plain").contains("<html lang=\"ar\" dir=\"rtl\">"));
+}
+
+#[test]
+fn translation_key_links_files_with_different_paths() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/ar/قمة-الرياض.md",
+        "---\ntitle: قمة الرياض\ndate: 2025-10-01\ntranslation_key: riyadh-summit\n---\nنص.\n",
+    );
+    write(
+        site.path(),
+        "content/en/riyadh-summit.en.md",
+        "---\ntitle: Riyadh summit\ndate: 2025-10-01\ntranslation_key: riyadh-summit\n---\nText.\n",
+    );
+    build_ok(site.path(), &[]);
+    let ar = page(site.path(), "ar/2025/10/قمة-الرياض");
+    assert!(ar.contains("<a href=\"/en/2025/10/riyadh-summit/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\" rel=\"alternate\">"), "{ar}");
+    let en = page(site.path(), "en/2025/10/riyadh-summit");
+    assert!(en.contains("href=\"/ar/2025/10/%D9%82%D9%85%D8%A9-%D8%A7%D9%84%D8%B1%D9%8A%D8%A7%D8%B6/\" hreflang=\"ar\""), "{en}");
+}
+
+#[test]
+fn an_english_only_article_switches_to_the_arabic_front_page() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/2025/10/only.en.md",
+        "---\ntitle: Only in English\ndate: 2025-10-01\n---\nText.\n",
+    );
+    build_ok(site.path(), &[]);
+    let en = page(site.path(), "en/2025/10/only");
+    assert!(
+        en.contains(
+            "<a href=\"/ar/\" hreflang=\"ar\" lang=\"ar\" dir=\"rtl\"><bdi>العربية</bdi></a>"
+        ),
+        "{en}"
+    );
+    // x-default falls back to the page itself when there is no default-language version
+    assert!(
+        en.contains("hreflang=\"x-default\" href=\"https://news.example.org/en/2025/10/only/\"")
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/2025/10/draft.ar.md",
+        "---\ntitle: مسودة\ndate: 2025-10-01\ndraft: true\n---\nنص.\n",
+    );
+    build_ok(site.path(), &[]);
+    assert!(!site.path().join("public/ar/2025/10/draft").exists());
+    assert!(!page(site.path(), "ar").contains("مسودة"));
+    build_ok(site.path(), &["--drafts"]);
+    assert!(page(site.path(), "ar/2025/10/draft").contains("مسودة"));
+}
+
+#[test]
+fn base_url_with_a_path_prefixes_every_link() {
+    let site = minimal_site();
+    build_ok(
+        site.path(),
+        &["--base-url", "https://staging.example.net/news"],
+    );
+    let html = page(site.path(), "ar/2025/11/summit");
+    assert!(html.contains(
+        "<link rel=\"canonical\" href=\"https://staging.example.net/news/ar/2025/11/summit/\">"
+    ));
+    assert!(html.contains("<link rel=\"stylesheet\" href=\"/news/style.css\">"));
+    assert!(html.contains("<a href=\"/news/en/2025/11/summit/\""));
+    assert!(read(&site.path().join("public/index.html")).contains("url=/news/ar/"));
+}
+
+#[test]
+fn assets_are_copied_beside_their_pages() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/2025/11/photo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    write(
+        site.path(),
+        "content/media/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    write(site.path(), "content/2025/11/summit.ar.md", "---\ntitle: قمة\ndate: 2025-11-27\nimage: {src: photo.svg, alt: صورة, credit: وكالة}\n---\nنص.\n");
+    build_ok(site.path(), &[]);
+    assert!(site
+        .path()
+        .join("public/ar/2025/11/summit/photo.svg")
+        .is_file());
+    assert!(site
+        .path()
+        .join("public/en/2025/11/summit/photo.svg")
+        .is_file());
+    assert!(
+        site.path().join("public/media/logo.svg").is_file(),
+        "an asset with no page in its folder keeps its path"
+    );
+    let html = page(site.path(), "ar/2025/11/summit");
+    assert!(html.contains("<img src=\"photo.svg\" alt=\"صورة\""));
+    assert!(html.contains("الصورة: <bdi>وكالة</bdi>"));
+}
+
+#[test]
+fn summary_defaults_to_the_first_paragraph_and_updated_is_shown() {
+    let site = minimal_site();
+    let long = "كلمة ".repeat(100);
+    write(site.path(), "content/2025/11/summit.ar.md", &format!("---\ntitle: قمة\ndate: 2025-11-27 09:05\nupdated: 2025-11-28 14:00\n---\n\n{long}\n\nفقرة ثانية.\n"));
+    build_ok(site.path(), &[]);
+    let html = page(site.path(), "ar/2025/11/summit");
+    let dek = html
+        .split("<p class=\"dek\">")
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .unwrap_or_default();
+    assert!(dek.ends_with("كلمة…"), "{dek}");
+    assert!(dek.chars().count() <= 301);
+    assert!(html.contains("حُدِّث في <time datetime=\"2025-11-28T14:00:00+03:00\">٢٨ نوفمبر/تشرين الثاني ٢٠٢٥ الساعة ١٤:٠٠</time>"), "{html}");
+}
+
+#[test]
+fn syriac_month_names_and_latin_digits() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "site.toml",
+        &SITE_TOML
+            .replace("month_names = \"both\"", "month_names = \"syriac\"")
+            .replace("digits = \"arab\"", "digits = \"latn\""),
+    );
+    build_ok(site.path(), &[]);
+    let html = page(site.path(), "ar/2025/11/summit");
+    assert!(html.contains("27 تشرين الثاني 2025"), "{html}");
+    assert!(html.contains("6 جمادى الآخرة 1447 هـ"));
+}
+
+#[test]
+fn a_site_overrides_templates_and_single_messages() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "locales/ar/mine.ftl",
+        "latest-news = أحدث الأخبار\n",
+    );
+    write(site.path(), "templates/page.html", "{% extends \"base.html\" %}{% block main %}<p class=\"mine\">{{ page.title }}</p>{% endblock main %}");
+    write(
+        site.path(),
+        "content/pages/about.ar.md",
+        "---\ntitle: من نحن\n---\nنص.\n",
+    );
+    build_ok(site.path(), &[]);
+    let front = page(site.path(), "ar");
+    assert!(front.contains("أحدث الأخبار"), "the site's message wins");
+    assert!(
+        front.contains("انتقل إلى المحتوى"),
+        "other built-in messages stay"
+    );
+    assert!(page(site.path(), "ar/about").contains("<p class=\"mine\">من نحن</p>"));
+}
+
+#[test]
+fn times_without_offset_use_the_site_time_zone_and_offsets_are_converted() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/2025/11/summit.ar.md",
+        "---\ntitle: قمة\ndate: 2025-11-30T23:30:00Z\n---\nنص.\n",
+    );
+    build_ok(site.path(), &[]);
+    // 23:30 UTC is 02:30 the next day in Riyadh: the article belongs to December
+    let html = page(site.path(), "ar/2025/12/summit");
+    assert!(
+        html.contains("<time datetime=\"2025-12-01T02:30:00+03:00\">١ ديسمبر/كانون الأول ٢٠٢٥"),
+        "{html}"
+    );
+}
+
+#[test]
+fn markdown_extensions_render() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/2025/11/summit.en.md",
+        "---\ntitle: Summit\ndate: 2025-11-27\n---\n\n## Agenda {#agenda}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~no~~ yes[^1]\n\n[^1]: Note.\n",
+    );
+    build_ok(site.path(), &[]);
+    let html = page(site.path(), "en/2025/11/summit");
+    assert!(html.contains("<h2 id=\"agenda\">Agenda</h2>"));
+    assert!(
+        html.contains("<table>")
+            && html.contains("<del>no</del>")
+            && html.contains("footnote-definition")
+    );
+}
+
+#[test]
+fn a_site_with_only_site_toml_and_content_builds_with_the_built_in_theme() {
+    let site = minimal_site();
+    assert!(!site.path().join("templates").exists() && !site.path().join("static").exists());
+    let stderr = build_ok(site.path(), &[]);
+    assert!(
+        stderr.contains("ar: 1 articles, 0 pages; en: 1 articles, 0 pages"),
+        "{stderr}"
+    );
+    assert!(site.path().join("public/style.css").is_file());
+    assert!(site.path().join("public/404.html").is_file());
+}
