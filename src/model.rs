@@ -42,11 +42,49 @@ pub struct Site {
     pub pages: BTreeMap<String, Vec<DocId>>,
     /// Assets and the documents beside whose pages they are copied.
     pub assets: Vec<(Asset, Vec<DocId>)>,
+    /// Per language: every declared topic (in site.toml order) with its articles, newest first.
+    pub topics: BTreeMap<String, Vec<(String, Vec<DocId>)>>,
+    /// Per language: countries that have articles (by code), with their articles, newest first.
+    pub countries: BTreeMap<String, BTreeMap<String, Vec<DocId>>>,
+    /// Per language: months `(year, month)` with their articles, newest first.
+    pub months: BTreeMap<String, BTreeMap<(i16, i8), Vec<DocId>>>,
+    /// For each article: up to [`RELATED`] related articles of its language.
+    pub related: Vec<Vec<DocId>>,
 }
+
+/// How many related articles an article lists.
+pub const RELATED: usize = 5;
+/// How far, in each shared topic or country list, related articles are looked for on either
+/// side of the article (keeps the work linear in the number of articles).
+pub const RELATED_WINDOW: usize = 100;
 
 impl Site {
     pub fn url_of(&self, id: DocId) -> &str {
         &self.urls[id]
+    }
+
+    /// The articles of one topic in one language (empty if none).
+    pub fn topic_articles(&self, lang: &str, key: &str) -> &[DocId] {
+        self.topics
+            .get(lang)
+            .and_then(|t| t.iter().find(|(k, _)| k == key))
+            .map_or(&[], |(_, ids)| ids.as_slice())
+    }
+
+    /// The articles of one country (upper-case code) in one language (empty if none).
+    pub fn country_articles(&self, lang: &str, code: &str) -> &[DocId] {
+        self.countries
+            .get(lang)
+            .and_then(|c| c.get(code))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The articles of one month in one language (empty if none).
+    pub fn month_articles(&self, lang: &str, year: i16, month: i8) -> &[DocId] {
+        self.months
+            .get(lang)
+            .and_then(|m| m.get(&(year, month)))
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -216,6 +254,40 @@ pub fn build(config: Config, content: Content, diags: &Diagnostics) -> Site {
         })
         .collect();
 
+    // Taxonomies and archives, from the sorted article lists (so each list is newest first).
+    let mut topics = BTreeMap::new();
+    let mut countries: BTreeMap<String, BTreeMap<String, Vec<DocId>>> = BTreeMap::new();
+    let mut months: BTreeMap<String, BTreeMap<(i16, i8), Vec<DocId>>> = BTreeMap::new();
+    for (lang, ids) in &articles {
+        let mut by_topic: Vec<(String, Vec<DocId>)> = config
+            .topics
+            .iter()
+            .map(|t| (t.clone(), Vec::new()))
+            .collect();
+        let by_country = countries.entry(lang.clone()).or_default();
+        let by_month = months.entry(lang.clone()).or_default();
+        for &id in ids {
+            let doc = &documents[id];
+            for t in &doc.topics {
+                if let Some((_, list)) = by_topic.iter_mut().find(|(k, _)| k == t) {
+                    list.push(id);
+                }
+            }
+            for c in &doc.countries {
+                by_country.entry(c.clone()).or_default().push(id);
+            }
+            if let Some(d) = &doc.date {
+                by_month
+                    .entry((d.zoned.year(), d.zoned.month()))
+                    .or_default()
+                    .push(id);
+            }
+        }
+        topics.insert(lang.clone(), by_topic);
+    }
+
+    let related = related_articles(&documents, &articles, &topics, &countries);
+
     Site {
         config,
         documents,
@@ -224,5 +296,147 @@ pub fn build(config: Config, content: Content, diags: &Diagnostics) -> Site {
         articles,
         pages,
         assets,
+        topics,
+        countries,
+        months,
+        related,
+    }
+}
+
+/// Up to [`RELATED`] articles of the same language sharing the most topics and countries with
+/// each article, newest first among equals. Candidates are the [`RELATED_WINDOW`] neighbours on
+/// each side of the article in each of its topic and country lists, so the work grows linearly.
+fn related_articles(
+    documents: &[Document],
+    articles: &BTreeMap<String, Vec<DocId>>,
+    topics: &BTreeMap<String, Vec<(String, Vec<DocId>)>>,
+    countries: &BTreeMap<String, BTreeMap<String, Vec<DocId>>>,
+) -> Vec<Vec<DocId>> {
+    use rayon::prelude::*;
+    // position of every article in its language's newest-first list
+    let mut rank = vec![usize::MAX; documents.len()];
+    for ids in articles.values() {
+        for (i, &id) in ids.iter().enumerate() {
+            rank[id] = i;
+        }
+    }
+    // position of every article inside each term list it belongs to
+    let mut lists: Vec<&[DocId]> = Vec::new();
+    let mut memberships: Vec<Vec<(usize, usize)>> = vec![Vec::new(); documents.len()];
+    let term_lists = topics
+        .values()
+        .flat_map(|t| t.iter().map(|(_, ids)| ids.as_slice()))
+        .chain(
+            countries
+                .values()
+                .flat_map(|c| c.values().map(Vec::as_slice)),
+        );
+    for ids in term_lists {
+        let li = lists.len();
+        lists.push(ids);
+        for (pos, &id) in ids.iter().enumerate() {
+            memberships[id].push((li, pos));
+        }
+    }
+    (0..documents.len())
+        .into_par_iter()
+        .map(|id| {
+            if documents[id].kind != Kind::Article || memberships[id].is_empty() {
+                return Vec::new();
+            }
+            let mut scores: HashMap<DocId, u32> = HashMap::new();
+            for &(li, pos) in &memberships[id] {
+                let list = lists[li];
+                let lo = pos.saturating_sub(RELATED_WINDOW);
+                let hi = (pos + RELATED_WINDOW + 1).min(list.len());
+                for &other in &list[lo..hi] {
+                    if other != id {
+                        *scores.entry(other).or_default() += 1;
+                    }
+                }
+            }
+            let mut best: Vec<(u32, usize, DocId)> =
+                scores.into_iter().map(|(o, s)| (s, rank[o], o)).collect();
+            best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            best.into_iter().take(RELATED).map(|(_, _, o)| o).collect()
+        })
+        .collect()
+}
+
+/// Which article list a page shows.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    /// The language's front page: all articles.
+    Front,
+    /// One topic (key).
+    Topic(String),
+    /// One country (upper-case code).
+    Country(String),
+}
+
+impl Site {
+    /// The articles a scope lists in a language, newest first.
+    pub fn scope_articles(&self, lang: &str, scope: &Scope) -> &[DocId] {
+        match scope {
+            Scope::Front => self.articles.get(lang).map_or(&[], Vec::as_slice),
+            Scope::Topic(k) => self.topic_articles(lang, k),
+            Scope::Country(c) => self.country_articles(lang, c),
+        }
+    }
+
+    /// How many list pages a scope has in a language: 0 when it has no page there (a topic or
+    /// country without articles in that language); the front page always has at least one.
+    pub fn scope_pages(&self, lang: &str, scope: &Scope) -> usize {
+        let n = self.scope_articles(lang, scope).len();
+        match scope {
+            Scope::Front => n.div_ceil(self.config.paginate_by).max(1),
+            _ => n.div_ceil(self.config.paginate_by),
+        }
+    }
+}
+
+/// URL paths of the generated pages (relative to the base path, not percent-encoded, `/`-ended).
+pub mod paths {
+    use super::Scope;
+
+    pub fn front(lang: &str) -> String {
+        format!("{lang}/")
+    }
+
+    pub fn scope(lang: &str, scope: &Scope) -> String {
+        match scope {
+            Scope::Front => front(lang),
+            Scope::Topic(k) => format!("{lang}/topics/{k}/"),
+            Scope::Country(c) => format!("{lang}/countries/{}/", c.to_ascii_lowercase()),
+        }
+    }
+
+    /// Page `n` (1-based) of a list whose first page is at `first`.
+    pub fn page(first: &str, n: usize) -> String {
+        if n <= 1 {
+            first.to_string()
+        } else {
+            format!("{first}page/{n}/")
+        }
+    }
+
+    pub fn feed(lang: &str, scope: &Scope) -> String {
+        format!("{}feed.xml", self::scope(lang, scope))
+    }
+
+    pub fn topics(lang: &str) -> String {
+        format!("{lang}/topics/")
+    }
+
+    pub fn countries(lang: &str) -> String {
+        format!("{lang}/countries/")
+    }
+
+    pub fn archive(lang: &str) -> String {
+        format!("{lang}/archive/")
+    }
+
+    pub fn month(lang: &str, year: i16, month: i8) -> String {
+        format!("{lang}/{year:04}/{month:02}/")
     }
 }

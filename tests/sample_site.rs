@@ -54,7 +54,7 @@ fn arabic_seed_article_is_a_right_to_left_page_with_arabic_dates() {
     assert!(html.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://nashra.example.org/ar/2025/11/csto-summit-bishkek/\">"));
     assert!(html.contains("<link rel=\"canonical\" href=\"https://nashra.example.org/ar/2025/11/csto-summit-bishkek/\">"));
     // topics and countries by name
-    assert!(html.contains("<span class=\"tag\">الأمن</span>"));
+    assert!(html.contains("<a class=\"tag\" href=\"/ar/topics/security/\">الأمن</a>"));
     assert!(html.contains("<bdi>قيرغيزستان</bdi>"));
     // the lead image sits beside the page
     assert!(out

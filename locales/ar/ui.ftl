@@ -76,3 +76,27 @@ hijri-month-9 = رمضان
 hijri-month-10 = شوال
 hijri-month-11 = ذو القعدة
 hijri-month-12 = ذو الحجة
+
+# Sections, lists and pagination
+sections-navigation = أقسام الموقع
+nav-topics = المواضيع
+nav-countries = البلدان
+nav-archive = الأرشيف
+nav-feed = خلاصة الأخبار
+related-title = مقالات ذات صلة
+pagination-label = صفحات الأخبار
+page-newer = الأحدث
+page-older = الأقدم
+page-number = الصفحة { $number }
+page-of = الصفحة { $number } من { $total }
+date-heading = { $weekday } { $date }
+month-year = { $month } { $year }
+
+# ISO weekdays: 1 = Monday
+weekday-1 = الاثنين
+weekday-2 = الثلاثاء
+weekday-3 = الأربعاء
+weekday-4 = الخميس
+weekday-5 = الجمعة
+weekday-6 = السبت
+weekday-7 = الأحد

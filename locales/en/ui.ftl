@@ -56,3 +56,26 @@ hijri-month-9 = Ramadan
 hijri-month-10 = Shawwal
 hijri-month-11 = Dhu al-Qadah
 hijri-month-12 = Dhu al-Hijjah
+
+# Sections, lists and pagination
+sections-navigation = Sections
+nav-topics = Topics
+nav-countries = Countries
+nav-archive = Archive
+nav-feed = Feed
+related-title = Related articles
+pagination-label = News pages
+page-newer = Newer
+page-older = Older
+page-number = Page { $number }
+page-of = page { $number } of { $total }
+date-heading = { $weekday } { $date }
+month-year = { $month } { $year }
+
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday

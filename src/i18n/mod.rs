@@ -264,6 +264,22 @@ impl Localizer {
         )
     }
 
+    /// `نوفمبر/تشرين الثاني ٢٠٢٥` or `November 2025` (message `month-year`).
+    pub fn month_year(&self, lang: &str, d: &PubDate) -> String {
+        let z = &d.zoned;
+        self.format(
+            lang,
+            "month-year",
+            &[
+                ("month", Arg::Str(self.month_name(lang, z.month()))),
+                (
+                    "year",
+                    Arg::Str(format::digits(&z.year().to_string(), self.digits(lang))),
+                ),
+            ],
+        )
+    }
+
     /// `10:30` in the language's digits, or `None` for a date without time.
     pub fn time(&self, lang: &str, d: &PubDate) -> Option<String> {
         if !d.has_time {

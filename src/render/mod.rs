@@ -8,6 +8,8 @@
 //! Rendering reads the [`Site`](crate::model::Site) and never changes it. What each template
 //! receives is documented in `docs/templates.md`; [`view`] builds those values.
 
+pub mod feed;
+pub mod sitemap;
 pub mod view;
 
 use std::path::Path;
@@ -19,30 +21,85 @@ use tera::{Kwargs, State, Tera, Value};
 use crate::content::Kind;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::i18n::{Arg, Localizer};
-use crate::model::{DocId, Site};
+use crate::model::{paths, DocId, Scope, Site};
 use crate::output;
 use crate::theme::{self, Layer};
 
-/// One output file to produce.
+/// One output file (or one page) to produce.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Job {
     /// `/index.html`: sends the visitor to the default language.
     Root,
     /// `/404.html`
     NotFound,
-    /// `/LANG/index.html`
-    Front(String),
+    /// `/robots.txt`
+    Robots,
+    /// `/sitemap.xml` (a sitemap index with parts under `/sitemaps/` past 50,000 URLs)
+    Sitemap,
     /// An article or a standalone page.
     Document(DocId),
-    /// `robots.txt`
-    Robots,
+    /// Page `page` (1-based) of a paginated article list: front page, topic or country.
+    List {
+        lang: String,
+        scope: Scope,
+        page: usize,
+    },
+    /// `/LANG/topics/`
+    Topics(String),
+    /// `/LANG/countries/`
+    Countries(String),
+    /// `/LANG/archive/`
+    Archive(String),
+    /// `/LANG/YYYY/MM/`
+    Month { lang: String, year: i16, month: i8 },
+    /// An Atom feed.
+    Feed { lang: String, scope: Scope },
 }
 
 /// Every output file of the site.
 pub fn plan(site: &Site) -> Vec<Job> {
-    let mut jobs = vec![Job::Root, Job::NotFound, Job::Robots];
+    let mut jobs = vec![Job::Root, Job::NotFound, Job::Robots, Job::Sitemap];
     for l in &site.config.languages {
-        jobs.push(Job::Front(l.code.clone()));
+        let lang = &l.code;
+        let mut scopes = vec![Scope::Front];
+        scopes.extend(
+            site.topics
+                .get(lang)
+                .into_iter()
+                .flatten()
+                .filter(|(_, ids)| !ids.is_empty())
+                .map(|(k, _)| Scope::Topic(k.clone())),
+        );
+        scopes.extend(
+            site.countries
+                .get(lang)
+                .into_iter()
+                .flatten()
+                .map(|(c, _)| Scope::Country(c.clone())),
+        );
+        for scope in scopes {
+            for page in 1..=site.scope_pages(lang, &scope) {
+                jobs.push(Job::List {
+                    lang: lang.clone(),
+                    scope: scope.clone(),
+                    page,
+                });
+            }
+            jobs.push(Job::Feed {
+                lang: lang.clone(),
+                scope,
+            });
+        }
+        jobs.push(Job::Topics(lang.clone()));
+        jobs.push(Job::Countries(lang.clone()));
+        jobs.push(Job::Archive(lang.clone()));
+        for &(year, month) in site.months.get(lang).into_iter().flat_map(|m| m.keys()) {
+            jobs.push(Job::Month {
+                lang: lang.clone(),
+                year,
+                month,
+            });
+        }
     }
     for list in site.articles.values().chain(site.pages.values()) {
         jobs.extend(list.iter().map(|&id| Job::Document(id)));
@@ -155,7 +212,11 @@ impl Renderer {
         for required in [
             "article.html",
             "page.html",
-            "index.html",
+            "list.html",
+            "topics.html",
+            "countries.html",
+            "archive.html",
+            "month.html",
             "404.html",
             "root.html",
         ] {
@@ -180,62 +241,74 @@ impl Renderer {
             .map_err(|e| template_diagnostic(&e, &self.displays))
     }
 
-    /// Renders one job to (output path, bytes).
-    pub fn render_job(&self, site: &Site, job: &Job) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    /// Renders one job to (output path relative to the output folder, bytes).
+    pub fn render_job(
+        &self,
+        site: &Site,
+        cards: &[view::Card],
+        jobs: &[Job],
+        job: &Job,
+    ) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
         let cfg = &site.config;
-        Ok(match job {
-            Job::Root => {
-                let ctx = view::root_context(site);
-                vec![(
-                    "index.html".into(),
-                    self.render("root.html", &ctx)?.into_bytes(),
-                )]
-            }
-            Job::NotFound => {
-                let ctx = view::not_found_context(site);
-                vec![(
-                    "404.html".into(),
-                    self.render("404.html", &ctx)?.into_bytes(),
-                )]
-            }
-            Job::Robots => vec![(
+        let l10n = &*self.l10n;
+        let html =
+            |template: &str, ctx: tera::Context| -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+                let path = view::job_path(site, job).unwrap_or_default();
+                Ok(vec![(
+                    format!("{path}index.html"),
+                    self.render(template, &ctx)?.into_bytes(),
+                )])
+            };
+        match job {
+            Job::Root => Ok(vec![(
+                "index.html".into(),
+                self.render("root.html", &view::root_context(site))?
+                    .into_bytes(),
+            )]),
+            Job::NotFound => Ok(vec![(
+                "404.html".into(),
+                self.render("404.html", &view::not_found_context(site))?
+                    .into_bytes(),
+            )]),
+            Job::Robots => Ok(vec![(
                 "robots.txt".into(),
                 format!(
-                    "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-                    cfg.base_url
+                    "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+                    view::permalink(cfg, "sitemap.xml")
                 )
                 .into_bytes(),
-            )],
-            Job::Front(lang) => {
-                let ctx = view::front_context(site, &self.l10n, lang);
-                vec![(
-                    format!("{lang}/index.html"),
-                    self.render("index.html", &ctx)?.into_bytes(),
-                )]
-            }
+            )]),
+            Job::Sitemap => Ok(sitemap::render(site, jobs)),
+            Job::Feed { lang, scope } => Ok(vec![(
+                paths::feed(lang, scope),
+                feed::render(site, l10n, cards, lang, scope).into_bytes(),
+            )]),
             Job::Document(id) => {
                 let doc = &site.documents[*id];
-                let ctx = view::document_context(site, &self.l10n, *id);
                 let template = match doc.kind {
                     Kind::Article => "article.html",
                     Kind::Page => "page.html",
                 };
-                let html = self.render(template, &ctx).map_err(|d| {
-                    let msg = format!("{} (while rendering {})", d.message, doc.path.display());
-                    Diagnostic { message: msg, ..d }
-                })?;
-                let mut out = vec![(format!("{}index.html", site.url_of(*id)), html.into_bytes())];
-                // assets beside the page are copied by `copy_assets`
-                out.shrink_to_fit();
-                out
+                html(template, view::document_context(site, l10n, cards, *id)).map_err(|d| {
+                    let message = format!("{} (while rendering {})", d.message, doc.path.display());
+                    Diagnostic { message, ..d }
+                })
             }
-        })
+            Job::List { .. } => html("list.html", view::list_context(site, l10n, cards, job)),
+            Job::Topics(lang) => html("topics.html", view::topics_context(site, l10n, lang)),
+            Job::Countries(lang) => {
+                html("countries.html", view::countries_context(site, l10n, lang))
+            }
+            Job::Archive(lang) => html("archive.html", view::archive_context(site, l10n, lang)),
+            Job::Month { .. } => html("month.html", view::month_context(site, l10n, cards, job)),
+        }
     }
 
     /// Renders every job in parallel and writes it under `dir`. Returns the number of files.
     pub fn render_all(&self, site: &Site, jobs: &[Job], dir: &Path, diags: &Diagnostics) -> usize {
+        let cards = view::cards(site, &self.l10n);
         jobs.par_iter()
-            .map(|job| match self.render_job(site, job) {
+            .map(|job| match self.render_job(site, &cards, jobs, job) {
                 Ok(files) => {
                     let mut n = 0;
                     for (rel, bytes) in files {

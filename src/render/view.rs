@@ -1,15 +1,150 @@
-//! What templates see: the page's language and direction, its translations, and views of the
-//! documents with dates already formatted for the language. Built per page from the read-only
-//! site model. The fields are the public template contract (docs/templates.md).
+//! What templates see: the page's language and direction, its alternates in the other languages,
+//! and views of documents with dates already formatted for the language. Built per page from the
+//! read-only site model; the per-article parts ([`Card`]) are prepared once per build. The fields
+//! are the public template contract (docs/templates.md).
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::config::{Config, Language};
 use crate::content::dates::PubDate;
 use crate::content::slug::encode_path;
-use crate::content::{Document, Image, Kind, Source};
-use crate::i18n::Localizer;
-use crate::model::{DocId, Site};
+use crate::content::{Kind, Source};
+use crate::i18n::{Arg, Localizer};
+use crate::model::{paths, DocId, Scope, Site};
+
+use super::Job;
+
+// ---- links ---------------------------------------------------------------------------------
+
+/// Site-internal link to a URL path.
+pub fn link(config: &Config, path: &str) -> String {
+    format!("{}{}", config.base_path, encode_path(path))
+}
+
+/// `https://host` of the base URL (base_url = origin + base_path).
+pub fn origin(config: &Config) -> &str {
+    config
+        .base_url
+        .strip_suffix(config.base_path.as_str())
+        .unwrap_or(&config.base_url)
+}
+
+/// Absolute URL of a URL path.
+pub fn permalink(config: &Config, path: &str) -> String {
+    format!("{}{}", origin(config), link(config, path))
+}
+
+// ---- alternates: one place decides which pages are translations of which ----------------------
+
+/// A page's counterpart in another language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alt {
+    pub lang: String,
+    pub path: String,
+    /// True when `path` is the same page in that language (hreflang); false when it is only the
+    /// nearest page there (the switcher still goes to it).
+    pub is_translation: bool,
+}
+
+/// The URL path of an HTML job (None for files that are not pages).
+pub fn job_path(site: &Site, job: &Job) -> Option<String> {
+    Some(match job {
+        Job::Document(id) => site.url_of(*id).to_string(),
+        Job::List { lang, scope, page } => paths::page(&paths::scope(lang, scope), *page),
+        Job::Topics(lang) => paths::topics(lang),
+        Job::Countries(lang) => paths::countries(lang),
+        Job::Archive(lang) => paths::archive(lang),
+        Job::Month { lang, year, month } => paths::month(lang, *year, *month),
+        _ => return None,
+    })
+}
+
+pub fn job_lang<'a>(site: &'a Site, job: &'a Job) -> Option<&'a str> {
+    match job {
+        Job::Document(id) => Some(site.documents[*id].lang.as_str()),
+        Job::List { lang, .. }
+        | Job::Topics(lang)
+        | Job::Countries(lang)
+        | Job::Archive(lang)
+        | Job::Month { lang, .. }
+        | Job::Feed { lang, .. } => Some(lang),
+        _ => None,
+    }
+}
+
+/// The page in every other configured language. Symmetric by construction: if A lists B as a
+/// translation, B lists A.
+pub fn alternates(site: &Site, job: &Job) -> Vec<Alt> {
+    let Some(lang) = job_lang(site, job) else {
+        return Vec::new();
+    };
+    site.config
+        .languages
+        .iter()
+        .filter(|l| l.code != lang)
+        .map(|l| {
+            let other = l.code.as_str();
+            let exact = |path: String| Alt {
+                lang: other.to_string(),
+                path,
+                is_translation: true,
+            };
+            let near = |path: String| Alt {
+                lang: other.to_string(),
+                path,
+                is_translation: false,
+            };
+            match job {
+                Job::Document(id) => site.translations[*id]
+                    .iter()
+                    .find(|&&t| site.documents[t].lang == other)
+                    .map_or_else(
+                        || near(paths::front(other)),
+                        |&t| exact(site.url_of(t).to_string()),
+                    ),
+                Job::List { scope, page, .. } => {
+                    if site.scope_pages(other, scope) == 0 {
+                        near(match scope {
+                            Scope::Front => paths::front(other),
+                            Scope::Topic(_) => paths::topics(other),
+                            Scope::Country(_) => paths::countries(other),
+                        })
+                    } else if *page == 1 {
+                        exact(paths::scope(other, scope))
+                    } else {
+                        near(paths::scope(other, scope))
+                    }
+                }
+                Job::Topics(_) => exact(paths::topics(other)),
+                Job::Countries(_) => exact(paths::countries(other)),
+                Job::Archive(_) => exact(paths::archive(other)),
+                Job::Month { year, month, .. } => {
+                    if site.month_articles(other, *year, *month).is_empty() {
+                        near(paths::archive(other))
+                    } else {
+                        exact(paths::month(other, *year, *month))
+                    }
+                }
+                _ => near(paths::front(other)),
+            }
+        })
+        .collect()
+}
+
+/// The `x-default` page: the default language's version when there is one, else the page itself.
+pub fn x_default(site: &Site, lang: &str, path: &str, alts: &[Alt]) -> String {
+    let default = &site.config.default_language;
+    if lang == default.as_str() {
+        return path.to_string();
+    }
+    alts.iter()
+        .find(|a| a.is_translation && &a.lang == default)
+        .map_or_else(|| path.to_string(), |a| a.path.clone())
+}
+
+// ---- views -----------------------------------------------------------------------------------
 
 #[derive(Serialize)]
 pub struct LangView<'a> {
@@ -31,26 +166,28 @@ pub struct SiteView<'a> {
     pub default_language: &'a str,
     pub languages: Vec<LangView<'a>>,
     pub stylesheet: String,
+    /// Links to the language's main sections.
+    pub front_url: String,
+    pub topics_url: String,
+    pub countries_url: String,
+    pub archive_url: String,
+    pub feed_url: String,
 }
 
 /// A link to this page in another language (switcher, hreflang).
 #[derive(Serialize)]
-pub struct Alternate<'a> {
+pub struct AlternateView<'a> {
     pub lang: &'a str,
     /// The language's own name for itself (from its `language-name` message).
     pub lang_name: String,
     pub dir: &'static str,
-    /// Absolute URL.
     pub href: String,
-    /// Site-internal link.
     pub url: String,
-    /// Title of the translation, or the language's site title when there is none.
     pub title: String,
-    /// False when the link goes to the language's front page because there is no translation.
     pub is_translation: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct DateView {
     /// RFC 3339, for `<time datetime>`.
     pub iso: String,
@@ -62,25 +199,33 @@ pub struct DateView {
     pub hijri: Option<String>,
 }
 
-#[derive(Serialize)]
-pub struct Term {
+#[derive(Serialize, Clone)]
+pub struct TermView {
     pub key: String,
     pub name: String,
+    pub url: String,
+}
+
+/// What lists need of an article; prepared once per build.
+#[derive(Serialize, Clone)]
+pub struct Card {
+    pub kind: Kind,
+    pub title: String,
+    pub url: String,
+    pub permalink: String,
+    pub lang: String,
+    pub summary: String,
+    pub date: Option<DateView>,
+    pub updated: Option<DateView>,
+    pub topics: Vec<TermView>,
+    pub countries: Vec<TermView>,
+    pub authors: Vec<String>,
 }
 
 #[derive(Serialize)]
 pub struct DocView<'a> {
-    pub kind: Kind,
-    pub title: &'a str,
-    pub url: String,
-    pub permalink: String,
-    pub lang: &'a str,
-    pub date: Option<DateView>,
-    pub updated: Option<DateView>,
-    pub summary: &'a str,
-    pub authors: &'a [String],
-    pub topics: Vec<Term>,
-    pub countries: Vec<Term>,
+    #[serde(flatten)]
+    pub card: &'a Card,
     pub sources: &'a [Source],
     pub image: Option<ImageView<'a>>,
     pub body: &'a str,
@@ -90,24 +235,87 @@ pub struct DocView<'a> {
 
 #[derive(Serialize)]
 pub struct ImageView<'a> {
-    pub src: String,
+    pub src: &'a str,
     pub alt: &'a str,
     pub credit: Option<&'a str>,
 }
 
-/// Site-internal link to a URL path.
-pub fn link(config: &Config, path: &str) -> String {
-    format!("{}{}", config.base_path, encode_path(path))
+pub fn date_view(l10n: &Localizer, lang: &str, d: &PubDate) -> DateView {
+    DateView {
+        iso: rfc3339(d),
+        text: l10n.date(lang, d),
+        time: l10n.time(lang, d),
+        hijri: l10n.hijri(lang, d),
+    }
 }
 
-/// Absolute URL of a URL path.
-pub fn permalink(config: &Config, path: &str) -> String {
-    // base_url = origin + base_path, and `link` already starts with base_path.
-    let origin = config
-        .base_url
-        .strip_suffix(config.base_path.as_str())
-        .unwrap_or(&config.base_url);
-    format!("{origin}{}", link(config, path))
+/// RFC 3339 with the site's offset, e.g. `2025-11-27T10:30:00+03:00`.
+pub fn rfc3339(d: &PubDate) -> String {
+    d.zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+pub fn topic_name(l10n: &Localizer, lang: &str, key: &str) -> String {
+    l10n.format(lang, &format!("topic-{key}"), &[])
+}
+
+pub fn country_name(l10n: &Localizer, lang: &str, code: &str) -> String {
+    l10n.try_format(lang, &format!("country-{code}"), &[])
+        .unwrap_or_else(|| {
+            l10n.format(lang, &format!("country-{}", code.to_ascii_lowercase()), &[])
+        })
+}
+
+/// Builds the card of every article and page (in parallel).
+pub fn cards(site: &Site, l10n: &Localizer) -> Vec<Card> {
+    use rayon::prelude::*;
+    let cfg = &site.config;
+    (0..site.documents.len())
+        .into_par_iter()
+        .map(|id| {
+            let doc = &site.documents[id];
+            let lang = doc.lang.as_str();
+            let url = site.url_of(id);
+            Card {
+                kind: doc.kind,
+                title: doc.title.clone(),
+                url: link(cfg, url),
+                permalink: permalink(cfg, url),
+                lang: doc.lang.clone(),
+                summary: doc.summary.clone(),
+                date: doc.date.as_ref().map(|d| date_view(l10n, lang, d)),
+                updated: doc.updated.as_ref().map(|d| date_view(l10n, lang, d)),
+                topics: doc
+                    .topics
+                    .iter()
+                    .map(|k| TermView {
+                        key: k.clone(),
+                        name: topic_name(l10n, lang, k),
+                        url: link(cfg, &paths::scope(lang, &Scope::Topic(k.clone()))),
+                    })
+                    .collect(),
+                countries: doc
+                    .countries
+                    .iter()
+                    .map(|c| TermView {
+                        key: c.to_ascii_lowercase(),
+                        name: country_name(l10n, lang, c),
+                        url: link(cfg, &paths::scope(lang, &Scope::Country(c.clone()))),
+                    })
+                    .collect(),
+                authors: doc.authors.clone(),
+            }
+        })
+        .collect()
+}
+
+fn lang_name(l10n: &Localizer, lang: &str) -> String {
+    l10n.format(lang, "language-name", &[])
+}
+
+fn language<'a>(site: &'a Site, code: &str) -> &'a Language {
+    site.config
+        .language(code)
+        .unwrap_or(&site.config.languages[0])
 }
 
 fn site_view<'a>(site: &'a Site, lang: &'a Language) -> SiteView<'a> {
@@ -126,195 +334,359 @@ fn site_view<'a>(site: &'a Site, lang: &'a Language) -> SiteView<'a> {
                 title: &l.title,
                 description: &l.description,
                 dir: l.direction.as_str(),
-                url: link(cfg, &format!("{}/", l.code)),
+                url: link(cfg, &paths::front(&l.code)),
             })
             .collect(),
         stylesheet: link(cfg, "style.css"),
+        front_url: link(cfg, &paths::front(&lang.code)),
+        topics_url: link(cfg, &paths::topics(&lang.code)),
+        countries_url: link(cfg, &paths::countries(&lang.code)),
+        archive_url: link(cfg, &paths::archive(&lang.code)),
+        feed_url: link(cfg, &paths::feed(&lang.code, &Scope::Front)),
     }
 }
 
-pub fn date_view(l10n: &Localizer, lang: &str, d: &PubDate) -> DateView {
-    DateView {
-        iso: d
-            .zoned
-            .timestamp()
-            .to_zoned_datetime(d.zoned.time_zone().clone())
-            .strftime("%Y-%m-%dT%H:%M:%S%:z")
-            .to_string(),
-        text: l10n.date(lang, d),
-        time: l10n.time(lang, d),
-        hijri: l10n.hijri(lang, d),
+/// The title of the page an alternate points to.
+fn alt_title(site: &Site, job: &Job, alt: &Alt) -> String {
+    match job {
+        Job::Document(id) if alt.is_translation => site.translations[*id]
+            .iter()
+            .find(|&&t| site.documents[t].lang == alt.lang)
+            .map_or_else(String::new, |&t| site.documents[t].title.clone()),
+        _ => language(site, &alt.lang).title.clone(),
     }
 }
 
-pub fn topic_name(l10n: &Localizer, lang: &str, key: &str) -> String {
-    l10n.format(lang, &format!("topic-{key}"), &[])
-}
-
-pub fn country_name(l10n: &Localizer, lang: &str, code: &str) -> String {
-    let upper = format!("country-{code}");
-    l10n.try_format(lang, &upper, &[]).unwrap_or_else(|| {
-        l10n.format(lang, &format!("country-{}", code.to_ascii_lowercase()), &[])
-    })
-}
-
-pub fn doc_view<'a>(site: &'a Site, l10n: &Localizer, id: DocId) -> DocView<'a> {
-    let doc: &'a Document = &site.documents[id];
+/// The context every HTML page starts from.
+pub fn base_context(site: &Site, l10n: &Localizer, job: &Job) -> tera::Context {
     let cfg = &site.config;
-    let lang = doc.lang.as_str();
-    let url = site.url_of(id);
-    DocView {
-        kind: doc.kind,
-        title: &doc.title,
-        url: link(cfg, url),
-        permalink: permalink(cfg, url),
-        lang,
-        date: doc.date.as_ref().map(|d| date_view(l10n, lang, d)),
-        updated: doc.updated.as_ref().map(|d| date_view(l10n, lang, d)),
-        summary: &doc.summary,
-        authors: &doc.authors,
-        topics: doc
-            .topics
-            .iter()
-            .map(|k| Term {
-                key: k.clone(),
-                name: topic_name(l10n, lang, k),
-            })
-            .collect(),
-        countries: doc
-            .countries
-            .iter()
-            .map(|c| Term {
-                key: c.to_ascii_lowercase(),
-                name: country_name(l10n, lang, c),
-            })
-            .collect(),
+    let lang = language(site, job_lang(site, job).unwrap_or(&cfg.default_language));
+    let path = job_path(site, job).unwrap_or_else(|| paths::front(&lang.code));
+    let alts = alternates(site, job);
+    let xd = x_default(site, &lang.code, &path, &alts);
+    let views: Vec<AlternateView<'_>> = alts
+        .iter()
+        .map(|a| {
+            let l = language(site, &a.lang);
+            AlternateView {
+                lang: &l.code,
+                lang_name: lang_name(l10n, &l.code),
+                dir: l.direction.as_str(),
+                href: permalink(cfg, &a.path),
+                url: link(cfg, &a.path),
+                title: alt_title(site, job, a),
+                is_translation: a.is_translation,
+            }
+        })
+        .collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert("lang", &lang.code);
+    ctx.insert("dir", lang.direction.as_str());
+    ctx.insert("lang_name", &lang_name(l10n, &lang.code));
+    ctx.insert("site", &site_view(site, lang));
+    ctx.insert("canonical", &permalink(cfg, &path));
+    ctx.insert("url", &link(cfg, &path));
+    ctx.insert("x_default", &permalink(cfg, &xd));
+    ctx.insert("has_translations", &alts.iter().any(|a| a.is_translation));
+    ctx.insert("alternates", &views);
+    let pages: Vec<serde_json::Value> = site
+        .pages
+        .get(&lang.code)
+        .map(|ids| ids.iter().map(|&id| serde_json::json!({"title": site.documents[id].title, "url": link(cfg, site.url_of(id))})).collect())
+        .unwrap_or_default();
+    ctx.insert("nav_pages", &pages);
+    ctx
+}
+
+pub fn document_context(site: &Site, l10n: &Localizer, cards: &[Card], id: DocId) -> tera::Context {
+    let doc = &site.documents[id];
+    let mut ctx = base_context(site, l10n, &Job::Document(id));
+    let view = DocView {
+        card: &cards[id],
         sources: &doc.sources,
-        image: doc.image.as_ref().map(|i: &'a Image| ImageView {
-            src: i.src.clone(),
+        image: doc.image.as_ref().map(|i| ImageView {
+            src: &i.src,
             alt: &i.alt,
             credit: i.credit.as_deref(),
         }),
         body: &doc.body_html,
         extra: &doc.extra,
         source_path: doc.path.to_string_lossy().replace('\\', "/"),
+    };
+    ctx.insert("page", &view);
+    let related: Vec<&Card> = site.related[id].iter().map(|&r| &cards[r]).collect();
+    ctx.insert("related", &related);
+    ctx
+}
+
+#[derive(Serialize)]
+struct DayView<'a> {
+    heading: DateView,
+    articles: Vec<&'a Card>,
+}
+
+/// Groups articles (newest first) under one heading per calendar day in the site's time zone.
+fn days<'a>(
+    site: &Site,
+    l10n: &Localizer,
+    cards: &'a [Card],
+    lang: &str,
+    ids: &[DocId],
+) -> Vec<DayView<'a>> {
+    let mut out: Vec<DayView<'a>> = Vec::new();
+    let mut current = None;
+    for &id in ids {
+        let Some(d) = &site.documents[id].date else {
+            continue;
+        };
+        let day = d.zoned.date();
+        if current != Some(day) {
+            current = Some(day);
+            let midnight = PubDate {
+                zoned: d.zoned.clone(),
+                has_time: false,
+            };
+            let weekday = l10n.format(
+                lang,
+                &format!("weekday-{}", d.zoned.weekday().to_monday_one_offset()),
+                &[],
+            );
+            let text = l10n.format(
+                lang,
+                "date-heading",
+                &[
+                    ("weekday", Arg::Str(weekday)),
+                    ("date", Arg::Str(l10n.date(lang, &midnight))),
+                ],
+            );
+            out.push(DayView {
+                heading: DateView {
+                    iso: day.to_string(),
+                    text,
+                    time: None,
+                    hijri: l10n.hijri(lang, &midnight),
+                },
+                articles: Vec::new(),
+            });
+        }
+        if let Some(last) = out.last_mut() {
+            last.articles.push(&cards[id]);
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    /// `None` for a gap (…).
+    number: Option<usize>,
+    label: String,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+fn pagination(
+    site: &Site,
+    l10n: &Localizer,
+    lang: &str,
+    first: &str,
+    current: usize,
+    total: usize,
+) -> Pagination {
+    let cfg = &site.config;
+    let url = |n: usize| link(cfg, &paths::page(first, n));
+    let mut pages = Vec::new();
+    let mut last_shown = 0;
+    for n in 1..=total {
+        let near = n.abs_diff(current) <= 2;
+        if n == 1 || n == total || near {
+            if last_shown != 0 && n > last_shown + 1 {
+                pages.push(PageLink {
+                    number: None,
+                    label: "…".into(),
+                    url: String::new(),
+                    current: false,
+                });
+            }
+            pages.push(PageLink {
+                number: Some(n),
+                label: l10n.number(lang, n as f64),
+                url: url(n),
+                current: n == current,
+            });
+            last_shown = n;
+        }
+    }
+    Pagination {
+        current,
+        total,
+        prev: (current > 1).then(|| url(current - 1)),
+        next: (current < total).then(|| url(current + 1)),
+        pages,
     }
 }
 
-fn lang_name(l10n: &Localizer, lang: &str) -> String {
-    l10n.format(lang, "language-name", &[])
-}
-
-/// Alternates of a page for every configured language except `lang`; `target(code)` gives the
-/// translation's URL path and title, or `None` to fall back to that language's front page.
-fn alternates<'a>(
-    site: &'a Site,
-    l10n: &Localizer,
-    lang: &str,
-    target: impl Fn(&str) -> Option<(String, String)>,
-) -> Vec<Alternate<'a>> {
+pub fn list_context(site: &Site, l10n: &Localizer, cards: &[Card], job: &Job) -> tera::Context {
+    let mut ctx = base_context(site, l10n, job);
+    let Job::List { lang, scope, page } = job else {
+        return ctx;
+    };
     let cfg = &site.config;
-    cfg.languages
-        .iter()
-        .filter(|l| l.code != lang)
-        .map(|l| {
-            let (path, title, is_translation) = match target(&l.code) {
-                Some((p, t)) => (p, t, true),
-                None => (format!("{}/", l.code), l.title.clone(), false),
-            };
-            Alternate {
-                lang: &l.code,
-                lang_name: lang_name(l10n, &l.code),
-                dir: l.direction.as_str(),
-                href: permalink(cfg, &path),
-                url: link(cfg, &path),
-                title,
-                is_translation,
-            }
-        })
-        .collect()
-}
-
-fn base_context(
-    site: &Site,
-    l10n: &Localizer,
-    lang: &Language,
-    path: &str,
-    alts: Vec<Alternate<'_>>,
-    x_default: String,
-) -> tera::Context {
-    let cfg = &site.config;
-    let mut ctx = tera::Context::new();
-    ctx.insert("lang", &lang.code);
-    ctx.insert("dir", lang.direction.as_str());
-    ctx.insert("lang_name", &lang_name(l10n, &lang.code));
-    ctx.insert("site", &site_view(site, lang));
-    ctx.insert("canonical", &permalink(cfg, path));
-    ctx.insert("url", &link(cfg, path));
-    ctx.insert("x_default", &x_default);
-    ctx.insert("alternates", &alts);
-    let pages: Vec<(String, String)> = site
-        .pages
-        .get(&lang.code)
-        .map(|ids| {
-            ids.iter()
-                .map(|&id| (site.documents[id].title.clone(), link(cfg, site.url_of(id))))
-                .collect()
-        })
-        .unwrap_or_default();
+    let all = site.scope_articles(lang, scope);
+    let per = cfg.paginate_by;
+    let total = site.scope_pages(lang, scope);
+    let slice = all
+        .get((page - 1) * per..(page * per).min(all.len()))
+        .unwrap_or(&[]);
+    let (kind, key, name) = match scope {
+        Scope::Front => ("front", String::new(), language(site, lang).title.clone()),
+        Scope::Topic(k) => ("topic", k.clone(), topic_name(l10n, lang, k)),
+        Scope::Country(c) => (
+            "country",
+            c.to_ascii_lowercase(),
+            country_name(l10n, lang, c),
+        ),
+    };
     ctx.insert(
-        "nav_pages",
-        &pages
-            .iter()
-            .map(|(t, u)| serde_json::json!({"title": t, "url": u}))
-            .collect::<Vec<_>>(),
+        "list",
+        &serde_json::json!({
+            "kind": kind,
+            "key": key,
+            "name": name,
+            "count": all.len(),
+            "feed_url": link(cfg, &paths::feed(lang, scope)),
+        }),
+    );
+    ctx.insert("days", &days(site, l10n, cards, lang, slice));
+    ctx.insert(
+        "pagination",
+        &pagination(
+            site,
+            l10n,
+            lang,
+            &paths::scope(lang, scope),
+            *page,
+            total.max(1),
+        ),
     );
     ctx
 }
 
-fn language<'a>(site: &'a Site, code: &str) -> &'a Language {
-    site.config
-        .language(code)
-        .unwrap_or(&site.config.languages[0])
+#[derive(Serialize)]
+struct TermCount {
+    key: String,
+    name: String,
+    count: usize,
+    /// `None` when the term has no articles in this language (no page to link to).
+    url: Option<String>,
 }
 
-pub fn document_context(site: &Site, l10n: &Localizer, id: DocId) -> tera::Context {
-    let doc = &site.documents[id];
-    let lang = language(site, &doc.lang);
-    let translations = &site.translations[id];
-    let alts = alternates(site, l10n, &doc.lang, |code| {
-        translations
-            .iter()
-            .find(|&&t| site.documents[t].lang == code)
-            .map(|&t| (site.url_of(t).to_string(), site.documents[t].title.clone()))
-    });
-    // x-default: the default-language version when there is one, else this page.
-    let x_default = std::iter::once(id)
-        .chain(translations.iter().copied())
-        .find(|&t| site.documents[t].lang == site.config.default_language)
-        .map_or_else(
-            || permalink(&site.config, site.url_of(id)),
-            |t| permalink(&site.config, site.url_of(t)),
-        );
-    let mut ctx = base_context(site, l10n, lang, site.url_of(id), alts, x_default);
-    ctx.insert("page", &doc_view(site, l10n, id));
+pub fn topics_context(site: &Site, l10n: &Localizer, lang: &str) -> tera::Context {
+    let cfg = &site.config;
+    let mut ctx = base_context(site, l10n, &Job::Topics(lang.to_string()));
+    let terms: Vec<TermCount> = site
+        .topics
+        .get(lang)
+        .map(|t| {
+            t.iter()
+                .map(|(k, ids)| TermCount {
+                    key: k.clone(),
+                    name: topic_name(l10n, lang, k),
+                    count: ids.len(),
+                    url: (!ids.is_empty())
+                        .then(|| link(cfg, &paths::scope(lang, &Scope::Topic(k.clone())))),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    ctx.insert("terms", &terms);
     ctx
 }
 
-pub fn front_context(site: &Site, l10n: &Localizer, code: &str) -> tera::Context {
-    let lang = language(site, code);
-    let alts = alternates(site, l10n, code, |other| {
-        Some((format!("{other}/"), language(site, other).title.clone()))
-    });
-    let x_default = permalink(&site.config, &format!("{}/", site.config.default_language));
-    let mut ctx = base_context(site, l10n, lang, &format!("{code}/"), alts, x_default);
-    let articles: Vec<DocView<'_>> = site
-        .articles
-        .get(code)
-        .map(|ids| ids.iter().map(|&id| doc_view(site, l10n, id)).collect())
+pub fn countries_context(site: &Site, l10n: &Localizer, lang: &str) -> tera::Context {
+    let cfg = &site.config;
+    let mut ctx = base_context(site, l10n, &Job::Countries(lang.to_string()));
+    let mut terms: Vec<TermCount> = site
+        .countries
+        .get(lang)
+        .map(|c| {
+            c.iter()
+                .map(|(code, ids)| TermCount {
+                    key: code.to_ascii_lowercase(),
+                    name: country_name(l10n, lang, code),
+                    count: ids.len(),
+                    url: Some(link(
+                        cfg,
+                        &paths::scope(lang, &Scope::Country(code.clone())),
+                    )),
+                })
+                .collect()
+        })
         .unwrap_or_default();
-    ctx.insert("articles", &articles);
-    ctx.insert("article_count", &articles.len());
+    terms.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.key.cmp(&b.key)));
+    ctx.insert("terms", &terms);
+    ctx
+}
+
+fn month_name(site: &Site, l10n: &Localizer, lang: &str, year: i16, month: i8) -> String {
+    // the 15th avoids time-zone edges; only the month and year are shown
+    let zoned = jiff::civil::date(year, month, 15)
+        .to_datetime(jiff::civil::Time::midnight())
+        .to_zoned_datetime(site.config.timezone.clone());
+    match zoned {
+        Ok(z) => {
+            let d = PubDate {
+                zoned: z,
+                has_time: false,
+            };
+            l10n.month_year(lang, &d)
+        }
+        Err(_) => format!("{year:04}-{month:02}"),
+    }
+}
+
+pub fn month_context(site: &Site, l10n: &Localizer, cards: &[Card], job: &Job) -> tera::Context {
+    let mut ctx = base_context(site, l10n, job);
+    let Job::Month { lang, year, month } = job else {
+        return ctx;
+    };
+    let ids = site.month_articles(lang, *year, *month);
+    ctx.insert("month", &serde_json::json!({"name": month_name(site, l10n, lang, *year, *month), "count": ids.len(), "year": year, "month": month}));
+    ctx.insert("days", &days(site, l10n, cards, lang, ids));
+    ctx
+}
+
+pub fn archive_context(site: &Site, l10n: &Localizer, lang: &str) -> tera::Context {
+    let cfg = &site.config;
+    let mut ctx = base_context(site, l10n, &Job::Archive(lang.to_string()));
+    let months: Vec<serde_json::Value> = site
+        .months
+        .get(lang)
+        .map(|m: &BTreeMap<(i16, i8), Vec<DocId>>| {
+            m.iter()
+                .rev()
+                .map(|(&(y, mo), ids)| {
+                    serde_json::json!({
+                        "year": y,
+                        "month": mo,
+                        "name": month_name(site, l10n, lang, y, mo),
+                        "count": ids.len(),
+                        "url": link(cfg, &paths::month(lang, y, mo)),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    ctx.insert("months", &months);
     ctx
 }
 
@@ -325,25 +697,25 @@ pub fn root_context(site: &Site) -> tera::Context {
     ctx.insert("lang", &default.code);
     ctx.insert("dir", default.direction.as_str());
     ctx.insert("site", &site_view(site, default));
-    ctx.insert("target", &link(cfg, &format!("{}/", cfg.default_language)));
+    ctx.insert("target", &link(cfg, &paths::front(&cfg.default_language)));
     ctx.insert(
         "canonical",
-        &permalink(cfg, &format!("{}/", cfg.default_language)),
+        &permalink(cfg, &paths::front(&cfg.default_language)),
     );
     let alts: Vec<serde_json::Value> = cfg
         .languages
         .iter()
-        .map(|l| serde_json::json!({"lang": l.code, "href": permalink(cfg, &format!("{}/", l.code)), "url": link(cfg, &format!("{}/", l.code)), "title": l.title, "dir": l.direction.as_str()}))
+        .map(|l| serde_json::json!({"lang": l.code, "href": permalink(cfg, &paths::front(&l.code)), "url": link(cfg, &paths::front(&l.code)), "title": l.title, "dir": l.direction.as_str()}))
         .collect();
     ctx.insert("alternates", &alts);
     ctx.insert(
         "x_default",
-        &permalink(cfg, &format!("{}/", cfg.default_language)),
+        &permalink(cfg, &paths::front(&cfg.default_language)),
     );
     ctx
 }
 
-/// The 404 page shows every language: `sections` has one entry per language with its strings.
+/// The 404 page shows every language: `sections` has one entry per language.
 pub fn not_found_context(site: &Site) -> tera::Context {
     let cfg = &site.config;
     let default = language(site, &cfg.default_language);
@@ -353,7 +725,7 @@ pub fn not_found_context(site: &Site) -> tera::Context {
     ctx.insert("site", &site_view(site, default));
     ctx.insert(
         "sections",
-        &cfg.languages.iter().map(|l| serde_json::json!({"lang": l.code, "dir": l.direction.as_str(), "title": l.title, "url": link(cfg, &format!("{}/", l.code))})).collect::<Vec<_>>(),
+        &cfg.languages.iter().map(|l| serde_json::json!({"lang": l.code, "dir": l.direction.as_str(), "title": l.title, "url": link(cfg, &paths::front(&l.code))})).collect::<Vec<_>>(),
     );
     ctx
 }

@@ -95,3 +95,66 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Decodes `%XX` escapes of a URL path.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Values of `attr="…"` in an HTML text (the generated HTML always quotes attributes).
+pub fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let needle = format!(" {attr}=\"");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        rest = &rest[i + needle.len()..];
+        if let Some(end) = rest.find('"') {
+            out.push(&rest[..end]);
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// `(hreflang, href)` of every `<link rel="alternate" hreflang=…>` in a page.
+pub fn hreflang_links(html: &str) -> Vec<(String, String)> {
+    html.split("<link ")
+        .skip(1)
+        .filter_map(|tag| {
+            let tag = &tag[..tag.find('>')?];
+            if !tag.contains("rel=\"alternate\"") {
+                return None;
+            }
+            let lang = attr_values(&format!(" {tag}"), "hreflang")
+                .first()?
+                .to_string();
+            let href = attr_values(&format!(" {tag}"), "href").first()?.to_string();
+            Some((lang, href))
+        })
+        .collect()
+}
+
+/// The file under `out` that a site-internal URL path (`/ar/x/`, percent-encoded) is served from.
+pub fn file_for(out: &Path, url_path: &str) -> PathBuf {
+    let path = percent_decode(url_path.split(['#', '?']).next().unwrap_or(""));
+    let rel = path.trim_start_matches('/');
+    let mut p = out.join(rel);
+    if rel.is_empty() || rel.ends_with('/') {
+        p = p.join("index.html");
+    }
+    p
+}

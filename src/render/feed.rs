@@ -1,0 +1,192 @@
+//! Atom feeds (RFC 4287): `/LANG/feed.xml` and one per topic and country.
+//!
+//! Written in code rather than a template: the format is fixed, and escaping must be exact.
+//! Every URL is absolute; entry ids are tag URIs made of the host, the publication date and the
+//! article's path, so they do not change between builds. Each entry carries the full article as
+//! HTML with `xml:base`, so relative links and images in the body resolve.
+
+use std::fmt::Write;
+
+use crate::content::dates::PubDate;
+use crate::i18n::Localizer;
+use crate::model::{paths, DocId, Scope, Site};
+
+use super::view::{self, rfc3339, Card};
+
+/// Text with XML's special characters escaped and the characters XML 1.0 forbids removed.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The host of the base URL, for tag URIs.
+fn host(site: &Site) -> &str {
+    let url = &site.config.base_url;
+    let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    rest.split('/').next().unwrap_or(rest)
+}
+
+/// Resolves an image `src` against the page it sits on.
+pub fn absolute(site: &Site, page_permalink: &str, src: &str) -> String {
+    if src.starts_with("http://") || src.starts_with("https://") || src.starts_with("//") {
+        src.to_string()
+    } else if src.starts_with('/') {
+        format!("{}{src}", view::origin(&site.config))
+    } else {
+        format!("{page_permalink}{src}")
+    }
+}
+
+fn last_change(d: &Option<PubDate>, u: &Option<PubDate>) -> Option<String> {
+    u.as_ref().or(d.as_ref()).map(rfc3339)
+}
+
+pub fn render(site: &Site, l10n: &Localizer, cards: &[Card], lang: &str, scope: &Scope) -> String {
+    let cfg = &site.config;
+    let language = cfg.language(lang).map_or(lang, |l| l.title.as_str());
+    let ids: Vec<DocId> = site
+        .scope_articles(lang, scope)
+        .iter()
+        .copied()
+        .take(cfg.feed_entries)
+        .collect();
+    let title = match scope {
+        Scope::Front => language.to_string(),
+        Scope::Topic(k) => format!("{language} — {}", view::topic_name(l10n, lang, k)),
+        Scope::Country(c) => format!("{language} — {}", view::country_name(l10n, lang, c)),
+    };
+    let page_url = view::permalink(cfg, &paths::scope(lang, scope));
+    let self_url = view::permalink(cfg, &paths::feed(lang, scope));
+    let updated = ids
+        .iter()
+        .filter_map(|&id| {
+            let d = &site.documents[id];
+            d.updated
+                .as_ref()
+                .or(d.date.as_ref())
+                .map(|p| p.timestamp())
+        })
+        .max()
+        .and_then(|ts| {
+            ids.iter().find_map(|&id| {
+                let d = &site.documents[id];
+                d.updated
+                    .as_ref()
+                    .or(d.date.as_ref())
+                    .filter(|p| p.timestamp() == ts)
+                    .map(rfc3339)
+            })
+        })
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+    let description = cfg.language(lang).map_or("", |l| l.description.as_str());
+
+    let mut x = String::with_capacity(4096 + ids.len() * 8192);
+    let _ = write!(
+        x,
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <id>{}</id>\n  <title type=\"text\">{}</title>\n",
+        xml_escape(lang),
+        xml_escape(&page_url),
+        xml_escape(&title)
+    );
+    if !description.is_empty() {
+        let _ = writeln!(
+            x,
+            "  <subtitle type=\"text\">{}</subtitle>",
+            xml_escape(description)
+        );
+    }
+    let _ = write!(
+        x,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" hreflang=\"{}\" href=\"{}\"/>\n  <updated>{}</updated>\n  <author><name>{}</name></author>\n  <generator uri=\"https://github.com/nashra-ssg/nashra\">nashra</generator>\n",
+        xml_escape(&self_url),
+        xml_escape(lang),
+        xml_escape(&page_url),
+        updated,
+        xml_escape(language)
+    );
+    for id in ids {
+        entry(&mut x, site, &cards[id], id);
+    }
+    x.push_str("</feed>\n");
+    x
+}
+
+fn entry(x: &mut String, site: &Site, card: &Card, id: DocId) {
+    let doc = &site.documents[id];
+    let Some(date) = &doc.date else { return };
+    let published = rfc3339(date);
+    let updated = last_change(&doc.date, &doc.updated).unwrap_or_else(|| published.clone());
+    let tag = format!(
+        "tag:{},{}:/{}",
+        host(site),
+        date.zoned.date(),
+        crate::content::slug::encode_path(site.url_of(id))
+    );
+    let _ = write!(
+        x,
+        "  <entry>\n    <id>{}</id>\n    <title type=\"text\">{}</title>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <published>{published}</published>\n    <updated>{updated}</updated>\n",
+        xml_escape(&tag),
+        xml_escape(&doc.title),
+        xml_escape(&card.permalink)
+    );
+    for a in &doc.authors {
+        let _ = writeln!(x, "    <author><name>{}</name></author>", xml_escape(a));
+    }
+    for t in &card.topics {
+        let _ = writeln!(
+            x,
+            "    <category term=\"{}\" label=\"{}\" scheme=\"{}\"/>",
+            xml_escape(&t.key),
+            xml_escape(&t.name),
+            xml_escape(&view::permalink(&site.config, &paths::topics(&doc.lang)))
+        );
+    }
+    for c in &card.countries {
+        let _ = writeln!(
+            x,
+            "    <category term=\"{}\" label=\"{}\" scheme=\"{}\"/>",
+            xml_escape(&c.key),
+            xml_escape(&c.name),
+            xml_escape(&view::permalink(&site.config, &paths::countries(&doc.lang)))
+        );
+    }
+    if !doc.summary.is_empty() {
+        let _ = writeln!(
+            x,
+            "    <summary type=\"text\">{}</summary>",
+            xml_escape(&doc.summary)
+        );
+    }
+    let mut html = String::with_capacity(doc.body_html.len() + 256);
+    if let Some(img) = &doc.image {
+        let _ = writeln!(
+            html,
+            "<figure><img src=\"{}\" alt=\"{}\">{}</figure>",
+            xml_escape(&absolute(site, &card.permalink, &img.src)),
+            xml_escape(&img.alt),
+            img.credit
+                .as_deref()
+                .map(|c| format!("<figcaption>{}</figcaption>", xml_escape(c)))
+                .unwrap_or_default()
+        );
+    }
+    html.push_str(&doc.body_html);
+    let _ = write!(
+        x,
+        "    <content type=\"html\" xml:base=\"{}\">{}</content>\n  </entry>\n",
+        xml_escape(&card.permalink),
+        xml_escape(&html)
+    );
+}
