@@ -14,7 +14,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Localizer;
 use crate::model::{self, Site};
 use crate::output::{self, Staging};
-use crate::render::{self, Renderer};
+use crate::render::{self, view, Renderer};
 
 /// What the user asked for.
 #[derive(Clone, Debug, Default)]
@@ -54,6 +54,8 @@ impl std::error::Error for BuildFailed {}
 pub struct Loaded {
     pub site: Site,
     pub l10n: Arc<Localizer>,
+    /// Every content file's parse result (kept by `watch` to re-read only what changes).
+    pub files: content::Files,
 }
 
 /// Runs the loading stages. `None` if a stage could not produce its result.
@@ -71,11 +73,12 @@ pub fn load(
         }
     }
     let l10n = Localizer::load(root, &config, diags);
-    let content = content::load(root, &config, &LoadOptions { drafts }, diags);
+    let files = content::load_files(root, &config, diags);
+    diags.extend(files.diagnostics().cloned());
     let l10n = Arc::new(l10n?);
     check_topic_names(&config, &l10n, diags);
-    let site = model::build(config, content, diags);
-    Some(Loaded { site, l10n })
+    let site = model::build(config, files.content(&LoadOptions { drafts }), diags);
+    Some(Loaded { site, l10n, files })
 }
 
 /// Every declared topic needs a name in every language (`topic-KEY`).
@@ -104,8 +107,24 @@ pub fn output_dir(opts: &BuildOptions, config: &Config) -> PathBuf {
     }
 }
 
+/// A finished full build and everything it used: `watch` keeps it to rebuild incrementally.
+pub struct Built {
+    pub loaded: Loaded,
+    pub renderer: Renderer,
+    pub cards: Vec<Arc<view::Card>>,
+    pub jobs: Vec<render::Job>,
+    /// The output folder, as given (not canonicalised).
+    pub output: PathBuf,
+    pub report: BuildReport,
+}
+
 /// Builds the site. On `Err`, the previous output is untouched and `diags` says why.
 pub fn build(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport, BuildFailed> {
+    build_full(opts, diags).map(|b| b.report)
+}
+
+/// Runs every stage and replaces the output folder; returns the state for incremental rebuilds.
+pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, BuildFailed> {
     let start = Instant::now();
     let loaded =
         load(&opts.root, opts.base_url.as_deref(), opts.drafts, diags).ok_or(BuildFailed)?;
@@ -132,8 +151,10 @@ pub fn build(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport, Bu
         BuildFailed
     })?;
     let jobs = render::plan(site);
-    let mut files = renderer.render_all(site, &jobs, &staging.dir, diags);
-    files += render::copy_assets(&opts.root, site, &staging.dir, diags);
+    let cards = view::cards(site, &loaded.l10n);
+    let mut files = renderer.render_all(site, &cards, &jobs, &jobs, &staging.dir, diags);
+    files += render::copy_static(&opts.root, &staging.dir, diags);
+    files += render::copy_assets(site, &staging.dir, diags);
     loaded.l10n.report_fallbacks(diags);
     if failed(diags, opts.strict) {
         staging.discard();
@@ -159,11 +180,19 @@ pub fn build(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport, Bu
             )
         })
         .collect();
-    Ok(BuildReport {
-        output,
+    let report = BuildReport {
+        output: output.clone(),
         per_language,
         files,
         elapsed: start.elapsed(),
+    };
+    Ok(Built {
+        loaded,
+        renderer,
+        cards,
+        jobs,
+        output,
+        report,
     })
 }
 

@@ -16,4 +16,5 @@ pub mod i18n;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod theme;

@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::content::{Asset, Content, Document, Kind};
@@ -30,7 +31,7 @@ pub const RESERVED_SLUGS: &[&str] = &[
 pub struct Site {
     pub config: Config,
     /// Sorted by path, so ids are stable between runs.
-    pub documents: Vec<Document>,
+    pub documents: Vec<Arc<Document>>,
     /// Site-relative URL path of each document, e.g. `ar/2025/11/csto-summit/` (no leading `/`,
     /// not percent-encoded).
     pub urls: Vec<String>,
@@ -103,6 +104,17 @@ pub fn url_for(doc: &Document) -> String {
 }
 
 pub fn build(config: Config, content: Content, diags: &Diagnostics) -> Site {
+    build_with(config, content, diags, None)
+}
+
+/// [`build`], reusing the related-article lists of a previous model when the caller knows they
+/// cannot have changed (same documents, same dates, topics and countries).
+pub fn build_with(
+    config: Config,
+    content: Content,
+    diags: &Diagnostics,
+    related: Option<Vec<Vec<DocId>>>,
+) -> Site {
     let mut documents = content.documents;
     documents.sort_by(|a, b| a.path.cmp(&b.path));
 
@@ -286,7 +298,10 @@ pub fn build(config: Config, content: Content, diags: &Diagnostics) -> Site {
         topics.insert(lang.clone(), by_topic);
     }
 
-    let related = related_articles(&documents, &articles, &topics, &countries);
+    let related = match related {
+        Some(r) if r.len() == documents.len() => r,
+        _ => related_articles(&documents, &articles, &topics, &countries),
+    };
 
     Site {
         config,
@@ -307,7 +322,7 @@ pub fn build(config: Config, content: Content, diags: &Diagnostics) -> Site {
 /// each article, newest first among equals. Candidates are the [`RELATED_WINDOW`] neighbours on
 /// each side of the article in each of its topic and country lists, so the work grows linearly.
 fn related_articles(
-    documents: &[Document],
+    documents: &[Arc<Document>],
     articles: &BTreeMap<String, Vec<DocId>>,
     topics: &BTreeMap<String, Vec<(String, Vec<DocId>)>>,
     countries: &BTreeMap<String, BTreeMap<String, Vec<DocId>>>,

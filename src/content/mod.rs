@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod slug;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -76,7 +77,7 @@ pub struct Document {
 }
 
 /// A non-Markdown file under `content/`, copied beside the pages of its folder.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Asset {
     /// Absolute path on disk.
     pub source: PathBuf,
@@ -88,7 +89,7 @@ pub struct Asset {
 
 #[derive(Debug, Default)]
 pub struct Content {
-    pub documents: Vec<Document>,
+    pub documents: Vec<Arc<Document>>,
     pub assets: Vec<Asset>,
 }
 
@@ -98,16 +99,54 @@ pub struct LoadOptions {
 
 /// Reads `ROOT/content`. Every problem is pushed to `diags`.
 pub fn load(root: &Path, config: &Config, opts: &LoadOptions, diags: &Diagnostics) -> Content {
+    let files = load_files(root, config, diags);
+    for p in files.markdown.values() {
+        diags.extend(p.diagnostics.iter().cloned());
+    }
+    files.content(opts)
+}
+
+/// Every file under `content/`: the parse result of each Markdown file (by path relative to
+/// `content/`) and the assets. Kept by `watch`, which re-reads only the files that change.
+#[derive(Default)]
+pub struct Files {
+    pub markdown: std::collections::BTreeMap<PathBuf, Parsed>,
+    pub assets: std::collections::BTreeMap<PathBuf, Asset>,
+}
+
+impl Files {
+    /// The documents (drafts only with `opts.drafts`) and assets.
+    pub fn content(&self, opts: &LoadOptions) -> Content {
+        Content {
+            documents: self
+                .markdown
+                .values()
+                .filter_map(|p| p.document.clone())
+                .filter(|d| opts.drafts || !d.draft)
+                .collect(),
+            assets: self.assets.values().cloned().collect(),
+        }
+    }
+
+    /// Every problem of every file.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.markdown.values().flat_map(|p| p.diagnostics.iter())
+    }
+}
+
+/// Walks `content/` and parses every Markdown file (in parallel). Walk problems go to `diags`;
+/// each file's own problems stay with its [`Parsed`].
+pub fn load_files(root: &Path, config: &Config, diags: &Diagnostics) -> Files {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         diags.push(
             Diagnostic::error("content", "the site has no content/ folder")
                 .help("create content/ and put articles in it as NAME.ar.md / NAME.en.md"),
         );
-        return Content::default();
+        return Files::default();
     }
     let mut markdown = Vec::new();
-    let mut assets = Vec::new();
+    let mut assets = std::collections::BTreeMap::new();
     for entry in walkdir::WalkDir::new(&content_dir)
         .sort_by_file_name()
         .follow_links(true)
@@ -131,51 +170,89 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions, diags: &Diagnostic
             .strip_prefix(&content_dir)
             .unwrap_or(entry.path())
             .to_path_buf();
-        let Some(name) = rel.file_name().and_then(|n| n.to_str()) else {
-            diags.push(
+        match classify(&content_dir, &rel) {
+            Entry::Markdown => markdown.push(rel),
+            Entry::Asset(a) => {
+                assets.insert(rel, a);
+            }
+            Entry::Ignored => {}
+            Entry::BadName => diags.push(
                 Diagnostic::error("content", "file name is not valid UTF-8")
                     .in_file(relative(root, entry.path()))
                     .help("rename the file using UTF-8 characters"),
-            );
-            continue;
-        };
-        if name.starts_with('.')
-            || name.ends_with('~')
-            || name.ends_with(".swp")
-            || name.ends_with(".tmp")
-        {
-            continue; // editor leftovers and hidden files
-        }
-        if name.ends_with(".md") {
-            markdown.push(rel);
-        } else {
-            let folder = bundle_folder(&rel);
-            let name = rel.strip_prefix(&folder).unwrap_or(&rel).to_path_buf();
-            assets.push(Asset {
-                source: entry.path().to_path_buf(),
-                folder,
-                name,
-            });
+            ),
         }
     }
 
-    let documents: Vec<Document> = markdown
+    let parsed: Vec<Parsed> = markdown
         .par_iter()
-        .filter_map(|rel| {
-            let file = Path::new("content").join(rel);
-            match load_document(root, rel, config) {
-                Ok((doc, warnings)) => {
-                    diags.extend(warnings.into_iter().map(|w| w.in_file(&file)));
-                    (opts.drafts || !doc.draft).then_some(doc)
-                }
-                Err(errors) => {
-                    diags.extend(errors.into_iter().map(|e| e.in_file(&file)));
-                    None
-                }
-            }
-        })
+        .map(|rel| parse_file(root, rel, config))
         .collect();
-    Content { documents, assets }
+    Files {
+        markdown: markdown.into_iter().zip(parsed).collect(),
+        assets,
+    }
+}
+
+/// What a file under `content/` is.
+pub enum Entry {
+    Markdown,
+    Asset(Asset),
+    /// Hidden files and editor leftovers.
+    Ignored,
+    BadName,
+}
+
+/// Classifies `rel` (relative to `content_dir`).
+pub fn classify(content_dir: &Path, rel: &Path) -> Entry {
+    let Some(name) = rel.file_name().and_then(|n| n.to_str()) else {
+        return Entry::BadName;
+    };
+    let hidden = rel
+        .components()
+        .any(|c| c.as_os_str().to_str().is_some_and(|s| s.starts_with('.')));
+    if hidden
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+        || name.starts_with('#')
+    {
+        return Entry::Ignored;
+    }
+    if name.ends_with(".md") {
+        Entry::Markdown
+    } else {
+        let folder = bundle_folder(rel);
+        let name = rel.strip_prefix(&folder).unwrap_or(rel).to_path_buf();
+        Entry::Asset(Asset {
+            source: content_dir.join(rel),
+            folder,
+            name,
+        })
+    }
+}
+
+/// The result of reading one Markdown file: its document (unless it has errors) and its
+/// problems (with the file set).
+#[derive(Clone)]
+pub struct Parsed {
+    pub document: Option<Arc<Document>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads and validates one Markdown file, `rel` relative to `content/`.
+pub fn parse_file(root: &Path, rel: &Path, config: &Config) -> Parsed {
+    let file = Path::new("content").join(rel);
+    match load_document(root, rel, config) {
+        Ok((doc, warnings)) => Parsed {
+            document: Some(Arc::new(doc)),
+            diagnostics: warnings.into_iter().map(|w| w.in_file(&file)).collect(),
+        },
+        Err(errors) => Parsed {
+            document: None,
+            diagnostics: errors.into_iter().map(|e| e.in_file(&file)).collect(),
+        },
+    }
 }
 
 /// The folder an asset belongs to: its own folder.

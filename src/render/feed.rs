@@ -6,6 +6,7 @@
 //! HTML with `xml:base`, so relative links and images in the body resolve.
 
 use std::fmt::Write;
+use std::sync::Arc;
 
 use crate::content::dates::PubDate;
 use crate::i18n::Localizer;
@@ -53,7 +54,13 @@ fn last_change(d: &Option<PubDate>, u: &Option<PubDate>) -> Option<String> {
     u.as_ref().or(d.as_ref()).map(rfc3339)
 }
 
-pub fn render(site: &Site, l10n: &Localizer, cards: &[Card], lang: &str, scope: &Scope) -> String {
+pub fn render(
+    site: &Site,
+    l10n: &Localizer,
+    cards: &[Arc<Card>],
+    lang: &str,
+    scope: &Scope,
+) -> String {
     let cfg = &site.config;
     let language = cfg.language(lang).map_or(lang, |l| l.title.as_str());
     let ids: Vec<DocId> = site

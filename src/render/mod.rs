@@ -245,7 +245,7 @@ impl Renderer {
     pub fn render_job(
         &self,
         site: &Site,
-        cards: &[view::Card],
+        cards: &[Arc<view::Card>],
         jobs: &[Job],
         job: &Job,
     ) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
@@ -304,11 +304,20 @@ impl Renderer {
         }
     }
 
-    /// Renders every job in parallel and writes it under `dir`. Returns the number of files.
-    pub fn render_all(&self, site: &Site, jobs: &[Job], dir: &Path, diags: &Diagnostics) -> usize {
-        let cards = view::cards(site, &self.l10n);
+    /// Renders `jobs` in parallel and writes each result under `dir` (atomically: a temporary
+    /// file renamed into place, so a server reading the folder never sees half a page).
+    /// `all_jobs` is the whole plan (the sitemap lists it). Returns the number of files written.
+    pub fn render_all(
+        &self,
+        site: &Site,
+        cards: &[Arc<view::Card>],
+        all_jobs: &[Job],
+        jobs: &[Job],
+        dir: &Path,
+        diags: &Diagnostics,
+    ) -> usize {
         jobs.par_iter()
-            .map(|job| match self.render_job(site, &cards, jobs, job) {
+            .map(|job| match self.render_job(site, cards, all_jobs, job) {
                 Ok(files) => {
                     let mut n = 0;
                     for (rel, bytes) in files {
@@ -328,8 +337,8 @@ impl Renderer {
     }
 }
 
-/// Copies `static/` (built-in overlaid with the site's) and content assets. Returns the count.
-pub fn copy_assets(root: &Path, site: &Site, dir: &Path, diags: &Diagnostics) -> usize {
+/// Copies `static/` (built-in overlaid with the site's) into `dir`. Returns the count.
+pub fn copy_static(root: &Path, dir: &Path, diags: &Diagnostics) -> usize {
     let mut n = 0;
     for f in theme::overlay(root, Layer::Static, diags) {
         let r = match &f.contents {
@@ -341,30 +350,40 @@ pub fn copy_assets(root: &Path, site: &Site, dir: &Path, diags: &Diagnostics) ->
             Err(d) => diags.push(d.in_file(&f.display)),
         }
     }
+    n
+}
+
+/// Where an asset is copied: beside each page of its folder, or at its own path when its folder
+/// has no page.
+pub fn asset_targets(site: &Site, asset: &crate::content::Asset, owners: &[DocId]) -> Vec<String> {
+    let name = asset.name.to_string_lossy().replace('\\', "/");
+    if owners.is_empty() {
+        let folder = asset.folder.to_string_lossy().replace('\\', "/");
+        vec![if folder.is_empty() {
+            name
+        } else {
+            format!("{folder}/{name}")
+        }]
+    } else {
+        owners
+            .iter()
+            .map(|&id| format!("{}{name}", site.url_of(id)))
+            .collect()
+    }
+}
+
+/// Copies the content assets beside their pages. Returns the count.
+pub fn copy_assets(site: &Site, dir: &Path, diags: &Diagnostics) -> usize {
     let copies: Vec<(String, &Path)> = site
         .assets
         .iter()
         .flat_map(|(asset, owners)| {
-            let name = asset.name.to_string_lossy().replace('\\', "/");
-            let targets: Vec<String> = if owners.is_empty() {
-                let folder = asset.folder.to_string_lossy().replace('\\', "/");
-                vec![if folder.is_empty() {
-                    name.clone()
-                } else {
-                    format!("{folder}/{name}")
-                }]
-            } else {
-                owners
-                    .iter()
-                    .map(|&id| format!("{}{name}", site.url_of(id)))
-                    .collect()
-            };
-            targets
+            asset_targets(site, asset, owners)
                 .into_iter()
                 .map(move |t| (t, asset.source.as_path()))
         })
         .collect();
-    n += copies
+    copies
         .par_iter()
         .filter(|(rel, from)| match output::copy_file(dir, rel, from) {
             Ok(()) => true,
@@ -373,8 +392,7 @@ pub fn copy_assets(root: &Path, site: &Site, dir: &Path, diags: &Diagnostics) ->
                 false
             }
         })
-        .count();
-    n
+        .count()
 }
 
 fn template_diagnostic(

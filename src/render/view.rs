@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::config::{Config, Language};
@@ -266,46 +268,49 @@ pub fn country_name(l10n: &Localizer, lang: &str, code: &str) -> String {
 }
 
 /// Builds the card of every article and page (in parallel).
-pub fn cards(site: &Site, l10n: &Localizer) -> Vec<Card> {
+pub fn cards(site: &Site, l10n: &Localizer) -> Vec<Arc<Card>> {
     use rayon::prelude::*;
-    let cfg = &site.config;
     (0..site.documents.len())
         .into_par_iter()
-        .map(|id| {
-            let doc = &site.documents[id];
-            let lang = doc.lang.as_str();
-            let url = site.url_of(id);
-            Card {
-                kind: doc.kind,
-                title: doc.title.clone(),
-                url: link(cfg, url),
-                permalink: permalink(cfg, url),
-                lang: doc.lang.clone(),
-                summary: doc.summary.clone(),
-                date: doc.date.as_ref().map(|d| date_view(l10n, lang, d)),
-                updated: doc.updated.as_ref().map(|d| date_view(l10n, lang, d)),
-                topics: doc
-                    .topics
-                    .iter()
-                    .map(|k| TermView {
-                        key: k.clone(),
-                        name: topic_name(l10n, lang, k),
-                        url: link(cfg, &paths::scope(lang, &Scope::Topic(k.clone()))),
-                    })
-                    .collect(),
-                countries: doc
-                    .countries
-                    .iter()
-                    .map(|c| TermView {
-                        key: c.to_ascii_lowercase(),
-                        name: country_name(l10n, lang, c),
-                        url: link(cfg, &paths::scope(lang, &Scope::Country(c.clone()))),
-                    })
-                    .collect(),
-                authors: doc.authors.clone(),
-            }
-        })
+        .map(|id| Arc::new(card(site, l10n, id)))
         .collect()
+}
+
+/// The card of one document.
+pub fn card(site: &Site, l10n: &Localizer, id: DocId) -> Card {
+    let cfg = &site.config;
+    let doc = &site.documents[id];
+    let lang = doc.lang.as_str();
+    let url = site.url_of(id);
+    Card {
+        kind: doc.kind,
+        title: doc.title.clone(),
+        url: link(cfg, url),
+        permalink: permalink(cfg, url),
+        lang: doc.lang.clone(),
+        summary: doc.summary.clone(),
+        date: doc.date.as_ref().map(|d| date_view(l10n, lang, d)),
+        updated: doc.updated.as_ref().map(|d| date_view(l10n, lang, d)),
+        topics: doc
+            .topics
+            .iter()
+            .map(|k| TermView {
+                key: k.clone(),
+                name: topic_name(l10n, lang, k),
+                url: link(cfg, &paths::scope(lang, &Scope::Topic(k.clone()))),
+            })
+            .collect(),
+        countries: doc
+            .countries
+            .iter()
+            .map(|c| TermView {
+                key: c.to_ascii_lowercase(),
+                name: country_name(l10n, lang, c),
+                url: link(cfg, &paths::scope(lang, &Scope::Country(c.clone()))),
+            })
+            .collect(),
+        authors: doc.authors.clone(),
+    }
 }
 
 fn lang_name(l10n: &Localizer, lang: &str) -> String {
@@ -398,11 +403,16 @@ pub fn base_context(site: &Site, l10n: &Localizer, job: &Job) -> tera::Context {
     ctx
 }
 
-pub fn document_context(site: &Site, l10n: &Localizer, cards: &[Card], id: DocId) -> tera::Context {
+pub fn document_context(
+    site: &Site,
+    l10n: &Localizer,
+    cards: &[Arc<Card>],
+    id: DocId,
+) -> tera::Context {
     let doc = &site.documents[id];
     let mut ctx = base_context(site, l10n, &Job::Document(id));
     let view = DocView {
-        card: &cards[id],
+        card: &*cards[id],
         sources: &doc.sources,
         image: doc.image.as_ref().map(|i| ImageView {
             src: &i.src,
@@ -414,7 +424,7 @@ pub fn document_context(site: &Site, l10n: &Localizer, cards: &[Card], id: DocId
         source_path: doc.path.to_string_lossy().replace('\\', "/"),
     };
     ctx.insert("page", &view);
-    let related: Vec<&Card> = site.related[id].iter().map(|&r| &cards[r]).collect();
+    let related: Vec<&Card> = site.related[id].iter().map(|&r| &*cards[r]).collect();
     ctx.insert("related", &related);
     ctx
 }
@@ -429,7 +439,7 @@ struct DayView<'a> {
 fn days<'a>(
     site: &Site,
     l10n: &Localizer,
-    cards: &'a [Card],
+    cards: &'a [Arc<Card>],
     lang: &str,
     ids: &[DocId],
 ) -> Vec<DayView<'a>> {
@@ -470,7 +480,7 @@ fn days<'a>(
             });
         }
         if let Some(last) = out.last_mut() {
-            last.articles.push(&cards[id]);
+            last.articles.push(&*cards[id]);
         }
     }
     out
@@ -535,7 +545,12 @@ fn pagination(
     }
 }
 
-pub fn list_context(site: &Site, l10n: &Localizer, cards: &[Card], job: &Job) -> tera::Context {
+pub fn list_context(
+    site: &Site,
+    l10n: &Localizer,
+    cards: &[Arc<Card>],
+    job: &Job,
+) -> tera::Context {
     let mut ctx = base_context(site, l10n, job);
     let Job::List { lang, scope, page } = job else {
         return ctx;
@@ -654,7 +669,12 @@ fn month_name(site: &Site, l10n: &Localizer, lang: &str, year: i16, month: i8) -
     }
 }
 
-pub fn month_context(site: &Site, l10n: &Localizer, cards: &[Card], job: &Job) -> tera::Context {
+pub fn month_context(
+    site: &Site,
+    l10n: &Localizer,
+    cards: &[Arc<Card>],
+    job: &Job,
+) -> tera::Context {
     let mut ctx = base_context(site, l10n, job);
     let Job::Month { lang, year, month } = job else {
         return ctx;
