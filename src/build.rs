@@ -39,16 +39,7 @@ pub struct BuildReport {
 }
 
 /// A build that did not finish; the reasons are in the run's [`Diagnostics`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BuildFailed;
-
-impl std::fmt::Display for BuildFailed {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("the build failed; the diagnostics say why")
-    }
-}
-
-impl std::error::Error for BuildFailed {}
+pub use crate::diagnostics::Failed as BuildFailed;
 
 /// Everything up to the site model, shared by `build`, `check` and `watch`.
 pub struct Loaded {

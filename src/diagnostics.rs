@@ -192,6 +192,18 @@ impl Diagnostics {
     }
 }
 
+/// An operation that did not finish; the reasons are in its [`Diagnostics`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Failed;
+
+impl fmt::Display for Failed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("failed; the diagnostics say why")
+    }
+}
+
+impl std::error::Error for Failed {}
+
 /// The closest candidate to `word` by edit distance, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     word: &str,

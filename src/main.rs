@@ -42,6 +42,48 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Build, serve the site on http://127.0.0.1:1111/ and rebuild on every save
+    ///
+    /// Watches content/, templates/, locales/, static/ and site.toml. Only what a change touches
+    /// is rebuilt, and open pages reload by themselves. When a save has errors, they are printed
+    /// here and shown over the open pages while the last good site keeps being served. The
+    /// output is the same as `nashra build` (the reload script is added only while serving).
+    Watch {
+        /// The site folder (the one with site.toml)
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+        /// Address to listen on; keep the default (this computer only) unless you mean to share
+        #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
+        bind: std::net::IpAddr,
+        /// Port to listen on; 0 picks any free port
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Include articles marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Make a new site in DIR with a sample article that builds at once
+    Init {
+        /// The folder to create (it must not exist, or be empty)
+        dir: PathBuf,
+    },
+    /// Write a new article with its front matter filled in (as a draft)
+    ///
+    /// PATH is inside content/, e.g. `2025/11/summit` (the language suffix is added) or
+    /// `2025/11/summit.en.md`. The date is now, in the site's time zone.
+    New {
+        /// Where to write the article, inside content/
+        path: String,
+        /// The article's language (default: the site's default language)
+        #[arg(long)]
+        lang: Option<String>,
+        /// The headline (default: made from the file name)
+        #[arg(long)]
+        title: Option<String>,
+        /// The site folder (the one with site.toml)
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -90,6 +132,65 @@ fn main() -> ExitCode {
                         "build failed with {n} error{}; the previous output was left as it was",
                         if n == 1 { "" } else { "s" }
                     );
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Watch {
+            root,
+            bind,
+            port,
+            drafts,
+        } => {
+            match nashra::serve::run(nashra::serve::WatchOptions {
+                root,
+                bind,
+                port,
+                drafts,
+            }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(d) => {
+                    eprintln!("{d}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Init { dir } => match nashra::scaffold::init(&dir, jiff::Timestamp::now()) {
+            Ok(files) => {
+                println!(
+                    "made a new site in {} ({} files)",
+                    dir.display(),
+                    files.len()
+                );
+                println!("next: cd {} && nashra watch", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                eprintln!("{d}");
+                ExitCode::from(1)
+            }
+        },
+        Command::New {
+            path,
+            lang,
+            title,
+            root,
+        } => {
+            let diags = Diagnostics::new();
+            match nashra::scaffold::new_article(
+                &root,
+                &path,
+                lang.as_deref(),
+                title.as_deref(),
+                jiff::Timestamp::now(),
+                &diags,
+            ) {
+                Ok(file) => {
+                    println!("{}", file.display());
+                    ExitCode::SUCCESS
+                }
+                Err(_) => {
+                    print_diagnostics(&diags, false);
                     ExitCode::from(1)
                 }
             }

@@ -191,3 +191,49 @@ pub fn copy_file(dir: &Path, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         )
     })
 }
+
+/// Writes `bytes` at `rel` inside `dir` through a temporary file renamed into place, so that a
+/// reader (the `watch` server) sees the old file or the new one, never half of one.
+pub fn replace_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            Diagnostic::error(
+                "io",
+                format!("cannot create folder {}: {e}", parent.display()),
+            )
+        })?;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.nashra-tmp"));
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, &path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Diagnostic::error("io", format!("cannot write {}: {e}", path.display()))
+        })
+}
+
+/// Removes `rel` (a file, or a page's folder when `folder` is set) from `dir`, then every parent
+/// folder left empty, up to `dir`. Missing files are fine.
+pub fn remove(dir: &Path, rel: &str, folder: bool) {
+    let path = dir.join(rel);
+    if !path.starts_with(dir) || rel.split('/').any(|p| p == "..") {
+        return;
+    }
+    let _ = if folder {
+        std::fs::remove_dir_all(&path)
+    } else {
+        std::fs::remove_file(&path)
+    };
+    let mut parent = path.parent();
+    while let Some(p) = parent {
+        if p == dir || !p.starts_with(dir) || std::fs::remove_dir(p).is_err() {
+            break;
+        }
+        parent = p.parent();
+    }
+}

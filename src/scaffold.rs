@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::{self, Config};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Failed};
 
 const SITE_TOML: &str = r#"# Site configuration: see the README's "site.toml" section.
 base_url = "https://example.org/"
@@ -119,8 +119,8 @@ pub fn new_article(
     title: Option<&str>,
     now: jiff::Timestamp,
     diags: &Diagnostics,
-) -> Result<PathBuf, ()> {
-    let config: Config = config::load(root, diags).ok_or(())?;
+) -> Result<PathBuf, Failed> {
+    let config: Config = config::load(root, diags).ok_or(Failed)?;
     let lang = lang.unwrap_or(&config.default_language);
     if !config.is_language(lang) {
         let codes: Vec<&str> = config.language_codes().collect();
@@ -128,7 +128,7 @@ pub fn new_article(
             Diagnostic::error("usage", format!("language `{lang}` is not configured"))
                 .help(format!("configured languages: {}", codes.join(", "))),
         );
-        return Err(());
+        return Err(Failed);
     }
     let rel = path.trim_start_matches("./").trim_start_matches("content/");
     if rel.is_empty()
@@ -139,7 +139,7 @@ pub fn new_article(
             Diagnostic::error("usage", format!("`{path}` is not a path inside content/"))
                 .help("e.g. `nashra new 2025/11/summit --lang ar`"),
         );
-        return Err(());
+        return Err(Failed);
     }
     let file = if rel.ends_with(".md") {
         rel.to_string()
@@ -169,7 +169,7 @@ pub fn new_article(
         Ok(()) => Ok(target),
         Err(d) => {
             diags.push(d);
-            Err(())
+            Err(Failed)
         }
     }
 }

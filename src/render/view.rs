@@ -412,7 +412,7 @@ pub fn document_context(
     let doc = &site.documents[id];
     let mut ctx = base_context(site, l10n, &Job::Document(id));
     let view = DocView {
-        card: &*cards[id],
+        card: &cards[id],
         sources: &doc.sources,
         image: doc.image.as_ref().map(|i| ImageView {
             src: &i.src,

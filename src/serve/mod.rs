@@ -1,0 +1,224 @@
+//! `nashra watch`: build, serve on loopback, rebuild on every change, reload open pages.
+//!
+//! The same stages as `build` (see [`session`]): the watcher only decides what to re-run. The
+//! loop folds a burst of file events (an editor's save-by-rename, a `git checkout`) into one
+//! rebuild: after the first event it waits until the file system has been quiet for
+//! [`QUIET`], then rebuilds the final state of every touched path. The output folder is never
+//! watched. After an error the last good site keeps being served, the error is printed and shown
+//! over open pages, and the next good save clears it.
+
+pub mod server;
+pub mod session;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+
+use crate::build::BuildOptions;
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use server::{Event, ServerState};
+use session::Session;
+
+/// How long the file system must be quiet before a rebuild starts.
+pub const QUIET: Duration = Duration::from_millis(15);
+/// The longest a burst may delay a rebuild.
+pub const MAX_WAIT: Duration = Duration::from_millis(1000);
+
+pub struct WatchOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    pub port: u16,
+    pub drafts: bool,
+}
+
+/// Prints diagnostics; returns the text shown in the pages' overlay.
+fn report(diags: &Diagnostics, only_errors: bool) -> String {
+    let mut text = String::new();
+    for d in diags.snapshot() {
+        if only_errors && d.severity != Severity::Error {
+            continue;
+        }
+        eprintln!("{d}\n");
+        if d.severity == Severity::Error {
+            text.push_str(&d.to_string());
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+/// Runs until the process is stopped. Returns an error diagnostic if it cannot start.
+pub fn run(opts: WatchOptions) -> Result<(), Diagnostic> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Diagnostic::error("io", format!("cannot start the server runtime: {e}")))?;
+    let addr = SocketAddr::new(opts.bind, opts.port);
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind(addr))
+        .map_err(|e| {
+            Diagnostic::error("bind", format!("cannot listen on {addr}: {e}"))
+                .help("another program uses this port: pass --port with another number, or --port 0 for any free port")
+        })?;
+    let local = listener.local_addr().map_err(|e| {
+        Diagnostic::error("bind", format!("cannot read the listening address: {e}"))
+    })?;
+
+    let build_opts = BuildOptions {
+        root: opts.root.clone(),
+        output: None,
+        base_url: None,
+        drafts: opts.drafts,
+        strict: false,
+    };
+    let diags = Diagnostics::new();
+    let started = Instant::now();
+    let mut session = Session::start(build_opts.clone(), &diags).ok();
+    let first_error = report(&diags, false);
+
+    // Where to serve from: the build's output, or (if the first build failed) where it would be.
+    let (output, base_path) = match &session {
+        Some(s) => (s.output().to_path_buf(), s.site().config.base_path.clone()),
+        None => {
+            let d = Diagnostics::new();
+            let config = crate::config::load(&opts.root, &d);
+            let out = config.as_ref().map_or_else(
+                || opts.root.join("public"),
+                |c| opts.root.join(&c.output_dir),
+            );
+            (out, config.map_or_else(|| "/".to_string(), |c| c.base_path))
+        }
+    };
+    let output = std::fs::canonicalize(&output).unwrap_or(output);
+    let state = ServerState::new(output.clone(), base_path.clone());
+    if session.is_none() {
+        state.publish(Event::Error(first_error));
+        eprintln!("the first build failed; fix the errors above and save: nashra keeps watching");
+    } else {
+        eprintln!("built in {} ms", started.elapsed().as_millis());
+    }
+
+    let app = axum::Router::new()
+        .fallback(server::handle)
+        .with_state(Arc::clone(&state));
+    runtime.spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    println!("serving http://{local}{base_path} (Ctrl+C to stop)");
+
+    // Watch the site's sources, never the output.
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(move |e| {
+        let _ = tx.send(e);
+    })
+    .map_err(|e| Diagnostic::error("watch", format!("cannot watch files: {e}")))?;
+    let root = std::fs::canonicalize(&opts.root).unwrap_or(opts.root.clone());
+    watcher
+        .watch(&root, RecursiveMode::NonRecursive)
+        .map_err(|e| Diagnostic::error("watch", format!("cannot watch {}: {e}", root.display())))?;
+    let mut watched: Vec<PathBuf> = Vec::new();
+    let watch_sources = |w: &mut notify::RecommendedWatcher, watched: &mut Vec<PathBuf>| {
+        for dir in ["content", "templates", "locales", "static"] {
+            let p = root.join(dir);
+            if p.is_dir() && !watched.contains(&p) && w.watch(&p, RecursiveMode::Recursive).is_ok()
+            {
+                watched.push(p);
+            }
+        }
+    };
+    watch_sources(&mut watcher, &mut watched);
+
+    loop {
+        let Ok(first) = rx.recv() else { return Ok(()) };
+        let t0 = Instant::now();
+        let mut paths: Vec<PathBuf> = Vec::new();
+        collect(first, &mut paths, &output);
+        // fold the burst
+        while t0.elapsed() < MAX_WAIT {
+            match rx.recv_timeout(QUIET) {
+                Ok(e) => collect(e, &mut paths, &output),
+                Err(mpsc::RecvTimeoutError::Timeout) => break,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            }
+        }
+        if paths.is_empty() {
+            continue;
+        }
+        paths.sort();
+        paths.dedup();
+        watch_sources(&mut watcher, &mut watched);
+        let diags = Diagnostics::new();
+        let result = match session.as_mut() {
+            Some(s) => s.apply(&paths, &diags),
+            None => match Session::start(build_opts.clone(), &diags) {
+                Ok(s) => {
+                    session = Some(s);
+                    Ok(session::Rebuilt {
+                        full: true,
+                        ..Default::default()
+                    })
+                }
+                Err(e) => Err(e),
+            },
+        };
+        match result {
+            Ok(r) if r.rendered == 0 && r.removed == 0 && !r.full => {}
+            Ok(r) => {
+                report(&diags, true);
+                state.publish(Event::Reload);
+                eprintln!(
+                    "{} {} file{}{} in {} ms ({})",
+                    if r.full {
+                        "rebuilt the site:"
+                    } else {
+                        "rebuilt"
+                    },
+                    r.rendered,
+                    if r.rendered == 1 { "" } else { "s" },
+                    if r.removed > 0 {
+                        format!(", removed {}", r.removed)
+                    } else {
+                        String::new()
+                    },
+                    t0.elapsed().as_millis(),
+                    describe(&paths, &root),
+                );
+            }
+            Err(_) => {
+                let text = report(&diags, true);
+                state.publish(Event::Error(text));
+                eprintln!("the site has errors; still serving the last good build");
+            }
+        }
+    }
+}
+
+fn collect(e: notify::Result<notify::Event>, paths: &mut Vec<PathBuf>, output: &Path) {
+    let Ok(e) = e else { return };
+    if matches!(e.kind, notify::EventKind::Access(_)) {
+        return;
+    }
+    for p in e.paths {
+        if !p.starts_with(output) {
+            paths.push(p);
+        }
+    }
+}
+
+fn describe(paths: &[PathBuf], root: &Path) -> String {
+    let shown: Vec<String> = paths
+        .iter()
+        .take(3)
+        .map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string())
+        .collect();
+    if paths.len() > 3 {
+        format!("{} and {} more", shown.join(", "), paths.len() - 3)
+    } else {
+        shown.join(", ")
+    }
+}

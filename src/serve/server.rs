@@ -1,0 +1,347 @@
+//! The `watch` web server: serves the output folder on loopback, injects the live-reload script
+//! into HTML responses (never into files on disk), and pushes reload and error events to open
+//! pages over server-sent events.
+//!
+//! Only files inside the output folder are served: the raw request path is refused if it holds
+//! backslashes, encoded slashes, encoded dots or NUL; decoded segments `.` and `..` are refused;
+//! the final file is canonicalised and must lie inside the canonical output folder (so a symlink
+//! pointing out is refused too). Directory URLs serve their `index.html`; unknown paths serve the
+//! site's `404.html` with status 404. The server's state (last error, event channel) lives in
+//! [`ServerState`], not in globals.
+
+use std::convert::Infallible;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{header, HeaderValue, Request, Response, StatusCode};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::IntoResponse;
+use tokio::sync::broadcast;
+use tokio_stream::wrappers::BroadcastStream;
+use tokio_stream::StreamExt;
+
+/// What open pages are told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// A rebuild succeeded: reload.
+    Reload,
+    /// A rebuild failed: show this text over the page.
+    Error(String),
+}
+
+pub struct ServerState {
+    /// The output folder (canonicalised when the server starts, re-resolved per request).
+    pub output: PathBuf,
+    /// Path prefix of the site (`/` or `/news/`).
+    pub base_path: String,
+    /// The last build error, shown to pages that connect while it stands.
+    pub error: RwLock<Option<String>>,
+    pub events: broadcast::Sender<Event>,
+}
+
+impl ServerState {
+    pub fn new(output: PathBuf, base_path: String) -> Arc<ServerState> {
+        let (events, _) = broadcast::channel(64);
+        Arc::new(ServerState {
+            output,
+            base_path,
+            error: RwLock::new(None),
+            events,
+        })
+    }
+
+    /// Records the outcome of a rebuild and tells every open page.
+    pub fn publish(&self, event: Event) {
+        if let Ok(mut e) = self.error.write() {
+            *e = match &event {
+                Event::Reload => None,
+                Event::Error(text) => Some(text.clone()),
+            };
+        }
+        let _ = self.events.send(event);
+    }
+}
+
+/// The script injected into every HTML response while watching.
+pub const LIVE_JS: &str = r#"(() => {
+  const es = new EventSource("/__nashra/events");
+  let overlay = null;
+  function show(text) {
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.id = "nashra-error";
+      overlay.setAttribute("dir", "ltr");
+      overlay.setAttribute("lang", "en");
+      overlay.setAttribute("role", "alert");
+      overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;" +
+        "background:rgba(30,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:pre-wrap";
+      document.body.appendChild(overlay);
+    }
+    overlay.textContent = "nashra: the last save has errors; the page shows the last good build.\n\n" + text;
+  }
+  es.addEventListener("reload", () => location.reload());
+  es.addEventListener("build-error", (e) => show(e.data));
+})();
+"#;
+
+const SCRIPT_TAG: &str = "<script src=\"/__nashra/live.js\"></script>";
+
+fn content_type(path: &Path) -> &'static str {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("html" | "htm") => "text/html; charset=utf-8",
+        Some("xml") => "application/xml; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("avif") => "image/avif",
+        Some("ico") => "image/x-icon",
+        Some("woff2") => "font/woff2",
+        Some("woff") => "font/woff",
+        Some("ttf") => "font/ttf",
+        Some("otf") => "font/otf",
+        Some("pdf") => "application/pdf",
+        Some("mp4") => "video/mp4",
+        Some("mp3") => "audio/mpeg",
+        _ => "application/octet-stream",
+    }
+}
+
+fn plain(status: StatusCode, text: &str) -> Response<Body> {
+    let mut r = Response::new(Body::from(text.to_string()));
+    *r.status_mut() = status;
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    r
+}
+
+/// The request path as segments inside the output folder, or why it is refused.
+pub fn resolve_request(raw: &str, base_path: &str) -> Result<Vec<String>, StatusCode> {
+    let lower = raw.to_ascii_lowercase();
+    if raw.contains('\\')
+        || lower.contains("%5c")
+        || lower.contains("%2f")
+        || lower.contains("%2e")
+        || lower.contains("%00")
+    {
+        return Err(StatusCode::FORBIDDEN);
+    }
+    let decoded = percent_decode(raw).ok_or(StatusCode::BAD_REQUEST)?;
+    if decoded.contains('\0') {
+        return Err(StatusCode::FORBIDDEN);
+    }
+    let inside = if base_path == "/" {
+        decoded.as_str()
+    } else if decoded == base_path.trim_end_matches('/') {
+        ""
+    } else {
+        decoded
+            .strip_prefix(base_path)
+            .ok_or(StatusCode::NOT_FOUND)?
+    };
+    let mut segments = Vec::new();
+    for seg in inside.split('/') {
+        match seg {
+            "" => {}
+            "." | ".." => return Err(StatusCode::FORBIDDEN),
+            s if s.contains(':') && cfg!(windows) => return Err(StatusCode::FORBIDDEN),
+            s => segments.push(s.to_string()),
+        }
+    }
+    Ok(segments)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn inject(html: Vec<u8>) -> Vec<u8> {
+    let text = String::from_utf8_lossy(&html);
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{SCRIPT_TAG}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{SCRIPT_TAG}").into_bytes(),
+    }
+}
+
+async fn file_response(root: &Path, file: &Path, status: StatusCode) -> Option<Response<Body>> {
+    let canonical = tokio::fs::canonicalize(file).await.ok()?;
+    let root = tokio::fs::canonicalize(root).await.ok()?;
+    if !canonical.starts_with(&root) {
+        return Some(plain(StatusCode::FORBIDDEN, "forbidden"));
+    }
+    let bytes = tokio::fs::read(&canonical).await.ok()?;
+    let ctype = content_type(&canonical);
+    let body = if ctype.starts_with("text/html") {
+        inject(bytes)
+    } else {
+        bytes
+    };
+    let mut r = Response::new(Body::from(body));
+    *r.status_mut() = status;
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(ctype));
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Some(r)
+}
+
+/// Serves one request.
+pub async fn handle(State(state): State<Arc<ServerState>>, req: Request<Body>) -> Response<Body> {
+    let raw = req.uri().path().to_string();
+    match raw.as_str() {
+        "/__nashra/live.js" => {
+            let mut r = Response::new(Body::from(LIVE_JS));
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/javascript; charset=utf-8"),
+            );
+            return r;
+        }
+        "/__nashra/events" => return events(state).await.into_response(),
+        _ => {}
+    }
+    if raw == "/" && state.base_path != "/" {
+        let mut r = plain(StatusCode::FOUND, "");
+        if let Ok(v) = HeaderValue::from_str(&state.base_path) {
+            r.headers_mut().insert(header::LOCATION, v);
+        }
+        return r;
+    }
+    let segments = match resolve_request(&raw, &state.base_path) {
+        Ok(s) => s,
+        Err(StatusCode::NOT_FOUND) => return not_found(&state).await,
+        Err(code) => return plain(code, "refused: this path is not inside the site"),
+    };
+    let mut path = state.output.clone();
+    for s in &segments {
+        path.push(s);
+    }
+    let meta = tokio::fs::symlink_metadata(&path).await;
+    let target = match meta {
+        Ok(m) if m.is_dir() || (m.file_type().is_symlink() && path.is_dir()) => {
+            if !raw.ends_with('/') {
+                let mut r = plain(StatusCode::MOVED_PERMANENTLY, "");
+                if let Ok(v) = HeaderValue::from_str(&format!("{raw}/")) {
+                    r.headers_mut().insert(header::LOCATION, v);
+                }
+                return r;
+            }
+            path.join("index.html")
+        }
+        Ok(_) => path,
+        Err(_) => return not_found(&state).await,
+    };
+    match file_response(&state.output, &target, StatusCode::OK).await {
+        Some(r) => r,
+        None => not_found(&state).await,
+    }
+}
+
+async fn not_found(state: &ServerState) -> Response<Body> {
+    match file_response(
+        &state.output,
+        &state.output.join("404.html"),
+        StatusCode::NOT_FOUND,
+    )
+    .await
+    {
+        Some(r) => r,
+        None => plain(StatusCode::NOT_FOUND, "not found"),
+    }
+}
+
+async fn events(
+    state: Arc<ServerState>,
+) -> Sse<impl tokio_stream::Stream<Item = Result<SseEvent, Infallible>>> {
+    let current = state.error.read().ok().and_then(|e| e.clone());
+    let first = match current {
+        Some(text) => SseEvent::default().event("build-error").data(text),
+        None => SseEvent::default().event("hello").data("ok"),
+    };
+    let rx = BroadcastStream::new(state.events.subscribe());
+    let stream = tokio_stream::once(Ok(first)).chain(rx.filter_map(|e| match e {
+        Ok(Event::Reload) => Some(Ok(SseEvent::default().event("reload").data("reload"))),
+        Ok(Event::Error(text)) => Some(Ok(SseEvent::default().event("build-error").data(text))),
+        Err(_) => None,
+    }));
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traversal_is_refused_in_every_spelling() {
+        for raw in [
+            "/../etc/passwd",
+            "/ar/../../x",
+            "/%2e%2e/x",
+            "/%2E%2E/x",
+            "/ar%2f..%2fx",
+            "/..%5cx",
+            "/a\\b",
+            "/%00",
+            "/./x",
+        ] {
+            assert!(resolve_request(raw, "/").is_err(), "{raw} must be refused");
+        }
+        assert_eq!(
+            resolve_request("/ar/2025/", "/"),
+            Ok(vec!["ar".to_string(), "2025".to_string()])
+        );
+        assert_eq!(
+            resolve_request("/ar/%D9%82/", "/"),
+            Ok(vec!["ar".to_string(), "ق".to_string()])
+        );
+        assert_eq!(
+            resolve_request("/news/ar/", "/news/"),
+            Ok(vec!["ar".to_string()])
+        );
+        assert_eq!(
+            resolve_request("/other/", "/news/"),
+            Err(StatusCode::NOT_FOUND)
+        );
+        assert_eq!(
+            resolve_request("/newsroom/", "/news/"),
+            Err(StatusCode::NOT_FOUND)
+        );
+    }
+
+    #[test]
+    fn script_goes_before_the_end_of_body() {
+        let out = String::from_utf8(inject(b"<html><body><p>x</p></body></html>".to_vec()))
+            .unwrap_or_default();
+        assert_eq!(
+            out,
+            format!("<html><body><p>x</p>{SCRIPT_TAG}</body></html>")
+        );
+    }
+}

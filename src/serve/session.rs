@@ -1,0 +1,523 @@
+//! Incremental rebuilds for `watch`: the last good build, and what one change re-renders.
+//!
+//! A [`Session`] keeps the state of the last successful build ([`Built`]) and every content
+//! file's parse result. [`Session::apply`] takes the paths an editor touched:
+//!
+//! - a change to `site.toml`, `templates/`, `locales/` or `static/` re-runs the whole build;
+//! - a change under `content/` re-reads only the touched files, rebuilds the (cheap) site model,
+//!   reuses the cards and related-article lists of everything else, and re-renders only the
+//!   pages whose inputs changed: the article, its translations, articles listing it as related,
+//!   the list pages, feeds and month pages it appears in (before or after the change), the
+//!   indexes of its language, and the sitemap when URLs or dates moved. Pages that no longer
+//!   exist are deleted. The result is byte-for-byte what a full build gives (tested).
+//!
+//! On errors nothing is written: the last good site stays on disk and in the session, and the
+//! files changed since are remembered until a later save succeeds.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::build::{self, BuildOptions, Built};
+use crate::content::{self, Entry, LoadOptions};
+use crate::diagnostics::{Diagnostics, Failed, Severity};
+use crate::model::{self, DocId, Scope, Site};
+use crate::output;
+use crate::render::{self, view, Job};
+
+/// What one rebuild did.
+#[derive(Debug, Default)]
+pub struct Rebuilt {
+    pub full: bool,
+    pub rendered: usize,
+    pub removed: usize,
+    pub elapsed: Duration,
+}
+
+pub struct Session {
+    opts: BuildOptions,
+    built: Built,
+    /// Markdown files (relative to `content/`) changed since the last successful render.
+    pending: BTreeSet<PathBuf>,
+    /// Asset files (relative to `content/`) changed since the last successful render.
+    pending_assets: BTreeSet<PathBuf>,
+}
+
+/// Where a touched path sits in the site.
+enum Touched {
+    /// `site.toml`, `templates/`, `locales/`, `static/`: everything may change.
+    Everything,
+    /// A file under `content/` (relative to it).
+    Content(PathBuf),
+    Ignore,
+}
+
+impl Session {
+    /// Builds the whole site once.
+    pub fn start(opts: BuildOptions, diags: &Diagnostics) -> Result<Session, build::BuildFailed> {
+        let built = build::build_full(&opts, diags)?;
+        Ok(Session {
+            opts,
+            built,
+            pending: BTreeSet::new(),
+            pending_assets: BTreeSet::new(),
+        })
+    }
+
+    pub fn output(&self) -> &Path {
+        &self.built.output
+    }
+
+    pub fn site(&self) -> &Site {
+        &self.built.loaded.site
+    }
+
+    fn classify(&self, path: &Path) -> Touched {
+        let root = &self.opts.root;
+        let rel = match path.strip_prefix(root) {
+            Ok(r) => r.to_path_buf(),
+            Err(_) => match (
+                std::fs::canonicalize(root),
+                path.parent().and_then(|p| std::fs::canonicalize(p).ok()),
+            ) {
+                (Ok(r), Some(parent)) => match parent
+                    .join(path.file_name().unwrap_or_default())
+                    .strip_prefix(&r)
+                {
+                    Ok(rel) => rel.to_path_buf(),
+                    Err(_) => return Touched::Ignore,
+                },
+                _ => return Touched::Ignore,
+            },
+        };
+        let mut parts = rel.components();
+        match parts.next().and_then(|c| c.as_os_str().to_str()) {
+            Some("site.toml") if parts.next().is_none() => Touched::Everything,
+            Some("templates" | "locales" | "static") => Touched::Everything,
+            Some("content") => {
+                let inner: PathBuf = parts.collect();
+                if inner.as_os_str().is_empty() {
+                    Touched::Everything
+                } else {
+                    Touched::Content(inner)
+                }
+            }
+            _ => Touched::Ignore,
+        }
+    }
+
+    /// Rebuilds after `paths` changed. On `Err` the old site is still on disk and `diags` says why.
+    pub fn apply(&mut self, paths: &[PathBuf], diags: &Diagnostics) -> Result<Rebuilt, Failed> {
+        let start = Instant::now();
+        let mut everything = false;
+        let mut touched = BTreeSet::new();
+        for p in paths {
+            match self.classify(p) {
+                Touched::Everything => everything = true,
+                Touched::Content(rel) => {
+                    touched.insert(rel);
+                }
+                Touched::Ignore => {}
+            }
+        }
+        if everything
+            || (touched.iter().any(|p| {
+                std::fs::metadata(self.opts.root.join("content").join(p)).is_ok_and(|m| m.is_dir())
+            }))
+        {
+            return self.full(diags, start);
+        }
+        if touched.is_empty() {
+            return Ok(Rebuilt::default());
+        }
+        // Standalone pages are linked from every page's footer: a change to one is a change to all.
+        if touched.iter().any(|p| p.starts_with(content::PAGES_DIR)) {
+            return self.full(diags, start);
+        }
+        self.incremental(touched, diags, start)
+    }
+
+    fn full(&mut self, diags: &Diagnostics, start: Instant) -> Result<Rebuilt, Failed> {
+        let built = build::build_full(&self.opts, diags).map_err(|_| Failed)?;
+        let rendered = built.report.files;
+        self.built = built;
+        self.pending.clear();
+        self.pending_assets.clear();
+        Ok(Rebuilt {
+            full: true,
+            rendered,
+            removed: 0,
+            elapsed: start.elapsed(),
+        })
+    }
+
+    fn incremental(
+        &mut self,
+        touched: BTreeSet<PathBuf>,
+        diags: &Diagnostics,
+        start: Instant,
+    ) -> Result<Rebuilt, Failed> {
+        let root = self.opts.root.clone();
+        let content_dir = root.join("content");
+        let config = self.built.loaded.site.config.clone();
+        // 1. re-read the touched files
+        for rel in &touched {
+            let exists = content_dir.join(rel).is_file();
+            match content::classify(&content_dir, rel) {
+                Entry::Markdown => {
+                    let files = &mut self.built.loaded.files;
+                    if exists {
+                        files
+                            .markdown
+                            .insert(rel.clone(), content::parse_file(&root, rel, &config));
+                    } else {
+                        files.markdown.remove(rel);
+                    }
+                    self.pending.insert(rel.clone());
+                }
+                Entry::Asset(a) => {
+                    if exists {
+                        self.built.loaded.files.assets.insert(rel.clone(), a);
+                    } else {
+                        self.built.loaded.files.assets.remove(rel);
+                    }
+                    self.pending_assets.insert(rel.clone());
+                }
+                Entry::Ignored | Entry::BadName => {}
+            }
+        }
+        let files = &self.built.loaded.files;
+        diags.extend(files.diagnostics().cloned());
+        if diags.has_errors() {
+            return Err(Failed);
+        }
+
+        // 2. the new model, reusing what cannot have changed
+        let old = &self.built.loaded.site;
+        let changed: BTreeSet<PathBuf> = self
+            .pending
+            .iter()
+            .map(|p| Path::new("content").join(p))
+            .collect();
+        let new_content = files.content(&LoadOptions {
+            drafts: self.opts.drafts,
+        });
+        let same_shape = same_shape(old, &new_content.documents, &changed);
+        let related = same_shape.then(|| old.related.clone());
+        let model_diags = Diagnostics::new();
+        let site = model::build_with(config, new_content, &model_diags, related);
+        let model_diags = model_diags.snapshot();
+        if model_diags.iter().any(|d| d.severity == Severity::Error) {
+            diags.extend(model_diags);
+            return Err(Failed);
+        }
+        diags.extend(model_diags);
+
+        // 3. cards: reuse by path, recompute the changed ones
+        let l10n = Arc::clone(&self.built.loaded.l10n);
+        let old_ids: HashMap<&Path, DocId> = old
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.path.as_path(), i))
+            .collect();
+        let cards: Vec<Arc<view::Card>> = (0..site.documents.len())
+            .map(|id| {
+                let path = site.documents[id].path.as_path();
+                match old_ids.get(path) {
+                    Some(&o) if !changed.contains(path) && old.url_of(o) == site.url_of(id) => {
+                        Arc::clone(&self.built.cards[o])
+                    }
+                    _ => Arc::new(view::card(&site, &l10n, id)),
+                }
+            })
+            .collect();
+
+        // 4. what to render and what to delete
+        let jobs = render::plan(&site);
+        let plan = affected(old, &site, &changed, &jobs, &self.built.jobs);
+        let out = self.built.output.clone();
+        let render_diags = Diagnostics::new();
+        let mut rendered = 0;
+        {
+            use rayon::prelude::*;
+            let renderer = &self.built.renderer;
+            rendered += plan
+                .render
+                .par_iter()
+                .map(|job| match renderer.render_job(&site, &cards, &jobs, job) {
+                    Ok(files) => files
+                        .into_iter()
+                        .filter(
+                            |(rel, bytes)| match output::replace_file(&out, rel, bytes) {
+                                Ok(()) => true,
+                                Err(d) => {
+                                    render_diags.push(d);
+                                    false
+                                }
+                            },
+                        )
+                        .count(),
+                    Err(d) => {
+                        render_diags.push(d);
+                        0
+                    }
+                })
+                .sum::<usize>();
+        }
+        if render_diags.has_errors() {
+            diags.extend(render_diags.snapshot());
+            return Err(Failed);
+        }
+        let mut removed = 0;
+        for (rel, folder) in &plan.remove {
+            output::remove(&out, rel, *folder);
+            removed += 1;
+        }
+        // assets: copies beside changed pages, and changed or removed asset files
+        let changed_assets = std::mem::take(&mut self.pending_assets);
+        for (asset, owners) in &old.assets {
+            let rel = asset.folder.join(&asset.name);
+            if changed_assets.contains(&rel) && !site.assets.iter().any(|(a, _)| a == asset) {
+                for t in render::asset_targets(old, asset, owners) {
+                    output::remove(&out, &t, false);
+                }
+            }
+        }
+        for (asset, owners) in &site.assets {
+            let rel = asset.folder.join(&asset.name);
+            let owner_changed = owners
+                .iter()
+                .any(|&o| changed.contains(&site.documents[o].path));
+            if changed_assets.contains(&rel) || owner_changed {
+                for t in render::asset_targets(&site, asset, owners) {
+                    match output::copy_file(&out, &t, &asset.source) {
+                        Ok(()) => rendered += 1,
+                        Err(d) => diags.push(d),
+                    }
+                }
+            }
+        }
+
+        self.built.loaded.site = site;
+        self.built.cards = cards;
+        self.built.jobs = jobs;
+        self.pending.clear();
+        Ok(Rebuilt {
+            full: false,
+            rendered,
+            removed,
+            elapsed: start.elapsed(),
+        })
+    }
+}
+
+/// True when no document was added or removed and no changed document moved in time, language,
+/// kind, topics or countries: the related-article lists are then the same as before.
+fn same_shape(
+    old: &Site,
+    new_docs: &[Arc<content::Document>],
+    changed: &BTreeSet<PathBuf>,
+) -> bool {
+    if old.documents.len() != new_docs.len() {
+        return false;
+    }
+    let mut sorted: Vec<&Arc<content::Document>> = new_docs.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    old.documents.iter().zip(sorted).all(|(o, n)| {
+        o.path == n.path
+            && (!changed.contains(&n.path)
+                || (o.lang == n.lang
+                    && o.kind == n.kind
+                    && o.date == n.date
+                    && o.topics == n.topics
+                    && o.countries == n.countries
+                    && o.slug == n.slug
+                    && o.translation_key == n.translation_key))
+    })
+}
+
+struct Plan {
+    render: Vec<Job>,
+    /// Output files (or page folders, `true`) that no longer exist.
+    remove: Vec<(String, bool)>,
+}
+
+/// Which scopes and months exist in which language, and how many pages each has: when this
+/// changes, switchers and hreflang links of list and month pages may change.
+fn shape(site: &Site) -> BTreeMap<(String, u8, String), usize> {
+    let mut m = BTreeMap::new();
+    for l in site.config.language_codes() {
+        m.insert(
+            (l.to_string(), 0, String::new()),
+            site.scope_pages(l, &Scope::Front),
+        );
+        for (k, ids) in site.topics.get(l).into_iter().flatten() {
+            m.insert(
+                (l.to_string(), 1, k.clone()),
+                site.scope_pages(l, &Scope::Topic(k.clone()))
+                    .max(usize::from(!ids.is_empty())),
+            );
+        }
+        for c in site.countries.get(l).into_iter().flat_map(|c| c.keys()) {
+            m.insert(
+                (l.to_string(), 2, c.clone()),
+                site.scope_pages(l, &Scope::Country(c.clone())),
+            );
+        }
+        for (y, mo) in site.months.get(l).into_iter().flat_map(|m| m.keys()) {
+            m.insert((l.to_string(), 3, format!("{y:04}-{mo:02}")), 1);
+        }
+    }
+    m
+}
+
+fn affected(
+    old: &Site,
+    new: &Site,
+    changed: &BTreeSet<PathBuf>,
+    new_jobs: &[Job],
+    old_jobs: &[Job],
+) -> Plan {
+    let is_changed = |site: &Site, id: DocId| changed.contains(&site.documents[id].path);
+    let paths = |site: &'_ Site, ids: &[DocId]| -> Vec<PathBuf> {
+        ids.iter()
+            .map(|&i| site.documents[i].path.clone())
+            .collect()
+    };
+    let old_ids: HashMap<&Path, DocId> = old
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.path.as_path(), i))
+        .collect();
+    let shape_changed = shape(old) != shape(new);
+
+    // languages touched, and whether URLs or dates moved (sitemap, deletions)
+    let mut langs: BTreeSet<String> = BTreeSet::new();
+    let mut moved = shape_changed;
+    for path in changed {
+        let o = old_ids.get(path.as_path()).map(|&i| &old.documents[i]);
+        let n = new
+            .documents
+            .iter()
+            .position(|d| &d.path == path)
+            .map(|i| (i, &new.documents[i]));
+        if let Some(o) = o {
+            langs.insert(o.lang.clone());
+        }
+        if let Some((_, n)) = n {
+            langs.insert(n.lang.clone());
+        }
+        match (o, n) {
+            (Some(o), Some((ni, n))) => {
+                let oi = old_ids[path.as_path()];
+                if old.url_of(oi) != new.url_of(ni)
+                    || o.date != n.date
+                    || o.updated != n.updated
+                    || o.translation_key != n.translation_key
+                {
+                    moved = true;
+                }
+            }
+            _ => moved = true,
+        }
+    }
+
+    let slice = |site: &Site, lang: &str, scope: &Scope, page: usize| -> Vec<PathBuf> {
+        let all = site.scope_articles(lang, scope);
+        let per = site.config.paginate_by;
+        paths(
+            site,
+            all.get((page - 1) * per..(page * per).min(all.len()))
+                .unwrap_or(&[]),
+        )
+    };
+    let any_changed = |site: &Site, ids: &[DocId]| ids.iter().any(|&i| is_changed(site, i));
+
+    let mut render = Vec::new();
+    for job in new_jobs {
+        let dirty = match job {
+            Job::Root | Job::NotFound | Job::Robots => false,
+            Job::Sitemap => moved,
+            Job::Document(id) => {
+                let id = *id;
+                match old_ids.get(new.documents[id].path.as_path()) {
+                    None => true,
+                    Some(&o) => {
+                        is_changed(new, id)
+                            || paths(old, &old.translations[o]) != paths(new, &new.translations[id])
+                            || any_changed(new, &new.translations[id])
+                            || paths(old, &old.related[o]) != paths(new, &new.related[id])
+                            || any_changed(new, &new.related[id])
+                    }
+                }
+            }
+            Job::List { lang, scope, page } => {
+                shape_changed
+                    || old.scope_pages(lang, scope) != new.scope_pages(lang, scope)
+                    || old.scope_articles(lang, scope).len()
+                        != new.scope_articles(lang, scope).len()
+                    || slice(old, lang, scope, *page) != slice(new, lang, scope, *page)
+                    || {
+                        let all = new.scope_articles(lang, scope);
+                        let per = new.config.paginate_by;
+                        any_changed(
+                            new,
+                            all.get((page - 1) * per..(page * per).min(all.len()))
+                                .unwrap_or(&[]),
+                        )
+                    }
+            }
+            Job::Feed { lang, scope } => {
+                let k = new.config.feed_entries;
+                let n: Vec<DocId> = new
+                    .scope_articles(lang, scope)
+                    .iter()
+                    .copied()
+                    .take(k)
+                    .collect();
+                let o: Vec<DocId> = old
+                    .scope_articles(lang, scope)
+                    .iter()
+                    .copied()
+                    .take(k)
+                    .collect();
+                paths(old, &o) != paths(new, &n) || any_changed(new, &n)
+            }
+            Job::Topics(lang) | Job::Countries(lang) | Job::Archive(lang) => {
+                langs.contains(lang) || shape_changed
+            }
+            Job::Month { lang, year, month } => {
+                let n = new.month_articles(lang, *year, *month);
+                shape_changed
+                    || paths(old, old.month_articles(lang, *year, *month)) != paths(new, n)
+                    || any_changed(new, n)
+            }
+        };
+        if dirty {
+            render.push(job.clone());
+        }
+    }
+
+    let mut remove = Vec::new();
+    if moved {
+        let outputs = |site: &Site, jobs: &[Job]| -> BTreeMap<String, bool> {
+            jobs.iter()
+                .filter_map(|j| match j {
+                    Job::Document(id) => Some((site.url_of(*id).to_string(), true)),
+                    Job::Feed { lang, scope } => Some((model::paths::feed(lang, scope), false)),
+                    _ => view::job_path(site, j).map(|p| (format!("{p}index.html"), false)),
+                })
+                .collect()
+        };
+        let keep = outputs(new, new_jobs);
+        for (rel, folder) in outputs(old, old_jobs) {
+            if !keep.contains_key(&rel) {
+                remove.push((rel, folder));
+            }
+        }
+    }
+    Plan { render, remove }
+}

@@ -1,0 +1,462 @@
+//! `nashra watch` as an editor uses it: a real server on a free port, real file edits, the
+//! reload event, the error overlay, deletions, path traversal attempts, and incremental output
+//! that matches a full build byte for byte.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::{minimal_site, nashra, tree, write};
+
+struct Watch {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(root: &Path, extra: &[&str]) -> Watch {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nashra"))
+        .args(["watch", "--port", "0"])
+        .args(extra)
+        .current_dir(root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start watch: {e}"));
+    let stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let line = rx
+        .recv_timeout(Duration::from_secs(30))
+        .unwrap_or_else(|e| panic!("watch printed no address: {e}"));
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .unwrap_or_else(|| panic!("unexpected first line: {line}"))
+        .to_string();
+    Watch { child, addr }
+}
+
+struct Reply {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+/// One raw HTTP/1.1 request: the path is sent exactly as given (no client normalisation).
+fn get(addr: &str, raw_path: &str) -> Reply {
+    let mut s = TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect {addr}: {e}"));
+    s.set_read_timeout(Some(Duration::from_secs(10))).ok();
+    write!(
+        s,
+        "GET {raw_path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut buf = Vec::new();
+    let _ = s.read_to_end(&mut buf);
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    Reply {
+        status,
+        headers: head.to_ascii_lowercase(),
+        body: body.to_string(),
+    }
+}
+
+/// An open server-sent events connection.
+struct Events {
+    stream: TcpStream,
+    seen: String,
+}
+
+impl Events {
+    fn open(addr: &str) -> Events {
+        let mut stream = TcpStream::connect(addr).unwrap_or_else(|e| panic!("{e}"));
+        write!(
+            stream,
+            "GET /__nashra/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        stream
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .ok();
+        let mut ev = Events {
+            stream,
+            seen: String::new(),
+        };
+        ev.wait_for("event: hello");
+        ev
+    }
+
+    /// Waits until `what` arrives; returns everything received up to it.
+    fn wait_for(&mut self, what: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut buf = [0u8; 4096];
+        loop {
+            if let Some(i) = self.seen.find(what) {
+                let upto = self.seen[..i + what.len()].to_string();
+                self.seen = self.seen[i + what.len()..].to_string();
+                return upto;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no `{what}` event; received: {}",
+                self.seen
+            );
+            match self.stream.read(&mut buf) {
+                Ok(0) => panic!("event stream closed; received: {}", self.seen),
+                Ok(n) => self.seen.push_str(&String::from_utf8_lossy(&buf[..n])),
+                Err(_) => {}
+            }
+        }
+    }
+}
+
+const PAGE: &str = "/ar/2025/11/summit/";
+
+#[test]
+fn edits_reload_errors_show_and_recover() {
+    let site = minimal_site();
+    let root = site.path();
+    let w = start(root, &[]);
+    let page = get(&w.addr, PAGE);
+    assert_eq!(page.status, 200);
+    assert!(page
+        .headers
+        .contains("content-type: text/html; charset=utf-8"));
+    assert!(page.body.contains("نص المقال"));
+    assert!(
+        page.body
+            .contains("<script src=\"/__nashra/live.js\"></script></body>"),
+        "the reload script is injected while watching"
+    );
+    let on_disk = std::fs::read_to_string(root.join("public/ar/2025/11/summit/index.html"))
+        .unwrap_or_default();
+    assert!(
+        !on_disk.contains("__nashra"),
+        "never into the files: they are the same as `build` output"
+    );
+
+    let mut events = Events::open(&w.addr);
+    write(
+        root,
+        "content/2025/11/summit.ar.md",
+        &common::ARTICLE_AR.replace("نص المقال.", "نص جديد بعد الحفظ."),
+    );
+    events.wait_for("event: reload");
+    assert!(get(&w.addr, PAGE).body.contains("نص جديد بعد الحفظ."));
+
+    // a bad save: the error is pushed to open pages, and the last good page is still served
+    write(
+        root,
+        "content/2025/11/summit.ar.md",
+        "---\ntitle: \"قمة\ndate: 2025-11-27\n---\nنص معطوب.\n",
+    );
+    let got = events.wait_for("event: build-error");
+    let rest = events.wait_for("\n\n");
+    assert!(
+        format!("{got}{rest}").contains("invalid front matter: unclosed quote"),
+        "{got}{rest}"
+    );
+    let still = get(&w.addr, PAGE);
+    assert_eq!(still.status, 200);
+    assert!(
+        still.body.contains("نص جديد بعد الحفظ."),
+        "the last good site keeps being served"
+    );
+    // a page opened while the error stands learns it at once
+    let mut late = Events {
+        stream: TcpStream::connect(&w.addr).unwrap_or_else(|e| panic!("{e}")),
+        seen: String::new(),
+    };
+    write!(
+        late.stream,
+        "GET /__nashra/events HTTP/1.1\r\nHost: x\r\n\r\n"
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    late.stream
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .ok();
+    late.wait_for("event: build-error");
+
+    // a good save recovers
+    write(
+        root,
+        "content/2025/11/summit.ar.md",
+        &common::ARTICLE_AR.replace("نص المقال.", "نص مصلح."),
+    );
+    events.wait_for("event: reload");
+    assert!(get(&w.addr, PAGE).body.contains("نص مصلح."));
+}
+
+#[test]
+fn deleting_an_article_removes_its_page_and_its_entries() {
+    let site = minimal_site();
+    let root = site.path();
+    write(
+        root,
+        "content/2025/10/older.en.md",
+        "---\ntitle: An older story\ndate: 2025-10-01\ntopics: [economy]\n---\nText.\n",
+    );
+    let w = start(root, &[]);
+    assert!(get(&w.addr, "/en/").body.contains("An older story"));
+    assert_eq!(get(&w.addr, "/en/topics/economy/").status, 200);
+    let mut events = Events::open(&w.addr);
+    std::fs::remove_file(root.join("content/2025/10/older.en.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    events.wait_for("event: reload");
+    let gone = get(&w.addr, "/en/2025/10/older/");
+    assert_eq!(gone.status, 404);
+    assert!(
+        gone.body.contains("Page not found"),
+        "the site's own 404 page"
+    );
+    assert!(!get(&w.addr, "/en/").body.contains("An older story"));
+    assert_eq!(
+        get(&w.addr, "/en/topics/economy/").status,
+        404,
+        "the topic has no English articles left"
+    );
+    assert!(!root.join("public/en/2025/10").exists());
+}
+
+#[test]
+fn only_files_inside_the_output_are_served() {
+    let site = minimal_site();
+    let root = site.path();
+    let w = start(root, &[]);
+    // a symlink inside the output that points out of it
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(root.join("site.toml"), root.join("public/leak.txt"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    for raw in [
+        "/../site.toml",
+        "/ar/../../site.toml",
+        "/%2e%2e/site.toml",
+        "/%2E%2E/%2E%2E/site.toml",
+        "/ar%2f..%2f..%2fsite.toml",
+        "/..%5csite.toml",
+        "/ar\\..\\..\\site.toml",
+        "//etc/passwd",
+        "/%00",
+        "/leak.txt",
+    ] {
+        let r = get(&w.addr, raw);
+        assert!(
+            matches!(r.status, 400 | 403 | 404),
+            "{raw}: status {}",
+            r.status
+        );
+        assert!(!r.body.contains("base_url"), "{raw} leaked site.toml");
+        assert!(!r.body.contains("root:"), "{raw} leaked a system file");
+    }
+}
+
+#[test]
+fn content_types_directories_and_404() {
+    let site = minimal_site();
+    let w = start(site.path(), &[]);
+    assert!(get(&w.addr, "/ar/feed.xml")
+        .headers
+        .contains("content-type: application/xml"));
+    assert!(get(&w.addr, "/style.css")
+        .headers
+        .contains("content-type: text/css"));
+    assert!(get(&w.addr, "/sitemap.xml").body.contains("<urlset"));
+    let dir = get(&w.addr, "/ar");
+    assert_eq!(dir.status, 301);
+    assert!(dir.headers.contains("location: /ar/"));
+    let root = get(&w.addr, "/");
+    assert_eq!(root.status, 200);
+    assert!(root.body.contains("url=/ar/"));
+    let missing = get(&w.addr, "/no/such/page/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("الصفحة غير موجودة"));
+}
+
+/// A series of edits made while watching leaves exactly the files a fresh full build makes.
+#[test]
+fn incremental_rebuilds_match_a_full_build() {
+    let site = minimal_site();
+    let root = site.path();
+    for i in 0..25 {
+        write(
+            root,
+            &format!("content/2025/{:02}/story-{i}.en.md", 9 + i % 3),
+            &format!("---\ntitle: Story {i}\ndate: 2025-{:02}-{:02} 08:00\ntopics: [{}]\ncountries: [{}]\n---\nBody {i}.\n", 9 + i % 3, 1 + i, if i % 2 == 0 { "security" } else { "economy" }, ["SA", "EG", "KG"][i % 3]),
+        );
+    }
+    write(
+        root,
+        "content/2025/11/photo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    let w = start(root, &[]);
+    let mut events = Events::open(&w.addr);
+    let mut step = |f: &dyn Fn(&Path)| {
+        f(root);
+        events.wait_for("event: reload");
+    };
+    // a body edit, a title edit, a new article, a deletion, a topic move, a date move, a slug change,
+    // a translation added, a draft, an asset change
+    step(&|r| {
+        write(r, "content/2025/09/story-0.en.md", "---\ntitle: Story 0\ndate: 2025-09-01 08:00\ntopics: [security]\ncountries: [SA]\n---\nA new body.\n")
+    });
+    step(&|r| {
+        write(r, "content/2025/10/story-1.en.md", "---\ntitle: A new headline\ndate: 2025-10-02 08:00\ntopics: [economy]\ncountries: [EG]\n---\nBody 1.\n")
+    });
+    step(&|r| {
+        write(r, "content/2025/11/fresh.en.md", "---\ntitle: Fresh\ndate: 2025-11-30 09:00\ntopics: [economy]\ncountries: [DZ]\n---\nNew.\n")
+    });
+    step(&|r| {
+        std::fs::remove_file(r.join("content/2025/11/story-2.en.md"))
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    step(&|r| {
+        write(r, "content/2025/09/story-3.en.md", "---\ntitle: Story 3\ndate: 2025-09-04 08:00\ntopics: [security, economy]\ncountries: [SA, KG]\n---\nBody 3.\n")
+    });
+    step(&|r| {
+        write(r, "content/2025/10/story-4.en.md", "---\ntitle: Story 4\ndate: 2024-01-05 08:00\ntopics: [security]\ncountries: [KG]\n---\nBody 4.\n")
+    });
+    step(&|r| {
+        write(r, "content/2025/11/story-5.en.md", "---\ntitle: Story 5\ndate: 2025-11-06 08:00\nslug: renamed\ntopics: [economy]\ncountries: [KG]\n---\nBody 5.\n")
+    });
+    step(&|r| {
+        write(r, "content/2025/11/story-5.ar.md", "---\ntitle: قصة ٥\ndate: 2025-11-06 08:00\nslug: renamed\ntopics: [economy]\ncountries: [KG]\n---\nنص.\n")
+    });
+    step(&|r| {
+        write(
+            r,
+            "content/2025/09/story-6.en.md",
+            "---\ntitle: Story 6\ndate: 2025-09-07 08:00\ndraft: true\n---\nBody 6.\n",
+        )
+    });
+    step(&|r| {
+        write(
+            r,
+            "content/2025/11/photo.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>",
+        )
+    });
+    drop(w);
+
+    let watched = tree(&root.join("public"));
+    let fresh = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = fresh.path().join("out");
+    let run = nashra(root, &["build", "--output", &out.to_string_lossy()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let full = tree(&out);
+    let only_watch: Vec<_> = watched.keys().filter(|k| !full.contains_key(*k)).collect();
+    let only_full: Vec<_> = full.keys().filter(|k| !watched.contains_key(*k)).collect();
+    assert!(
+        only_watch.is_empty() && only_full.is_empty(),
+        "files only after watch: {only_watch:?}\nfiles only after build: {only_full:?}"
+    );
+    for (k, v) in &full {
+        assert!(
+            watched.get(k) == Some(v),
+            "{} differs from a full build",
+            k.display()
+        );
+    }
+}
+
+#[test]
+fn a_port_in_use_is_a_clear_error() {
+    let site = minimal_site();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
+    let port = taken
+        .local_addr()
+        .map(|a| a.port())
+        .unwrap_or(0)
+        .to_string();
+    let run = nashra(site.path(), &["watch", "--port", &port]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains(&format!("error: cannot listen on 127.0.0.1:{port}")),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--port 0"), "{}", run.stderr);
+}
+
+#[test]
+fn init_makes_a_site_that_builds_and_new_writes_an_article_that_parses() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let site = dir.path().join("newsroom");
+    let run = nashra(dir.path(), &["init", "newsroom"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for f in [
+        "site.toml",
+        ".gitignore",
+        "content/pages/about.ar.md",
+        "templates/.gitkeep",
+        "locales/ar/.gitkeep",
+        "locales/en/.gitkeep",
+    ] {
+        assert!(site.join(f).exists(), "{f}");
+    }
+    let built = nashra(&site, &["build"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    assert!(
+        built
+            .stderr
+            .contains("ar: 1 articles, 1 pages; en: 1 articles, 1 pages"),
+        "{}",
+        built.stderr
+    );
+    // init refuses a folder that is not empty
+    let again = nashra(dir.path(), &["init", "newsroom"]);
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("is not empty"));
+
+    let new = nashra(&site, &["new", "2025/11/summit", "--title", "قمة بيشكيك"]);
+    assert_eq!(new.code, 0, "{}", new.stderr);
+    let file = site.join("content/2025/11/summit.ar.md");
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(
+        text.starts_with("---\ntitle: \"قمة بيشكيك\"\ndate: 20"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\ntopics: []\ncountries: []\ndraft: true\n---\n"),
+        "{text}"
+    );
+    let en = nashra(&site, &["new", "content/2025/11/summit", "--lang", "en"]);
+    assert_eq!(en.code, 0, "{}", en.stderr);
+    assert!(
+        std::fs::read_to_string(site.join("content/2025/11/summit.en.md"))
+            .unwrap_or_default()
+            .contains("title: \"summit\"")
+    );
+    // refuses to overwrite
+    let twice = nashra(&site, &["new", "2025/11/summit"]);
+    assert_eq!(twice.code, 1);
+    assert!(twice.stderr.contains("already exists"), "{}", twice.stderr);
+    // drafts are left out of a normal build and built with --drafts
+    let b = nashra(&site, &["build", "--drafts"]);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    assert!(b.stderr.contains("ar: 2 articles"), "{}", b.stderr);
+}
