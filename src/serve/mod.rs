@@ -69,6 +69,29 @@ pub fn run(opts: WatchOptions) -> Result<(), Diagnostic> {
         Diagnostic::error("bind", format!("cannot read the listening address: {e}"))
     })?;
 
+    // Watch the site's sources, never the output.
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(move |e| {
+        let _ = tx.send(e);
+    })
+    .map_err(|e| Diagnostic::error("watch", format!("cannot watch files: {e}")))?;
+    let root = std::fs::canonicalize(&opts.root).unwrap_or(opts.root.clone());
+    // Set up before the first build, so that saves made while it runs are not lost.
+    watcher
+        .watch(&root, RecursiveMode::NonRecursive)
+        .map_err(|e| Diagnostic::error("watch", format!("cannot watch {}: {e}", root.display())))?;
+    let mut watched: Vec<PathBuf> = Vec::new();
+    let watch_sources = |w: &mut notify::RecommendedWatcher, watched: &mut Vec<PathBuf>| {
+        for dir in ["content", "templates", "locales", "static"] {
+            let p = root.join(dir);
+            if p.is_dir() && !watched.contains(&p) && w.watch(&p, RecursiveMode::Recursive).is_ok()
+            {
+                watched.push(p);
+            }
+        }
+    };
+    watch_sources(&mut watcher, &mut watched);
+
     let build_opts = BuildOptions {
         root: opts.root.clone(),
         output: None,
@@ -110,28 +133,6 @@ pub fn run(opts: WatchOptions) -> Result<(), Diagnostic> {
         let _ = axum::serve(listener, app).await;
     });
     println!("serving http://{local}{base_path} (Ctrl+C to stop)");
-
-    // Watch the site's sources, never the output.
-    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = notify::recommended_watcher(move |e| {
-        let _ = tx.send(e);
-    })
-    .map_err(|e| Diagnostic::error("watch", format!("cannot watch files: {e}")))?;
-    let root = std::fs::canonicalize(&opts.root).unwrap_or(opts.root.clone());
-    watcher
-        .watch(&root, RecursiveMode::NonRecursive)
-        .map_err(|e| Diagnostic::error("watch", format!("cannot watch {}: {e}", root.display())))?;
-    let mut watched: Vec<PathBuf> = Vec::new();
-    let watch_sources = |w: &mut notify::RecommendedWatcher, watched: &mut Vec<PathBuf>| {
-        for dir in ["content", "templates", "locales", "static"] {
-            let p = root.join(dir);
-            if p.is_dir() && !watched.contains(&p) && w.watch(&p, RecursiveMode::Recursive).is_ok()
-            {
-                watched.push(p);
-            }
-        }
-    };
-    watch_sources(&mut watcher, &mut watched);
 
     loop {
         let Ok(first) = rx.recv() else { return Ok(()) };
