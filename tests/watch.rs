@@ -352,6 +352,14 @@ fn incremental_rebuilds_match_a_full_build() {
             "---\ntitle: Story 6\ndate: 2025-09-07 08:00\ndraft: true\n---\nBody 6.\n",
         )
     });
+    // a title edit of an article that has a translation (its twin shows the title)
+    step(&|r| {
+        write(
+            r,
+            "content/2025/11/summit.ar.md",
+            &common::ARTICLE_AR.replace("قمة في بيشكيك", "عنوان معدّل"),
+        )
+    });
     step(&|r| {
         write(
             r,

@@ -187,11 +187,14 @@ impl Session {
                 Entry::Ignored | Entry::BadName => {}
             }
         }
-        let files = &self.built.loaded.files;
-        diags.extend(files.diagnostics().cloned());
+        diags.extend(self.built.loaded.files.diagnostics().cloned());
         if diags.has_errors() {
             return Err(Failed);
         }
+        if let Some(r) = self.edit_in_place(diags, start) {
+            return r;
+        }
+        let files = &self.built.loaded.files;
 
         // 2. the new model, reusing what cannot have changed
         let old = &self.built.loaded.site;
@@ -310,6 +313,150 @@ impl Session {
             removed,
             elapsed: start.elapsed(),
         })
+    }
+}
+
+impl Session {
+    /// The common case of an editor at work: existing articles changed in their text only (title,
+    /// summary, body, byline, sources, image, extra), not in anything that places them in the
+    /// site (language, date, `updated`, topics, countries, slug, translation key, draft). The
+    /// site's structure is then unchanged: the documents are replaced in place and only the pages
+    /// that show them are rendered. `None` when the change is of another kind.
+    fn edit_in_place(
+        &mut self,
+        diags: &Diagnostics,
+        start: Instant,
+    ) -> Option<Result<Rebuilt, Failed>> {
+        if !self.pending_assets.is_empty() {
+            return None;
+        }
+        let site = &self.built.loaded.site;
+        let mut edits: Vec<(DocId, Arc<content::Document>)> = Vec::new();
+        for rel in &self.pending {
+            let new = self
+                .built
+                .loaded
+                .files
+                .markdown
+                .get(rel)?
+                .document
+                .clone()?;
+            let id = site
+                .documents
+                .binary_search_by(|d| d.path.as_path().cmp(&new.path))
+                .ok()?;
+            let old = &site.documents[id];
+            let same_place = old.lang == new.lang
+                && old.kind == new.kind
+                && old.date == new.date
+                && old.updated == new.updated
+                && old.topics == new.topics
+                && old.countries == new.countries
+                && old.slug == new.slug
+                && old.translation_key == new.translation_key
+                && old.draft == new.draft
+                && (self.opts.drafts || !new.draft);
+            if !same_place {
+                return None;
+            }
+            edits.push((id, new));
+        }
+        let mut jobs: BTreeSet<Job> = BTreeSet::new();
+        let per = site.config.paginate_by;
+        for (id, doc) in &edits {
+            let id = *id;
+            jobs.insert(Job::Document(id));
+            jobs.extend(site.translations[id].iter().map(|&t| Job::Document(t)));
+            jobs.extend(
+                (0..site.related.len())
+                    .filter(|&r| site.related[r].contains(&id))
+                    .map(Job::Document),
+            );
+            let lang = &doc.lang;
+            let scopes = std::iter::once(Scope::Front)
+                .chain(doc.topics.iter().map(|t| Scope::Topic(t.clone())))
+                .chain(doc.countries.iter().map(|c| Scope::Country(c.clone())));
+            for scope in scopes {
+                if let Some(pos) = site
+                    .scope_articles(lang, &scope)
+                    .iter()
+                    .position(|&x| x == id)
+                {
+                    if pos < site.config.feed_entries {
+                        jobs.insert(Job::Feed {
+                            lang: lang.clone(),
+                            scope: scope.clone(),
+                        });
+                    }
+                    jobs.insert(Job::List {
+                        lang: lang.clone(),
+                        scope,
+                        page: pos / per + 1,
+                    });
+                }
+            }
+            if let Some(d) = &doc.date {
+                jobs.insert(Job::Month {
+                    lang: lang.clone(),
+                    year: d.zoned.year(),
+                    month: d.zoned.month(),
+                });
+            }
+        }
+        let l10n = Arc::clone(&self.built.loaded.l10n);
+        for (id, doc) in edits {
+            self.built.loaded.site.documents[id] = doc;
+            self.built.cards[id] = Arc::new(view::card(&self.built.loaded.site, &l10n, id));
+        }
+        let jobs: Vec<Job> = jobs.into_iter().collect();
+        let rendered = self.write(&jobs, diags);
+        self.pending.clear();
+        Some(rendered.map(|rendered| Rebuilt {
+            full: false,
+            rendered,
+            removed: 0,
+            elapsed: start.elapsed(),
+        }))
+    }
+
+    /// Renders `jobs` of the current site into the output folder.
+    fn write(&self, jobs: &[Job], diags: &Diagnostics) -> Result<usize, Failed> {
+        use rayon::prelude::*;
+        let b = &self.built;
+        let errors = Diagnostics::new();
+        let n = jobs
+            .par_iter()
+            .map(|job| {
+                match b
+                    .renderer
+                    .render_job(&b.loaded.site, &b.cards, &b.jobs, job)
+                {
+                    Ok(files) => files
+                        .into_iter()
+                        .filter(
+                            |(rel, bytes)| match output::replace_file(&b.output, rel, bytes) {
+                                Ok(()) => true,
+                                Err(d) => {
+                                    errors.push(d);
+                                    false
+                                }
+                            },
+                        )
+                        .count(),
+                    Err(d) => {
+                        errors.push(d);
+                        0
+                    }
+                }
+            })
+            .sum();
+        let errors = errors.snapshot();
+        if errors.is_empty() {
+            Ok(n)
+        } else {
+            diags.extend(errors);
+            Err(Failed)
+        }
     }
 }
 
