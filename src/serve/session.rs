@@ -121,11 +121,16 @@ impl Session {
                 Touched::Ignore => {}
             }
         }
-        if everything
-            || (touched.iter().any(|p| {
-                std::fs::metadata(self.opts.root.join("content").join(p)).is_ok_and(|m| m.is_dir())
-            }))
-        {
+        // A folder that appeared, moved or vanished: its files may not all have been reported.
+        let content_dir = self.opts.root.join("content");
+        let folder_event = touched.iter().any(|p| {
+            let full = content_dir.join(p);
+            full.is_dir()
+                || (!full.exists()
+                    && p.extension().is_none()
+                    && !self.built.loaded.files.assets.contains_key(p))
+        });
+        if everything || folder_event {
             return self.full(diags, start);
         }
         if touched.is_empty() {
