@@ -1,0 +1,77 @@
+//! The real judges of a news site, run on the built sample site: headless Chromium (direction,
+//! overflow, language switcher, console errors, screenshots), axe-core (accessibility) and the
+//! W3C Nu HTML checker (validity). The work is done by `tests/browser/run.mjs`; this test builds
+//! the site and runs it.
+//!
+//! Needs Node with `npm ci` done in tests/browser, Debian's `chromium` and a Java runtime
+//! (`default-jre-headless`); `.ci/run` installs them. Without them the test says so and passes,
+//! except under `CI=true`, where it fails.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn missing_tools(browser_dir: &Path) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    let runs = |cmd: &str, arg: &str| {
+        Command::new(cmd)
+            .arg(arg)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !runs("node", "--version") {
+        missing.push("node");
+    }
+    if !runs("java", "-version") {
+        missing.push("java (apt-get install default-jre-headless)");
+    }
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !Path::new(&chromium).exists() {
+        missing.push("chromium (apt-get install chromium)");
+    }
+    if !browser_dir.join("node_modules/playwright-core").is_dir() {
+        missing.push("npm packages (cd tests/browser && npm ci)");
+    }
+    missing
+}
+
+#[test]
+fn sample_site_passes_browser_accessibility_and_html_validity_gates() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let browser_dir = repo.join("tests/browser");
+    let missing = missing_tools(&browser_dir);
+    if !missing.is_empty() {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must install the browser test tools; missing: {}",
+            missing.join(", ")
+        );
+        eprintln!("skipped: browser gates need {}", missing.join(", "));
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let site = tmp.path().join("site");
+    let run = common::nashra(&repo, &["build", "--output", &site.to_string_lossy()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let artifacts = repo.join("target/browser-artifacts");
+    let out = Command::new("node")
+        .arg(browser_dir.join("run.mjs"))
+        .arg(&site)
+        .arg(&artifacts)
+        .current_dir(&browser_dir)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run node: {e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "browser gates failed:\n{stdout}\n{stderr}"
+    );
+    assert!(
+        stdout.contains("browser gates:") && stdout.contains(", 0 failed"),
+        "{stdout}"
+    );
+    eprintln!("{}", stdout.trim());
+    eprintln!("screenshots: {}", artifacts.display());
+}

@@ -1,0 +1,124 @@
+// Browser, accessibility and HTML-validity gates over a built nashra site.
+//
+//   node run.mjs SITE_DIR ARTIFACTS_DIR
+//
+// Serves SITE_DIR on loopback, opens the Arabic and English front page, an article, a topic page
+// and a country page in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core)
+// at 390x844 and 1280x800, and checks: the computed direction (rtl/ltr), no horizontal overflow,
+// the language switcher leads to the translation, no console errors, zero serious or critical
+// axe-core violations. Screenshots go to ARTIFACTS_DIR. Then the W3C Nu HTML checker (vnu-jar)
+// checks every HTML file of the site. Exit code 0 only if every check passed.
+import { createServer } from "node:http";
+import { readFile, stat, mkdir } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { join, extname, normalize, sep } from "node:path";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+
+const require = createRequire(import.meta.url);
+const [siteDir, artifacts] = process.argv.slice(2);
+if (!siteDir || !artifacts) {
+  console.error("usage: node run.mjs SITE_DIR ARTIFACTS_DIR");
+  process.exit(2);
+}
+await mkdir(artifacts, { recursive: true });
+
+const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".xml": "application/xml", ".svg": "image/svg+xml", ".txt": "text/plain" };
+const server = createServer(async (req, res) => {
+  let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  let file = normalize(join(siteDir, path));
+  if (!file.startsWith(normalize(siteDir))) { res.writeHead(403); res.end(); return; }
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+    const body = await readFile(file);
+    res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { "content-type": types[".html"] });
+    res.end(await readFile(join(siteDir, "404.html")).catch(() => "not found"));
+  }
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const pages = [
+  { name: "ar-front", path: "/ar/", dir: "rtl", other: "/en/" },
+  { name: "en-front", path: "/en/", dir: "ltr", other: "/ar/" },
+  { name: "ar-article", path: "/ar/2025/11/csto-summit-bishkek/", dir: "rtl", other: "/en/2025/11/csto-summit-bishkek/" },
+  { name: "en-article", path: "/en/2025/11/csto-summit-bishkek/", dir: "ltr", other: "/ar/2025/11/csto-summit-bishkek/" },
+  { name: "ar-topic", path: "/ar/topics/security/", dir: "rtl", other: "/en/topics/security/" },
+  { name: "en-topic", path: "/en/topics/security/", dir: "ltr", other: "/ar/topics/security/" },
+  { name: "ar-country", path: "/ar/countries/kg/", dir: "rtl", other: "/en/countries/kg/" },
+  { name: "en-country", path: "/en/countries/kg/", dir: "ltr", other: "/ar/countries/kg/" },
+];
+const viewports = [{ width: 390, height: 844 }, { width: 1280, height: 800 }];
+
+let passed = 0;
+let failed = 0;
+const fail = (what) => { failed++; console.log(`FAIL ${what}`); };
+const ok = () => { passed++; };
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+try {
+  for (const vp of viewports) {
+    const context = await browser.newContext({ viewport: vp });
+    for (const p of pages) {
+      const label = `${p.name} @${vp.width}`;
+      const page = await context.newPage();
+      const errors = [];
+      page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+      page.on("pageerror", (e) => errors.push(String(e)));
+      const resp = await page.goto(base + p.path, { waitUntil: "load" });
+      if (!resp || resp.status() !== 200) { fail(`${label}: status ${resp && resp.status()}`); await page.close(); continue; }
+      const dir = await page.evaluate(() => getComputedStyle(document.documentElement).direction);
+      dir === p.dir ? ok() : fail(`${label}: direction ${dir}, expected ${p.dir}`);
+      const { sw, iw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
+      sw <= iw ? ok() : fail(`${label}: horizontal overflow (scrollWidth ${sw} > ${iw})`);
+      await page.screenshot({ path: join(artifacts, `${p.name}-${vp.width}.png`), fullPage: true });
+      const axe = await new AxeBuilder({ page }).analyze();
+      const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      bad.length === 0 ? ok() : fail(`${label}: axe ${bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`).join("; ")}`);
+      // the language switcher goes to the same page in the other language
+      const link = page.locator(".lang-switch a").first();
+      const href = await link.getAttribute("href");
+      href === p.other ? ok() : fail(`${label}: switcher goes to ${href}, expected ${p.other}`);
+      await link.click();
+      await page.waitForLoadState("load");
+      const landed = new URL(page.url()).pathname;
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      landed === p.other && lang !== p.path.slice(1, 3) ? ok() : fail(`${label}: switcher landed on ${landed} (lang ${lang})`);
+      errors.length === 0 ? ok() : fail(`${label}: console errors: ${errors.join(" | ")}`);
+      await page.close();
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// The W3C Nu HTML checker over every HTML file.
+const jar = require.resolve("vnu-jar/build/dist/vnu.jar");
+const vnu = spawnSync("java", ["-jar", jar, "--errors-only", "--skip-non-html", "--format", "json", siteDir], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+if (vnu.error) {
+  fail(`vnu: cannot run java: ${vnu.error.message}`);
+} else {
+  let messages = [];
+  try { messages = JSON.parse(vnu.stderr || "{}").messages || []; } catch { fail(`vnu: unreadable output: ${vnu.stderr.slice(0, 500)}`); }
+  const errors = messages.filter((m) => m.type === "error" || m.subType === "fatal");
+  if (errors.length === 0) {
+    ok();
+  } else {
+    for (const e of errors.slice(0, 30)) {
+      fail(`vnu: ${e.url ? e.url.replace(/^file:/, "") : ""}:${e.lastLine || ""}: ${e.message}`);
+    }
+    if (errors.length > 30) fail(`vnu: ${errors.length - 30} more errors`);
+  }
+}
+
+console.log(`browser gates: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
