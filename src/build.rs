@@ -188,5 +188,5 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
 }
 
 fn failed(diags: &Diagnostics, strict: bool) -> bool {
-    diags.has_errors() || (strict && !diags.snapshot().is_empty())
+    diags.has_errors() || (strict && diags.has_warnings())
 }

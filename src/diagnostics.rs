@@ -23,6 +23,8 @@ pub enum Severity {
     Error,
     /// The build goes on; `--strict` turns these into errors.
     Warning,
+    /// Information (`check` lists untranslated articles); never fails a run.
+    Note,
 }
 
 /// A position in a file: 1-based line and column (column counted in characters).
@@ -85,6 +87,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn note(kind: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(kind, message)
+        }
+    }
+
     pub fn in_file(mut self, file: impl AsRef<Path>) -> Self {
         self.file = Some(file.as_ref().to_path_buf());
         self
@@ -121,6 +130,7 @@ impl fmt::Display for Diagnostic {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(f, "{label}: {}", self.message)?;
         if let Some(loc) = self.location() {
@@ -177,18 +187,11 @@ impl Diagnostics {
         v
     }
 
-    /// Turns every warning into an error (`--strict`, `check`).
-    pub fn into_strict(self) -> Diagnostics {
-        let mut items = match self.items.into_inner() {
-            Ok(v) => v,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        for d in &mut items {
-            d.severity = Severity::Error;
-        }
-        Diagnostics {
-            items: Mutex::new(items),
-        }
+    /// Whether there is any warning (which `--strict` and `check` count as errors).
+    pub fn has_warnings(&self) -> bool {
+        self.snapshot()
+            .iter()
+            .any(|d| d.severity == Severity::Warning)
     }
 }
 

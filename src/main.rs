@@ -18,6 +18,12 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder (`public/` unless site.toml or --output say otherwise)
@@ -61,6 +67,17 @@ enum Command {
         /// Include articles marked `draft: true`
         #[arg(long)]
         drafts: bool,
+    },
+    /// Check the site without writing anything: everything `build` checks (warnings count as
+    /// errors), plus broken internal links and anchors, missing images, messages missing in a
+    /// language, and a list of articles without a translation
+    Check {
+        /// The site folder (the one with site.toml)
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+        /// `text` for people, `json` for CI systems (one JSON object per line and problem)
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Make a new site in DIR with a sample article that builds at once
     Init {
@@ -126,7 +143,10 @@ fn main() -> ExitCode {
                     let n = diags
                         .snapshot()
                         .iter()
-                        .filter(|d| strict || d.severity == Severity::Error)
+                        .filter(|d| {
+                            d.severity == Severity::Error
+                                || (strict && d.severity == Severity::Warning)
+                        })
                         .count();
                     eprintln!(
                         "build failed with {n} error{}; the previous output was left as it was",
@@ -153,6 +173,53 @@ fn main() -> ExitCode {
                     eprintln!("{d}");
                     ExitCode::from(1)
                 }
+            }
+        }
+        Command::Check { root, format } => {
+            let diags = Diagnostics::new();
+            let result = nashra::check::check(&root, &diags);
+            let all = diags.snapshot();
+            match format {
+                Format::Json => {
+                    for d in &all {
+                        let severity = match d.severity {
+                            Severity::Note => "note",
+                            _ => "error",
+                        };
+                        let obj = serde_json::json!({
+                            "severity": severity,
+                            "kind": d.kind,
+                            "file": d.file.as_ref().map(|f| f.to_string_lossy().replace('\\', "/")),
+                            "line": d.pos.map(|p| p.line),
+                            "column": d.pos.map(|p| p.column),
+                            "message": d.message,
+                            "help": d.help,
+                        });
+                        println!("{obj}");
+                    }
+                }
+                Format::Text => {
+                    print_diagnostics(&diags, true);
+                    let problems = all.iter().filter(|d| d.severity != Severity::Note).count();
+                    let notes = all.len() - problems;
+                    let notes = if notes > 0 {
+                        format!(" ({notes} note{})", if notes == 1 { "" } else { "s" })
+                    } else {
+                        String::new()
+                    };
+                    if problems == 0 {
+                        eprintln!("check: no problems{notes}");
+                    } else {
+                        eprintln!(
+                            "check: {problems} problem{}{notes}",
+                            if problems == 1 { "" } else { "s" }
+                        );
+                    }
+                }
+            }
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(1),
             }
         }
         Command::Init { dir } => match nashra::scaffold::init(&dir, jiff::Timestamp::now()) {
@@ -200,7 +267,7 @@ fn main() -> ExitCode {
 
 fn print_diagnostics(diags: &Diagnostics, strict: bool) {
     for mut d in diags.snapshot() {
-        if strict {
+        if strict && d.severity == Severity::Warning {
             d.severity = Severity::Error;
         }
         eprintln!("{d}\n");

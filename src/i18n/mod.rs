@@ -33,6 +33,8 @@ struct LangBundle {
     hijri: bool,
     bundle: FluentBundle<FluentResource>,
     ids: BTreeSet<String>,
+    /// Where each message is defined (file to show, position), the site's file when it overrides.
+    origins: BTreeMap<String, (std::path::PathBuf, Pos)>,
 }
 
 /// Interface text for every configured language. Shared by all render workers (`Sync`).
@@ -58,8 +60,10 @@ impl Localizer {
             v
         };
         let mut ok = true;
-        // language → (message id → (source file, rewritten FTL of that entry))
+        // language → (message id → rewritten FTL of that entry)
         let mut per_lang: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        let mut origins: BTreeMap<String, BTreeMap<String, (std::path::PathBuf, Pos)>> =
+            BTreeMap::new();
         for f in &files {
             let Some((lang, file)) = f.name.split_once('/') else {
                 continue;
@@ -114,6 +118,17 @@ impl Localizer {
                     ast::Entry::Term(t) => format!("-{}", t.id.name),
                     _ => continue,
                 };
+                let pos = text
+                    .lines()
+                    .position(|l| {
+                        l.strip_prefix(id.as_str())
+                            .is_some_and(|r| r.trim_start().starts_with('='))
+                    })
+                    .map_or(Pos::new(1, 1), |i| Pos::new(i + 1, 1));
+                origins
+                    .entry(lang.to_string())
+                    .or_default()
+                    .insert(id.clone(), (f.display.clone(), pos));
                 let rewritten = rewrite_entry(entry);
                 let one = ast::Resource {
                     body: vec![rewritten],
@@ -128,7 +143,9 @@ impl Localizer {
         let mut langs = Vec::new();
         for lang in &config.languages {
             let entries = per_lang.remove(&lang.code).unwrap_or_default();
-            langs.push(build_bundle(lang, entries, diags)?);
+            let mut bundle = build_bundle(lang, entries, diags)?;
+            bundle.origins = origins.remove(&lang.code).unwrap_or_default();
+            langs.push(bundle);
         }
         Some(Localizer {
             default: config.default_language.clone(),
@@ -329,6 +346,23 @@ impl Localizer {
     pub fn ids(&self, lang: &str) -> Option<&BTreeSet<String>> {
         self.lang(lang).map(|l| &l.ids)
     }
+
+    /// Where a message of a language is defined.
+    pub fn origin(&self, lang: &str, id: &str) -> Option<&(std::path::PathBuf, Pos)> {
+        self.lang(lang).and_then(|l| l.origins.get(id))
+    }
+
+    /// The configured languages, default first.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.langs.iter().map(|l| l.code.as_str())
+    }
+
+    /// Whether a language shows Hijri dates / uses Syriac month names (which messages it needs).
+    pub fn needs(&self, lang: &str) -> (bool, bool) {
+        self.lang(lang).map_or((false, false), |l| {
+            (l.hijri, l.month_names != MonthNames::Gregorian)
+        })
+    }
 }
 
 fn build_bundle(
@@ -393,6 +427,7 @@ fn build_bundle(
         hijri: lang.hijri,
         bundle,
         ids,
+        origins: BTreeMap::new(),
     })
 }
 

@@ -1,0 +1,128 @@
+//! `nashra check`: what a build checks, plus links, anchors, images and messages across
+//! languages; writes nothing; text for people and JSON lines for CI.
+
+mod common;
+
+use std::path::Path;
+
+use common::{minimal_site, nashra, write};
+
+#[test]
+fn the_sample_site_has_no_problems_and_lists_untranslated_articles() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for part in ["site.toml", "content", "templates", "locales", "static"] {
+        let from = repo.join(part);
+        if from.is_dir() {
+            common::copy_dir(&from, &tmp.path().join(part));
+        } else {
+            std::fs::copy(&from, tmp.path().join(part)).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    let run = nashra(tmp.path(), &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("note: this article has no en version\n  --> content/2025/09/morocco-grain-imports.ar.md"), "{}", run.stderr);
+    assert!(run.stderr.contains(
+        "note: this article has no ar version\n  --> content/2025/10/caspian-gas-corridor.en.md"
+    ));
+    assert!(
+        run.stderr.contains("check: no problems (3 notes)"),
+        "{}",
+        run.stderr
+    );
+    assert!(!tmp.path().join("public").exists(), "check writes nothing");
+}
+
+#[test]
+fn broken_links_anchors_and_images_point_at_the_markdown() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/2025/11/summit.en.md",
+        "---\ntitle: Summit\ndate: 2025-11-27\n---\n\n## Agenda\n\nSee [the agenda](#agenda) and [nothing](#nope).\n\nAlso [a page](/en/no-such-page/) and ![a map](map.png) and [home](/en/) and [out](https://example.com/).\n",
+    );
+    let run = nashra(site.path(), &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for e in [
+        "error: broken link `#nope`: `/en/2025/11/summit/index.html` has no element with id `nope`\n  --> content/2025/11/summit.en.md:8:41",
+        "error: broken link `/en/no-such-page/`: nothing is generated at `/en/no-such-page/index.html`\n  --> content/2025/11/summit.en.md:10:15",
+        "error: broken link `map.png`: nothing is generated at `/en/2025/11/summit/map.png`\n  --> content/2025/11/summit.en.md:10:47",
+    ] {
+        assert!(run.stderr.contains(e), "expected\n{e}\nin\n{}", run.stderr);
+    }
+    assert!(
+        !run.stderr.contains("#agenda"),
+        "a good anchor is fine: {}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("check: 3 problems"), "{}", run.stderr);
+    assert!(!site.path().join("public").exists(), "check writes nothing");
+}
+
+#[test]
+fn messages_missing_in_a_language_are_problems() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "locales/ar/extra.ftl",
+        "# site messages\nbreaking = عاجل\n",
+    );
+    write(site.path(), "templates/page.html", "{% extends \"base.html\" %}{% block main %}{{ t(key=\"no-such-message\") }}{% endblock main %}");
+    let run = nashra(site.path(), &["check"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("error: the message `breaking` is in `ar` but not in `en`\n  --> locales/ar/extra.ftl:2:1"), "{}", run.stderr);
+    assert!(run.stderr.contains("error: the templates use the message `no-such-message`, which `ar` does not have\n  --> templates/page.html:1:"), "{}", run.stderr);
+}
+
+#[test]
+fn warnings_count_as_errors_and_build_errors_are_found_too() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/2025/11/summit.ar.md",
+        "---\ntitle: قمة\ndate: 2025-11-27\ntopic: [security]\ncountries: [XX]\n---\nنص.\n",
+    );
+    let run = nashra(site.path(), &["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(
+            "error: unknown front matter key `topic`\n  --> content/2025/11/summit.ar.md:4:1"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: invalid country code `XX`\n  --> content/2025/11/summit.ar.md:5:13"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn json_format_gives_one_object_per_problem() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/2025/11/summit.en.md",
+        "---\ntitle: Summit\ndate: 2025-11-27\n---\n\n[x](/en/gone/)\n",
+    );
+    let run = nashra(site.path(), &["check", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let objects: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(objects.len(), 1, "{}", run.stdout);
+    let o = &objects[0];
+    assert_eq!(o["severity"], "error");
+    assert_eq!(o["kind"], "broken-link");
+    assert_eq!(o["file"], "content/2025/11/summit.en.md");
+    assert_eq!(o["line"], 6);
+    assert_eq!(o["column"], 5);
+    assert_eq!(
+        o["message"],
+        "broken link `/en/gone/`: nothing is generated at `/en/gone/index.html`"
+    );
+}
