@@ -102,7 +102,7 @@ pub fn output_dir(opts: &BuildOptions, config: &Config) -> PathBuf {
 pub struct Built {
     pub loaded: Loaded,
     pub renderer: Renderer,
-    pub cards: Vec<Arc<view::Card>>,
+    pub prepared: view::Prepared,
     pub jobs: Vec<render::Job>,
     /// The output folder, as given (not canonicalised).
     pub output: PathBuf,
@@ -142,8 +142,8 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
         BuildFailed
     })?;
     let jobs = render::plan(site);
-    let cards = view::cards(site, &loaded.l10n);
-    let mut files = renderer.render_all(site, &cards, &jobs, &jobs, &staging.dir, diags);
+    let prepared = view::Prepared::new(site, &loaded.l10n);
+    let mut files = renderer.render_all(site, &prepared, &jobs, &jobs, &staging.dir, diags);
     files += render::copy_static(&opts.root, &staging.dir, diags);
     files += render::copy_assets(site, &staging.dir, diags);
     loaded.l10n.report_fallbacks(diags);
@@ -180,7 +180,7 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
     Ok(Built {
         loaded,
         renderer,
-        cards,
+        prepared,
         jobs,
         output,
         report,

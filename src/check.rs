@@ -36,36 +36,38 @@ pub fn check(root: &Path, diags: &Diagnostics) -> Result<(), Failed> {
     let renderer = Renderer::new(root, Arc::clone(&loaded.l10n), diags).ok_or(Failed)?;
     let site = &loaded.site;
     let jobs = render::plan(site);
-    let cards = view::cards(site, &loaded.l10n);
+    let prepared = view::Prepared::new(site, &loaded.l10n);
 
     let pages: Vec<(String, Option<PageLinks>)> = jobs
         .par_iter()
-        .flat_map_iter(|job| match renderer.render_job(site, &cards, &jobs, job) {
-            Ok(files) => files
-                .into_iter()
-                .map(|(rel, bytes)| {
-                    let info = rel.ends_with(".html").then(|| {
-                        let html = String::from_utf8_lossy(&bytes);
-                        PageLinks {
-                            ids: attr_values(&html, "id").into_iter().collect(),
-                            links: attr_values(&html, "href")
-                                .into_iter()
-                                .chain(attr_values(&html, "src"))
-                                .collect(),
-                            source: match job {
-                                Job::Document(id) => Some(site.documents[*id].path.clone()),
-                                _ => None,
-                            },
-                        }
-                    });
-                    (rel, info)
-                })
-                .collect::<Vec<_>>(),
-            Err(d) => {
-                diags.push(d);
-                Vec::new()
-            }
-        })
+        .flat_map_iter(
+            |job| match renderer.render_job(site, &prepared, &jobs, job) {
+                Ok(files) => files
+                    .into_iter()
+                    .map(|(rel, bytes)| {
+                        let info = rel.ends_with(".html").then(|| {
+                            let html = String::from_utf8_lossy(&bytes);
+                            PageLinks {
+                                ids: attr_values(&html, "id").into_iter().collect(),
+                                links: attr_values(&html, "href")
+                                    .into_iter()
+                                    .chain(attr_values(&html, "src"))
+                                    .collect(),
+                                source: match job {
+                                    Job::Document(id) => Some(site.documents[*id].path.clone()),
+                                    _ => None,
+                                },
+                            }
+                        });
+                        (rel, info)
+                    })
+                    .collect::<Vec<_>>(),
+                Err(d) => {
+                    diags.push(d);
+                    Vec::new()
+                }
+            },
+        )
         .collect();
 
     let mut files: BTreeMap<String, Option<&PageLinks>> =

@@ -6,13 +6,12 @@
 //! HTML with `xml:base`, so relative links and images in the body resolve.
 
 use std::fmt::Write;
-use std::sync::Arc;
 
 use crate::content::dates::PubDate;
 use crate::i18n::Localizer;
 use crate::model::{paths, DocId, Scope, Site};
 
-use super::view::{self, rfc3339, Card};
+use super::view::{self, rfc3339, Card, Prepared};
 
 /// Text with XML's special characters escaped and the characters XML 1.0 forbids removed.
 pub fn xml_escape(text: &str) -> String {
@@ -54,13 +53,7 @@ fn last_change(d: &Option<PubDate>, u: &Option<PubDate>) -> Option<String> {
     u.as_ref().or(d.as_ref()).map(rfc3339)
 }
 
-pub fn render(
-    site: &Site,
-    l10n: &Localizer,
-    cards: &[Arc<Card>],
-    lang: &str,
-    scope: &Scope,
-) -> String {
+pub fn render(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str, scope: &Scope) -> String {
     let cfg = &site.config;
     let language = cfg.language(lang).map_or(lang, |l| l.title.as_str());
     let ids: Vec<DocId> = site
@@ -124,7 +117,13 @@ pub fn render(
         xml_escape(language)
     );
     for id in ids {
-        entry(&mut x, site, &cards[id], id);
+        // an entry is the same in every feed that carries it: written once per build
+        let slot = &prep.cards[id];
+        x.push_str(slot.entry.get_or_init(|| {
+            let mut e = String::with_capacity(site.documents[id].body_html.len() * 5 / 4 + 2048);
+            entry(&mut e, site, &slot.card, id);
+            e
+        }));
     }
     x.push_str("</feed>\n");
     x

@@ -235,17 +235,19 @@ impl Renderer {
         })
     }
 
-    fn render(&self, template: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+    fn render(&self, template: &str, ctx: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(16 * 1024);
         self.tera
-            .render(template, ctx)
-            .map_err(|e| template_diagnostic(&e, &self.displays))
+            .render_to(template, ctx, &mut out)
+            .map_err(|e| template_diagnostic(&e, &self.displays))?;
+        Ok(out)
     }
 
     /// Renders one job to (output path relative to the output folder, bytes).
     pub fn render_job(
         &self,
         site: &Site,
-        cards: &[Arc<view::Card>],
+        prep: &view::Prepared,
         jobs: &[Job],
         job: &Job,
     ) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
@@ -256,19 +258,17 @@ impl Renderer {
                 let path = view::job_path(site, job).unwrap_or_default();
                 Ok(vec![(
                     format!("{path}index.html"),
-                    self.render(template, &ctx)?.into_bytes(),
+                    self.render(template, &ctx)?,
                 )])
             };
         match job {
             Job::Root => Ok(vec![(
                 "index.html".into(),
-                self.render("root.html", &view::root_context(site))?
-                    .into_bytes(),
+                self.render("root.html", &view::root_context(site))?,
             )]),
             Job::NotFound => Ok(vec![(
                 "404.html".into(),
-                self.render("404.html", &view::not_found_context(site))?
-                    .into_bytes(),
+                self.render("404.html", &view::not_found_context(site))?,
             )]),
             Job::Robots => Ok(vec![(
                 "robots.txt".into(),
@@ -281,7 +281,7 @@ impl Renderer {
             Job::Sitemap => Ok(sitemap::render(site, jobs)),
             Job::Feed { lang, scope } => Ok(vec![(
                 paths::feed(lang, scope),
-                feed::render(site, l10n, cards, lang, scope).into_bytes(),
+                feed::render(site, l10n, prep, lang, scope).into_bytes(),
             )]),
             Job::Document(id) => {
                 let doc = &site.documents[*id];
@@ -289,18 +289,22 @@ impl Renderer {
                     Kind::Article => "article.html",
                     Kind::Page => "page.html",
                 };
-                html(template, view::document_context(site, l10n, cards, *id)).map_err(|d| {
+                html(template, view::document_context(site, l10n, prep, *id)).map_err(|d| {
                     let message = format!("{} (while rendering {})", d.message, doc.path.display());
                     Diagnostic { message, ..d }
                 })
             }
-            Job::List { .. } => html("list.html", view::list_context(site, l10n, cards, job)),
-            Job::Topics(lang) => html("topics.html", view::topics_context(site, l10n, lang)),
-            Job::Countries(lang) => {
-                html("countries.html", view::countries_context(site, l10n, lang))
-            }
-            Job::Archive(lang) => html("archive.html", view::archive_context(site, l10n, lang)),
-            Job::Month { .. } => html("month.html", view::month_context(site, l10n, cards, job)),
+            Job::List { .. } => html("list.html", view::list_context(site, l10n, prep, job)),
+            Job::Topics(lang) => html("topics.html", view::topics_context(site, l10n, prep, lang)),
+            Job::Countries(lang) => html(
+                "countries.html",
+                view::countries_context(site, l10n, prep, lang),
+            ),
+            Job::Archive(lang) => html(
+                "archive.html",
+                view::archive_context(site, l10n, prep, lang),
+            ),
+            Job::Month { .. } => html("month.html", view::month_context(site, l10n, prep, job)),
         }
     }
 
@@ -310,14 +314,14 @@ impl Renderer {
     pub fn render_all(
         &self,
         site: &Site,
-        cards: &[Arc<view::Card>],
+        prep: &view::Prepared,
         all_jobs: &[Job],
         jobs: &[Job],
         dir: &Path,
         diags: &Diagnostics,
     ) -> usize {
         jobs.par_iter()
-            .map(|job| match self.render_job(site, cards, all_jobs, job) {
+            .map(|job| match self.render_job(site, prep, all_jobs, job) {
                 Ok(files) => {
                     let mut n = 0;
                     for (rel, bytes) in files {

@@ -267,13 +267,79 @@ pub fn country_name(l10n: &Localizer, lang: &str, code: &str) -> String {
         })
 }
 
-/// Builds the card of every article and page (in parallel).
-pub fn cards(site: &Site, l10n: &Localizer) -> Vec<Arc<Card>> {
-    use rayon::prelude::*;
-    (0..site.documents.len())
-        .into_par_iter()
-        .map(|id| Arc::new(card(site, l10n, id)))
-        .collect()
+/// One document's card, as data and as a ready template value (cloning a value is cheap: its
+/// maps are reference-counted), and its Atom entry once a feed has written it.
+#[derive(Clone)]
+pub struct CardSlot {
+    pub card: Arc<Card>,
+    pub value: tera::Value,
+    pub entry: Arc<std::sync::OnceLock<String>>,
+}
+
+impl CardSlot {
+    pub fn new(card: Card) -> CardSlot {
+        let value = tera::Value::from_serializable(&card);
+        CardSlot {
+            card: Arc::new(card),
+            value,
+            entry: Arc::new(std::sync::OnceLock::new()),
+        }
+    }
+}
+
+/// What every page of a build shares, prepared once: each document's card, and for each
+/// language the `site` and `nav_pages` template values.
+pub struct Prepared {
+    pub cards: Vec<CardSlot>,
+    langs: BTreeMap<String, (tera::Value, tera::Value, String)>,
+}
+
+impl Prepared {
+    /// Builds every card (in parallel) and the per-language values.
+    pub fn new(site: &Site, l10n: &Localizer) -> Prepared {
+        use rayon::prelude::*;
+        let cards = (0..site.documents.len())
+            .into_par_iter()
+            .map(|id| CardSlot::new(card(site, l10n, id)))
+            .collect();
+        Prepared::with_cards(site, l10n, cards)
+    }
+
+    /// The per-language values around given cards (`watch` reuses unchanged cards).
+    pub fn with_cards(site: &Site, l10n: &Localizer, cards: Vec<CardSlot>) -> Prepared {
+        let cfg = &site.config;
+        let langs = cfg
+            .languages
+            .iter()
+            .map(|lang| {
+                let site_value = tera::Value::from_serializable(&site_view(site, lang));
+                let pages: Vec<serde_json::Value> = site
+                    .pages
+                    .get(&lang.code)
+                    .map(|ids| ids.iter().map(|&id| serde_json::json!({"title": site.documents[id].title, "url": link(cfg, site.url_of(id))})).collect())
+                    .unwrap_or_default();
+                (lang.code.clone(), (site_value, tera::Value::from_serializable(&pages), lang_name(l10n, &lang.code)))
+            })
+            .collect();
+        Prepared { cards, langs }
+    }
+
+    pub fn card(&self, id: DocId) -> &Card {
+        &self.cards[id].card
+    }
+
+    /// Replaces one document's card (its cached feed entry goes with it).
+    pub fn set(&mut self, id: DocId, card: Card) {
+        self.cards[id] = CardSlot::new(card);
+    }
+
+    fn values(&self, ids: &[DocId]) -> tera::Value {
+        tera::Value::from(
+            ids.iter()
+                .map(|&i| self.cards[i].value.clone())
+                .collect::<Vec<_>>(),
+        )
+    }
 }
 
 /// The card of one document.
@@ -363,7 +429,7 @@ fn alt_title(site: &Site, job: &Job, alt: &Alt) -> String {
 }
 
 /// The context every HTML page starts from.
-pub fn base_context(site: &Site, l10n: &Localizer, job: &Job) -> tera::Context {
+pub fn base_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -> tera::Context {
     let cfg = &site.config;
     let lang = language(site, job_lang(site, job).unwrap_or(&cfg.default_language));
     let path = job_path(site, job).unwrap_or_else(|| paths::front(&lang.code));
@@ -387,32 +453,32 @@ pub fn base_context(site: &Site, l10n: &Localizer, job: &Job) -> tera::Context {
     let mut ctx = tera::Context::new();
     ctx.insert("lang", &lang.code);
     ctx.insert("dir", lang.direction.as_str());
-    ctx.insert("lang_name", &lang_name(l10n, &lang.code));
-    ctx.insert("site", &site_view(site, lang));
+    match prep.langs.get(&lang.code) {
+        Some((site_value, nav, name)) => {
+            ctx.insert_value("site", site_value.clone());
+            ctx.insert_value("nav_pages", nav.clone());
+            ctx.insert("lang_name", name);
+        }
+        None => ctx.insert("site", &site_view(site, lang)),
+    }
     ctx.insert("canonical", &permalink(cfg, &path));
     ctx.insert("url", &link(cfg, &path));
     ctx.insert("x_default", &permalink(cfg, &xd));
     ctx.insert("has_translations", &alts.iter().any(|a| a.is_translation));
     ctx.insert("alternates", &views);
-    let pages: Vec<serde_json::Value> = site
-        .pages
-        .get(&lang.code)
-        .map(|ids| ids.iter().map(|&id| serde_json::json!({"title": site.documents[id].title, "url": link(cfg, site.url_of(id))})).collect())
-        .unwrap_or_default();
-    ctx.insert("nav_pages", &pages);
     ctx
 }
 
 pub fn document_context(
     site: &Site,
     l10n: &Localizer,
-    cards: &[Arc<Card>],
+    prep: &Prepared,
     id: DocId,
 ) -> tera::Context {
     let doc = &site.documents[id];
-    let mut ctx = base_context(site, l10n, &Job::Document(id));
+    let mut ctx = base_context(site, l10n, prep, &Job::Document(id));
     let view = DocView {
-        card: &cards[id],
+        card: prep.card(id),
         sources: &doc.sources,
         image: doc.image.as_ref().map(|i| ImageView {
             src: &i.src,
@@ -424,66 +490,60 @@ pub fn document_context(
         source_path: doc.path.to_string_lossy().replace('\\', "/"),
     };
     ctx.insert("page", &view);
-    let related: Vec<&Card> = site.related[id].iter().map(|&r| &*cards[r]).collect();
-    ctx.insert("related", &related);
+    ctx.insert_value("related", prep.values(&site.related[id]));
     ctx
 }
 
-#[derive(Serialize)]
-struct DayView<'a> {
-    heading: DateView,
-    articles: Vec<&'a Card>,
-}
-
-/// Groups articles (newest first) under one heading per calendar day in the site's time zone.
-fn days<'a>(
-    site: &Site,
-    l10n: &Localizer,
-    cards: &'a [Arc<Card>],
-    lang: &str,
-    ids: &[DocId],
-) -> Vec<DayView<'a>> {
-    let mut out: Vec<DayView<'a>> = Vec::new();
-    let mut current = None;
-    for &id in ids {
-        let Some(d) = &site.documents[id].date else {
+/// Groups articles (newest first) under one heading per calendar day in the site's time zone:
+/// a list of `{heading, articles}`.
+fn days(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str, ids: &[DocId]) -> tera::Value {
+    let mut out: Vec<tera::Value> = Vec::new();
+    let mut i = 0;
+    while i < ids.len() {
+        let Some(d) = &site.documents[ids[i]].date else {
+            i += 1;
             continue;
         };
         let day = d.zoned.date();
-        if current != Some(day) {
-            current = Some(day);
-            let midnight = PubDate {
-                zoned: d.zoned.clone(),
-                has_time: false,
-            };
-            let weekday = l10n.format(
-                lang,
-                &format!("weekday-{}", d.zoned.weekday().to_monday_one_offset()),
-                &[],
-            );
-            let text = l10n.format(
-                lang,
-                "date-heading",
-                &[
-                    ("weekday", Arg::Str(weekday)),
-                    ("date", Arg::Str(l10n.date(lang, &midnight))),
-                ],
-            );
-            out.push(DayView {
-                heading: DateView {
-                    iso: day.to_string(),
-                    text,
-                    time: None,
-                    hijri: l10n.hijri(lang, &midnight),
-                },
-                articles: Vec::new(),
-            });
+        let mut j = i + 1;
+        while j < ids.len()
+            && site.documents[ids[j]]
+                .date
+                .as_ref()
+                .is_some_and(|e| e.zoned.date() == day)
+        {
+            j += 1;
         }
-        if let Some(last) = out.last_mut() {
-            last.articles.push(&*cards[id]);
-        }
+        let midnight = PubDate {
+            zoned: d.zoned.clone(),
+            has_time: false,
+        };
+        let weekday = l10n.format(
+            lang,
+            &format!("weekday-{}", d.zoned.weekday().to_monday_one_offset()),
+            &[],
+        );
+        let text = l10n.format(
+            lang,
+            "date-heading",
+            &[
+                ("weekday", Arg::Str(weekday)),
+                ("date", Arg::Str(l10n.date(lang, &midnight))),
+            ],
+        );
+        let heading = DateView {
+            iso: day.to_string(),
+            text,
+            time: None,
+            hijri: l10n.hijri(lang, &midnight),
+        };
+        let mut map: BTreeMap<&'static str, tera::Value> = BTreeMap::new();
+        map.insert("heading", tera::Value::from_serializable(&heading));
+        map.insert("articles", prep.values(&ids[i..j]));
+        out.push(tera::Value::from(map));
+        i = j;
     }
-    out
+    tera::Value::from(out)
 }
 
 #[derive(Serialize)]
@@ -545,13 +605,8 @@ fn pagination(
     }
 }
 
-pub fn list_context(
-    site: &Site,
-    l10n: &Localizer,
-    cards: &[Arc<Card>],
-    job: &Job,
-) -> tera::Context {
-    let mut ctx = base_context(site, l10n, job);
+pub fn list_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -> tera::Context {
+    let mut ctx = base_context(site, l10n, prep, job);
     let Job::List { lang, scope, page } = job else {
         return ctx;
     };
@@ -581,7 +636,7 @@ pub fn list_context(
             "feed_url": link(cfg, &paths::feed(lang, scope)),
         }),
     );
-    ctx.insert("days", &days(site, l10n, cards, lang, slice));
+    ctx.insert_value("days", days(site, l10n, prep, lang, slice));
     ctx.insert(
         "pagination",
         &pagination(
@@ -605,9 +660,9 @@ struct TermCount {
     url: Option<String>,
 }
 
-pub fn topics_context(site: &Site, l10n: &Localizer, lang: &str) -> tera::Context {
+pub fn topics_context(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str) -> tera::Context {
     let cfg = &site.config;
-    let mut ctx = base_context(site, l10n, &Job::Topics(lang.to_string()));
+    let mut ctx = base_context(site, l10n, prep, &Job::Topics(lang.to_string()));
     let terms: Vec<TermCount> = site
         .topics
         .get(lang)
@@ -627,9 +682,14 @@ pub fn topics_context(site: &Site, l10n: &Localizer, lang: &str) -> tera::Contex
     ctx
 }
 
-pub fn countries_context(site: &Site, l10n: &Localizer, lang: &str) -> tera::Context {
+pub fn countries_context(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    lang: &str,
+) -> tera::Context {
     let cfg = &site.config;
-    let mut ctx = base_context(site, l10n, &Job::Countries(lang.to_string()));
+    let mut ctx = base_context(site, l10n, prep, &Job::Countries(lang.to_string()));
     let mut terms: Vec<TermCount> = site
         .countries
         .get(lang)
@@ -669,25 +729,25 @@ fn month_name(site: &Site, l10n: &Localizer, lang: &str, year: i16, month: i8) -
     }
 }
 
-pub fn month_context(
-    site: &Site,
-    l10n: &Localizer,
-    cards: &[Arc<Card>],
-    job: &Job,
-) -> tera::Context {
-    let mut ctx = base_context(site, l10n, job);
+pub fn month_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -> tera::Context {
+    let mut ctx = base_context(site, l10n, prep, job);
     let Job::Month { lang, year, month } = job else {
         return ctx;
     };
     let ids = site.month_articles(lang, *year, *month);
     ctx.insert("month", &serde_json::json!({"name": month_name(site, l10n, lang, *year, *month), "count": ids.len(), "year": year, "month": month}));
-    ctx.insert("days", &days(site, l10n, cards, lang, ids));
+    ctx.insert_value("days", days(site, l10n, prep, lang, ids));
     ctx
 }
 
-pub fn archive_context(site: &Site, l10n: &Localizer, lang: &str) -> tera::Context {
+pub fn archive_context(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    lang: &str,
+) -> tera::Context {
     let cfg = &site.config;
-    let mut ctx = base_context(site, l10n, &Job::Archive(lang.to_string()));
+    let mut ctx = base_context(site, l10n, prep, &Job::Archive(lang.to_string()));
     let months: Vec<serde_json::Value> = site
         .months
         .get(lang)

@@ -230,19 +230,20 @@ impl Session {
             .enumerate()
             .map(|(i, d)| (d.path.as_path(), i))
             .collect();
-        let cards: Vec<Arc<view::Card>> = (0..site.documents.len())
+        let cards: Vec<view::CardSlot> = (0..site.documents.len())
             .map(|id| {
                 let path = site.documents[id].path.as_path();
                 match old_ids.get(path) {
                     Some(&o) if !changed.contains(path) && old.url_of(o) == site.url_of(id) => {
-                        Arc::clone(&self.built.cards[o])
+                        self.built.prepared.cards[o].clone()
                     }
-                    _ => Arc::new(view::card(&site, &l10n, id)),
+                    _ => view::CardSlot::new(view::card(&site, &l10n, id)),
                 }
             })
             .collect();
 
         // 4. what to render and what to delete
+        let prepared = view::Prepared::with_cards(&site, &l10n, cards);
         let jobs = render::plan(&site);
         let plan = affected(old, &site, &changed, &jobs, &self.built.jobs);
         let out = self.built.output.clone();
@@ -254,24 +255,26 @@ impl Session {
             rendered += plan
                 .render
                 .par_iter()
-                .map(|job| match renderer.render_job(&site, &cards, &jobs, job) {
-                    Ok(files) => files
-                        .into_iter()
-                        .filter(
-                            |(rel, bytes)| match output::replace_file(&out, rel, bytes) {
-                                Ok(()) => true,
-                                Err(d) => {
-                                    render_diags.push(d);
-                                    false
-                                }
-                            },
-                        )
-                        .count(),
-                    Err(d) => {
-                        render_diags.push(d);
-                        0
-                    }
-                })
+                .map(
+                    |job| match renderer.render_job(&site, &prepared, &jobs, job) {
+                        Ok(files) => files
+                            .into_iter()
+                            .filter(
+                                |(rel, bytes)| match output::replace_file(&out, rel, bytes) {
+                                    Ok(()) => true,
+                                    Err(d) => {
+                                        render_diags.push(d);
+                                        false
+                                    }
+                                },
+                            )
+                            .count(),
+                        Err(d) => {
+                            render_diags.push(d);
+                            0
+                        }
+                    },
+                )
                 .sum::<usize>();
         }
         if render_diags.has_errors() {
@@ -309,7 +312,7 @@ impl Session {
         }
 
         self.built.loaded.site = site;
-        self.built.cards = cards;
+        self.built.prepared = prepared;
         self.built.jobs = jobs;
         self.pending.clear();
         Ok(Rebuilt {
@@ -411,7 +414,8 @@ impl Session {
         let l10n = Arc::clone(&self.built.loaded.l10n);
         for (id, doc) in edits {
             self.built.loaded.site.documents[id] = doc;
-            self.built.cards[id] = Arc::new(view::card(&self.built.loaded.site, &l10n, id));
+            let card = view::card(&self.built.loaded.site, &l10n, id);
+            self.built.prepared.set(id, card);
         }
         let jobs: Vec<Job> = jobs.into_iter().collect();
         let rendered = self.write(&jobs, diags);
@@ -434,7 +438,7 @@ impl Session {
             .map(|job| {
                 match b
                     .renderer
-                    .render_job(&b.loaded.site, &b.cards, &b.jobs, job)
+                    .render_job(&b.loaded.site, &b.prepared, &b.jobs, job)
                 {
                     Ok(files) => files
                         .into_iter()
