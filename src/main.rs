@@ -121,7 +121,7 @@ fn main() -> ExitCode {
                 strict,
             };
             let diags = Diagnostics::new();
-            let result = build::build(&opts, &diags);
+            let result = build::build_and_exit(&opts, &diags);
             print_diagnostics(&diags, strict);
             match result {
                 Ok(report) => {

@@ -57,7 +57,7 @@ pub struct Site {
 pub const RELATED: usize = 5;
 /// How far, in each shared topic or country list, related articles are looked for on either
 /// side of the article (keeps the work linear in the number of articles).
-pub const RELATED_WINDOW: usize = 100;
+pub const RELATED_WINDOW: usize = 40;
 
 impl Site {
     pub fn url_of(&self, id: DocId) -> &str {
@@ -320,7 +320,8 @@ pub fn build_with(
 
 /// Up to [`RELATED`] articles of the same language sharing the most topics and countries with
 /// each article, newest first among equals. Candidates are the [`RELATED_WINDOW`] neighbours on
-/// each side of the article in each of its topic and country lists, so the work grows linearly.
+/// each side of the article in each of its topic and country lists, so the work grows linearly
+/// and related stories come from around the same time.
 fn related_articles(
     documents: &[Arc<Document>],
     articles: &BTreeMap<String, Vec<DocId>>,
@@ -359,20 +360,20 @@ fn related_articles(
             if documents[id].kind != Kind::Article || memberships[id].is_empty() {
                 return Vec::new();
             }
-            let mut scores: HashMap<DocId, u32> = HashMap::new();
+            // every candidate once per shared list; sorting groups them so runs are scores
+            let mut seen: Vec<DocId> = Vec::with_capacity(memberships[id].len() * (2 * RELATED_WINDOW + 1));
             for &(li, pos) in &memberships[id] {
                 let list = lists[li];
                 let lo = pos.saturating_sub(RELATED_WINDOW);
                 let hi = (pos + RELATED_WINDOW + 1).min(list.len());
-                for &other in &list[lo..hi] {
-                    if other != id {
-                        *scores.entry(other).or_default() += 1;
-                    }
-                }
+                seen.extend(list[lo..hi].iter().copied().filter(|&o| o != id));
             }
-            let mut best: Vec<(u32, usize, DocId)> =
-                scores.into_iter().map(|(o, s)| (s, rank[o], o)).collect();
-            best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            seen.sort_unstable();
+            let mut best: Vec<(u32, usize, DocId)> = Vec::new();
+            for run in seen.chunk_by(|a, b| a == b) {
+                best.push((run.len() as u32, rank[run[0]], run[0]));
+            }
+            best.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             best.into_iter().take(RELATED).map(|(_, _, o)| o).collect()
         })
         .collect()
