@@ -71,16 +71,24 @@ pub fn load(
     }
     let files = content::load_files(root, &config, diags);
     if timings {
-        eprintln!("timing: content {:?}", t.elapsed());
+        eprintln!("timing: content {:?}, {} MiB", t.elapsed(), rss_mib());
     }
     diags.extend(files.diagnostics().cloned());
     let l10n = Arc::new(l10n?);
     check_topic_names(&config, &l10n, diags);
     let site = model::build(config, files.content(&LoadOptions { drafts }), diags);
     if timings {
-        eprintln!("timing: model {:?}", t.elapsed());
+        eprintln!("timing: model {:?}, {} MiB", t.elapsed(), rss_mib());
     }
     Some(Loaded { site, l10n, files })
+}
+
+/// Resident memory in MiB (Linux), for `NASHRA_TIMINGS`.
+fn rss_mib() -> u64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1).and_then(|v| v.parse::<u64>().ok()))
+        .map_or(0, |pages| pages * 4096 / (1024 * 1024))
 }
 
 /// Every declared topic needs a name in every language (`topic-KEY`).
@@ -175,11 +183,11 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
     }
     let prepared = view::Prepared::new(site, &loaded.l10n);
     if timings {
-        eprintln!("timing: cards {:?}", start.elapsed());
+        eprintln!("timing: cards {:?}, {} MiB", start.elapsed(), rss_mib());
     }
     let mut files = renderer.render_all(site, &prepared, &jobs, &jobs, &staging.dir, diags);
     if timings {
-        eprintln!("timing: render {:?}", start.elapsed());
+        eprintln!("timing: render {:?}, {} MiB", start.elapsed(), rss_mib());
     }
     files += render::copy_static(&opts.root, &staging.dir, diags);
     files += render::copy_assets(site, &staging.dir, diags);
