@@ -185,12 +185,12 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
     if timings {
         eprintln!("timing: cards {:?}, {} MiB", start.elapsed(), rss_mib());
     }
-    let mut files = renderer.render_all(site, &prepared, &jobs, &jobs, &staging.dir, diags);
+    let mut files = renderer.render_all(site, &prepared, &jobs, &jobs, &staging, diags);
     if timings {
         eprintln!("timing: render {:?}, {} MiB", start.elapsed(), rss_mib());
     }
-    files += render::copy_static(&opts.root, &staging.dir, diags);
-    files += render::copy_assets(site, &staging.dir, diags);
+    files += render::copy_static(&opts.root, &staging, diags);
+    files += render::copy_assets(site, &staging, diags);
     loaded.l10n.report_fallbacks(diags);
     if failed(diags, opts.strict) {
         staging.discard();

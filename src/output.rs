@@ -102,17 +102,25 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// A staging folder beside the output.
+/// Where a build writes, until it is known to have succeeded.
+///
+/// Into an empty or missing output folder, everything goes into a fresh staging folder beside it,
+/// which replaces the output in one rename at the end. Into an existing nashra output, a rebuild
+/// compares each file with the one already there and stages only the files that differ; at the
+/// end those are moved in and files that the build no longer produces are removed. Either way a
+/// failed build leaves the output exactly as it was, and an unchanged site costs reads, not
+/// writes.
 pub struct Staging {
     pub dir: PathBuf,
     output: PathBuf,
+    /// Comparing with an existing output instead of replacing it whole.
+    update: bool,
+    /// Every file this build produced (update mode).
+    produced: std::sync::Mutex<Vec<String>>,
 }
 
 fn sibling(output: &Path, suffix: &str) -> PathBuf {
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
+    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
     output.with_file_name(format!(".{name}.nashra-{suffix}"))
 }
 
@@ -129,11 +137,103 @@ impl Staging {
         }
         std::fs::create_dir(&dir)?;
         std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
-        Ok(Staging { dir, output })
+        let update = output.join(MARKER).is_file();
+        Ok(Staging { dir, output, update, produced: std::sync::Mutex::new(Vec::new()) })
     }
 
-    /// Replaces the output with the staging folder.
+    fn produced(&self, rel: &str) {
+        if self.update {
+            match self.produced.lock() {
+                Ok(mut v) => v.push(rel.to_string()),
+                Err(p) => p.into_inner().push(rel.to_string()),
+            }
+        }
+    }
+
+    /// Whether `output/rel` already holds exactly `bytes`.
+    fn unchanged(&self, rel: &str, bytes: &[u8]) -> bool {
+        let old = self.output.join(rel);
+        match std::fs::metadata(&old) {
+            Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => std::fs::read(&old).is_ok_and(|b| b == bytes),
+            _ => false,
+        }
+    }
+
+    /// One output file. Returns whether it had to be written.
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<bool, Diagnostic> {
+        self.produced(rel);
+        if self.update && self.unchanged(rel, bytes) {
+            return Ok(false);
+        }
+        write_file(&self.dir, rel, bytes).map(|()| true)
+    }
+
+    /// One output file copied from `from`. Returns whether it had to be copied.
+    pub fn put_copy(&self, rel: &str, from: &Path) -> Result<bool, Diagnostic> {
+        if self.update {
+            let same = match (std::fs::metadata(from), std::fs::metadata(self.output.join(rel))) {
+                (Ok(a), Ok(b)) if a.len() == b.len() => match (std::fs::read(from), std::fs::read(self.output.join(rel))) {
+                    (Ok(x), Ok(y)) => x == y,
+                    _ => false,
+                },
+                _ => false,
+            };
+            self.produced(rel);
+            if same {
+                return Ok(false);
+            }
+        }
+        copy_file(&self.dir, rel, from).map(|()| true)
+    }
+
+    /// Makes the staged files the output.
     pub fn commit(self) -> std::io::Result<()> {
+        if !self.update {
+            return self.swap();
+        }
+        // move the changed files in
+        for entry in walkdir::WalkDir::new(&self.dir).min_depth(1) {
+            let entry = entry.map_err(std::io::Error::other)?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(&self.dir).unwrap_or(entry.path());
+            if rel == Path::new(MARKER) {
+                continue;
+            }
+            let target = self.output.join(rel);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            if target.is_dir() {
+                std::fs::remove_dir_all(&target)?;
+            }
+            std::fs::rename(entry.path(), &target)?;
+        }
+        // remove what this build no longer produces
+        let produced: std::collections::HashSet<String> = match self.produced.into_inner() {
+            Ok(v) => v.into_iter().collect(),
+            Err(p) => p.into_inner().into_iter().collect(),
+        };
+        let mut dirs = Vec::new();
+        for entry in walkdir::WalkDir::new(&self.output).min_depth(1) {
+            let entry = entry.map_err(std::io::Error::other)?;
+            let rel = entry.path().strip_prefix(&self.output).unwrap_or(entry.path());
+            let rel_s = rel.to_string_lossy().replace('\\', "/");
+            if entry.file_type().is_dir() {
+                dirs.push(entry.path().to_path_buf());
+            } else if rel != Path::new(MARKER) && !produced.contains(&rel_s) {
+                std::fs::remove_file(entry.path())?;
+            }
+        }
+        for d in dirs.iter().rev() {
+            let _ = std::fs::remove_dir(d); // only empty folders go
+        }
+        std::fs::remove_dir_all(&self.dir)
+    }
+
+    /// Replaces the whole output with the staging folder.
+    fn swap(self) -> std::io::Result<()> {
         let old = sibling(&self.output, "old");
         if old.exists() {
             std::fs::remove_dir_all(&old)?;

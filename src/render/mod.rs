@@ -308,16 +308,15 @@ impl Renderer {
         }
     }
 
-    /// Renders `jobs` in parallel and writes each result under `dir` (atomically: a temporary
-    /// file renamed into place, so a server reading the folder never sees half a page).
-    /// `all_jobs` is the whole plan (the sitemap lists it). Returns the number of files written.
+    /// Renders `jobs` in parallel and hands each result to the staging area as soon as it is
+    /// rendered. `all_jobs` is the whole plan (the sitemap lists it). Returns the number of files.
     pub fn render_all(
         &self,
         site: &Site,
         prep: &view::Prepared,
         all_jobs: &[Job],
         jobs: &[Job],
-        dir: &Path,
+        out: &output::Staging,
         diags: &Diagnostics,
     ) -> usize {
         jobs.par_iter()
@@ -325,8 +324,8 @@ impl Renderer {
                 Ok(files) => {
                     let mut n = 0;
                     for (rel, bytes) in files {
-                        match output::write_file(dir, &rel, &bytes) {
-                            Ok(()) => n += 1,
+                        match out.put(&rel, &bytes) {
+                            Ok(_) => n += 1,
                             Err(d) => diags.push(d),
                         }
                     }
@@ -341,16 +340,16 @@ impl Renderer {
     }
 }
 
-/// Copies `static/` (built-in overlaid with the site's) into `dir`. Returns the count.
-pub fn copy_static(root: &Path, dir: &Path, diags: &Diagnostics) -> usize {
+/// Copies `static/` (built-in overlaid with the site's) into the output. Returns the count.
+pub fn copy_static(root: &Path, out: &output::Staging, diags: &Diagnostics) -> usize {
     let mut n = 0;
     for f in theme::overlay(root, Layer::Static, diags) {
         let r = match &f.contents {
-            theme::Contents::Embedded(b) => output::write_file(dir, &f.name, b),
-            theme::Contents::OnDisk(p) => output::copy_file(dir, &f.name, p),
+            theme::Contents::Embedded(b) => out.put(&f.name, b),
+            theme::Contents::OnDisk(p) => out.put_copy(&f.name, p),
         };
         match r {
-            Ok(()) => n += 1,
+            Ok(_) => n += 1,
             Err(d) => diags.push(d.in_file(&f.display)),
         }
     }
@@ -377,7 +376,7 @@ pub fn asset_targets(site: &Site, asset: &crate::content::Asset, owners: &[DocId
 }
 
 /// Copies the content assets beside their pages. Returns the count.
-pub fn copy_assets(site: &Site, dir: &Path, diags: &Diagnostics) -> usize {
+pub fn copy_assets(site: &Site, out: &output::Staging, diags: &Diagnostics) -> usize {
     let copies: Vec<(String, &Path)> = site
         .assets
         .iter()
@@ -389,8 +388,8 @@ pub fn copy_assets(site: &Site, dir: &Path, diags: &Diagnostics) -> usize {
         .collect();
     copies
         .par_iter()
-        .filter(|(rel, from)| match output::copy_file(dir, rel, from) {
-            Ok(()) => true,
+        .filter(|(rel, from)| match out.put_copy(rel, from) {
+            Ok(_) => true,
             Err(d) => {
                 diags.push(d);
                 false
