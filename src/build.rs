@@ -87,7 +87,11 @@ pub fn load(
 fn rss_mib() -> u64 {
     std::fs::read_to_string("/proc/self/statm")
         .ok()
-        .and_then(|s| s.split_whitespace().nth(1).and_then(|v| v.parse::<u64>().ok()))
+        .and_then(|s| {
+            s.split_whitespace()
+                .nth(1)
+                .and_then(|v| v.parse::<u64>().ok())
+        })
         .map_or(0, |pages| pages * 4096 / (1024 * 1024))
 }
 
@@ -135,7 +139,10 @@ pub fn build(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport, Bu
 
 /// [`build`] for a process that exits right after: the site model is not taken apart piece by
 /// piece (the operating system frees it at once), which saves tens of milliseconds on big sites.
-pub fn build_and_exit(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport, BuildFailed> {
+pub fn build_and_exit(
+    opts: &BuildOptions,
+    diags: &Diagnostics,
+) -> Result<BuildReport, BuildFailed> {
     build_full(opts, diags).map(|b| {
         let Built { report, .. } = &b;
         let report = BuildReport {

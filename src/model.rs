@@ -361,7 +361,8 @@ fn related_articles(
                 return Vec::new();
             }
             // every candidate once per shared list; sorting groups them so runs are scores
-            let mut seen: Vec<DocId> = Vec::with_capacity(memberships[id].len() * (2 * RELATED_WINDOW + 1));
+            let mut seen: Vec<DocId> =
+                Vec::with_capacity(memberships[id].len() * (2 * RELATED_WINDOW + 1));
             for &(li, pos) in &memberships[id] {
                 let list = lists[li];
                 let lo = pos.saturating_sub(RELATED_WINDOW);

@@ -120,7 +120,10 @@ pub struct Staging {
 }
 
 fn sibling(output: &Path, suffix: &str) -> PathBuf {
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
     output.with_file_name(format!(".{name}.nashra-{suffix}"))
 }
 
@@ -138,7 +141,12 @@ impl Staging {
         std::fs::create_dir(&dir)?;
         std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
         let update = output.join(MARKER).is_file();
-        Ok(Staging { dir, output, update, produced: std::sync::Mutex::new(Vec::new()) })
+        Ok(Staging {
+            dir,
+            output,
+            update,
+            produced: std::sync::Mutex::new(Vec::new()),
+        })
     }
 
     fn produced(&self, rel: &str) {
@@ -154,7 +162,9 @@ impl Staging {
     fn unchanged(&self, rel: &str, bytes: &[u8]) -> bool {
         let old = self.output.join(rel);
         match std::fs::metadata(&old) {
-            Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => std::fs::read(&old).is_ok_and(|b| b == bytes),
+            Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
+                std::fs::read(&old).is_ok_and(|b| b == bytes)
+            }
             _ => false,
         }
     }
@@ -171,11 +181,16 @@ impl Staging {
     /// One output file copied from `from`. Returns whether it had to be copied.
     pub fn put_copy(&self, rel: &str, from: &Path) -> Result<bool, Diagnostic> {
         if self.update {
-            let same = match (std::fs::metadata(from), std::fs::metadata(self.output.join(rel))) {
-                (Ok(a), Ok(b)) if a.len() == b.len() => match (std::fs::read(from), std::fs::read(self.output.join(rel))) {
-                    (Ok(x), Ok(y)) => x == y,
-                    _ => false,
-                },
+            let same = match (
+                std::fs::metadata(from),
+                std::fs::metadata(self.output.join(rel)),
+            ) {
+                (Ok(a), Ok(b)) if a.len() == b.len() => {
+                    match (std::fs::read(from), std::fs::read(self.output.join(rel))) {
+                        (Ok(x), Ok(y)) => x == y,
+                        _ => false,
+                    }
+                }
                 _ => false,
             };
             self.produced(rel);
@@ -218,7 +233,10 @@ impl Staging {
         let mut dirs = Vec::new();
         for entry in walkdir::WalkDir::new(&self.output).min_depth(1) {
             let entry = entry.map_err(std::io::Error::other)?;
-            let rel = entry.path().strip_prefix(&self.output).unwrap_or(entry.path());
+            let rel = entry
+                .path()
+                .strip_prefix(&self.output)
+                .unwrap_or(entry.path());
             let rel_s = rel.to_string_lossy().replace('\\', "/");
             if entry.file_type().is_dir() {
                 dirs.push(entry.path().to_path_buf());

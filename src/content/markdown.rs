@@ -4,7 +4,7 @@
 //! id get one from their text (same rules as slugs, numbered when repeated), so every section can
 //! be linked. Raw HTML passes through: newsrooms embed things.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::slug::slugify;
 
@@ -13,8 +13,6 @@ pub const SUMMARY_CHARS: usize = 300;
 
 pub struct Rendered {
     pub html: String,
-    /// The first paragraph as plain text (not cut).
-    pub first_paragraph: String,
 }
 
 fn options() -> Options {
@@ -75,32 +73,39 @@ pub fn render(markdown: &str) -> Rendered {
         i += 1;
     }
 
-    let first_paragraph = first_paragraph(&events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered {
-        html,
-        first_paragraph,
-    }
+    Rendered { html }
 }
 
-fn first_paragraph(events: &[Event<'_>]) -> String {
+/// The first top-level paragraph of `markdown` as plain text, reading no further than it.
+pub fn first_paragraph_of(markdown: &str) -> String {
+    first_paragraph(Parser::new_ext(markdown, options()))
+}
+
+/// The text of the first paragraph that is not inside a quote, list or other block.
+fn first_paragraph<'a>(events: impl IntoIterator<Item = Event<'a>>) -> String {
     let mut out = String::new();
-    let mut depth = 0usize;
+    let mut depth = 0usize; // open blocks around us, before the paragraph
+    let mut inner = 0usize; // open inline tags inside the paragraph
     let mut inside = false;
     for e in events {
-        match e {
-            Event::Start(Tag::Paragraph) if depth == 0 && !inside => inside = true,
-            Event::End(TagEnd::Paragraph) if inside && depth == 0 => break,
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            }) if !inside => {}
-            Event::Start(_) => depth += usize::from(inside),
-            Event::End(_) => depth = depth.saturating_sub(usize::from(inside)),
-            Event::Text(t) | Event::Code(t) if inside => out.push_str(t),
-            Event::SoftBreak | Event::HardBreak if inside => out.push(' '),
-            _ => {}
+        if inside {
+            match e {
+                Event::End(TagEnd::Paragraph) if inner == 0 => break,
+                Event::Start(_) => inner += 1,
+                Event::End(_) => inner = inner.saturating_sub(1),
+                Event::Text(t) | Event::Code(t) => out.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => out.push(' '),
+                _ => {}
+            }
+        } else {
+            match e {
+                Event::Start(Tag::Paragraph) if depth == 0 => inside = true,
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -137,7 +142,15 @@ mod tests {
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("<del>old</del>"));
         assert!(r.html.contains("footnote-definition"));
-        assert_eq!(r.first_paragraph, "Intro text here.");
+        assert!(r.html.starts_with("<p>Intro <em>text</em> here.</p>"));
+        assert_eq!(
+            first_paragraph_of("## Head\n\nIntro *text* here.\n\nMore."),
+            "Intro text here."
+        );
+        assert_eq!(
+            first_paragraph_of("> quoted\n\nFirst [link](x) text\nwraps.\n\nSecond."),
+            "First link text wraps."
+        );
     }
 
     #[test]

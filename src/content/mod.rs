@@ -71,7 +71,9 @@ pub struct Document {
     pub slug: String,
     pub draft: bool,
     pub extra: serde_json::Map<String, serde_json::Value>,
-    pub body_html: String,
+    /// Byte length of the Markdown body as read (the body itself is read again and rendered when
+    /// its page is written, so a big site's bodies are never all in memory at once).
+    pub body_len: usize,
     /// Line of the `slug` key, or of `title`, for errors about the URL.
     pub url_pos: Pos,
 }
@@ -275,6 +277,27 @@ fn split_name<'a>(file_name: &'a str, config: &Config) -> (&'a str, Option<&'a s
         }
     }
     (stem, None)
+}
+
+/// The HTML of a document's Markdown body, read again from its file.
+pub fn render_body(root: &Path, doc: &Document) -> Result<String, Diagnostic> {
+    let file = root.join(&doc.path);
+    let text = std::fs::read_to_string(&file).map_err(|e| {
+        Diagnostic::error(
+            "io",
+            format!("cannot read the file again to render it: {e}"),
+        )
+        .in_file(&doc.path)
+        .help("the file changed or vanished during the build; build again")
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
+    let split = frontmatter::split(&text).map_err(|d| d.in_file(&doc.path))?;
+    Ok(markdown::render(split.body).html)
 }
 
 fn load_document(
@@ -550,10 +573,9 @@ fn resolve(
     }
 
     let body = &split.body;
-    let rendered = markdown::render(body);
     let summary = match raw.summary {
         Some(s) if !s.trim().is_empty() => s.trim().to_string(),
-        _ => markdown::cut_summary(&rendered.first_paragraph, markdown::SUMMARY_CHARS),
+        _ => markdown::cut_summary(&markdown::first_paragraph_of(body), markdown::SUMMARY_CHARS),
     };
 
     if !errors.is_empty() {
@@ -577,7 +599,7 @@ fn resolve(
         slug,
         draft: raw.draft.unwrap_or(false),
         extra,
-        body_html: rendered.html,
+        body_len: body.len(),
         url_pos,
     })
 }

@@ -53,7 +53,14 @@ fn last_change(d: &Option<PubDate>, u: &Option<PubDate>) -> Option<String> {
     u.as_ref().or(d.as_ref()).map(rfc3339)
 }
 
-pub fn render(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str, scope: &Scope) -> String {
+pub fn render(
+    root: &std::path::Path,
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    lang: &str,
+    scope: &Scope,
+) -> String {
     let cfg = &site.config;
     let language = cfg.language(lang).map_or(lang, |l| l.title.as_str());
     let ids: Vec<DocId> = site
@@ -120,8 +127,8 @@ pub fn render(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str, scope:
         // an entry is the same in every feed that carries it: written once per build
         let slot = &prep.cards[id];
         x.push_str(slot.entry.get_or_init(|| {
-            let mut e = String::with_capacity(site.documents[id].body_html.len() * 5 / 4 + 2048);
-            entry(&mut e, site, &slot.card, id);
+            let mut e = String::with_capacity(site.documents[id].body_len * 3 / 2 + 2048);
+            entry(&mut e, root, site, &slot.card, id);
             e
         }));
     }
@@ -129,7 +136,7 @@ pub fn render(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str, scope:
     x
 }
 
-fn entry(x: &mut String, site: &Site, card: &Card, id: DocId) {
+fn entry(x: &mut String, root: &std::path::Path, site: &Site, card: &Card, id: DocId) {
     let doc = &site.documents[id];
     let Some(date) = &doc.date else { return };
     let published = rfc3339(date);
@@ -175,7 +182,9 @@ fn entry(x: &mut String, site: &Site, card: &Card, id: DocId) {
             xml_escape(&doc.summary)
         );
     }
-    let mut html = String::with_capacity(doc.body_html.len() + 256);
+    // a file that vanished mid-build leaves an entry without content; its page reports the error
+    let body = crate::content::render_body(root, doc).unwrap_or_default();
+    let mut html = String::with_capacity(body.len() + 256);
     if let Some(img) = &doc.image {
         let _ = writeln!(
             html,
@@ -188,7 +197,7 @@ fn entry(x: &mut String, site: &Site, card: &Card, id: DocId) {
                 .unwrap_or_default()
         );
     }
-    html.push_str(&doc.body_html);
+    html.push_str(&body);
     let _ = write!(
         x,
         "    <content type=\"html\" xml:base=\"{}\">{}</content>\n  </entry>\n",

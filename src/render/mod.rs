@@ -108,6 +108,8 @@ pub fn plan(site: &Site) -> Vec<Job> {
 }
 
 pub struct Renderer {
+    /// The site folder (article bodies are read from it as their pages are written).
+    root: std::path::PathBuf,
     tera: Tera,
     /// Template name → path to show in errors.
     displays: std::collections::HashMap<String, std::path::PathBuf>,
@@ -229,6 +231,7 @@ impl Renderer {
             }
         }
         Some(Renderer {
+            root: root.to_path_buf(),
             tera,
             displays,
             l10n,
@@ -281,7 +284,7 @@ impl Renderer {
             Job::Sitemap => Ok(sitemap::render(site, jobs)),
             Job::Feed { lang, scope } => Ok(vec![(
                 paths::feed(lang, scope),
-                feed::render(site, l10n, prep, lang, scope).into_bytes(),
+                feed::render(&self.root, site, l10n, prep, lang, scope).into_bytes(),
             )]),
             Job::Document(id) => {
                 let doc = &site.documents[*id];
@@ -289,7 +292,12 @@ impl Renderer {
                     Kind::Article => "article.html",
                     Kind::Page => "page.html",
                 };
-                html(template, view::document_context(site, l10n, prep, *id)).map_err(|d| {
+                let body = crate::content::render_body(&self.root, doc)?;
+                html(
+                    template,
+                    view::document_context(site, l10n, prep, *id, body),
+                )
+                .map_err(|d| {
                     let message = format!("{} (while rendering {})", d.message, doc.path.display());
                     Diagnostic { message, ..d }
                 })

@@ -230,7 +230,7 @@ pub struct DocView<'a> {
     pub card: &'a Card,
     pub sources: &'a [Source],
     pub image: Option<ImageView<'a>>,
-    pub body: &'a str,
+    pub body: String,
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
     pub source_path: String,
 }
@@ -474,6 +474,7 @@ pub fn document_context(
     l10n: &Localizer,
     prep: &Prepared,
     id: DocId,
+    body: String,
 ) -> tera::Context {
     let doc = &site.documents[id];
     let mut ctx = base_context(site, l10n, prep, &Job::Document(id));
@@ -485,7 +486,7 @@ pub fn document_context(
             alt: &i.alt,
             credit: i.credit.as_deref(),
         }),
-        body: &doc.body_html,
+        body,
         extra: &doc.extra,
         source_path: doc.path.to_string_lossy().replace('\\', "/"),
     };
