@@ -121,25 +121,9 @@ fn decode_entities(s: &str) -> String {
         .replace("&gt;", ">")
 }
 
+/// Decodes `%XX` escapes, keeping malformed ones as written.
 fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            if let Some(v) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-            {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    crate::content::slug::decode_path(s).unwrap_or_else(|| s.to_string())
 }
 
 /// `rel` of the output file a link points at, `None` for links that leave the site.

@@ -276,17 +276,23 @@ impl Staging {
     }
 }
 
-/// Writes `bytes` at `rel` inside `dir`, creating folders. Errors name the file.
-pub fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let path = dir.join(rel);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| {
+/// Creates the folder `path` goes in. Errors name the folder.
+fn make_parent(path: &Path) -> Result<(), Diagnostic> {
+    match path.parent() {
+        Some(parent) => std::fs::create_dir_all(parent).map_err(|e| {
             Diagnostic::error(
                 "io",
                 format!("cannot create folder {}: {e}", parent.display()),
             )
-        })?;
+        }),
+        None => Ok(()),
     }
+}
+
+/// Writes `bytes` at `rel` inside `dir`, creating folders. Errors name the file.
+pub fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let path = dir.join(rel);
+    make_parent(&path)?;
     std::fs::write(&path, bytes)
         .map_err(|e| Diagnostic::error("io", format!("cannot write {}: {e}", path.display())))
 }
@@ -294,14 +300,7 @@ pub fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>
 /// Copies a file into `dir` at `rel`.
 pub fn copy_file(dir: &Path, rel: &str, from: &Path) -> Result<(), Diagnostic> {
     let path = dir.join(rel);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| {
-            Diagnostic::error(
-                "io",
-                format!("cannot create folder {}: {e}", parent.display()),
-            )
-        })?;
-    }
+    make_parent(&path)?;
     std::fs::copy(from, &path).map(|_| ()).map_err(|e| {
         Diagnostic::error(
             "io",
@@ -314,14 +313,7 @@ pub fn copy_file(dir: &Path, rel: &str, from: &Path) -> Result<(), Diagnostic> {
 /// reader (the `watch` server) sees the old file or the new one, never half of one.
 pub fn replace_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
     let path = dir.join(rel);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| {
-            Diagnostic::error(
-                "io",
-                format!("cannot create folder {}: {e}", parent.display()),
-            )
-        })?;
-    }
+    make_parent(&path)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -279,6 +279,16 @@ fn split_name<'a>(file_name: &'a str, config: &Config) -> (&'a str, Option<&'a s
     (stem, None)
 }
 
+/// The text of a content file without a UTF-8 BOM and with `\n` line endings.
+fn normalize_text(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    }
+}
+
 /// The HTML of a document's Markdown body, read again from its file.
 pub fn render_body(root: &Path, doc: &Document) -> Result<String, Diagnostic> {
     let file = root.join(&doc.path);
@@ -290,12 +300,7 @@ pub fn render_body(root: &Path, doc: &Document) -> Result<String, Diagnostic> {
         .in_file(&doc.path)
         .help("the file changed or vanished during the build; build again")
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
-    };
+    let text = normalize_text(&text);
     let split = frontmatter::split(&text).map_err(|d| d.in_file(&doc.path))?;
     Ok(markdown::render(split.body).html)
 }
@@ -317,12 +322,7 @@ fn load_document(
             .at(pos)
             .help("save the file as UTF-8")]
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
-    };
+    let text = normalize_text(&text);
 
     let file_name = rel.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let (name, lang) = split_name(file_name, config);

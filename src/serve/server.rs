@@ -140,7 +140,7 @@ pub fn resolve_request(raw: &str, base_path: &str) -> Result<Vec<String>, Status
     {
         return Err(StatusCode::FORBIDDEN);
     }
-    let decoded = percent_decode(raw).ok_or(StatusCode::BAD_REQUEST)?;
+    let decoded = crate::content::slug::decode_path(raw).ok_or(StatusCode::BAD_REQUEST)?;
     if decoded.contains('\0') {
         return Err(StatusCode::FORBIDDEN);
     }
@@ -163,23 +163,6 @@ pub fn resolve_request(raw: &str, base_path: &str) -> Result<Vec<String>, Status
         }
     }
     Ok(segments)
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 fn inject(html: Vec<u8>) -> Vec<u8> {
