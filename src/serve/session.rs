@@ -245,7 +245,7 @@ impl Session {
         // 4. what to render and what to delete
         let prepared = view::Prepared::with_cards(&site, &l10n, cards);
         let jobs = render::plan(&site);
-        let plan = affected(old, &site, &changed, &jobs, &self.built.jobs);
+        let plan = affected(old, &old_ids, &site, &changed, &jobs, &self.built.jobs);
         let out = self.built.output.clone();
         let render_diags = Diagnostics::new();
         let mut rendered = 0;
@@ -529,8 +529,10 @@ fn shape(site: &Site) -> BTreeMap<(String, u8, String), usize> {
     m
 }
 
+/// `old_ids` maps each document path of `old` to its id.
 fn affected(
     old: &Site,
+    old_ids: &HashMap<&Path, DocId>,
     new: &Site,
     changed: &BTreeSet<PathBuf>,
     new_jobs: &[Job],
@@ -542,12 +544,6 @@ fn affected(
             .map(|&i| site.documents[i].path.clone())
             .collect()
     };
-    let old_ids: HashMap<&Path, DocId> = old
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.path.as_path(), i))
-        .collect();
     let shape_changed = shape(old) != shape(new);
 
     // languages touched, and whether URLs or dates moved (sitemap, deletions)
