@@ -192,6 +192,8 @@ fn check_links(
     files: &BTreeMap<String, Option<&PageLinks>>,
     diags: &Diagnostics,
 ) {
+    // message -> (pages, first page) of broken links that come from templates
+    let mut from_templates: BTreeMap<String, (usize, String)> = BTreeMap::new();
     for (page, info) in files {
         let Some(info) = info else { continue };
         let mut reported: BTreeSet<&str> = BTreeSet::new();
@@ -224,24 +226,38 @@ fn check_links(
             if !reported.insert(link.as_str()) {
                 continue;
             }
-            let d = match &info.source {
-                Some(src) => {
-                    let text = std::fs::read_to_string(root.join(src)).unwrap_or_default();
-                    let pos = text.find(link.as_str()).map(|i| Pos::from_offset(&text, i));
+            // a link written in the article's Markdown points at its line; any other comes
+            // from a template and is reported once for all the pages it breaks
+            let in_markdown = info.source.as_ref().and_then(|src| {
+                let text = std::fs::read_to_string(root.join(src)).ok()?;
+                let i = text.find(link.as_str())?;
+                Some((src.clone(), Pos::from_offset(&text, i)))
+            });
+            match in_markdown {
+                Some((src, pos)) => diags.push(
                     Diagnostic::error("broken-link", message)
                         .in_file(src)
-                        .at_opt(pos)
-                        .help("fix the link, or add the page or file it points to")
+                        .at(pos)
+                        .help("fix the link, or add the page or file it points to"),
+                ),
+                None => {
+                    let e = from_templates.entry(message).or_insert((0, page.clone()));
+                    e.0 += 1;
                 }
-                None => Diagnostic::error(
-                    "broken-link",
-                    format!("{message} (on the generated page /{page})"),
-                )
+            }
+        }
+    }
+    for (message, (pages, first)) in from_templates {
+        let more = if pages > 1 {
+            format!(" and {} more", pages - 1)
+        } else {
+            String::new()
+        };
+        diags.push(
+            Diagnostic::error("broken-link", format!("{message} (on /{first}{more})"))
                 .in_file("templates")
                 .help("the link comes from a template"),
-            };
-            diags.push(d);
-        }
+        );
     }
 }
 

@@ -126,3 +126,27 @@ fn json_format_gives_one_object_per_problem() {
         "broken link `/en/gone/`: nothing is generated at `/en/gone/index.html`"
     );
 }
+
+#[test]
+fn a_broken_link_in_a_template_is_reported_once() {
+    let site = minimal_site();
+    write(site.path(), "templates/page.html", "{% extends \"base.html\" %}{% block main %}<a href=\"/en/nowhere/\">x</a>{% endblock main %}");
+    write(
+        site.path(),
+        "content/pages/about.en.md",
+        "---\ntitle: About\n---\nText.\n",
+    );
+    write(
+        site.path(),
+        "content/pages/contact.en.md",
+        "---\ntitle: Contact\n---\nText.\n",
+    );
+    let run = nashra(site.path(), &["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("error: broken link `/en/nowhere/`: nothing is generated at `/en/nowhere/index.html` (on /en/about/index.html and 1 more)\n  --> templates\n  = help: the link comes from a template"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("check: 1 problem"), "{}", run.stderr);
+}
