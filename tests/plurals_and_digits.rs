@@ -4,7 +4,7 @@
 mod common;
 
 use icu_locale_core::locale;
-use icu_plurals::{PluralCategory, PluralRules};
+use icu_plurals::PluralRules;
 use nashra::diagnostics::Diagnostics;
 use nashra::i18n::{Arg, Localizer};
 
@@ -22,17 +22,6 @@ fn localizer(site_toml: &str, extra_ftl: &str) -> (tempfile::TempDir, Localizer)
 
 const CATEGORY_FTL: &str = "category = { $n ->\n    [zero] zero\n    [one] one\n    [two] two\n    [few] few\n    [many] many\n   *[other] other\n}\n";
 
-fn name(c: PluralCategory) -> &'static str {
-    match c {
-        PluralCategory::Zero => "zero",
-        PluralCategory::One => "one",
-        PluralCategory::Two => "two",
-        PluralCategory::Few => "few",
-        PluralCategory::Many => "many",
-        PluralCategory::Other => "other",
-    }
-}
-
 #[test]
 fn arabic_plural_categories_agree_with_icu_for_0_to_1200() {
     let (_d, l) = localizer(common::SITE_TOML, CATEGORY_FTL);
@@ -40,7 +29,7 @@ fn arabic_plural_categories_agree_with_icu_for_0_to_1200() {
     let mut seen = std::collections::BTreeSet::new();
     for n in 0..=1200u32 {
         let got = l.format("ar", "category", &[("n", Arg::Num(f64::from(n)))]);
-        let want = name(icu.category_for(n));
+        let want = nashra::i18n::format::category_name(icu.category_for(n));
         assert_eq!(got, want, "n = {n}");
         seen.insert(want);
     }

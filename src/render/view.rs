@@ -337,6 +337,20 @@ impl Prepared {
     }
 }
 
+/// A topic's or country's key, name and link in a language.
+fn term_view(site: &Site, l10n: &Localizer, lang: &str, scope: &Scope) -> TermView {
+    let (key, name) = match scope {
+        Scope::Topic(k) => (k.clone(), topic_name(l10n, lang, k)),
+        Scope::Country(c) => (c.to_ascii_lowercase(), country_name(l10n, lang, c)),
+        Scope::Front => (String::new(), String::new()),
+    };
+    TermView {
+        key,
+        name,
+        url: link(&site.config, &paths::scope(lang, scope)),
+    }
+}
+
 /// The card of one document.
 pub fn card(site: &Site, l10n: &Localizer, id: DocId) -> Card {
     let cfg = &site.config;
@@ -355,20 +369,12 @@ pub fn card(site: &Site, l10n: &Localizer, id: DocId) -> Card {
         topics: doc
             .topics
             .iter()
-            .map(|k| TermView {
-                key: k.clone(),
-                name: topic_name(l10n, lang, k),
-                url: link(cfg, &paths::scope(lang, &Scope::Topic(k.clone()))),
-            })
+            .map(|k| term_view(site, l10n, lang, &Scope::Topic(k.clone())))
             .collect(),
         countries: doc
             .countries
             .iter()
-            .map(|c| TermView {
-                key: c.to_ascii_lowercase(),
-                name: country_name(l10n, lang, c),
-                url: link(cfg, &paths::scope(lang, &Scope::Country(c.clone()))),
-            })
+            .map(|c| term_view(site, l10n, lang, &Scope::Country(c.clone())))
             .collect(),
         authors: doc.authors.clone(),
     }
