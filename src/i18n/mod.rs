@@ -35,6 +35,8 @@ struct LangBundle {
     ids: BTreeSet<String>,
     /// Where each message is defined (file to show, position), the site's file when it overrides.
     origins: BTreeMap<String, (std::path::PathBuf, Pos)>,
+    /// Messages that take no arguments, formatted once at load (most interface text).
+    fixed: std::collections::HashMap<String, String>,
 }
 
 /// Interface text for every configured language. Shared by all render workers (`Sync`).
@@ -181,6 +183,11 @@ impl Localizer {
     /// The message if `lang` has it; no fallback, nothing recorded.
     pub fn try_format(&self, lang: &str, id: &str, args: &[(&str, Arg)]) -> Option<String> {
         let l = self.lang(lang)?;
+        if args.is_empty() {
+            if let Some(s) = l.fixed.get(id) {
+                return Some(s.clone());
+            }
+        }
         let msg = l.bundle.get_message(id)?;
         let pattern = msg.value()?;
         let mut fargs = FluentArgs::new();
@@ -425,9 +432,26 @@ fn build_bundle(
         digits: lang.digits,
         month_names: lang.month_names,
         hijri: lang.hijri,
+        fixed: std::collections::HashMap::new(),
         bundle,
         ids,
         origins: BTreeMap::new(),
+    })
+    .map(|mut l| {
+        // format every message that needs no argument once, now
+        let mut fixed = std::collections::HashMap::new();
+        for id in &l.ids {
+            let Some(pattern) = l.bundle.get_message(id).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let s = l.bundle.format_pattern(pattern, None, &mut errors);
+            if errors.is_empty() {
+                fixed.insert(id.clone(), s.into_owned());
+            }
+        }
+        l.fixed = fixed;
+        l
     })
 }
 

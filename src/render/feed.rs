@@ -128,7 +128,7 @@ pub fn render(
         let slot = &prep.cards[id];
         x.push_str(slot.entry.get_or_init(|| {
             let mut e = String::with_capacity(site.documents[id].body_len * 3 / 2 + 2048);
-            entry(&mut e, root, site, &slot.card, id);
+            entry(&mut e, root, site, prep, &slot.card, id);
             e
         }));
     }
@@ -136,7 +136,14 @@ pub fn render(
     x
 }
 
-fn entry(x: &mut String, root: &std::path::Path, site: &Site, card: &Card, id: DocId) {
+fn entry(
+    x: &mut String,
+    root: &std::path::Path,
+    site: &Site,
+    prep: &Prepared,
+    card: &Card,
+    id: DocId,
+) {
     let doc = &site.documents[id];
     let Some(date) = &doc.date else { return };
     let published = rfc3339(date);
@@ -183,7 +190,7 @@ fn entry(x: &mut String, root: &std::path::Path, site: &Site, card: &Card, id: D
         );
     }
     // a file that vanished mid-build leaves an entry without content; its page reports the error
-    let body = crate::content::render_body(root, doc).unwrap_or_default();
+    let body = prep.body(root, site, id).unwrap_or_default();
     let mut html = String::with_capacity(body.len() + 256);
     if let Some(img) = &doc.image {
         let _ = writeln!(

@@ -292,7 +292,7 @@ impl Renderer {
                     Kind::Article => "article.html",
                     Kind::Page => "page.html",
                 };
-                let body = crate::content::render_body(&self.root, doc)?;
+                let body = prep.body(&self.root, site, *id)?;
                 html(
                     template,
                     view::document_context(site, l10n, prep, *id, body),

@@ -274,6 +274,9 @@ pub fn country_name(l10n: &Localizer, lang: &str, code: &str) -> String {
 pub struct CardSlot {
     pub card: Arc<Card>,
     pub entry: Arc<std::sync::OnceLock<String>>,
+    /// The body's HTML, kept only for documents that a feed carries (their page and their feed
+    /// entries share one rendering).
+    body: Arc<std::sync::OnceLock<Result<Arc<str>, crate::diagnostics::Diagnostic>>>,
 }
 
 impl CardSlot {
@@ -281,6 +284,7 @@ impl CardSlot {
         CardSlot {
             card: Arc::new(card),
             entry: Arc::new(std::sync::OnceLock::new()),
+            body: Arc::new(std::sync::OnceLock::new()),
         }
     }
 }
@@ -290,6 +294,8 @@ impl CardSlot {
 pub struct Prepared {
     pub cards: Vec<CardSlot>,
     langs: BTreeMap<String, (tera::Value, tera::Value, String)>,
+    /// Documents that some feed carries.
+    in_feed: Vec<bool>,
 }
 
 impl Prepared {
@@ -319,7 +325,50 @@ impl Prepared {
                 (lang.code.clone(), (site_value, tera::Value::from_serializable(&pages), lang_name(l10n, &lang.code)))
             })
             .collect();
-        Prepared { cards, langs }
+        let mut in_feed = vec![false; site.documents.len()];
+        for (lang, ids) in &site.articles {
+            let mut mark = |list: &[DocId]| {
+                list.iter()
+                    .take(cfg.feed_entries)
+                    .for_each(|&i| in_feed[i] = true)
+            };
+            mark(ids);
+            site.topics
+                .get(lang)
+                .into_iter()
+                .flatten()
+                .for_each(|(_, ids)| mark(ids));
+            site.countries
+                .get(lang)
+                .into_iter()
+                .flat_map(|c| c.values())
+                .for_each(|ids| mark(ids));
+        }
+        Prepared {
+            cards,
+            langs,
+            in_feed,
+        }
+    }
+
+    /// The HTML of a document's body: rendered once and shared when a feed also carries it.
+    pub fn body(
+        &self,
+        root: &std::path::Path,
+        site: &Site,
+        id: DocId,
+    ) -> Result<String, crate::diagnostics::Diagnostic> {
+        let doc = &site.documents[id];
+        if !self.in_feed.get(id).copied().unwrap_or(false) {
+            return crate::content::render_body(root, doc);
+        }
+        match self.cards[id]
+            .body
+            .get_or_init(|| crate::content::render_body(root, doc).map(Arc::from))
+        {
+            Ok(html) => Ok(html.to_string()),
+            Err(d) => Err(d.clone()),
+        }
     }
 
     pub fn card(&self, id: DocId) -> &Card {
