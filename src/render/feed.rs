@@ -14,19 +14,31 @@ use crate::model::{paths, DocId, Scope, Site};
 use super::view::{self, rfc3339, Card, Prepared};
 
 /// Text with XML's special characters escaped and the characters XML 1.0 forbids removed.
+/// Works on bytes: every byte that needs attention is ASCII, so runs of other bytes (all of
+/// UTF-8's multi-byte sequences among them) are copied whole.
 pub fn xml_escape(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            b'\t' | b'\n' | b'\r' => continue,
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(rep);
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
+    // U+FFFE and U+FFFF are not XML characters either
+    if out.contains(['\u{FFFE}', '\u{FFFF}']) {
+        out = out.replace(['\u{FFFE}', '\u{FFFF}'], "");
     }
     out
 }
@@ -211,4 +223,15 @@ fn entry(
         xml_escape(&card.permalink),
         xml_escape(&html)
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_strips() {
+        assert_eq!(xml_escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&apos;");
+        assert_eq!(xml_escape("قمة\u{1}\tx\u{FFFF}"), "قمة\tx");
+    }
 }
