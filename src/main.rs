@@ -12,7 +12,11 @@ use nashra::diagnostics::{Diagnostics, Severity};
 /// nashra (نشرة) builds a bilingual news site (Arabic right-to-left, English left-to-right)
 /// from Markdown articles with YAML front matter.
 #[derive(Parser)]
-#[command(name = "nashra", version, about, long_about = None, after_help = "Run `nashra help build` for the options of a command.\nExit codes: 0 success, 1 problems in the site, 2 wrong usage.")]
+#[command(
+    name = "nashra",
+    version,
+    after_help = "Run `nashra help build` for the options of a command.\nExit codes: 0 success, 1 problems in the site, 2 wrong usage."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
