@@ -252,3 +252,31 @@ fn a_site_with_only_site_toml_and_content_builds_with_the_built_in_theme() {
     assert!(site.path().join("public/style.css").is_file());
     assert!(site.path().join("public/404.html").is_file());
 }
+
+#[test]
+fn feed_entries_and_direction_come_from_site_toml() {
+    let site = minimal_site();
+    let toml = SITE_TOML
+        .replace("topics = [", "feed_entries = 1\ntopics = [")
+        .replace(
+            "[languages.en]\ntitle = \"Nashra\"",
+            "[languages.en]\ntitle = \"Nashra\"\ndirection = \"rtl\"",
+        );
+    write(site.path(), "site.toml", &toml);
+    write(
+        site.path(),
+        "content/2025/10/older.ar.md",
+        "---\ntitle: أقدم\ndate: 2025-10-01\n---\nنص.\n",
+    );
+    build_ok(site.path(), &[]);
+    let feed = read(&site.path().join("public/ar/feed.xml"));
+    assert_eq!(feed.matches("<entry>").count(), 1, "feed_entries = 1");
+    assert!(
+        feed.contains("قمة في بيشكيك") && !feed.contains("أقدم"),
+        "the newest entry is kept"
+    );
+    assert!(
+        page(site.path(), "en/2025/11/summit").contains("<html lang=\"en\" dir=\"rtl\">"),
+        "direction overrides the language's own"
+    );
+}

@@ -91,6 +91,11 @@ const URLSET_OPEN: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset x
 
 /// The sitemap file(s): (path, bytes).
 pub fn render(site: &Site, jobs: &[Job]) -> Vec<(String, Vec<u8>)> {
+    render_chunked(site, jobs, MAX_URLS)
+}
+
+/// [`render`] with at most `max_urls` URLs per file.
+fn render_chunked(site: &Site, jobs: &[Job], max_urls: usize) -> Vec<(String, Vec<u8>)> {
     let pages: Vec<&Job> = jobs
         .iter()
         .filter(|j| view::job_path(site, j).is_some())
@@ -104,12 +109,12 @@ pub fn render(site: &Site, jobs: &[Job]) -> Vec<(String, Vec<u8>)> {
         out.push_str("</urlset>\n");
         out.into_bytes()
     };
-    if pages.len() <= MAX_URLS {
+    if pages.len() <= max_urls {
         return vec![("sitemap.xml".into(), chunk(&pages))];
     }
     let mut files = Vec::new();
     let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for (i, part) in pages.chunks(MAX_URLS).enumerate() {
+    for (i, part) in pages.chunks(max_urls.max(1)).enumerate() {
         let name = format!("sitemaps/sitemap-{}.xml", i + 1);
         let _ = write!(
             index,
@@ -121,4 +126,54 @@ pub fn render(site: &Site, jobs: &[Job]) -> Vec<(String, Vec<u8>)> {
     index.push_str("</sitemapindex>\n");
     files.push(("sitemap.xml".into(), index.into_bytes()));
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Diagnostics;
+
+    #[test]
+    fn past_the_limit_the_sitemap_becomes_an_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        for i in 0..4 {
+            std::fs::write(
+                root.join(format!("content/a{i}.md")),
+                format!("---\ntitle: t{i}\ndate: 2025-11-0{}\n---\nx\n", i + 1),
+            )
+            .unwrap();
+        }
+        let diags = Diagnostics::new();
+        let config = crate::config::parse("base_url = \"https://x.org/\"\ndefault_language = \"ar\"\n[languages.ar]\ntitle = \"t\"\n", &diags).unwrap();
+        let content = crate::content::load(
+            root,
+            &config,
+            &crate::content::LoadOptions { drafts: false },
+            &diags,
+        );
+        let site = crate::model::build(config, content, &diags);
+        let jobs = crate::render::plan(&site);
+        let pages = jobs
+            .iter()
+            .filter(|j| view::job_path(&site, j).is_some())
+            .count();
+        let files = render_chunked(&site, &jobs, 3);
+        assert_eq!(files.len(), pages.div_ceil(3) + 1);
+        let (name, index) = files.last().unwrap();
+        assert_eq!(name, "sitemap.xml");
+        let index = String::from_utf8_lossy(index);
+        assert!(index.contains("<sitemapindex"));
+        assert!(index.contains("<loc>https://x.org/sitemaps/sitemap-1.xml</loc>"));
+        assert_eq!(files[0].0, "sitemaps/sitemap-1.xml");
+        assert_eq!(
+            String::from_utf8_lossy(&files[0].1)
+                .matches("<url>")
+                .count(),
+            3
+        );
+        // one file while under the limit
+        assert_eq!(render(&site, &jobs).len(), 1);
+    }
 }
