@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::config::Config;
+use crate::content::dates::PubDate;
 use crate::content::{Asset, Content, Document, Kind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -403,6 +404,49 @@ impl Site {
             Scope::Topic(k) => self.topic_articles(lang, k),
             Scope::Country(c) => self.country_articles(lang, c),
         }
+    }
+
+    /// The articles on page `page` (1-based) of a scope's list.
+    pub fn page_articles(&self, lang: &str, scope: &Scope, page: usize) -> &[DocId] {
+        let all = self.scope_articles(lang, scope);
+        let per = self.config.paginate_by;
+        let start = page.saturating_sub(1) * per;
+        all.get(start..(start + per).min(all.len())).unwrap_or(&[])
+    }
+
+    /// The lists that have pages (and a feed) in a language: the front page, every topic with
+    /// articles, every country with articles.
+    pub fn scopes(&self, lang: &str) -> Vec<Scope> {
+        let mut scopes = vec![Scope::Front];
+        scopes.extend(
+            self.topics
+                .get(lang)
+                .into_iter()
+                .flatten()
+                .filter(|(_, ids)| !ids.is_empty())
+                .map(|(k, _)| Scope::Topic(k.clone())),
+        );
+        scopes.extend(
+            self.countries
+                .get(lang)
+                .into_iter()
+                .flatten()
+                .map(|(c, _)| Scope::Country(c.clone())),
+        );
+        scopes
+    }
+
+    /// The articles a scope's feed carries: its newest `feed_entries`.
+    pub fn feed_articles(&self, lang: &str, scope: &Scope) -> &[DocId] {
+        let all = self.scope_articles(lang, scope);
+        &all[..all.len().min(self.config.feed_entries)]
+    }
+
+    /// The latest `updated` (or `date`) among `ids`.
+    pub fn last_change(&self, ids: &[DocId]) -> Option<&PubDate> {
+        ids.iter()
+            .filter_map(|&id| self.documents[id].last_change())
+            .max_by_key(|p| p.timestamp())
     }
 
     /// How many list pages a scope has in a language: 0 when it has no page there (a topic or

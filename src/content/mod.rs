@@ -78,6 +78,13 @@ pub struct Document {
     pub url_pos: Pos,
 }
 
+impl Document {
+    /// When the document last changed: `updated`, or else `date`.
+    pub fn last_change(&self) -> Option<&PubDate> {
+        self.updated.as_ref().or(self.date.as_ref())
+    }
+}
+
 /// A non-Markdown file under `content/`, copied beside the pages of its folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Asset {

@@ -7,7 +7,6 @@
 
 use std::fmt::Write;
 
-use crate::content::dates::PubDate;
 use crate::i18n::Localizer;
 use crate::model::{paths, DocId, Scope, Site};
 
@@ -61,10 +60,6 @@ pub fn absolute(site: &Site, page_permalink: &str, src: &str) -> String {
     }
 }
 
-fn last_change(d: &Option<PubDate>, u: &Option<PubDate>) -> Option<String> {
-    u.as_ref().or(d.as_ref()).map(rfc3339)
-}
-
 pub fn render(
     root: &std::path::Path,
     site: &Site,
@@ -75,12 +70,7 @@ pub fn render(
 ) -> String {
     let cfg = &site.config;
     let language = cfg.language(lang).map_or(lang, |l| l.title.as_str());
-    let ids: Vec<DocId> = site
-        .scope_articles(lang, scope)
-        .iter()
-        .copied()
-        .take(cfg.feed_entries)
-        .collect();
+    let ids = site.feed_articles(lang, scope);
     let title = match scope {
         Scope::Front => language.to_string(),
         Scope::Topic(k) => format!("{language} — {}", view::topic_name(l10n, lang, k)),
@@ -88,27 +78,10 @@ pub fn render(
     };
     let page_url = view::permalink(cfg, &paths::scope(lang, scope));
     let self_url = view::permalink(cfg, &paths::feed(lang, scope));
-    let updated = ids
-        .iter()
-        .filter_map(|&id| {
-            let d = &site.documents[id];
-            d.updated
-                .as_ref()
-                .or(d.date.as_ref())
-                .map(|p| p.timestamp())
-        })
-        .max()
-        .and_then(|ts| {
-            ids.iter().find_map(|&id| {
-                let d = &site.documents[id];
-                d.updated
-                    .as_ref()
-                    .or(d.date.as_ref())
-                    .filter(|p| p.timestamp() == ts)
-                    .map(rfc3339)
-            })
-        })
-        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+    // an empty feed (a language without articles) still needs a fixed `updated`
+    let updated = site
+        .last_change(ids)
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), rfc3339);
     let description = cfg.language(lang).map_or("", |l| l.description.as_str());
 
     let mut x = String::with_capacity(4096 + ids.len() * 8192);
@@ -135,7 +108,7 @@ pub fn render(
         updated,
         xml_escape(language)
     );
-    for id in ids {
+    for &id in ids {
         // an entry is the same in every feed that carries it: written once per build
         let slot = &prep.cards[id];
         x.push_str(slot.entry.get_or_init(|| {
@@ -159,7 +132,7 @@ fn entry(
     let doc = &site.documents[id];
     let Some(date) = &doc.date else { return };
     let published = rfc3339(date);
-    let updated = last_change(&doc.date, &doc.updated).unwrap_or_else(|| published.clone());
+    let updated = doc.last_change().map_or_else(|| published.clone(), rfc3339);
     let tag = format!(
         "tag:{},{}:/{}",
         host(site),

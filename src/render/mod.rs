@@ -61,23 +61,7 @@ pub fn plan(site: &Site) -> Vec<Job> {
     let mut jobs = vec![Job::Root, Job::NotFound, Job::Robots, Job::Sitemap];
     for l in &site.config.languages {
         let lang = &l.code;
-        let mut scopes = vec![Scope::Front];
-        scopes.extend(
-            site.topics
-                .get(lang)
-                .into_iter()
-                .flatten()
-                .filter(|(_, ids)| !ids.is_empty())
-                .map(|(k, _)| Scope::Topic(k.clone())),
-        );
-        scopes.extend(
-            site.countries
-                .get(lang)
-                .into_iter()
-                .flatten()
-                .map(|(c, _)| Scope::Country(c.clone())),
-        );
-        for scope in scopes {
+        for scope in site.scopes(lang) {
             for page in 1..=site.scope_pages(lang, &scope) {
                 jobs.push(Job::List {
                     lang: lang.clone(),

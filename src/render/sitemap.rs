@@ -5,7 +5,6 @@
 
 use std::fmt::Write;
 
-use crate::content::dates::PubDate;
 use crate::model::{DocId, Site};
 
 use super::feed::xml_escape;
@@ -15,34 +14,14 @@ use super::Job;
 /// URLs per sitemap file (the sitemap protocol's limit).
 pub const MAX_URLS: usize = 50_000;
 
-fn newest(site: &Site, ids: &[DocId]) -> Option<String> {
-    ids.iter()
-        .filter_map(|&id| {
-            let d = &site.documents[id];
-            d.updated.as_ref().or(d.date.as_ref())
-        })
-        .max_by_key(|p: &&PubDate| p.timestamp())
-        .map(rfc3339)
-}
-
 fn lastmod(site: &Site, job: &Job) -> Option<String> {
+    let newest = |ids: &[DocId]| site.last_change(ids).map(rfc3339);
     match job {
-        Job::Document(id) => {
-            let d = &site.documents[*id];
-            d.updated.as_ref().or(d.date.as_ref()).map(rfc3339)
-        }
-        Job::List { lang, scope, page } => {
-            let all = site.scope_articles(lang, scope);
-            let per = site.config.paginate_by;
-            newest(
-                site,
-                all.get((page - 1) * per..(page * per).min(all.len()))
-                    .unwrap_or(&[]),
-            )
-        }
-        Job::Month { lang, year, month } => newest(site, site.month_articles(lang, *year, *month)),
+        Job::Document(id) => site.documents[*id].last_change().map(rfc3339),
+        Job::List { lang, scope, page } => newest(site.page_articles(lang, scope, *page)),
+        Job::Month { lang, year, month } => newest(site.month_articles(lang, *year, *month)),
         Job::Topics(lang) | Job::Countries(lang) | Job::Archive(lang) => {
-            newest(site, site.articles.get(lang).map_or(&[], Vec::as_slice))
+            newest(site.articles.get(lang).map_or(&[], Vec::as_slice))
         }
         _ => None,
     }

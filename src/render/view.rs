@@ -326,23 +326,12 @@ impl Prepared {
             })
             .collect();
         let mut in_feed = vec![false; site.documents.len()];
-        for (lang, ids) in &site.articles {
-            let mut mark = |list: &[DocId]| {
-                list.iter()
-                    .take(cfg.feed_entries)
-                    .for_each(|&i| in_feed[i] = true)
-            };
-            mark(ids);
-            site.topics
-                .get(lang)
-                .into_iter()
-                .flatten()
-                .for_each(|(_, ids)| mark(ids));
-            site.countries
-                .get(lang)
-                .into_iter()
-                .flat_map(|c| c.values())
-                .for_each(|ids| mark(ids));
+        for job in crate::render::plan(site) {
+            if let Job::Feed { lang, scope } = job {
+                site.feed_articles(&lang, &scope)
+                    .iter()
+                    .for_each(|&i| in_feed[i] = true);
+            }
         }
         Prepared {
             cards,
@@ -663,11 +652,8 @@ pub fn list_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -
     };
     let cfg = &site.config;
     let all = site.scope_articles(lang, scope);
-    let per = cfg.paginate_by;
     let total = site.scope_pages(lang, scope);
-    let slice = all
-        .get((page - 1) * per..(page * per).min(all.len()))
-        .unwrap_or(&[]);
+    let slice = site.page_articles(lang, scope, *page);
     let (kind, key, name) = match scope {
         Scope::Front => ("front", String::new(), language(site, lang).title.clone()),
         Scope::Topic(k) => ("topic", k.clone(), topic_name(l10n, lang, k)),

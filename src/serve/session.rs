@@ -390,7 +390,7 @@ impl Session {
                     .iter()
                     .position(|&x| x == id)
                 {
-                    if pos < site.config.feed_entries {
+                    if pos < site.feed_articles(lang, &scope).len() {
                         jobs.insert(Job::Feed {
                             lang: lang.clone(),
                             scope: scope.clone(),
@@ -578,13 +578,7 @@ fn affected(
     }
 
     let slice = |site: &Site, lang: &str, scope: &Scope, page: usize| -> Vec<PathBuf> {
-        let all = site.scope_articles(lang, scope);
-        let per = site.config.paginate_by;
-        paths(
-            site,
-            all.get((page - 1) * per..(page * per).min(all.len()))
-                .unwrap_or(&[]),
-        )
+        paths(site, site.page_articles(lang, scope, page))
     };
     let any_changed = |site: &Site, ids: &[DocId]| ids.iter().any(|&i| is_changed(site, i));
 
@@ -612,31 +606,11 @@ fn affected(
                     || old.scope_articles(lang, scope).len()
                         != new.scope_articles(lang, scope).len()
                     || slice(old, lang, scope, *page) != slice(new, lang, scope, *page)
-                    || {
-                        let all = new.scope_articles(lang, scope);
-                        let per = new.config.paginate_by;
-                        any_changed(
-                            new,
-                            all.get((page - 1) * per..(page * per).min(all.len()))
-                                .unwrap_or(&[]),
-                        )
-                    }
+                    || any_changed(new, new.page_articles(lang, scope, *page))
             }
             Job::Feed { lang, scope } => {
-                let k = new.config.feed_entries;
-                let n: Vec<DocId> = new
-                    .scope_articles(lang, scope)
-                    .iter()
-                    .copied()
-                    .take(k)
-                    .collect();
-                let o: Vec<DocId> = old
-                    .scope_articles(lang, scope)
-                    .iter()
-                    .copied()
-                    .take(k)
-                    .collect();
-                paths(old, &o) != paths(new, &n) || any_changed(new, &n)
+                let n = new.feed_articles(lang, scope);
+                paths(old, old.feed_articles(lang, scope)) != paths(new, n) || any_changed(new, n)
             }
             Job::Topics(lang) | Job::Countries(lang) | Job::Archive(lang) => {
                 langs.contains(lang) || shape_changed
