@@ -807,42 +807,41 @@ pub fn archive_context(
     ctx
 }
 
-pub fn root_context(site: &Site) -> tera::Context {
+/// The context of a page that is for every language at once (the root redirect, the 404 page):
+/// the default language's `lang`, `dir` and `site`, and every language's front page.
+fn every_language_context(site: &Site) -> (tera::Context, Vec<serde_json::Value>) {
     let cfg = &site.config;
-    let mut ctx = tera::Context::new();
     let default = language(site, &cfg.default_language);
+    let mut ctx = tera::Context::new();
     ctx.insert("lang", &default.code);
     ctx.insert("dir", default.direction.as_str());
     ctx.insert("site", &site_view(site, default));
-    ctx.insert("target", &link(cfg, &paths::front(&cfg.default_language)));
-    ctx.insert(
-        "canonical",
-        &permalink(cfg, &paths::front(&cfg.default_language)),
-    );
-    let alts: Vec<serde_json::Value> = cfg
+    let fronts = cfg
         .languages
         .iter()
-        .map(|l| serde_json::json!({"lang": l.code, "href": permalink(cfg, &paths::front(&l.code)), "url": link(cfg, &paths::front(&l.code)), "title": l.title, "dir": l.direction.as_str()}))
+        .map(|l| {
+            let front = paths::front(&l.code);
+            serde_json::json!({"lang": l.code, "dir": l.direction.as_str(), "title": l.title, "url": link(cfg, &front), "href": permalink(cfg, &front)})
+        })
         .collect();
-    ctx.insert("alternates", &alts);
-    ctx.insert(
-        "x_default",
-        &permalink(cfg, &paths::front(&cfg.default_language)),
-    );
+    (ctx, fronts)
+}
+
+/// `root.html`: sends visitors to the default language; `alternates` lists every front page.
+pub fn root_context(site: &Site) -> tera::Context {
+    let cfg = &site.config;
+    let (mut ctx, fronts) = every_language_context(site);
+    let front = paths::front(&cfg.default_language);
+    ctx.insert("target", &link(cfg, &front));
+    ctx.insert("canonical", &permalink(cfg, &front));
+    ctx.insert("x_default", &permalink(cfg, &front));
+    ctx.insert("alternates", &fronts);
     ctx
 }
 
-/// The 404 page shows every language: `sections` has one entry per language.
+/// `404.html` shows every language: `sections` has one entry per language.
 pub fn not_found_context(site: &Site) -> tera::Context {
-    let cfg = &site.config;
-    let default = language(site, &cfg.default_language);
-    let mut ctx = tera::Context::new();
-    ctx.insert("lang", &default.code);
-    ctx.insert("dir", default.direction.as_str());
-    ctx.insert("site", &site_view(site, default));
-    ctx.insert(
-        "sections",
-        &cfg.languages.iter().map(|l| serde_json::json!({"lang": l.code, "dir": l.direction.as_str(), "title": l.title, "url": link(cfg, &paths::front(&l.code))})).collect::<Vec<_>>(),
-    );
+    let (mut ctx, fronts) = every_language_context(site);
+    ctx.insert("sections", &fronts);
     ctx
 }
