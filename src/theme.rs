@@ -50,7 +50,6 @@ pub struct ThemeFile {
     /// The path to show in messages: `templates/article.html` or `<built-in>/templates/article.html`.
     pub display: PathBuf,
     pub contents: Contents,
-    pub builtin: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -88,7 +87,6 @@ pub fn builtin_files(layer: Layer) -> Vec<ThemeFile> {
             display: Path::new("<built-in>").join(layer.folder()).join(&name),
             name,
             contents: Contents::Embedded(bytes),
-            builtin: true,
         })
         .collect()
 }
@@ -132,7 +130,6 @@ pub fn site_files(root: &Path, layer: Layer, diags: &Diagnostics) -> Vec<ThemeFi
             name: name.replace('\\', "/"),
             display: Path::new(layer.folder()).join(rel),
             contents: Contents::OnDisk(entry.path().to_path_buf()),
-            builtin: false,
         });
     }
     out

@@ -356,10 +356,3 @@ fn feeds_pass_feedparser() {
         String::from_utf8_lossy(&run.stderr)
     );
 }
-
-#[test]
-fn two_builds_of_the_full_site_are_identical() {
-    let (_a, a) = build_sample();
-    let (_b, b) = build_sample();
-    assert!(tree(&a) == tree(&b));
-}

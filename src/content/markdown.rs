@@ -11,10 +11,6 @@ use super::slug::slugify;
 /// How long a generated summary may be, in characters, before it is cut at a word boundary.
 pub const SUMMARY_CHARS: usize = 300;
 
-pub struct Rendered {
-    pub html: String,
-}
-
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -22,7 +18,8 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-pub fn render(markdown: &str) -> Rendered {
+/// The HTML of a Markdown text.
+pub fn render(markdown: &str) -> String {
     let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
 
     // Give every heading an id.
@@ -75,7 +72,7 @@ pub fn render(markdown: &str) -> Rendered {
 
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered { html }
+    html
 }
 
 /// The first top-level paragraph of `markdown` as plain text, reading no further than it.
@@ -137,12 +134,12 @@ mod tests {
     #[test]
     fn extensions_and_heading_ids() {
         let r = render("Intro *text* here.\n\n## جدول الأعمال\n\n## Agenda {#agenda}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ note[^1]\n\n[^1]: A footnote.\n");
-        assert!(r.html.contains("<h2 id=\"جدول-الأعمال\">"), "{}", r.html);
-        assert!(r.html.contains("<h2 id=\"agenda\">"), "{}", r.html);
-        assert!(r.html.contains("<table>"));
-        assert!(r.html.contains("<del>old</del>"));
-        assert!(r.html.contains("footnote-definition"));
-        assert!(r.html.starts_with("<p>Intro <em>text</em> here.</p>"));
+        assert!(r.contains("<h2 id=\"جدول-الأعمال\">"), "{r}");
+        assert!(r.contains("<h2 id=\"agenda\">"), "{r}");
+        assert!(r.contains("<table>"));
+        assert!(r.contains("<del>old</del>"));
+        assert!(r.contains("footnote-definition"));
+        assert!(r.starts_with("<p>Intro <em>text</em> here.</p>"));
         assert_eq!(
             first_paragraph_of("## Head\n\nIntro *text* here.\n\nMore."),
             "Intro text here."

@@ -309,7 +309,7 @@ pub fn render_body(root: &Path, doc: &Document) -> Result<String, Diagnostic> {
     })?;
     let text = normalize_text(&text);
     let split = frontmatter::split(&text).map_err(|d| d.in_file(&doc.path))?;
-    Ok(markdown::render(split.body).html)
+    Ok(markdown::render(split.body))
 }
 
 fn load_document(

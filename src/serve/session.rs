@@ -354,17 +354,11 @@ impl Session {
                 .binary_search_by(|d| d.path.as_path().cmp(&new.path))
                 .ok()?;
             let old = &site.documents[id];
-            let same_place = old.lang == new.lang
-                && old.kind == new.kind
-                && old.date == new.date
+            let unmoved = same_place(old, &new)
                 && old.updated == new.updated
-                && old.topics == new.topics
-                && old.countries == new.countries
-                && old.slug == new.slug
-                && old.translation_key == new.translation_key
                 && old.draft == new.draft
                 && (self.opts.drafts || !new.draft);
-            if !same_place {
+            if !unmoved {
                 return None;
             }
             edits.push((id, new));
@@ -481,17 +475,23 @@ fn same_shape(
     }
     let mut sorted: Vec<&Arc<content::Document>> = new_docs.iter().collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
-    old.documents.iter().zip(sorted).all(|(o, n)| {
-        o.path == n.path
-            && (!changed.contains(&n.path)
-                || (o.lang == n.lang
-                    && o.kind == n.kind
-                    && o.date == n.date
-                    && o.topics == n.topics
-                    && o.countries == n.countries
-                    && o.slug == n.slug
-                    && o.translation_key == n.translation_key))
-    })
+    old.documents
+        .iter()
+        .zip(sorted)
+        .all(|(o, n)| o.path == n.path && (!changed.contains(&n.path) || same_place(o, n)))
+}
+
+/// Whether two versions of a document sit in the same place in the site: same language, kind,
+/// date, topics, countries, slug and translation key (so the same URL, lists and related
+/// articles).
+fn same_place(o: &content::Document, n: &content::Document) -> bool {
+    o.lang == n.lang
+        && o.kind == n.kind
+        && o.date == n.date
+        && o.topics == n.topics
+        && o.countries == n.countries
+        && o.slug == n.slug
+        && o.translation_key == n.translation_key
 }
 
 struct Plan {
