@@ -280,3 +280,82 @@ fn feed_entries_and_direction_come_from_site_toml() {
         "direction overrides the language's own"
     );
 }
+
+#[test]
+fn front_matter_forms_the_readme_promises() {
+    let site = minimal_site();
+    // one author as a string, several sources, free `extra` data and an unknown key for
+    // templates, Kosovo's XK, and an image without alt (a warning)
+    write(
+        site.path(),
+        "content/2025/11/summit.en.md",
+        "---\ntitle: Summit\ndate: 2025-11-27\nauthors: Jane Doe\nsource:\n  - {name: TASS, url: \"https://tass.ru/\"}\n  - {name: Reuters}\ncountries: [xk]\nimage: {src: a.svg}\nextra: {desk: Moscow}\nedition: evening\n---\nText.\n",
+    );
+    write(
+        site.path(),
+        "content/2025/11/a.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    write(
+        site.path(),
+        "templates/article.html",
+        "{% extends \"base.html\" %}{% block main %}{% if page.lang == \"en\" %}<p id=\"x\">{{ page.extra.desk }}|{{ page.extra.edition }}|{{ page.authors | join(sep=\",\") }}|{% for s in page.sources %}{{ s.name }};{% endfor %}|{% for c in page.countries %}{{ c.name }}{% endfor %}</p>{% endif %}{% endblock main %}",
+    );
+    // hidden files and editor leftovers are not content
+    write(site.path(), "content/2025/11/.summit.en.md.swp", "garbage");
+    write(site.path(), "content/2025/11/summit.en.md~", "garbage");
+    write(site.path(), "content/2025/11/#summit.en.md#", "garbage");
+    write(
+        site.path(),
+        "content/.drafts/secret.en.md",
+        "not even front matter",
+    );
+    let stderr = build_ok(site.path(), &[]);
+    let html = page(site.path(), "en/2025/11/summit");
+    assert!(
+        html.contains("<p id=\"x\">Moscow|evening|Jane Doe|TASS;Reuters;|Kosovo</p>"),
+        "{html}"
+    );
+    assert!(
+        stderr.contains(
+            "warning: the lead image has no `alt` text\n  --> content/2025/11/summit.en.md:9:8"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning: unknown front matter key `edition`"),
+        "{stderr}"
+    );
+    assert!(!site
+        .path()
+        .join("public/en/2025/11/summit/summit.en.md~")
+        .exists());
+    assert!(!site.path().join("public/.drafts").exists());
+}
+
+#[test]
+fn output_dir_is_relative_to_the_site_and_output_to_the_current_folder() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "site.toml",
+        &SITE_TOML.replace("topics = [", "output_dir = \"_site\"\ntopics = ["),
+    );
+    let other = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = site.path().to_string_lossy().into_owned();
+    let run = nashra(other.path(), &["build", "--root", &root]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        site.path().join("_site/ar/index.html").is_file(),
+        "output_dir is inside the site"
+    );
+    let run = nashra(
+        other.path(),
+        &["build", "--root", &root, "--output", "here"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        other.path().join("here/ar/index.html").is_file(),
+        "--output is relative to the current folder"
+    );
+}
