@@ -167,10 +167,15 @@ impl Diagnostics {
         }
     }
 
+    fn any(&self, severity: Severity) -> bool {
+        match self.items.lock() {
+            Ok(v) => v.iter().any(|d| d.severity == severity),
+            Err(poisoned) => poisoned.into_inner().iter().any(|d| d.severity == severity),
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
-        self.snapshot()
-            .iter()
-            .any(|d| d.severity == Severity::Error)
+        self.any(Severity::Error)
     }
 
     /// All problems, sorted by file, position and message so output is stable whatever the
@@ -189,9 +194,7 @@ impl Diagnostics {
 
     /// Whether there is any warning (which `--strict` and `check` count as errors).
     pub fn has_warnings(&self) -> bool {
-        self.snapshot()
-            .iter()
-            .any(|d| d.severity == Severity::Warning)
+        self.any(Severity::Warning)
     }
 }
 

@@ -98,3 +98,18 @@ fn a_missing_message_falls_back_to_the_default_language_then_the_key_and_is_repo
         ]
     );
 }
+
+#[test]
+fn a_message_that_cannot_be_formatted_is_reported_where_it_is_written() {
+    let (_d, l) = localizer(common::SITE_TOML, "# site\ngreeting = مرحبًا { $name }\n");
+    assert_eq!(l.format("ar", "greeting", &[]), "مرحبًا {$name}");
+    let diags = Diagnostics::new();
+    l.report_fallbacks(&diags);
+    let all = diags.snapshot();
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].message, "Fluent message `greeting` in `ar` could not be formatted: Resolver error: Unknown variable: $name");
+    assert_eq!(
+        all[0].location().as_deref(),
+        Some("locales/ar/test.ftl:2:1")
+    );
+}

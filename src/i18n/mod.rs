@@ -44,6 +44,8 @@ pub struct Localizer {
     default: String,
     langs: Vec<LangBundle>,
     fallbacks: Mutex<BTreeSet<(String, String)>>,
+    /// Messages that exist but could not be formatted: (language, id, what went wrong).
+    failures: Mutex<BTreeSet<(String, String, String)>>,
 }
 
 /// An argument for a message.
@@ -153,6 +155,7 @@ impl Localizer {
             default: config.default_language.clone(),
             langs,
             fallbacks: Mutex::new(BTreeSet::new()),
+            failures: Mutex::new(BTreeSet::new()),
         })
     }
 
@@ -200,17 +203,14 @@ impl Localizer {
         let mut errors = Vec::new();
         let s = l.bundle.format_pattern(pattern, Some(&fargs), &mut errors);
         if !errors.is_empty() {
-            self.record_fallback(
-                lang,
-                &format!(
-                    "{id} ({})",
-                    errors
-                        .iter()
-                        .map(|e| e.to_string())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ),
-            );
+            let what = errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("; ");
+            if let Ok(mut set) = self.failures.lock() {
+                set.insert((lang.to_string(), id.to_string(), what));
+            }
         }
         Some(s.into_owned())
     }
@@ -234,10 +234,28 @@ impl Localizer {
                     format!("Fluent message `{id}` is missing in `{lang}`"),
                 )
                 .in_file(format!("locales/{lang}"))
-                .help(format!(
-                    "add `{}` to a file in locales/{lang}/",
-                    id.split(' ').next().unwrap_or(&id)
-                )),
+                .help(format!("add `{id} = …` to a file in locales/{lang}/")),
+            );
+        }
+        let failures = match self.failures.lock() {
+            Ok(s) => s.clone(),
+            Err(p) => p.into_inner().clone(),
+        };
+        for (lang, id, what) in failures {
+            let (file, pos) = self
+                .origin(&lang, &id)
+                .cloned()
+                .unwrap_or_else(|| (format!("locales/{lang}").into(), Pos::new(1, 1)));
+            diags.push(
+                Diagnostic::warning(
+                    "message-error",
+                    format!("Fluent message `{id}` in `{lang}` could not be formatted: {what}"),
+                )
+                .in_file(file)
+                .at(pos)
+                .help(
+                    "check the variables the message uses against what the template passes to t()",
+                ),
             );
         }
     }

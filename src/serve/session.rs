@@ -37,6 +37,8 @@ pub struct Rebuilt {
 
 pub struct Session {
     opts: BuildOptions,
+    /// The site folder as the file watcher reports paths in it (canonical).
+    canonical_root: PathBuf,
     built: Built,
     /// Markdown files (relative to `content/`) changed since the last successful render.
     pending: BTreeSet<PathBuf>,
@@ -57,7 +59,10 @@ impl Session {
     /// Builds the whole site once.
     pub fn start(opts: BuildOptions, diags: &Diagnostics) -> Result<Session, build::BuildFailed> {
         let built = build::build_full(&opts, diags)?;
+        let canonical_root =
+            std::fs::canonicalize(&opts.root).unwrap_or_else(|_| opts.root.clone());
         Ok(Session {
+            canonical_root,
             opts,
             built,
             pending: BTreeSet::new(),
@@ -73,23 +78,14 @@ impl Session {
         &self.built.loaded.site
     }
 
+    /// Where a path reported by the watcher (absolute, in the canonical site folder) sits.
     fn classify(&self, path: &Path) -> Touched {
-        let root = &self.opts.root;
-        let rel = match path.strip_prefix(root) {
-            Ok(r) => r.to_path_buf(),
-            Err(_) => match (
-                std::fs::canonicalize(root),
-                path.parent().and_then(|p| std::fs::canonicalize(p).ok()),
-            ) {
-                (Ok(r), Some(parent)) => match parent
-                    .join(path.file_name().unwrap_or_default())
-                    .strip_prefix(&r)
-                {
-                    Ok(rel) => rel.to_path_buf(),
-                    Err(_) => return Touched::Ignore,
-                },
-                _ => return Touched::Ignore,
-            },
+        let rel = match path
+            .strip_prefix(&self.canonical_root)
+            .or_else(|_| path.strip_prefix(&self.opts.root))
+        {
+            Ok(r) => r,
+            Err(_) => return Touched::Ignore,
         };
         let mut parts = rel.components();
         match parts.next().and_then(|c| c.as_os_str().to_str()) {
