@@ -29,7 +29,7 @@ pub struct BuildOptions {
 }
 
 /// What a finished build did.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct BuildReport {
     pub output: PathBuf,
     /// (language, articles, pages)
@@ -144,13 +144,7 @@ pub fn build_and_exit(
     diags: &Diagnostics,
 ) -> Result<BuildReport, BuildFailed> {
     build_full(opts, diags).map(|b| {
-        let Built { report, .. } = &b;
-        let report = BuildReport {
-            output: report.output.clone(),
-            per_language: report.per_language.clone(),
-            files: report.files,
-            elapsed: report.elapsed,
-        };
+        let report = b.report.clone();
         std::mem::forget(b);
         report
     })
