@@ -359,3 +359,43 @@ fn output_dir_is_relative_to_the_site_and_output_to_the_current_folder() {
         "--output is relative to the current folder"
     );
 }
+
+/// A rebuild into an existing output writes only what changed and removes what is gone: the
+/// result must be exactly what a build into an empty folder gives.
+#[test]
+fn a_rebuild_in_place_equals_a_fresh_build() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/2025/10/old.en.md",
+        "---\ntitle: Old\ndate: 2025-10-01\ntopics: [economy]\n---\nText.\n",
+    );
+    build_ok(site.path(), &[]);
+    // change a title, delete an article (and with it a topic page and a month), add one
+    write(
+        site.path(),
+        "content/2025/11/summit.en.md",
+        &common::ARTICLE_EN.replace("Summit in Bishkek", "A new headline"),
+    );
+    std::fs::remove_file(site.path().join("content/2025/10/old.en.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    write(
+        site.path(),
+        "content/2025/12/new.ar.md",
+        "---\ntitle: جديد\ndate: 2025-12-02\n---\nنص.\n",
+    );
+    build_ok(site.path(), &[]);
+    let fresh = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = fresh.path().join("out");
+    build_ok(site.path(), &["--output", &out.to_string_lossy()]);
+    let (a, b) = (
+        common::tree(&site.path().join("public")),
+        common::tree(&out),
+    );
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    assert!(a == b, "a rebuild in place differs from a fresh build");
+    assert!(
+        !site.path().join("public/en/2025/10").exists(),
+        "empty folders are removed too"
+    );
+}
