@@ -208,6 +208,21 @@ fn edits_reload_errors_show_and_recover() {
     );
     events.wait_for("event: reload");
     assert!(get(&w.addr, PAGE).body.contains("نص مصلح."));
+
+    // an editor that saves by writing a temporary file and renaming it over the article (vim,
+    // JetBrains)
+    write(
+        root,
+        "content/2025/11/.summit.ar.md.swp",
+        &common::ARTICLE_AR.replace("نص المقال.", "نص بعد إعادة التسمية."),
+    );
+    std::fs::rename(
+        root.join("content/2025/11/.summit.ar.md.swp"),
+        root.join("content/2025/11/summit.ar.md"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    events.wait_for("event: reload");
+    assert!(get(&w.addr, PAGE).body.contains("نص بعد إعادة التسمية."));
 }
 
 #[test]
@@ -467,4 +482,45 @@ fn init_makes_a_site_that_builds_and_new_writes_an_article_that_parses() {
     let b = nashra(&site, &["build", "--drafts"]);
     assert_eq!(b.code, 0, "{}", b.stderr);
     assert!(b.stderr.contains("ar: 2 articles"), "{}", b.stderr);
+}
+
+/// A burst of changes (a `git checkout`): every file ends up built, and the result equals a full
+/// build.
+#[test]
+fn a_burst_of_changes_ends_in_the_state_of_a_full_build() {
+    let site = minimal_site();
+    let root = site.path();
+    let w = start(root, &[]);
+    let mut events = Events::open(&w.addr);
+    for i in 0..200 {
+        write(
+            root,
+            &format!("content/2025/{:02}/burst-{i}.en.md", 1 + i % 12),
+            &format!("---\ntitle: Burst {i}\ndate: 2025-{:02}-10 08:00\ntopics: [economy]\n---\nBody {i}.\n", 1 + i % 12),
+        );
+    }
+    // the last save of the burst; once it is served, every earlier one has been seen
+    write(
+        root,
+        "content/2025/11/summit.ar.md",
+        &common::ARTICLE_AR.replace("نص المقال.", "آخر حفظ."),
+    );
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !get(&w.addr, PAGE).body.contains("آخر حفظ.") {
+        assert!(
+            Instant::now() < deadline,
+            "the last save of the burst was never served"
+        );
+        let _ = events.wait_for("event: reload");
+    }
+    drop(w);
+    let fresh = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = fresh.path().join("out");
+    let run = nashra(root, &["build", "--output", &out.to_string_lossy()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        tree(&root.join("public")) == tree(&out),
+        "the watched output differs from a full build"
+    );
+    assert!(out.join("en/2025/03/burst-2/index.html").is_file());
 }
