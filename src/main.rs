@@ -9,6 +9,11 @@ use clap::{Parser, Subcommand};
 use nashra::build::{self, BuildOptions};
 use nashra::diagnostics::{Diagnostics, Severity};
 
+/// mimalloc instead of the system allocator: rendering allocates many short-lived strings and
+/// values on every worker thread, where glibc's per-thread arenas cost more (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// nashra (نشرة) builds a bilingual news site (Arabic right-to-left, English left-to-right)
 /// from Markdown articles with YAML front matter.
 #[derive(Parser)]
