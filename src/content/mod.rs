@@ -71,9 +71,11 @@ pub struct Document {
     pub slug: String,
     pub draft: bool,
     pub extra: serde_json::Map<String, serde_json::Value>,
-    /// Byte length of the Markdown body as read (the body itself is read again and rendered when
-    /// its page is written, so a big site's bodies are never all in memory at once).
+    /// Byte length of the Markdown body as read.
     pub body_len: usize,
+    /// The Markdown body, when the load kept it (see [`BodyBudget`]); otherwise the file is read
+    /// again when its page is written, so a big site's bodies are never all in memory at once.
+    pub body: Option<Arc<str>>,
     /// Line of the `slug` key, or of `title`, for errors about the URL.
     pub url_pos: Pos,
 }
@@ -143,6 +145,30 @@ impl Files {
     }
 }
 
+/// How many bytes of Markdown bodies a load keeps in memory: 128 MiB, about 12,000 articles of
+/// ordinary length. Kept bodies are rendered without opening their files a second time; past the
+/// budget, bodies are read again when their page is written, so memory stays flat on big sites.
+pub const KEEP_BODIES_BYTES: usize = 128 << 20;
+
+/// The bytes of Markdown bodies a load may still keep in memory, shared by its parser threads.
+pub struct BodyBudget(std::sync::atomic::AtomicUsize);
+
+impl BodyBudget {
+    pub fn new(bytes: usize) -> BodyBudget {
+        BodyBudget(std::sync::atomic::AtomicUsize::new(bytes))
+    }
+
+    /// Takes `n` bytes from the budget if that many are left.
+    fn take(&self, n: usize) -> bool {
+        use std::sync::atomic::Ordering;
+        self.0
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(n)
+            })
+            .is_ok()
+    }
+}
+
 /// Walks `content/` and parses every Markdown file (in parallel). Walk problems go to `diags`;
 /// each file's own problems stay with its [`Parsed`].
 pub fn load_files(root: &Path, config: &Config, diags: &Diagnostics) -> Files {
@@ -193,9 +219,10 @@ pub fn load_files(root: &Path, config: &Config, diags: &Diagnostics) -> Files {
         }
     }
 
+    let budget = BodyBudget::new(KEEP_BODIES_BYTES);
     let parsed: Vec<Parsed> = markdown
         .par_iter()
-        .map(|rel| parse_file(root, rel, config))
+        .map(|rel| parse_file(root, rel, config, &budget))
         .collect();
     Files {
         markdown: markdown.into_iter().zip(parsed).collect(),
@@ -249,10 +276,11 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads and validates one Markdown file, `rel` relative to `content/`.
-pub fn parse_file(root: &Path, rel: &Path, config: &Config) -> Parsed {
+/// Reads and validates one Markdown file, `rel` relative to `content/`; keeps its body in memory
+/// if `budget` has room for it.
+pub fn parse_file(root: &Path, rel: &Path, config: &Config, budget: &BodyBudget) -> Parsed {
     let file = Path::new("content").join(rel);
-    match load_document(root, rel, config) {
+    match load_document(root, rel, config, budget) {
         Ok((doc, warnings)) => Parsed {
             document: Some(Arc::new(doc)),
             diagnostics: warnings.into_iter().map(|w| w.in_file(&file)).collect(),
@@ -296,8 +324,11 @@ fn normalize_text(text: &str) -> String {
     }
 }
 
-/// The HTML of a document's Markdown body, read again from its file.
+/// The HTML of a document's Markdown body: the kept body, or else read again from its file.
 pub fn render_body(root: &Path, doc: &Document) -> Result<String, Diagnostic> {
+    if let Some(body) = &doc.body {
+        return Ok(markdown::render(body));
+    }
     let file = root.join(&doc.path);
     let text = std::fs::read_to_string(&file).map_err(|e| {
         Diagnostic::error(
@@ -316,6 +347,7 @@ fn load_document(
     root: &Path,
     rel: &Path,
     config: &Config,
+    budget: &BodyBudget,
 ) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let disk = root.join("content").join(rel);
     let bytes = std::fs::read(&disk)
@@ -374,7 +406,10 @@ fn load_document(
         &mut warnings,
     );
     if errors.is_empty() {
-        if let Some(doc) = doc {
+        if let Some(mut doc) = doc {
+            if budget.take(split.body.len()) {
+                doc.body = Some(Arc::from(split.body));
+            }
             return Ok((doc, warnings));
         }
     }
@@ -607,6 +642,41 @@ fn resolve(
         draft: raw.draft.unwrap_or(false),
         extra,
         body_len: body.len(),
+        body: None,
         url_pos,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A body kept in memory and a body read again from the file render the same HTML, and the
+    /// budget decides which one a document gets.
+    #[test]
+    fn kept_and_reread_bodies_render_alike() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        let text = "---\r\ntitle: T\r\ndate: 2025-11-27\r\n---\r\n\r\n# Head {#h}\r\n\r\nSome *text* | a\r\n\r\n| x | y |\r\n|---|---|\r\n| 1 | 2 |\r\n";
+        std::fs::write(root.join("content/a.en.md"), text).unwrap();
+        let diags = Diagnostics::default();
+        let config = crate::config::parse(
+            "base_url = \"https://example.org/\"\ndefault_language = \"en\"\n[languages.en]\ntitle = \"Site\"\n",
+            &diags,
+        )
+        .unwrap();
+        let rel = Path::new("a.en.md");
+        let kept = parse_file(root, rel, &config, &BodyBudget::new(1 << 20));
+        let reread = parse_file(root, rel, &config, &BodyBudget::new(10));
+        let kept = kept.document.unwrap();
+        let reread = reread.document.unwrap();
+        assert!(kept.body.is_some());
+        assert!(reread.body.is_none());
+        let a = render_body(root, &kept).unwrap();
+        let b = render_body(root, &reread).unwrap();
+        assert_eq!(a, b);
+        assert!(a.contains("<h1 id=\"h\">Head</h1>"), "{a}");
+        assert!(a.contains("<table>"), "{a}");
+    }
 }

@@ -162,6 +162,8 @@ impl Session {
         let root = self.opts.root.clone();
         let content_dir = root.join("content");
         let config = self.built.loaded.site.config.clone();
+        // a few edited files: their bodies are kept, like those of a load within its budget
+        let budget = content::BodyBudget::new(content::KEEP_BODIES_BYTES);
         // 1. re-read the touched files
         for rel in &touched {
             let exists = content_dir.join(rel).is_file();
@@ -169,9 +171,10 @@ impl Session {
                 Entry::Markdown => {
                     let files = &mut self.built.loaded.files;
                     if exists {
-                        files
-                            .markdown
-                            .insert(rel.clone(), content::parse_file(&root, rel, &config));
+                        files.markdown.insert(
+                            rel.clone(),
+                            content::parse_file(&root, rel, &config, &budget),
+                        );
                     } else {
                         files.markdown.remove(rel);
                     }
