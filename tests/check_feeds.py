@@ -20,6 +20,9 @@ for f in feeds:
         for e in d.entries:
             if not e.get("link", "").startswith("https://"):
                 bad.append(f"{f}: entry link {e.get('link')!r} is not absolute")
+            content = e.get("content") or []
+            if not content or content[0].type != "text/html" or "<p>" not in content[0].value:
+                bad.append(f"{f}: entry {e.get('id')!r} has no full HTML content")
 if bad:
     print("\n".join(bad))
     sys.exit(1)

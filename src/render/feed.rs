@@ -42,6 +42,46 @@ pub fn xml_escape(text: &str) -> String {
     out
 }
 
+/// Whether `text` holds a character XML 1.0 forbids: a control character other than tab and line
+/// breaks, or U+FFFE/U+FFFF (both start with the byte 0xEF, which ordinary text rarely has; the
+/// exact check runs only then).
+fn has_non_xml(text: &str) -> bool {
+    let suspect = text
+        .bytes()
+        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF);
+    suspect
+        && text.chars().any(|c| {
+            (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+        })
+}
+
+/// Appends `text` to `out` as a CDATA section: no escaping, so an HTML body costs one copy. A
+/// `]]>` inside is split across two sections; characters XML forbids are removed.
+pub fn push_cdata(out: &mut String, text: &str) {
+    let cleaned;
+    let text = if has_non_xml(text) {
+        cleaned = text
+            .chars()
+            .filter(|&c| {
+                !((c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+                    || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+            })
+            .collect::<String>();
+        cleaned.as_str()
+    } else {
+        text
+    };
+    out.push_str("<![CDATA[");
+    let mut rest = text;
+    while let Some(i) = rest.find("]]>") {
+        out.push_str(&rest[..i + 2]);
+        out.push_str("]]><![CDATA[");
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out.push_str("]]>");
+}
+
 /// The host of the base URL, for tag URIs.
 fn host(site: &Site) -> &str {
     let url = &site.config.base_url;
@@ -192,10 +232,11 @@ fn entry(
     html.push_str(&body);
     let _ = write!(
         x,
-        "    <content type=\"html\" xml:base=\"{}\">{}</content>\n  </entry>\n",
+        "    <content type=\"html\" xml:base=\"{}\">",
         xml_escape(&card.permalink),
-        xml_escape(&html)
     );
+    push_cdata(x, &html);
+    x.push_str("</content>\n  </entry>\n");
 }
 
 #[cfg(test)]
@@ -206,5 +247,23 @@ mod tests {
     fn escapes_and_strips() {
         assert_eq!(xml_escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&apos;");
         assert_eq!(xml_escape("قمة\u{1}\tx\u{FFFF}"), "قمة\tx");
+    }
+
+    #[test]
+    fn cdata_splits_its_end_marker_and_strips() {
+        let mut out = String::new();
+        push_cdata(&mut out, "<p>a]]>b & \u{FEFF}c</p>");
+        assert_eq!(out, "<![CDATA[<p>a]]]]><![CDATA[>b & \u{FEFF}c</p>]]>");
+        let doc = format!("<x>{out}</x>");
+        let parsed = roxmltree::Document::parse(&doc).unwrap();
+        let text: String = parsed
+            .root_element()
+            .children()
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(text, "<p>a]]>b & \u{FEFF}c</p>");
+        let mut out = String::new();
+        push_cdata(&mut out, "x\u{1}y\u{FFFE}z\n");
+        assert_eq!(out, "<![CDATA[xyz\n]]>");
     }
 }
