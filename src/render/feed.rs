@@ -189,7 +189,7 @@ fn entry(
     for a in &doc.authors {
         let _ = writeln!(x, "    <author><name>{}</name></author>", xml_escape(a));
     }
-    for t in &card.topics {
+    for t in card.topics.iter().map(|t| &t.view) {
         let _ = writeln!(
             x,
             "    <category term=\"{}\" label=\"{}\" scheme=\"{}\"/>",
@@ -198,7 +198,7 @@ fn entry(
             xml_escape(&view::permalink(&site.config, &paths::topics(&doc.lang)))
         );
     }
-    for c in &card.countries {
+    for c in card.countries.iter().map(|c| &c.view) {
         let _ = writeln!(
             x,
             "    <category term=\"{}\" label=\"{}\" scheme=\"{}\"/>",

@@ -208,7 +208,57 @@ pub struct TermView {
     pub url: String,
 }
 
-/// What lists need of an article; prepared once per build.
+/// A topic or country in one language: its view for Rust code (feeds) and the same as a ready
+/// template value, shared by every card that mentions it.
+pub struct Term {
+    pub view: TermView,
+    value: tera::Value,
+}
+
+impl Term {
+    fn new(view: TermView) -> Term {
+        let value = tera::Value::from_serializable(&view);
+        Term { view, value }
+    }
+}
+
+/// Every topic and country of a site in every language, made once per build.
+#[derive(Default)]
+pub struct Terms(std::collections::HashMap<String, std::collections::HashMap<Scope, Arc<Term>>>);
+
+impl Terms {
+    pub fn new(site: &Site, l10n: &Localizer) -> Terms {
+        let mut all: std::collections::HashMap<
+            String,
+            std::collections::HashMap<Scope, Arc<Term>>,
+        > = Default::default();
+        let topics = site
+            .topics
+            .iter()
+            .flat_map(|(lang, t)| t.iter().map(move |(k, _)| (lang, Scope::Topic(k.clone()))));
+        let countries = site.countries.iter().flat_map(|(lang, c)| {
+            c.keys()
+                .map(move |code| (lang, Scope::Country(code.clone())))
+        });
+        for (lang, scope) in topics.chain(countries) {
+            let term = Arc::new(Term::new(term_view(site, l10n, lang, &scope)));
+            all.entry(lang.clone()).or_default().insert(scope, term);
+        }
+        Terms(all)
+    }
+
+    /// The term, made now if the table does not have it.
+    fn get(&self, site: &Site, l10n: &Localizer, lang: &str, scope: Scope) -> Arc<Term> {
+        match self.0.get(lang).and_then(|m| m.get(&scope)) {
+            Some(t) => Arc::clone(t),
+            None => Arc::new(Term::new(term_view(site, l10n, lang, &scope))),
+        }
+    }
+}
+
+/// What lists need of an article; prepared once per build. The parts that are maps in templates
+/// (dates, topics, countries) are kept as ready template values: a card shows up in a dozen lists
+/// on average, and turning it into tera maps each time was the largest cost of list pages.
 #[derive(Serialize, Clone)]
 pub struct Card {
     pub kind: Kind,
@@ -217,10 +267,19 @@ pub struct Card {
     pub permalink: String,
     pub lang: String,
     pub summary: String,
-    pub date: Option<DateView>,
-    pub updated: Option<DateView>,
-    pub topics: Vec<TermView>,
-    pub countries: Vec<TermView>,
+    /// A [`DateView`] value, or none.
+    pub date: tera::Value,
+    /// A [`DateView`] value, or none.
+    pub updated: tera::Value,
+    #[serde(skip)]
+    pub topics: Vec<Arc<Term>>,
+    #[serde(skip)]
+    pub countries: Vec<Arc<Term>>,
+    /// `topics` as one template value (a list of [`TermView`]s).
+    #[serde(rename = "topics")]
+    topics_value: tera::Value,
+    #[serde(rename = "countries")]
+    countries_value: tera::Value,
     pub authors: Vec<String>,
 }
 
@@ -302,9 +361,10 @@ impl Prepared {
     /// Builds every card (in parallel) and the per-language values.
     pub fn new(site: &Site, l10n: &Localizer) -> Prepared {
         use rayon::prelude::*;
+        let terms = Terms::new(site, l10n);
         let cards = (0..site.documents.len())
             .into_par_iter()
-            .map(|id| CardSlot::new(card(site, l10n, id)))
+            .map(|id| CardSlot::new(card_with(site, l10n, &terms, id)))
             .collect();
         Prepared::with_cards(site, l10n, cards)
     }
@@ -391,10 +451,32 @@ fn term_view(site: &Site, l10n: &Localizer, lang: &str, scope: &Scope) -> TermVi
 
 /// The card of one document.
 pub fn card(site: &Site, l10n: &Localizer, id: DocId) -> Card {
+    card_with(site, l10n, &Terms::default(), id)
+}
+
+/// The card of one document, its terms taken from `terms`.
+pub fn card_with(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
     let cfg = &site.config;
     let doc = &site.documents[id];
     let lang = doc.lang.as_str();
     let url = site.url_of(id);
+    let date = |d: Option<&PubDate>| match d {
+        Some(d) => tera::Value::from_serializable(&date_view(l10n, lang, d)),
+        None => tera::Value::none(),
+    };
+    let topics: Vec<Arc<Term>> = doc
+        .topics
+        .iter()
+        .map(|k| terms.get(site, l10n, lang, Scope::Topic(k.clone())))
+        .collect();
+    let countries: Vec<Arc<Term>> = doc
+        .countries
+        .iter()
+        .map(|c| terms.get(site, l10n, lang, Scope::Country(c.clone())))
+        .collect();
+    let values = |terms: &[Arc<Term>]| {
+        tera::Value::from(terms.iter().map(|t| t.value.clone()).collect::<Vec<_>>())
+    };
     Card {
         kind: doc.kind,
         title: doc.title.clone(),
@@ -402,18 +484,12 @@ pub fn card(site: &Site, l10n: &Localizer, id: DocId) -> Card {
         permalink: permalink(cfg, url),
         lang: doc.lang.clone(),
         summary: doc.summary.clone(),
-        date: doc.date.as_ref().map(|d| date_view(l10n, lang, d)),
-        updated: doc.updated.as_ref().map(|d| date_view(l10n, lang, d)),
-        topics: doc
-            .topics
-            .iter()
-            .map(|k| term_view(site, l10n, lang, &Scope::Topic(k.clone())))
-            .collect(),
-        countries: doc
-            .countries
-            .iter()
-            .map(|c| term_view(site, l10n, lang, &Scope::Country(c.clone())))
-            .collect(),
+        date: date(doc.date.as_ref()),
+        updated: date(doc.updated.as_ref()),
+        topics_value: values(&topics),
+        countries_value: values(&countries),
+        topics,
+        countries,
         authors: doc.authors.clone(),
     }
 }
