@@ -120,11 +120,14 @@ pub fn build_with(
     documents.sort_by(|a, b| a.path.cmp(&b.path));
 
     // URLs, and files claiming the same one.
-    let mut urls = Vec::with_capacity(documents.len());
-    let mut owner: HashMap<String, DocId> = HashMap::with_capacity(documents.len());
+    let urls: Vec<String> = {
+        use rayon::prelude::*;
+        documents.par_iter().map(|d| url_for(d)).collect()
+    };
+    let mut owner: HashMap<&str, DocId> = HashMap::with_capacity(documents.len());
     let mut dropped = vec![false; documents.len()];
     for (id, doc) in documents.iter().enumerate() {
-        let url = url_for(doc);
+        let url = urls[id].as_str();
         if doc.kind == Kind::Page
             && (RESERVED_SLUGS.contains(&doc.slug.as_str())
                 || doc.slug.chars().all(|c| c.is_ascii_digit()))
@@ -143,7 +146,7 @@ pub fn build_with(
             );
             dropped[id] = true;
         }
-        match owner.get(&url) {
+        match owner.get(url) {
             Some(&first) => {
                 diags.push(
                     Diagnostic::error(
@@ -160,22 +163,24 @@ pub fn build_with(
                 dropped[id] = true;
             }
             None => {
-                owner.insert(url.clone(), id);
+                owner.insert(url, id);
             }
         }
-        urls.push(url);
     }
+    drop(owner);
 
     // Translations: group by key; one document per language per key.
-    let mut groups: BTreeMap<&str, Vec<DocId>> = BTreeMap::new();
-    for (id, doc) in documents.iter().enumerate() {
-        if !dropped[id] {
-            groups
-                .entry(doc.translation_key.as_str())
-                .or_default()
-                .push(id);
-        }
-    }
+    // (sorting pairs: documents come sorted by path, so translations are mostly neighbours)
+    let mut keyed: Vec<(&str, DocId)> = documents
+        .iter()
+        .enumerate()
+        .filter(|&(id, _)| !dropped[id])
+        .map(|(id, doc)| (doc.translation_key.as_str(), id))
+        .collect();
+    keyed.sort_unstable();
+    let groups = keyed
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|run| run.iter().map(|&(_, id)| id).collect::<Vec<DocId>>());
     let lang_rank = |code: &str| {
         config
             .languages
@@ -184,9 +189,9 @@ pub fn build_with(
             .unwrap_or(usize::MAX)
     };
     let mut translations = vec![Vec::new(); documents.len()];
-    for ids in groups.values() {
+    for ids in groups {
         let mut by_lang: BTreeMap<usize, DocId> = BTreeMap::new();
-        for &id in ids {
+        for id in ids {
             let doc = &documents[id];
             match by_lang.get(&lang_rank(&doc.lang)) {
                 Some(&first) => {
@@ -235,12 +240,13 @@ pub fn build_with(
         };
         list.push(id);
     }
+    // newest first; the URL orders articles of the same second
+    let time: Vec<Option<jiff::Timestamp>> = documents
+        .iter()
+        .map(|d| d.date.as_ref().map(|d| d.timestamp()))
+        .collect();
     for list in articles.values_mut() {
-        list.sort_by(|&a, &b| {
-            let ta = documents[a].date.as_ref().map(|d| d.timestamp());
-            let tb = documents[b].date.as_ref().map(|d| d.timestamp());
-            tb.cmp(&ta).then_with(|| urls[a].cmp(&urls[b]))
-        });
+        list.sort_unstable_by(|&a, &b| time[b].cmp(&time[a]).then_with(|| urls[a].cmp(&urls[b])));
     }
     for list in pages.values_mut() {
         list.sort_by(|&a, &b| {
@@ -268,35 +274,58 @@ pub fn build_with(
         .collect();
 
     // Taxonomies and archives, from the sorted article lists (so each list is newest first).
+    // (one language per worker)
+    type Lists = (
+        Vec<(String, Vec<DocId>)>,
+        BTreeMap<String, Vec<DocId>>,
+        BTreeMap<(i16, i8), Vec<DocId>>,
+    );
+    let per_lang: Vec<(&String, Lists)> = {
+        use rayon::prelude::*;
+        let langs: Vec<(&String, &Vec<DocId>)> = articles.iter().collect();
+        langs
+            .into_par_iter()
+            .map(|(lang, ids)| {
+                let mut by_topic: Vec<(String, Vec<DocId>)> = config
+                    .topics
+                    .iter()
+                    .map(|t| (t.clone(), Vec::new()))
+                    .collect();
+                let mut by_country: BTreeMap<String, Vec<DocId>> = BTreeMap::new();
+                let mut by_month: BTreeMap<(i16, i8), Vec<DocId>> = BTreeMap::new();
+                for &id in ids {
+                    let doc = &documents[id];
+                    for t in &doc.topics {
+                        if let Some((_, list)) = by_topic.iter_mut().find(|(k, _)| k == t) {
+                            list.push(id);
+                        }
+                    }
+                    for c in &doc.countries {
+                        match by_country.get_mut(c) {
+                            Some(list) => list.push(id),
+                            None => {
+                                by_country.insert(c.clone(), vec![id]);
+                            }
+                        }
+                    }
+                    if let Some(d) = &doc.date {
+                        by_month
+                            .entry((d.zoned.year(), d.zoned.month()))
+                            .or_default()
+                            .push(id);
+                    }
+                }
+                (lang, (by_topic, by_country, by_month))
+            })
+            .collect()
+    };
     let mut topics = BTreeMap::new();
     let mut countries: BTreeMap<String, BTreeMap<String, Vec<DocId>>> = BTreeMap::new();
     let mut months: BTreeMap<String, BTreeMap<(i16, i8), Vec<DocId>>> = BTreeMap::new();
-    for (lang, ids) in &articles {
-        let mut by_topic: Vec<(String, Vec<DocId>)> = config
-            .topics
-            .iter()
-            .map(|t| (t.clone(), Vec::new()))
-            .collect();
-        let by_country = countries.entry(lang.clone()).or_default();
-        let by_month = months.entry(lang.clone()).or_default();
-        for &id in ids {
-            let doc = &documents[id];
-            for t in &doc.topics {
-                if let Some((_, list)) = by_topic.iter_mut().find(|(k, _)| k == t) {
-                    list.push(id);
-                }
-            }
-            for c in &doc.countries {
-                by_country.entry(c.clone()).or_default().push(id);
-            }
-            if let Some(d) = &doc.date {
-                by_month
-                    .entry((d.zoned.year(), d.zoned.month()))
-                    .or_default()
-                    .push(id);
-            }
-        }
+    for (lang, (by_topic, by_country, by_month)) in per_lang {
         topics.insert(lang.clone(), by_topic);
+        countries.insert(lang.clone(), by_country);
+        months.insert(lang.clone(), by_month);
     }
 
     let related = match related {
@@ -355,33 +384,52 @@ fn related_articles(
             memberships[id].push((li, pos));
         }
     }
+    // Each worker counts shared lists in its own array indexed by document (a byte per document:
+    // no sorting, no hashing), then keeps the best RELATED of the candidates it touched.
     (0..documents.len())
         .into_par_iter()
-        .map(|id| {
-            if documents[id].kind != Kind::Article || memberships[id].is_empty() {
-                return Vec::new();
-            }
-            // every candidate once per shared list; sorting groups them so runs are scores
-            let mut seen: Vec<DocId> =
-                Vec::with_capacity(memberships[id].len() * (2 * RELATED_WINDOW + 1));
-            for &(li, pos) in &memberships[id] {
-                let list = lists[li];
-                let lo = pos.saturating_sub(RELATED_WINDOW);
-                let hi = (pos + RELATED_WINDOW + 1).min(list.len());
-                seen.extend(list[lo..hi].iter().copied().filter(|&o| o != id));
-            }
-            seen.sort_unstable();
-            let mut best: Vec<(u32, usize, DocId)> = Vec::new();
-            for run in seen.chunk_by(|a, b| a == b) {
-                best.push((run.len() as u32, rank[run[0]], run[0]));
-            }
-            best.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            // not `best.into_iter()…collect()`: an in-place collect would keep `best`'s whole
-            // buffer alive in every result (200 MB on 20,000 articles)
-            let mut out = Vec::with_capacity(RELATED.min(best.len()));
-            out.extend(best.iter().take(RELATED).map(|&(_, _, o)| o));
-            out
-        })
+        .map_init(
+            || (vec![0u8; documents.len()], Vec::new()),
+            |(count, touched), id| {
+                if documents[id].kind != Kind::Article || memberships[id].is_empty() {
+                    return Vec::new();
+                }
+                for &(li, pos) in &memberships[id] {
+                    let list = lists[li];
+                    let lo = pos.saturating_sub(RELATED_WINDOW);
+                    let hi = (pos + RELATED_WINDOW + 1).min(list.len());
+                    for &o in &list[lo..hi] {
+                        if o != id {
+                            if count[o] == 0 {
+                                touched.push(o);
+                            }
+                            count[o] = count[o].saturating_add(1);
+                        }
+                    }
+                }
+                // most shared lists first, then newest (lowest rank); ranks are unique in a
+                // language, so the order is total and the result deterministic
+                let mut best: Vec<(u8, usize, DocId)> = Vec::with_capacity(RELATED + 1);
+                let better = |a: &(u8, usize, DocId), b: &(u8, usize, DocId)| {
+                    a.0 > b.0 || (a.0 == b.0 && a.1 < b.1)
+                };
+                for &o in touched.iter() {
+                    let c = (count[o], rank[o], o);
+                    count[o] = 0;
+                    if best.len() == RELATED && !better(&c, &best[RELATED - 1]) {
+                        continue;
+                    }
+                    let at = best
+                        .iter()
+                        .position(|b| better(&c, b))
+                        .unwrap_or(best.len());
+                    best.insert(at, c);
+                    best.truncate(RELATED);
+                }
+                touched.clear();
+                best.iter().map(|&(_, _, o)| o).collect()
+            },
+        )
         .collect()
 }
 
