@@ -314,14 +314,21 @@ fn split_name<'a>(file_name: &'a str, config: &Config) -> (&'a str, Option<&'a s
     (stem, None)
 }
 
-/// The text of a content file without a UTF-8 BOM and with `\n` line endings.
-fn normalize_text(text: &str) -> String {
+/// The text of a content file without a UTF-8 BOM and with `\n` line endings (a copy only when
+/// there are `\r`s to replace).
+fn normalize_text(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
     } else {
-        text.to_string()
+        text.into()
     }
+}
+
+/// The bytes as text, checked with SIMD (most of a file is Arabic, where the standard library's
+/// ASCII fast path does not help); `None` if they are not UTF-8.
+fn as_utf8(bytes: &[u8]) -> Option<&str> {
+    simdutf8::basic::from_utf8(bytes).ok()
 }
 
 /// The HTML of a document's Markdown body: the kept body, or else read again from its file.
@@ -330,15 +337,17 @@ pub fn render_body(root: &Path, doc: &Document) -> Result<String, Diagnostic> {
         return Ok(markdown::render(body));
     }
     let file = root.join(&doc.path);
-    let text = std::fs::read_to_string(&file).map_err(|e| {
+    let vanished = |e: String| {
         Diagnostic::error(
             "io",
             format!("cannot read the file again to render it: {e}"),
         )
         .in_file(&doc.path)
         .help("the file changed or vanished during the build; build again")
-    })?;
-    let text = normalize_text(&text);
+    };
+    let bytes = std::fs::read(&file).map_err(|e| vanished(e.to_string()))?;
+    let text = as_utf8(&bytes).ok_or_else(|| vanished("it is no longer UTF-8".into()))?;
+    let text = normalize_text(text);
     let split = frontmatter::split(&text).map_err(|d| d.in_file(&doc.path))?;
     Ok(markdown::render(split.body))
 }
@@ -352,16 +361,18 @@ fn load_document(
     let disk = root.join("content").join(rel);
     let bytes = std::fs::read(&disk)
         .map_err(|e| vec![Diagnostic::error("io", format!("cannot read file: {e}"))])?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let pos = {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            Pos::from_offset(&String::from_utf8_lossy(valid), valid.len())
-        };
+    let text = as_utf8(&bytes).ok_or_else(|| {
+        // the standard library's error says where the first bad byte is
+        let valid_up_to = std::str::from_utf8(&bytes)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
+        let valid = &bytes[..valid_up_to];
+        let pos = Pos::from_offset(&String::from_utf8_lossy(valid), valid.len());
         vec![Diagnostic::error("encoding", "the file is not valid UTF-8")
             .at(pos)
             .help("save the file as UTF-8")]
     })?;
-    let text = normalize_text(&text);
+    let text = normalize_text(text);
 
     let file_name = rel.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let (name, lang) = split_name(file_name, config);
