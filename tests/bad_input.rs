@@ -446,3 +446,31 @@ fn garbage_never_panics() {
         assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     }
 }
+
+#[test]
+fn duplicate_front_matter_key() {
+    fails_with(
+        |r| article(r, "title: قمة\ntitle: قمة ثانية\ndate: 2025-11-27\n"),
+        &[],
+        &["error: invalid front matter: the key `title` appears twice\n  --> content/2025/11/summit.ar.md:3:1\n  = help: keep one of the two lines"],
+    );
+}
+
+#[test]
+fn source_and_authors_of_the_wrong_shape() {
+    fails_with(
+        |r| {
+            article(
+                r,
+                "title: قمة\ndate: 2025-11-27\nsource:\n  name: تاس\n  site: https://tass.ru\n",
+            )
+        },
+        &[],
+        &["error: invalid front matter: `source` must be `{name, url}` or a list of them\n  --> content/2025/11/summit.ar.md:5:3"],
+    );
+    fails_with(
+        |r| article(r, "title: قمة\ndate: 2025-11-27\nauthors: {name: 1}\n"),
+        &[],
+        &["error: invalid front matter: `authors` must be a name or a list of names\n  --> content/2025/11/summit.ar.md:4:10"],
+    );
+}

@@ -154,9 +154,27 @@ pub fn parse(split: &Split<'_>) -> Result<(RawFrontMatter, Vec<Diagnostic>), Dia
     let raw: RawFrontMatter = serde_saphyr::from_str_with_options(split.yaml, options).map_err(|e| {
         let pos = e.location().map(|l| file_pos(split, &l));
         let msg = yaml_message(&e);
+        let help = "front matter is YAML: `key: value` lines; quote text that contains `: ` or starts with a symbol";
+        // two messages meant for programmers, said for editors
+        if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
+            let key = rest.split(',').next().unwrap_or(rest).trim();
+            return Diagnostic::error("yaml", format!("invalid front matter: the key `{key}` appears twice"))
+                .at_opt(pos)
+                .help("keep one of the two lines");
+        }
+        if msg.contains("untagged enum OneOrMany") {
+            let key = pos.and_then(|p| key_above(split, p.line));
+            let (what, help) = match key.as_deref() {
+                Some("authors") => ("`authors` must be a name or a list of names", "write `authors: [\"Name\"]`"),
+                _ => ("`source` must be `{name, url}` or a list of them", "write `source: {name: \"Agency\", url: \"https://…\"}`; `name` and `url` are the only keys"),
+            };
+            return Diagnostic::error("yaml", format!("invalid front matter: {what}"))
+                .at_opt(pos)
+                .help(help);
+        }
         Diagnostic::error("yaml", format!("invalid front matter: {msg}"))
             .at_opt(pos)
-            .help("front matter is YAML: `key: value` lines; quote text that contains `: ` or starts with a symbol")
+            .help(help)
     })?;
     let mut warnings = Vec::new();
     for key in raw.unknown.keys() {
@@ -170,6 +188,22 @@ pub fn parse(split: &Split<'_>) -> Result<(RawFrontMatter, Vec<Diagnostic>), Dia
         warnings.push(d);
     }
     Ok((raw, warnings))
+}
+
+/// The top-level key whose value holds file line `line`: the nearest line at or above it that
+/// starts without indentation.
+fn key_above(split: &Split<'_>, line: usize) -> Option<String> {
+    let index = line.checked_sub(split.yaml_first_line)?;
+    split
+        .yaml
+        .lines()
+        .take(index + 1)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .find(|l| !l.starts_with([' ', '\t', '-', '#']) && l.contains(':'))
+        .and_then(|l| l.split(':').next())
+        .map(|k| k.trim().to_string())
 }
 
 /// The serde-saphyr message without its trailing "at line N, column M".
