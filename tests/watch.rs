@@ -524,3 +524,50 @@ fn a_burst_of_changes_ends_in_the_state_of_a_full_build() {
     );
     assert!(out.join("en/2025/03/burst-2/index.html").is_file());
 }
+
+#[test]
+fn a_site_broken_from_the_start_is_served_once_it_is_fixed() {
+    let site = minimal_site();
+    let root = site.path();
+    write(
+        root,
+        "content/2025/11/summit.ar.md",
+        "---\ntitle: \"قمة\ndate: 2025-11-27\n---\nنص معطوب.\n",
+    );
+    let w = start(root, &[]);
+    // nothing was built: the server answers 404 and tells open pages about the error at once
+    assert_eq!(get(&w.addr, PAGE).status, 404);
+    let mut events = Events {
+        stream: TcpStream::connect(&w.addr).unwrap_or_else(|e| panic!("{e}")),
+        seen: String::new(),
+    };
+    write!(
+        events.stream,
+        "GET /__nashra/events HTTP/1.1\r\nHost: x\r\n\r\n"
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    events
+        .stream
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .ok();
+    let got = events.wait_for("event: build-error");
+    let rest = events.wait_for("\n\n");
+    assert!(
+        format!("{got}{rest}").contains("invalid front matter: unclosed quote"),
+        "{got}{rest}"
+    );
+    // the fix builds the whole site and reloads the page
+    write(root, "content/2025/11/summit.ar.md", common::ARTICLE_AR);
+    events.wait_for("event: reload");
+    let page = get(&w.addr, PAGE);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("نص المقال"));
+    // and later edits go through the incremental path
+    write(
+        root,
+        "content/2025/11/summit.ar.md",
+        &common::ARTICLE_AR.replace("نص المقال.", "نص لاحق."),
+    );
+    events.wait_for("event: reload");
+    assert!(get(&w.addr, PAGE).body.contains("نص لاحق."));
+}

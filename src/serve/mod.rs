@@ -135,66 +135,96 @@ pub fn run(opts: WatchOptions) -> Result<(), Diagnostic> {
     println!("serving http://{local}{base_path} (Ctrl+C to stop)");
 
     loop {
-        let Ok(first) = rx.recv() else { return Ok(()) };
-        let t0 = Instant::now();
-        let mut paths: Vec<PathBuf> = Vec::new();
-        collect(first, &mut paths, &output);
-        // fold the burst
-        while t0.elapsed() < MAX_WAIT {
-            match rx.recv_timeout(QUIET) {
-                Ok(e) => collect(e, &mut paths, &output),
-                Err(mpsc::RecvTimeoutError::Timeout) => break,
-                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
-            }
-        }
+        let Some((paths, t0)) = next_batch(&rx, &output) else {
+            return Ok(());
+        };
         if paths.is_empty() {
             continue;
         }
-        paths.sort();
-        paths.dedup();
         watch_sources(&mut watcher, &mut watched);
         let diags = Diagnostics::new();
-        let result = match session.as_mut() {
-            Some(s) => s.apply(&paths, &diags),
-            None => match Session::start(build_opts.clone(), &diags) {
-                Ok(s) => {
-                    session = Some(s);
-                    Ok(session::Rebuilt {
-                        full: true,
-                        ..Default::default()
-                    })
-                }
-                Err(e) => Err(e),
-            },
-        };
-        match result {
-            Ok(r) if r.rendered == 0 && r.removed == 0 && !r.full => {}
-            Ok(r) => {
-                report(&diags, true);
-                state.publish(Event::Reload);
-                eprintln!(
-                    "{} {} file{}{} in {} ms ({})",
-                    if r.full {
-                        "rebuilt the site:"
-                    } else {
-                        "rebuilt"
-                    },
-                    r.rendered,
-                    if r.rendered == 1 { "" } else { "s" },
-                    if r.removed > 0 {
-                        format!(", removed {}", r.removed)
-                    } else {
-                        String::new()
-                    },
-                    t0.elapsed().as_millis(),
-                    describe(&paths, &root),
-                );
-            }
-            Err(_) => {
-                let text = report(&diags, true);
-                state.publish(Event::Error(text));
-                eprintln!("the site has errors; still serving the last good build");
-            }
+        let result = rebuild(&mut session, &build_opts, &paths, &diags);
+        announce(result, &diags, &state, t0, &describe(&paths, &root));
+    }
+}
+
+/// Waits for the next file event, then folds every event that follows within the quiet period
+/// (up to `MAX_WAIT`) into one sorted list of source paths, with the time of the first event.
+/// `None` when the watcher is gone.
+fn next_batch(
+    rx: &mpsc::Receiver<notify::Result<notify::Event>>,
+    output: &Path,
+) -> Option<(Vec<PathBuf>, Instant)> {
+    let first = rx.recv().ok()?;
+    let t0 = Instant::now();
+    let mut paths: Vec<PathBuf> = Vec::new();
+    collect(first, &mut paths, output);
+    while t0.elapsed() < MAX_WAIT {
+        match rx.recv_timeout(QUIET) {
+            Ok(e) => collect(e, &mut paths, output),
+            Err(mpsc::RecvTimeoutError::Timeout) => break,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+    paths.sort();
+    paths.dedup();
+    Some((paths, t0))
+}
+
+/// Brings the site up to date with the changed `paths`: through the session, or with a first
+/// good build when there is no session yet (the site had errors from the start).
+fn rebuild(
+    session: &mut Option<Session>,
+    build_opts: &BuildOptions,
+    paths: &[PathBuf],
+    diags: &Diagnostics,
+) -> Result<session::Rebuilt, crate::diagnostics::Failed> {
+    match session.as_mut() {
+        Some(s) => s.apply(paths, diags),
+        None => {
+            *session = Some(Session::start(build_opts.clone(), diags)?);
+            Ok(session::Rebuilt {
+                full: true,
+                ..Default::default()
+            })
+        }
+    }
+}
+
+/// Tells open pages to reload (or shows them the errors) and prints a line about the rebuild.
+fn announce(
+    result: Result<session::Rebuilt, crate::diagnostics::Failed>,
+    diags: &Diagnostics,
+    state: &ServerState,
+    t0: Instant,
+    what: &str,
+) {
+    match result {
+        Ok(r) if r.rendered == 0 && r.removed == 0 && !r.full => {}
+        Ok(r) => {
+            report(diags, true);
+            state.publish(Event::Reload);
+            eprintln!(
+                "{} {} file{}{} in {} ms ({what})",
+                if r.full {
+                    "rebuilt the site:"
+                } else {
+                    "rebuilt"
+                },
+                r.rendered,
+                if r.rendered == 1 { "" } else { "s" },
+                if r.removed > 0 {
+                    format!(", removed {}", r.removed)
+                } else {
+                    String::new()
+                },
+                t0.elapsed().as_millis(),
+            );
+        }
+        Err(_) => {
+            let text = report(diags, true);
+            state.publish(Event::Error(text));
+            eprintln!("the site has errors; still serving the last good build");
         }
     }
 }
