@@ -39,7 +39,9 @@ enum Command {
     ///
     /// Reads site.toml, content/, templates/, locales/ and static/ in the site folder. Every
     /// problem found is reported with its file, line and column; if there is any error the
-    /// previous output is left exactly as it was and the exit code is 1.
+    /// previous output is left exactly as it was and the exit code is 1. Building into an earlier
+    /// output rewrites only the files that changed. With the environment variable
+    /// NASHRA_TIMINGS=1 the time and memory of each stage are printed.
     Build {
         /// The site folder (the one with site.toml)
         #[arg(long, default_value = ".", value_name = "DIR")]
