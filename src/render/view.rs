@@ -326,9 +326,9 @@ pub fn country_name(l10n: &Localizer, lang: &str, code: &str) -> String {
         })
 }
 
-/// One document's card, and its Atom entry once a feed has written it. Cards become template
-/// values per page: a ready value per card (tera maps are hash maps) tripled the memory of big
-/// sites (1.2 GB of 1.8 GB at 100,000 articles per language) for no measurable speed.
+/// One document's card, and its Atom entry once a feed has written it. A card becomes a template
+/// map each time a page lists it (its dates and terms inside are ready values): keeping a whole
+/// ready value per card cost 4 KiB a card and was no faster (BENCHMARKS.md).
 #[derive(Clone)]
 pub struct CardSlot {
     pub card: Arc<Card>,
@@ -385,12 +385,13 @@ impl Prepared {
                 (lang.code.clone(), (site_value, tera::Value::from_serializable(&pages), lang_name(l10n, &lang.code)))
             })
             .collect();
+        // every list of a language has a feed (`render::plan`)
         let mut in_feed = vec![false; site.documents.len()];
-        for job in crate::render::plan(site) {
-            if let Job::Feed { lang, scope } = job {
-                site.feed_articles(&lang, &scope)
-                    .iter()
-                    .for_each(|&i| in_feed[i] = true);
+        for lang in &cfg.languages {
+            for scope in site.scopes(&lang.code) {
+                for &i in site.feed_articles(&lang.code, &scope) {
+                    in_feed[i] = true;
+                }
             }
         }
         Prepared {
