@@ -131,7 +131,7 @@ impl Renderer {
                     Some(l) => l,
                     None => state.get("lang")?.unwrap_or_default(),
                 };
-                let mut args = Vec::new();
+                let mut args: Vec<(&str, Arg)> = Vec::new();
                 for (k, v) in kwargs.iter() {
                     let Some(name) = k.as_str() else { continue };
                     if name == "key" || name == "lang" {
@@ -141,11 +141,9 @@ impl Renderer {
                         Some(n) if v.is_number() => Arg::Num(n),
                         _ => Arg::Str(v.as_str().map_or_else(|| v.to_string(), str::to_string)),
                     };
-                    args.push((name.to_string(), arg));
+                    args.push((name, arg));
                 }
-                let refs: Vec<(&str, Arg)> =
-                    args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-                Ok(l.format(&lang, &key, &refs))
+                Ok(l.format(&lang, &key, &args))
             },
         );
         let l = Arc::clone(&l10n);

@@ -557,7 +557,10 @@ pub fn base_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -
             let l = language(site, &a.lang);
             AlternateView {
                 lang: &l.code,
-                lang_name: lang_name(l10n, &l.code),
+                lang_name: prep
+                    .langs
+                    .get(&l.code)
+                    .map_or_else(|| lang_name(l10n, &l.code), |(_, _, name)| name.clone()),
                 dir: l.direction.as_str(),
                 href: permalink(cfg, &a.path),
                 url: link(cfg, &a.path),
