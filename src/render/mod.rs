@@ -309,18 +309,35 @@ impl Renderer {
         out: &output::Staging,
         diags: &Diagnostics,
     ) -> usize {
+        self.render_each(site, prep, all_jobs, jobs, diags, |rel, bytes| {
+            out.put(rel, bytes).map(|_| ())
+        })
+    }
+
+    /// Renders `jobs` in parallel and gives each file to `write` (path relative to the output
+    /// folder, bytes) as soon as it is rendered. Problems go to `diags`. Returns the number of
+    /// files written.
+    pub fn render_each(
+        &self,
+        site: &Site,
+        prep: &view::Prepared,
+        all_jobs: &[Job],
+        jobs: &[Job],
+        diags: &Diagnostics,
+        write: impl Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync,
+    ) -> usize {
         jobs.par_iter()
             .map(|job| match self.render_job(site, prep, all_jobs, job) {
-                Ok(files) => {
-                    let mut n = 0;
-                    for (rel, bytes) in files {
-                        match out.put(&rel, &bytes) {
-                            Ok(_) => n += 1,
-                            Err(d) => diags.push(d),
+                Ok(files) => files
+                    .iter()
+                    .filter(|(rel, bytes)| match write(rel, bytes) {
+                        Ok(()) => true,
+                        Err(d) => {
+                            diags.push(d);
+                            false
                         }
-                    }
-                    n
-                }
+                    })
+                    .count(),
                 Err(d) => {
                     diags.push(d);
                     0

@@ -246,40 +246,15 @@ impl Session {
         let jobs = render::plan(&site);
         let plan = affected(old, &old_ids, &site, &changed, &jobs, &self.built.jobs);
         let out = self.built.output.clone();
-        let render_diags = Diagnostics::new();
-        let mut rendered = 0;
-        {
-            use rayon::prelude::*;
-            let renderer = &self.built.renderer;
-            rendered += plan
-                .render
-                .par_iter()
-                .map(
-                    |job| match renderer.render_job(&site, &prepared, &jobs, job) {
-                        Ok(files) => files
-                            .into_iter()
-                            .filter(
-                                |(rel, bytes)| match output::replace_file(&out, rel, bytes) {
-                                    Ok(()) => true,
-                                    Err(d) => {
-                                        render_diags.push(d);
-                                        false
-                                    }
-                                },
-                            )
-                            .count(),
-                        Err(d) => {
-                            render_diags.push(d);
-                            0
-                        }
-                    },
-                )
-                .sum::<usize>();
-        }
-        if render_diags.has_errors() {
-            diags.extend(render_diags.snapshot());
-            return Err(Failed);
-        }
+        let mut rendered = write_jobs(
+            &self.built.renderer,
+            &site,
+            &prepared,
+            &jobs,
+            &plan.render,
+            &out,
+            diags,
+        )?;
         let mut removed = 0;
         for (rel, folder) in &plan.remove {
             output::remove(&out, rel, *folder);
@@ -423,42 +398,40 @@ impl Session {
 
     /// Renders `jobs` of the current site into the output folder.
     fn write(&self, jobs: &[Job], diags: &Diagnostics) -> Result<usize, Failed> {
-        use rayon::prelude::*;
         let b = &self.built;
-        let errors = Diagnostics::new();
-        let n = jobs
-            .par_iter()
-            .map(|job| {
-                match b
-                    .renderer
-                    .render_job(&b.loaded.site, &b.prepared, &b.jobs, job)
-                {
-                    Ok(files) => files
-                        .into_iter()
-                        .filter(
-                            |(rel, bytes)| match output::replace_file(&b.output, rel, bytes) {
-                                Ok(()) => true,
-                                Err(d) => {
-                                    errors.push(d);
-                                    false
-                                }
-                            },
-                        )
-                        .count(),
-                    Err(d) => {
-                        errors.push(d);
-                        0
-                    }
-                }
-            })
-            .sum();
-        let errors = errors.snapshot();
-        if errors.is_empty() {
-            Ok(n)
-        } else {
-            diags.extend(errors);
-            Err(Failed)
-        }
+        write_jobs(
+            &b.renderer,
+            &b.loaded.site,
+            &b.prepared,
+            &b.jobs,
+            jobs,
+            &b.output,
+            diags,
+        )
+    }
+}
+
+/// Renders `jobs` of `site` straight into the served output folder, each file replaced
+/// atomically (the server may be reading it). `Err` if any page failed.
+fn write_jobs(
+    renderer: &render::Renderer,
+    site: &Site,
+    prep: &view::Prepared,
+    all_jobs: &[Job],
+    jobs: &[Job],
+    out: &Path,
+    diags: &Diagnostics,
+) -> Result<usize, Failed> {
+    let errors = Diagnostics::new();
+    let n = renderer.render_each(site, prep, all_jobs, jobs, &errors, |rel, bytes| {
+        output::replace_file(out, rel, bytes)
+    });
+    let errors = errors.snapshot();
+    if errors.is_empty() {
+        Ok(n)
+    } else {
+        diags.extend(errors);
+        Err(Failed)
     }
 }
 
