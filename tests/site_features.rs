@@ -305,6 +305,7 @@ fn front_matter_forms_the_readme_promises() {
     write(site.path(), "content/2025/11/.summit.en.md.swp", "garbage");
     write(site.path(), "content/2025/11/summit.en.md~", "garbage");
     write(site.path(), "content/2025/11/#summit.en.md#", "garbage");
+    write(site.path(), "content/2025/11/summit.en.md.tmp", "garbage");
     write(
         site.path(),
         "content/.drafts/secret.en.md",
@@ -326,10 +327,22 @@ fn front_matter_forms_the_readme_promises() {
         stderr.contains("warning: unknown front matter key `edition`"),
         "{stderr}"
     );
-    assert!(!site
-        .path()
-        .join("public/en/2025/11/summit/summit.en.md~")
-        .exists());
+    for leftover in [
+        "summit.en.md~",
+        "#summit.en.md#",
+        "summit.en.md.tmp",
+        ".summit.en.md.swp",
+    ] {
+        assert!(
+            !site
+                .path()
+                .join("public/en/2025/11/summit")
+                .join(leftover)
+                .exists(),
+            "{leftover} was copied as an asset"
+        );
+    }
+    assert!(site.path().join("public/en/2025/11/summit/a.svg").exists());
     assert!(!site.path().join("public/.drafts").exists());
 }
 

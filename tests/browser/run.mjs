@@ -96,6 +96,34 @@ try {
     }
     await context.close();
   }
+  // the README promises a dark scheme and print styles: dark readers get a dark page, and a
+  // printed article drops the navigation
+  const article = base + pages[2].path;
+  const bg = async (scheme) => {
+    const ctx = await browser.newContext({ colorScheme: scheme });
+    const page = await ctx.newPage();
+    await page.goto(article, { waitUntil: "load" });
+    const color = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await ctx.close();
+    return color;
+  };
+  const light = await bg("light");
+  const dark = await bg("dark");
+  const luminance = (c) => (c.match(/\d+/g) || ["0", "0", "0"]).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+  luminance(dark) < luminance(light) - 300 ? ok() : fail(`dark scheme: body background ${dark}, light ${light}`);
+  {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(article, { waitUntil: "load" });
+    await page.emulateMedia({ media: "print" });
+    const hidden = await page.evaluate(() => [".lang-switch", ".sections", ".related"].map((s) => {
+      const e = document.querySelector(s);
+      return e ? getComputedStyle(e).display : "missing";
+    }));
+    hidden.every((d) => d === "none") ? ok() : fail(`print: navigation displayed as ${hidden.join(", ")}`);
+    await page.pdf({ path: join(artifacts, "ar-article-print.pdf") });
+    await ctx.close();
+  }
 } finally {
   await browser.close();
   server.close();
