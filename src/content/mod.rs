@@ -108,15 +108,6 @@ pub struct LoadOptions {
     pub drafts: bool,
 }
 
-/// Reads `ROOT/content`. Every problem is pushed to `diags`.
-pub fn load(root: &Path, config: &Config, opts: &LoadOptions, diags: &Diagnostics) -> Content {
-    let files = load_files(root, config, diags);
-    for p in files.markdown.values() {
-        diags.extend(p.diagnostics.iter().cloned());
-    }
-    files.content(opts)
-}
-
 /// Every file under `content/`: the parse result of each Markdown file (by path relative to
 /// `content/`) and the assets. Kept by `watch`, which re-reads only the files that change.
 #[derive(Default)]
