@@ -466,11 +466,21 @@ fn source_and_authors_of_the_wrong_shape() {
             )
         },
         &[],
-        &["error: invalid front matter: `source` must be `{name, url}` or a list of them\n  --> content/2025/11/summit.ar.md:5:3"],
+        &["error: invalid front matter: unknown field `site`, expected one of name, url\n  --> content/2025/11/summit.ar.md:6:3"],
+    );
+    fails_with(
+        |r| article(r, "title: قمة\ndate: 2025-11-27\nsource: [{name: تاس}, {url: \"https://tass.ru\"}]\n"),
+        &[],
+        &["error: invalid front matter: missing field `name`\n  --> content/2025/11/summit.ar.md:4:24"],
+    );
+    fails_with(
+        |r| article(r, "title: قمة\ndate: 2025-11-27\nsource: تاس\n"),
+        &[],
+        &["error: invalid front matter: invalid type: string \"تاس\", expected a source: `{name: …, url: …}`\n  --> content/2025/11/summit.ar.md:4:1"],
     );
     fails_with(
         |r| article(r, "title: قمة\ndate: 2025-11-27\nauthors: {name: 1}\n"),
         &[],
-        &["error: invalid front matter: `authors` must be a name or a list of names\n  --> content/2025/11/summit.ar.md:4:10"],
+        &["error: invalid front matter: invalid type: map, expected a string\n  --> content/2025/11/summit.ar.md:4:10"],
     );
 }

@@ -73,11 +73,42 @@ pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
 }
 
 /// One or several values (`source: {…}` or `source: [{…}, {…}]`).
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug)]
 pub enum OneOrMany<T> {
     One(T),
     Many(Vec<T>),
+}
+
+/// Decided by the YAML node's shape (a list or not), so that a problem inside the value is
+/// reported as itself (`unknown field `site``) rather than as "no variant matched".
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+        use serde::de::IntoDeserializer;
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+            type Value = OneOrMany<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("one value or a list of values")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                Vec::<T>::deserialize(SeqAccessDeserializer::new(seq)).map(OneOrMany::Many)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map)).map(OneOrMany::One)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                T::deserialize(v.into_deserializer()).map(OneOrMany::One)
+            }
+        }
+        deserializer.deserialize_any(V(std::marker::PhantomData))
+    }
 }
 
 impl<T> OneOrMany<T> {
@@ -90,7 +121,7 @@ impl<T> OneOrMany<T> {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a source: `{name: …, url: …}`")]
 pub struct RawSource {
     pub name: String,
     #[serde(default)]
@@ -98,7 +129,10 @@ pub struct RawSource {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an image: `{src: …, alt: …, credit: …}`"
+)]
 pub struct RawImage {
     pub src: String,
     #[serde(default)]
@@ -155,22 +189,12 @@ pub fn parse(split: &Split<'_>) -> Result<(RawFrontMatter, Vec<Diagnostic>), Dia
         let pos = e.location().map(|l| file_pos(split, &l));
         let msg = yaml_message(&e);
         let help = "front matter is YAML: `key: value` lines; quote text that contains `: ` or starts with a symbol";
-        // two messages meant for programmers, said for editors
+        // the library's advice is for programmers
         if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
             let key = rest.split(',').next().unwrap_or(rest).trim();
             return Diagnostic::error("yaml", format!("invalid front matter: the key `{key}` appears twice"))
                 .at_opt(pos)
                 .help("keep one of the two lines");
-        }
-        if msg.contains("untagged enum OneOrMany") {
-            let key = pos.and_then(|p| key_above(split, p.line));
-            let (what, help) = match key.as_deref() {
-                Some("authors") => ("`authors` must be a name or a list of names", "write `authors: [\"Name\"]`"),
-                _ => ("`source` must be `{name, url}` or a list of them", "write `source: {name: \"Agency\", url: \"https://…\"}`; `name` and `url` are the only keys"),
-            };
-            return Diagnostic::error("yaml", format!("invalid front matter: {what}"))
-                .at_opt(pos)
-                .help(help);
         }
         Diagnostic::error("yaml", format!("invalid front matter: {msg}"))
             .at_opt(pos)
@@ -188,22 +212,6 @@ pub fn parse(split: &Split<'_>) -> Result<(RawFrontMatter, Vec<Diagnostic>), Dia
         warnings.push(d);
     }
     Ok((raw, warnings))
-}
-
-/// The top-level key whose value holds file line `line`: the nearest line at or above it that
-/// starts without indentation.
-fn key_above(split: &Split<'_>, line: usize) -> Option<String> {
-    let index = line.checked_sub(split.yaml_first_line)?;
-    split
-        .yaml
-        .lines()
-        .take(index + 1)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .find(|l| !l.starts_with([' ', '\t', '-', '#']) && l.contains(':'))
-        .and_then(|l| l.split(':').next())
-        .map(|k| k.trim().to_string())
 }
 
 /// The serde-saphyr message without its trailing "at line N, column M".
