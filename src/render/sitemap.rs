@@ -27,15 +27,16 @@ fn lastmod(site: &Site, job: &Job) -> Option<String> {
     }
 }
 
-fn url_entry(out: &mut String, site: &Site, job: &Job) {
+/// One `<url>` entry: the page `job` at URL path `path`.
+fn url_entry(out: &mut String, site: &Site, job: &Job, path: &str) {
     let cfg = &site.config;
-    let (Some(path), Some(lang)) = (view::job_path(site, job), view::job_lang(site, job)) else {
+    let Some(lang) = view::job_lang(site, job) else {
         return;
     };
     let _ = write!(
         out,
         "  <url>\n    <loc>{}</loc>\n",
-        xml_escape(&view::permalink(cfg, &path))
+        xml_escape(&view::permalink(cfg, path))
     );
     if let Some(m) = lastmod(site, job) {
         let _ = writeln!(out, "    <lastmod>{m}</lastmod>");
@@ -45,7 +46,7 @@ fn url_entry(out: &mut String, site: &Site, job: &Job) {
         .filter(|a| a.is_translation)
         .collect();
     if !alts.is_empty() {
-        let mut all: Vec<(&str, &str)> = vec![(lang, path.as_str())];
+        let mut all: Vec<(&str, &str)> = vec![(lang, path)];
         all.extend(alts.iter().map(|a| (a.lang.as_str(), a.path.as_str())));
         all.sort();
         for (l, p) in all {
@@ -56,7 +57,7 @@ fn url_entry(out: &mut String, site: &Site, job: &Job) {
                 xml_escape(&view::permalink(cfg, p))
             );
         }
-        let xd = view::x_default(site, lang, &path, &alts);
+        let xd = view::x_default(site, lang, path, &alts);
         let _ = writeln!(
             out,
             "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
@@ -75,15 +76,15 @@ pub fn render(site: &Site, jobs: &[Job]) -> Vec<(String, Vec<u8>)> {
 
 /// [`render`] with at most `max_urls` URLs per file.
 fn render_chunked(site: &Site, jobs: &[Job], max_urls: usize) -> Vec<(String, Vec<u8>)> {
-    let pages: Vec<&Job> = jobs
+    let pages: Vec<(&Job, String)> = jobs
         .iter()
-        .filter(|j| view::job_path(site, j).is_some())
+        .filter_map(|j| view::job_path(site, j).map(|p| (j, p)))
         .collect();
-    let chunk = |jobs: &[&Job]| {
-        let mut out = String::with_capacity(jobs.len() * 400 + 256);
+    let chunk = |pages: &[(&Job, String)]| {
+        let mut out = String::with_capacity(pages.len() * 400 + 256);
         out.push_str(URLSET_OPEN);
-        for j in jobs {
-            url_entry(&mut out, site, j);
+        for (j, path) in pages {
+            url_entry(&mut out, site, j, path);
         }
         out.push_str("</urlset>\n");
         out.into_bytes()
