@@ -158,13 +158,12 @@ impl Staging {
         }
     }
 
-    /// Whether `output/rel` already holds exactly `bytes`.
-    fn unchanged(&self, rel: &str, bytes: &[u8]) -> bool {
+    /// Whether `output/rel` is a file of `len` bytes that `same` accepts (it is read, and `same`
+    /// called, only when the lengths match).
+    fn unchanged(&self, rel: &str, len: u64, same: impl FnOnce(&[u8]) -> bool) -> bool {
         let old = self.output.join(rel);
         match std::fs::metadata(&old) {
-            Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
-                std::fs::read(&old).is_ok_and(|b| b == bytes)
-            }
+            Ok(m) if m.is_file() && m.len() == len => std::fs::read(&old).is_ok_and(|b| same(&b)),
             _ => false,
         }
     }
@@ -172,7 +171,7 @@ impl Staging {
     /// One output file. Returns whether it had to be written.
     pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<bool, Diagnostic> {
         self.produced(rel);
-        if self.update && self.unchanged(rel, bytes) {
+        if self.update && self.unchanged(rel, bytes.len() as u64, |old| old == bytes) {
             return Ok(false);
         }
         write_file(&self.dir, rel, bytes).map(|()| true)
@@ -180,21 +179,10 @@ impl Staging {
 
     /// One output file copied from `from`. Returns whether it had to be copied.
     pub fn put_copy(&self, rel: &str, from: &Path) -> Result<bool, Diagnostic> {
+        self.produced(rel);
         if self.update {
-            let same = match (
-                std::fs::metadata(from),
-                std::fs::metadata(self.output.join(rel)),
-            ) {
-                (Ok(a), Ok(b)) if a.len() == b.len() => {
-                    match (std::fs::read(from), std::fs::read(self.output.join(rel))) {
-                        (Ok(x), Ok(y)) => x == y,
-                        _ => false,
-                    }
-                }
-                _ => false,
-            };
-            self.produced(rel);
-            if same {
+            let len = std::fs::metadata(from).map_or(u64::MAX, |m| m.len());
+            if self.unchanged(rel, len, |old| std::fs::read(from).is_ok_and(|b| b == old)) {
                 return Ok(false);
             }
         }

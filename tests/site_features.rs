@@ -412,3 +412,51 @@ fn a_rebuild_in_place_equals_a_fresh_build() {
         "empty folders are removed too"
     );
 }
+
+/// README: "a rebuild into an existing output writes only the files that changed". A file that
+/// was written again is a new file (staged, then moved in), so its inode changes.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_in_place_leaves_unchanged_files_alone() {
+    use std::os::unix::fs::MetadataExt;
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/2025/11/photo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    build_ok(site.path(), &[]);
+    let public = site.path().join("public");
+    let ino = |rel: &str| {
+        std::fs::metadata(public.join(rel))
+            .unwrap_or_else(|e| panic!("{rel}: {e}"))
+            .ino()
+    };
+    let files = [
+        "ar/2025/11/summit/index.html",
+        "en/2025/11/summit/index.html",
+        "ar/2025/11/summit/photo.svg",
+        "style.css",
+        "sitemap.xml",
+    ];
+    let before: Vec<u64> = files.iter().map(|f| ino(f)).collect();
+    build_ok(site.path(), &[]);
+    let after: Vec<u64> = files.iter().map(|f| ino(f)).collect();
+    assert_eq!(before, after, "an unchanged site rewrote files");
+    // a text edit of the English article rewrites its page (and the Arabic one, which shows the
+    // English headline in its "read in English" link), not the asset or the stylesheet
+    write(
+        site.path(),
+        "content/2025/11/summit.en.md",
+        &common::ARTICLE_EN.replace("Summit in Bishkek", "A new headline"),
+    );
+    build_ok(site.path(), &[]);
+    assert_ne!(ino(files[1]), before[1], "the changed page was not written");
+    assert_ne!(
+        ino(files[0]),
+        before[0],
+        "the translation's page was not written"
+    );
+    assert_eq!(ino(files[2]), before[2]);
+    assert_eq!(ino(files[3]), before[3]);
+}
