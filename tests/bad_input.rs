@@ -406,6 +406,26 @@ fn wrong_usage_exits_2() {
     assert_eq!(nashra(dir.path(), &["frobnicate"]).code, 2);
 }
 
+/// SPEC §7: `--help` on every command.
+#[test]
+fn every_command_has_help() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for cmd in ["build", "watch", "check", "new", "init"] {
+        let run = nashra(dir.path(), &[cmd, "--help"]);
+        assert_eq!(run.code, 0, "{cmd} --help: {}", run.stderr);
+        assert!(
+            run.stdout.contains(&format!("Usage: nashra {cmd}")),
+            "{cmd} --help:\n{}",
+            run.stdout
+        );
+    }
+    let top = nashra(dir.path(), &["--help"]);
+    assert_eq!(top.code, 0);
+    for cmd in ["build", "watch", "check", "new", "init"] {
+        assert!(top.stdout.contains(cmd), "{}", top.stdout);
+    }
+}
+
 /// Arbitrary bytes as an article never crash nashra: it builds or reports errors.
 #[test]
 fn garbage_never_panics() {

@@ -460,3 +460,65 @@ fn a_rebuild_in_place_leaves_unchanged_files_alone() {
     assert_eq!(ino(files[2]), before[2]);
     assert_eq!(ino(files[3]), before[3]);
 }
+
+/// SPEC §5: the direction is derived from the language unless set: Persian is right-to-left
+/// without saying so, like Arabic.
+#[test]
+fn direction_is_derived_from_the_language() {
+    let site = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(
+        site.path(),
+        "site.toml",
+        "base_url = \"https://news.example.org/\"\ndefault_language = \"en\"\n\n[languages.en]\ntitle = \"News\"\n\n[languages.fa]\ntitle = \"اخبار\"\n",
+    );
+    write(
+        site.path(),
+        "content/2025/11/summit.en.md",
+        "---\ntitle: Summit\ndate: 2025-11-27\n---\nText.\n",
+    );
+    write(
+        site.path(),
+        "content/2025/11/summit.fa.md",
+        "---\ntitle: نشست\ndate: 2025-11-27\n---\nمتن.\n",
+    );
+    build_ok(site.path(), &[]);
+    assert!(page(site.path(), "fa/2025/11/summit").contains("<html lang=\"fa\" dir=\"rtl\">"));
+    assert!(page(site.path(), "en/2025/11/summit").contains("<html lang=\"en\" dir=\"ltr\">"));
+}
+
+/// SPEC §6: one stylesheet for both directions, written with logical properties only.
+#[test]
+fn the_stylesheet_uses_logical_properties_only() {
+    let site = minimal_site();
+    build_ok(site.path(), &[]);
+    let css = read(&site.path().join("public/style.css"));
+    let physical = [
+        "margin-left",
+        "margin-right",
+        "padding-left",
+        "padding-right",
+        "border-left",
+        "border-right",
+        "text-align: left",
+        "text-align: right",
+        "float: left",
+        "float: right",
+    ];
+    for (n, line) in css.lines().enumerate() {
+        let l = line.trim_start();
+        for p in physical {
+            assert!(
+                !l.contains(p),
+                "style.css:{}: `{p}` (use the logical property)",
+                n + 1
+            );
+        }
+        for p in ["left:", "right:"] {
+            assert!(
+                !l.starts_with(p),
+                "style.css:{}: `{p}` (use inset-inline-…)",
+                n + 1
+            );
+        }
+    }
+}
