@@ -223,7 +223,6 @@ impl Term {
 }
 
 /// Every topic and country of a site in every language, made once per build.
-#[derive(Default)]
 pub struct Terms(std::collections::HashMap<String, std::collections::HashMap<Scope, Arc<Term>>>);
 
 impl Terms {
@@ -352,6 +351,8 @@ impl CardSlot {
 /// language the `site` and `nav_pages` template values.
 pub struct Prepared {
     pub cards: Vec<CardSlot>,
+    /// The topics and countries the cards share.
+    pub terms: Terms,
     langs: BTreeMap<String, (tera::Value, tera::Value, String)>,
     /// Documents that some feed carries.
     in_feed: Vec<bool>,
@@ -364,13 +365,19 @@ impl Prepared {
         let terms = Terms::new(site, l10n);
         let cards = (0..site.documents.len())
             .into_par_iter()
-            .map(|id| CardSlot::new(card_with(site, l10n, &terms, id)))
+            .map(|id| CardSlot::new(card(site, l10n, &terms, id)))
             .collect();
-        Prepared::with_cards(site, l10n, cards)
+        Prepared::with_cards(site, l10n, cards, terms)
     }
 
-    /// The per-language values around given cards (`watch` reuses unchanged cards).
-    pub fn with_cards(site: &Site, l10n: &Localizer, cards: Vec<CardSlot>) -> Prepared {
+    /// The per-language values around given cards (`watch` reuses unchanged cards) and the
+    /// terms they were made with.
+    pub fn with_cards(
+        site: &Site,
+        l10n: &Localizer,
+        cards: Vec<CardSlot>,
+        terms: Terms,
+    ) -> Prepared {
         let cfg = &site.config;
         let langs = cfg
             .languages
@@ -396,6 +403,7 @@ impl Prepared {
         }
         Prepared {
             cards,
+            terms,
             langs,
             in_feed,
         }
@@ -450,13 +458,8 @@ fn term_view(site: &Site, l10n: &Localizer, lang: &str, scope: &Scope) -> TermVi
     }
 }
 
-/// The card of one document.
-pub fn card(site: &Site, l10n: &Localizer, id: DocId) -> Card {
-    card_with(site, l10n, &Terms::default(), id)
-}
-
-/// The card of one document, its terms taken from `terms`.
-pub fn card_with(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
+/// The card of one document, its topics and countries taken from `terms`.
+pub fn card(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
     let cfg = &site.config;
     let doc = &site.documents[id];
     let lang = doc.lang.as_str();

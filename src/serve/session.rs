@@ -229,6 +229,7 @@ impl Session {
             .enumerate()
             .map(|(i, d)| (d.path.as_path(), i))
             .collect();
+        let terms = view::Terms::new(&site, &l10n);
         let cards: Vec<view::CardSlot> = (0..site.documents.len())
             .map(|id| {
                 let path = site.documents[id].path.as_path();
@@ -236,13 +237,13 @@ impl Session {
                     Some(&o) if !changed.contains(path) && old.url_of(o) == site.url_of(id) => {
                         self.built.prepared.cards[o].clone()
                     }
-                    _ => view::CardSlot::new(view::card(&site, &l10n, id)),
+                    _ => view::CardSlot::new(view::card(&site, &l10n, &terms, id)),
                 }
             })
             .collect();
 
         // 4. what to render and what to delete
-        let prepared = view::Prepared::with_cards(&site, &l10n, cards);
+        let prepared = view::Prepared::with_cards(&site, &l10n, cards, terms);
         let jobs = render::plan(&site);
         let plan = affected(old, &old_ids, &site, &changed, &jobs, &self.built.jobs);
         let out = self.built.output.clone();
@@ -382,7 +383,12 @@ impl Session {
         let l10n = Arc::clone(&self.built.loaded.l10n);
         for (id, doc) in edits {
             self.built.loaded.site.documents[id] = doc;
-            let card = view::card(&self.built.loaded.site, &l10n, id);
+            let card = view::card(
+                &self.built.loaded.site,
+                &l10n,
+                &self.built.prepared.terms,
+                id,
+            );
             self.built.prepared.set(id, card);
         }
         let jobs: Vec<Job> = jobs.into_iter().collect();
