@@ -26,6 +26,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Warnings are errors.
     pub strict: bool,
+    /// Wait for another nashra process writing the same output instead of failing at once.
+    pub wait: bool,
 }
 
 /// What a finished build did.
@@ -129,6 +131,8 @@ pub struct Built {
     pub jobs: Vec<render::Job>,
     /// The output folder, as given (not canonicalised).
     pub output: PathBuf,
+    /// This process is the output's only writer while any `Built` holds this.
+    pub lock: Arc<output::OutputLock>,
     pub report: BuildReport,
 }
 
@@ -156,18 +160,28 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
     let loaded =
         load(&opts.root, opts.base_url.as_deref(), opts.drafts, diags).ok_or(BuildFailed)?;
     let output = output_dir(opts, &loaded.site.config);
-    if let Err(d) = output::check_output_dir(&opts.root, &output) {
+    // one writer per output folder, held until the build (or `watch`) is done
+    let lock = output::lock(&output, opts.wait).map_err(|d| {
+        diags.push(d);
+        BuildFailed
+    })?;
+    if let Err(d) = output::check_output_dir(&opts.root, &output, &loaded.site.config.preserve) {
         diags.push(d);
         return Err(BuildFailed);
     }
-    let renderer = Renderer::new(&opts.root, Arc::clone(&loaded.l10n), diags);
+    let renderer = Renderer::new(
+        &opts.root,
+        loaded.site.config.follow_symlinks,
+        Arc::clone(&loaded.l10n),
+        diags,
+    );
     if failed(diags, opts.strict) {
         return Err(BuildFailed);
     }
     let renderer = renderer.ok_or(BuildFailed)?;
     let site = &loaded.site;
 
-    let staging = Staging::create(&output).map_err(|e| {
+    let staging = Staging::create(&output, &site.config.preserve).map_err(|e| {
         diags.push(Diagnostic::error(
             "io",
             format!(
@@ -190,7 +204,7 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
     if timings {
         eprintln!("timing: render {:?}, {} MiB", start.elapsed(), rss_mib());
     }
-    files += render::copy_static(&opts.root, &staging, diags);
+    files += render::copy_static(&opts.root, site.config.follow_symlinks, &staging, diags);
     files += render::copy_assets(site, &staging, diags);
     loaded.l10n.report_fallbacks(diags);
     if failed(diags, opts.strict) {
@@ -229,6 +243,7 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
         prepared,
         jobs,
         output,
+        lock,
         report,
     })
 }

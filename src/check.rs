@@ -33,7 +33,13 @@ struct PageLinks {
 /// Checks the site at `root`. `Err` when there is any error or warning.
 pub fn check(root: &Path, diags: &Diagnostics) -> Result<(), Failed> {
     let loaded = build::load(root, None, false, diags).ok_or(Failed)?;
-    let renderer = Renderer::new(root, Arc::clone(&loaded.l10n), diags).ok_or(Failed)?;
+    let renderer = Renderer::new(
+        root,
+        loaded.site.config.follow_symlinks,
+        Arc::clone(&loaded.l10n),
+        diags,
+    )
+    .ok_or(Failed)?;
     let site = &loaded.site;
     let jobs = render::plan(site);
     let prepared = view::Prepared::new(site, &loaded.l10n);
@@ -72,7 +78,7 @@ pub fn check(root: &Path, diags: &Diagnostics) -> Result<(), Failed> {
 
     let mut files: BTreeMap<String, Option<&PageLinks>> =
         pages.iter().map(|(r, i)| (r.clone(), i.as_ref())).collect();
-    for f in theme::overlay(root, Layer::Static, diags) {
+    for f in theme::overlay(root, Layer::Static, site.config.follow_symlinks, diags) {
         files.insert(f.name.clone(), None);
     }
     for (asset, owners) in &site.assets {
@@ -264,7 +270,10 @@ fn check_links(
 /// Message ids the templates name literally: `t(key="…")`.
 fn template_keys(root: &Path, diags: &Diagnostics) -> Vec<(String, PathBuf, Pos)> {
     let mut out = Vec::new();
-    for f in theme::overlay(root, Layer::Templates, diags) {
+    // the renderer has already reported the folder's problems
+    let quiet = Diagnostics::new();
+    for f in theme::overlay(root, Layer::Templates, true, &quiet) {
+        let _ = diags;
         let Ok(bytes) = f.read() else { continue };
         let text = String::from_utf8_lossy(&bytes);
         let mut from = 0;

@@ -36,6 +36,10 @@ struct RawConfig {
     output_dir: Option<Spanned<String>>,
     #[serde(default)]
     topics: Vec<Spanned<String>>,
+    #[serde(default)]
+    follow_symlinks: Option<bool>,
+    #[serde(default)]
+    preserve: Vec<Spanned<String>>,
     languages: Spanned<BTreeMap<String, Spanned<RawLanguage>>>,
 }
 
@@ -130,6 +134,10 @@ pub struct Config {
     pub feed_entries: usize,
     /// As written in site.toml (relative to the site root) or `public`.
     pub output_dir: PathBuf,
+    /// Follow symbolic links in the source folders that stay inside the site (default: refuse).
+    pub follow_symlinks: bool,
+    /// Paths in the output folder that a rebuild keeps although nashra did not write them.
+    pub preserve: Vec<String>,
     pub topics: Vec<String>,
     /// Where each topic is declared in site.toml (parallel to `topics`).
     pub topic_positions: Vec<Pos>,
@@ -196,6 +204,8 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
                         "feed_entries",
                         "output_dir",
                         "topics",
+                        "follow_symlinks",
+                        "preserve",
                         "languages",
                         "title",
                         "description",
@@ -291,6 +301,29 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
         }
         Some(o) => PathBuf::from(o.get_ref()),
     };
+    let mut preserve = Vec::new();
+    for p in &raw.preserve {
+        let v = p.get_ref().trim().trim_end_matches('/');
+        match crate::safety::check_rel(v) {
+            Ok(()) if v != crate::output::MARKER => preserve.push(v.to_string()),
+            Ok(()) => {
+                err(
+                    p.span(),
+                    "`preserve` cannot name nashra's own `.nashra` file".into(),
+                    "",
+                );
+                ok = false;
+            }
+            Err(why) => {
+                err(
+                    p.span(),
+                    format!("`preserve` entry `{v}` is not a path inside the output: {why}"),
+                    "write paths relative to the output folder, e.g. \"CNAME\" or \"downloads\"",
+                );
+                ok = false;
+            }
+        }
+    }
 
     let mut topics: Vec<String> = Vec::new();
     let mut topic_positions = Vec::new();
@@ -432,6 +465,8 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
         output_dir,
         topics,
         topic_positions,
+        follow_symlinks: raw.follow_symlinks.unwrap_or(false),
+        preserve,
     })
 }
 

@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod safety;
 pub mod scaffold;
 pub mod serve;
 pub mod theme;

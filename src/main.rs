@@ -40,7 +40,10 @@ enum Command {
     /// Reads site.toml, content/, templates/, locales/ and static/ in the site folder. Every
     /// problem found is reported with its file, line and column; if there is any error the
     /// previous output is left exactly as it was and the exit code is 1. Building into an earlier
-    /// output rewrites only the files that changed. With the environment variable
+    /// output rewrites only the files that changed, and keeps files nashra did not write (.git,
+    /// CNAME, `preserve` in site.toml); the output is replaced in one step, so readers and a
+    /// killed build see the old site or the new one, never a mix. Only one nashra process writes
+    /// an output at a time. With the environment variable
     /// NASHRA_TIMINGS=1 the time and memory of each stage are printed.
     Build {
         /// The site folder (the one with site.toml)
@@ -58,6 +61,9 @@ enum Command {
         /// Treat warnings (unknown front matter keys, missing messages, …) as errors
         #[arg(long)]
         strict: bool,
+        /// If another nashra process is writing the same output, wait for it instead of failing
+        #[arg(long)]
+        wait: bool,
     },
     /// Build, serve the site on http://127.0.0.1:1111/ and rebuild on every save
     ///
@@ -78,6 +84,9 @@ enum Command {
         /// Include articles marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// If another nashra process is writing the same output, wait for it instead of failing
+        #[arg(long)]
+        wait: bool,
     },
     /// Check the site without writing anything: everything `build` checks (warnings count as
     /// errors), plus broken internal links and anchors, missing images, messages missing in a
@@ -123,6 +132,7 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             strict,
+            wait,
         } => {
             let opts = BuildOptions {
                 root,
@@ -130,6 +140,7 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
                 strict,
+                wait,
             };
             let diags = Diagnostics::new();
             let result = build::build_and_exit(&opts, &diags);
@@ -172,12 +183,14 @@ fn main() -> ExitCode {
             bind,
             port,
             drafts,
+            wait,
         } => {
             match nashra::serve::run(nashra::serve::WatchOptions {
                 root,
                 bind,
                 port,
                 drafts,
+                wait,
             }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(d) => {

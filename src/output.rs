@@ -51,7 +51,7 @@ pub fn absolute(path: &Path) -> PathBuf {
 }
 
 /// Checks that `output` is a folder nashra may replace. `root` is the site root.
-pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+pub fn check_output_dir(root: &Path, output: &Path, preserve: &[String]) -> Result<(), Diagnostic> {
     let root = absolute(root);
     let out = absolute(output);
     let show = output.display();
@@ -75,7 +75,8 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
         });
     }
     for src in ["content", "templates", "locales", "static"] {
-        let s = root.join(src);
+        // resolved: a `content/` that is a link must not hide an output inside its target
+        let s = absolute(&root.join(src));
         if out == s {
             return refuse(format!("it is the site's {src}/ folder"));
         }
@@ -90,13 +91,26 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
         if !out.is_dir() {
             return refuse("it exists and is not a folder".into());
         }
-        let empty = std::fs::read_dir(&out)
-            .map(|mut d| d.next().is_none())
-            .unwrap_or(false);
-        if !empty && !out.join(MARKER).is_file() {
-            return refuse(
-                "it is not empty and was not made by nashra (no .nashra file in it)".into(),
-            );
+        match read_marker(&out) {
+            Err(why) => return refuse(why),
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                // a folder nashra did not make: only if it holds nothing but kept entries
+                let others: Vec<String> = std::fs::read_dir(&out)
+                    .map(|d| {
+                        d.filter_map(Result::ok)
+                            .map(|e| e.file_name().to_string_lossy().into_owned())
+                            .filter(|n| !kept(n, preserve))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if !others.is_empty() {
+                    return refuse(format!(
+                        "it is not empty and was not made by nashra (no .nashra file in it; it has `{}`)",
+                        others[0]
+                    ));
+                }
+            }
         }
     }
     Ok(())
@@ -104,18 +118,22 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
 
 /// Where a build writes, until it is known to have succeeded.
 ///
-/// Into an empty or missing output folder, everything goes into a fresh staging folder beside it,
-/// which replaces the output in one rename at the end. Into an existing nashra output, a rebuild
-/// compares each file with the one already there and stages only the files that differ; at the
-/// end those are moved in and files that the build no longer produces are removed. Either way a
-/// failed build leaves the output exactly as it was, and an unchanged site costs reads, not
-/// writes.
+/// Every build writes a complete new site into a staging folder beside the output
+/// (`.NAME.nashra-staging`) and makes it the output with renames at the end, so the output is the
+/// old site or the new one at every instant, also when the process is killed. Rebuilding into an
+/// existing output, a file whose bytes are unchanged is hard-linked from the old output instead of
+/// written (it keeps its modification time, and an unchanged site costs reads, not writes).
+/// Files in the old output that nashra did not write (not in the `.nashra` manifest: `.git`,
+/// `CNAME`, anything listed in `preserve`) are carried over the same way. A leftover of a killed
+/// run is cleaned, or rolled back, by the next run.
 pub struct Staging {
     pub dir: PathBuf,
     output: PathBuf,
-    /// Comparing with an existing output instead of replacing it whole.
-    update: bool,
-    /// Every file this build produced (update mode).
+    /// Regular files of the old output, reached without following links: path → length.
+    old: std::collections::HashMap<String, u64>,
+    /// Old files nashra did not write, to carry over.
+    foreign: Vec<String>,
+    /// Every file this build produced.
     produced: std::sync::Mutex<Vec<String>>,
 }
 
@@ -127,51 +145,161 @@ fn sibling(output: &Path, suffix: &str) -> PathBuf {
     output.with_file_name(format!(".{name}.nashra-{suffix}"))
 }
 
+/// The first line of a `.nashra` marker; the lines after it name every file nashra wrote.
+const MANIFEST_HEADER: &str = "nashra-output 1";
+
+/// What an output's marker says: `None` if the folder has none; `Some(None)` for a marker of an
+/// older nashra (no manifest); `Err` for a marker nashra did not write.
+pub fn read_marker(
+    output: &Path,
+) -> Result<Option<Option<std::collections::HashSet<String>>>, String> {
+    let path = output.join(MARKER);
+    let meta = match std::fs::symlink_metadata(&path) {
+        Ok(m) => m,
+        Err(_) => return Ok(None),
+    };
+    if !meta.is_file() {
+        return Err("its .nashra is not a regular file".into());
+    }
+    let text =
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read its .nashra: {e}"))?;
+    if text == MARKER_TEXT {
+        return Ok(Some(None));
+    }
+    let mut lines = text.lines();
+    if lines.next() != Some(MARKER_TEXT.trim_end()) || lines.next() != Some(MANIFEST_HEADER) {
+        return Err("its .nashra file was not written by nashra".into());
+    }
+    Ok(Some(Some(lines.map(str::to_string).collect())))
+}
+
+/// Adds files written into `output` outside a build (by `watch`) to its marker's manifest.
+pub fn record_written(output: &Path, rels: &[String]) {
+    use std::io::Write;
+    if rels.is_empty() {
+        return;
+    }
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .append(true)
+        .open(output.join(MARKER))
+    {
+        let mut text = String::new();
+        for r in rels {
+            text.push_str(r);
+            text.push('\n');
+        }
+        let _ = f.write_all(text.as_bytes());
+    }
+}
+
+/// Whether the top-level entry of `rel` is kept although nashra did not write it.
+fn kept(rel: &str, preserve: &[String]) -> bool {
+    let top = rel.split('/').next().unwrap_or(rel);
+    (top.starts_with('.') && top != MARKER)
+        || preserve.iter().any(|p| {
+            rel == p
+                || rel
+                    .strip_prefix(p.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+        })
+}
+
+/// Puts a killed run's leftovers right: a site renamed aside and not replaced goes back; the
+/// rest is removed.
+fn recover(output: &Path) -> std::io::Result<()> {
+    let old = sibling(output, "old");
+    if std::fs::symlink_metadata(&old).is_ok() {
+        if std::fs::symlink_metadata(output).is_err() {
+            std::fs::rename(&old, output)?;
+        } else {
+            std::fs::remove_dir_all(&old)?;
+        }
+    }
+    let staging = sibling(output, "staging");
+    if std::fs::symlink_metadata(&staging).is_ok() {
+        std::fs::remove_dir_all(&staging)?;
+    }
+    Ok(())
+}
+
 impl Staging {
-    /// Creates an empty staging folder beside `output` (removing a leftover of a crashed run).
-    pub fn create(output: &Path) -> std::io::Result<Staging> {
+    /// Creates an empty staging folder beside `output` (after cleaning a crashed run's leftovers)
+    /// and indexes the old output. `preserve` is site.toml's list.
+    pub fn create(output: &Path, preserve: &[String]) -> std::io::Result<Staging> {
         let output = absolute(output);
         if let Some(parent) = output.parent() {
             std::fs::create_dir_all(parent)?;
         }
+        recover(&output)?;
         let dir = sibling(&output, "staging");
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)?;
-        }
         std::fs::create_dir(&dir)?;
-        std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
-        let update = output.join(MARKER).is_file();
+        let mut old = std::collections::HashMap::new();
+        let mut foreign = Vec::new();
+        if std::fs::symlink_metadata(&output).is_ok_and(|m| m.is_dir()) {
+            let manifest = read_marker(&output).map_err(std::io::Error::other)?;
+            for entry in walkdir::WalkDir::new(&output).min_depth(1) {
+                let entry = entry.map_err(std::io::Error::other)?;
+                if entry.file_type().is_dir() {
+                    continue;
+                }
+                let rel = entry.path().strip_prefix(&output).unwrap_or(entry.path());
+                let rel: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                let rel = rel.join("/");
+                if rel == MARKER {
+                    continue;
+                }
+                let written = match &manifest {
+                    Some(Some(m)) => m.contains(&rel),
+                    // an older marker or none (a folder of only kept entries): not ours if kept
+                    _ => !kept(&rel, preserve),
+                };
+                if !written || kept(&rel, preserve) {
+                    foreign.push(rel);
+                } else if entry.file_type().is_file() {
+                    if let Ok(m) = entry.metadata() {
+                        old.insert(rel, m.len());
+                    }
+                }
+            }
+        }
         Ok(Staging {
             dir,
             output,
-            update,
+            old,
+            foreign,
             produced: std::sync::Mutex::new(Vec::new()),
         })
     }
 
     fn produced(&self, rel: &str) {
-        if self.update {
-            match self.produced.lock() {
-                Ok(mut v) => v.push(rel.to_string()),
-                Err(p) => p.into_inner().push(rel.to_string()),
-            }
+        match self.produced.lock() {
+            Ok(mut v) => v.push(rel.to_string()),
+            Err(p) => p.into_inner().push(rel.to_string()),
         }
     }
 
-    /// Whether `output/rel` is a file of `len` bytes that `same` accepts (it is read, and `same`
-    /// called, only when the lengths match).
-    fn unchanged(&self, rel: &str, len: u64, same: impl FnOnce(&[u8]) -> bool) -> bool {
-        let old = self.output.join(rel);
-        match std::fs::metadata(&old) {
-            Ok(m) if m.is_file() && m.len() == len => std::fs::read(&old).is_ok_and(|b| same(&b)),
-            _ => false,
+    /// Whether the old output has `rel` as a file nashra wrote, of `len` bytes that `same`
+    /// accepts; if so it is hard-linked into the staging folder.
+    fn reuse(&self, rel: &str, len: u64, same: impl FnOnce(&[u8]) -> bool) -> bool {
+        if self.old.get(rel) != Some(&len) {
+            return false;
         }
+        let old = self.output.join(rel);
+        if !std::fs::read(&old).is_ok_and(|b| same(&b)) {
+            return false;
+        }
+        let new = self.dir.join(rel);
+        make_parent(&new).is_ok() && std::fs::hard_link(&old, &new).is_ok()
     }
 
     /// One output file. Returns whether it had to be written.
     pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<bool, Diagnostic> {
+        crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;
         self.produced(rel);
-        if self.update && self.unchanged(rel, bytes.len() as u64, |old| old == bytes) {
+        if self.reuse(rel, bytes.len() as u64, |old| old == bytes) {
             return Ok(false);
         }
         write_file(&self.dir, rel, bytes).map(|()| true)
@@ -179,80 +307,70 @@ impl Staging {
 
     /// One output file copied from `from`. Returns whether it had to be copied.
     pub fn put_copy(&self, rel: &str, from: &Path) -> Result<bool, Diagnostic> {
+        crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;
         self.produced(rel);
-        if self.update {
-            let len = std::fs::metadata(from).map_or(u64::MAX, |m| m.len());
-            if self.unchanged(rel, len, |old| std::fs::read(from).is_ok_and(|b| b == old)) {
-                return Ok(false);
-            }
+        let len = std::fs::metadata(from).map_or(u64::MAX, |m| m.len());
+        if self.reuse(rel, len, |old| std::fs::read(from).is_ok_and(|b| b == old)) {
+            return Ok(false);
         }
         copy_file(&self.dir, rel, from).map(|()| true)
     }
 
-    /// Makes the staged files the output.
+    /// Makes the staged site the output: carries over what nashra did not write, writes the
+    /// manifest, then swaps the folders.
     pub fn commit(self) -> std::io::Result<()> {
-        if !self.update {
-            return self.swap();
-        }
-        // move the changed files in
-        for entry in walkdir::WalkDir::new(&self.dir).min_depth(1) {
-            let entry = entry.map_err(std::io::Error::other)?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = entry.path().strip_prefix(&self.dir).unwrap_or(entry.path());
-            if rel == Path::new(MARKER) {
-                continue;
-            }
-            let target = self.output.join(rel);
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            if target.is_dir() {
-                std::fs::remove_dir_all(&target)?;
-            }
-            std::fs::rename(entry.path(), &target)?;
-        }
-        // remove what this build no longer produces
-        let produced: std::collections::HashSet<String> = match self.produced.into_inner() {
-            Ok(v) => v.into_iter().collect(),
-            Err(p) => p.into_inner().into_iter().collect(),
+        let mut produced = match self.produced.into_inner() {
+            Ok(v) => v,
+            Err(p) => p.into_inner(),
         };
-        let mut dirs = Vec::new();
-        for entry in walkdir::WalkDir::new(&self.output).min_depth(1) {
-            let entry = entry.map_err(std::io::Error::other)?;
-            let rel = entry
-                .path()
-                .strip_prefix(&self.output)
-                .unwrap_or(entry.path());
-            let rel_s = rel.to_string_lossy().replace('\\', "/");
-            if entry.file_type().is_dir() {
-                dirs.push(entry.path().to_path_buf());
-            } else if rel != Path::new(MARKER) && !produced.contains(&rel_s) {
-                std::fs::remove_file(entry.path())?;
+        for rel in &self.foreign {
+            let from = self.output.join(rel);
+            let to = self.dir.join(rel);
+            if std::fs::symlink_metadata(&to).is_ok() {
+                continue; // the new site has a file there
+            }
+            if let Some(parent) = to.parent() {
+                if std::fs::create_dir_all(parent).is_err() {
+                    continue; // a generated file where the kept one's folder was
+                }
+            }
+            let meta = std::fs::symlink_metadata(&from)?;
+            #[cfg(unix)]
+            if meta.file_type().is_symlink() {
+                std::os::unix::fs::symlink(std::fs::read_link(&from)?, &to)?;
+                continue;
+            }
+            if meta.is_file() && std::fs::hard_link(&from, &to).is_err() {
+                std::fs::copy(&from, &to)?;
             }
         }
-        for d in dirs.iter().rev() {
-            let _ = std::fs::remove_dir(d); // only empty folders go
+        produced.sort_unstable();
+        let mut marker = String::with_capacity(produced.len() * 48 + 200);
+        marker.push_str(MARKER_TEXT);
+        marker.push_str(MANIFEST_HEADER);
+        marker.push('\n');
+        for rel in &produced {
+            marker.push_str(rel);
+            marker.push('\n');
         }
-        std::fs::remove_dir_all(&self.dir)
+        std::fs::write(self.dir.join(MARKER), marker)?;
+        Self::swap(&self.dir, &self.output)
     }
 
-    /// Replaces the whole output with the staging folder.
-    fn swap(self) -> std::io::Result<()> {
-        let old = sibling(&self.output, "old");
-        if old.exists() {
-            std::fs::remove_dir_all(&old)?;
+    /// Replaces the output with the staging folder: the old output is renamed aside, the new one
+    /// renamed in, the old one removed. A kill between the renames leaves the old site aside,
+    /// which the next run puts back ([`recover`]) before anything else.
+    fn swap(dir: &Path, output: &Path) -> std::io::Result<()> {
+        let old = sibling(output, "old");
+        if std::fs::symlink_metadata(output).is_ok() {
+            std::fs::rename(output, &old)?;
         }
-        if self.output.exists() {
-            std::fs::rename(&self.output, &old)?;
-        }
-        if let Err(e) = std::fs::rename(&self.dir, &self.output) {
+        if let Err(e) = std::fs::rename(dir, output) {
             // put the old site back
-            let _ = std::fs::rename(&old, &self.output);
+            let _ = std::fs::rename(&old, output);
             return Err(e);
         }
-        if old.exists() {
+        if std::fs::symlink_metadata(&old).is_ok() {
             std::fs::remove_dir_all(&old)?;
         }
         Ok(())
@@ -261,6 +379,91 @@ impl Staging {
     /// Throws the staging folder away (failed build).
     pub fn discard(self) {
         let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The lock that makes a process the only writer of an output folder: an OS file lock on
+/// `.NAME.nashra-lock` beside it, released when the process ends however it ends (so a lock
+/// left by a killed process is simply taken). Within one process the lock is shared, so
+/// `watch` can rebuild while it holds it.
+pub struct OutputLock {
+    _file: std::fs::File,
+    path: PathBuf,
+}
+
+static LOCKS: std::sync::Mutex<Vec<(PathBuf, std::sync::Weak<OutputLock>)>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// Takes the lock of `output`; with `wait`, waits for another process to release it.
+pub fn lock(output: &Path, wait: bool) -> Result<std::sync::Arc<OutputLock>, Diagnostic> {
+    use std::io::Write;
+    let output = absolute(output);
+    let path = sibling(&output, "lock");
+    let mut held = match LOCKS.lock() {
+        Ok(g) => g,
+        Err(p) => p.into_inner(),
+    };
+    held.retain(|(_, w)| w.strong_count() > 0);
+    if let Some(l) = held
+        .iter()
+        .find(|(p, _)| *p == path)
+        .and_then(|(_, w)| w.upgrade())
+    {
+        return Ok(l);
+    }
+    let io =
+        |e: std::io::Error| Diagnostic::error("io", format!("cannot lock {}: {e}", path.display()));
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(io)?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(io)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) if wait => {
+            eprintln!(
+                "waiting for another nashra process writing {} …",
+                output.display()
+            );
+            file.lock().map_err(io)?;
+        }
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let pid = std::fs::read_to_string(&path).unwrap_or_default();
+            let pid = pid.trim();
+            return Err(Diagnostic::error(
+                "locked",
+                format!(
+                    "another nashra process ({}) is writing {}",
+                    if pid.is_empty() {
+                        "pid unknown".to_string()
+                    } else {
+                        format!("pid {pid}")
+                    },
+                    output.display()
+                ),
+            )
+            .help("wait for it to finish, stop it, or pass --wait to wait for it"));
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
+    }
+    let _ = file.set_len(0);
+    let _ = write!(file, "{}", std::process::id());
+    let lock = std::sync::Arc::new(OutputLock {
+        _file: file,
+        path: path.clone(),
+    });
+    held.push((path, std::sync::Arc::downgrade(&lock)));
+    Ok(lock)
+}
+
+impl OutputLock {
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 }
 
@@ -279,6 +482,7 @@ fn make_parent(path: &Path) -> Result<(), Diagnostic> {
 
 /// Writes `bytes` at `rel` inside `dir`, creating folders. Errors name the file.
 pub fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;
     let path = dir.join(rel);
     make_parent(&path)?;
     std::fs::write(&path, bytes)
@@ -287,6 +491,7 @@ pub fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>
 
 /// Copies a file into `dir` at `rel`.
 pub fn copy_file(dir: &Path, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+    crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;
     let path = dir.join(rel);
     make_parent(&path)?;
     std::fs::copy(from, &path).map(|_| ()).map_err(|e| {
@@ -300,6 +505,7 @@ pub fn copy_file(dir: &Path, rel: &str, from: &Path) -> Result<(), Diagnostic> {
 /// Writes `bytes` at `rel` inside `dir` through a temporary file renamed into place, so that a
 /// reader (the `watch` server) sees the old file or the new one, never half of one.
 pub fn replace_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;
     let path = dir.join(rel);
     make_parent(&path)?;
     let name = path

@@ -92,56 +92,46 @@ pub fn builtin_files(layer: Layer) -> Vec<ThemeFile> {
 }
 
 /// The site's own files of a layer, sorted by name.
-pub fn site_files(root: &Path, layer: Layer, diags: &Diagnostics) -> Vec<ThemeFile> {
+/// Symbolic links are refused unless `follow` (site.toml `follow_symlinks`) allows those that
+/// stay inside the site (see [`crate::safety`]).
+pub fn site_files(root: &Path, layer: Layer, follow: bool, diags: &Diagnostics) -> Vec<ThemeFile> {
     let dir = root.join(layer.folder());
     if !dir.is_dir() {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
-        .follow_links(true)
-    {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                diags.push(
-                    Diagnostic::error("io", format!("cannot read: {e}")).in_file(layer.folder()),
-                );
-                continue;
-            }
+    let bounds = crate::safety::Bounds::new(root, follow);
+    crate::safety::walk(root, &dir, &bounds, diags, |path, rel| {
+        let display = Path::new(layer.folder()).join(rel);
+        let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+        let Some(parts) = parts else {
+            diags.push(Diagnostic::error("io", "file name is not valid UTF-8").in_file(display));
+            return;
         };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-        let Some(name) = rel.to_str() else {
-            diags.push(
-                Diagnostic::error("io", "file name is not valid UTF-8")
-                    .in_file(Path::new(layer.folder()).join(rel)),
-            );
-            continue;
-        };
-        let base = rel.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let base = parts.last().copied().unwrap_or_default();
         if base.starts_with('.') || base.ends_with('~') || base.ends_with(".swp") {
-            continue;
+            return;
+        }
+        if let Some(why) = crate::safety::bad_source_name(rel) {
+            diags.push(Diagnostic::error("bad-file-name", why).in_file(display));
+            return;
         }
         out.push(ThemeFile {
-            name: name.replace('\\', "/"),
-            display: Path::new(layer.folder()).join(rel),
-            contents: Contents::OnDisk(entry.path().to_path_buf()),
+            name: parts.join("/"),
+            display,
+            contents: Contents::OnDisk(path.to_path_buf()),
         });
-    }
+    });
     out
 }
 
 /// Built-in files overlaid with the site's: same name → the site's file wins.
-pub fn overlay(root: &Path, layer: Layer, diags: &Diagnostics) -> Vec<ThemeFile> {
+pub fn overlay(root: &Path, layer: Layer, follow: bool, diags: &Diagnostics) -> Vec<ThemeFile> {
     let mut map: BTreeMap<String, ThemeFile> = BTreeMap::new();
     for f in builtin_files(layer) {
         map.insert(f.name.clone(), f);
     }
-    for f in site_files(root, layer, diags) {
+    for f in site_files(root, layer, follow, diags) {
         map.insert(f.name.clone(), f);
     }
     map.into_values().collect()

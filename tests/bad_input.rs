@@ -364,7 +364,7 @@ fn output_folder_that_nashra_did_not_make() {
     fails_with(
         |r| write(r, "elsewhere/notes.txt", "keep me"),
         &["--output", "elsewhere"],
-        &["error: refusing to use `elsewhere` as the output folder: it is not empty and was not made by nashra (no .nashra file in it)"],
+        &["error: refusing to use `elsewhere` as the output folder: it is not empty and was not made by nashra (no .nashra file in it; it has `notes.txt`)"],
     );
 }
 

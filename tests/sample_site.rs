@@ -189,13 +189,23 @@ fn two_builds_give_identical_bytes() {
 #[test]
 fn rebuilding_into_an_existing_output_replaces_it() {
     let (_tmp, out) = build_sample();
+    // a page an earlier build wrote (listed in the manifest) and a file someone else put there
     std::fs::write(out.join("stale.html"), "old").unwrap_or_else(|e| panic!("{e}"));
+    let marker = read(&out.join(".nashra"));
+    std::fs::write(out.join(".nashra"), format!("{marker}stale.html\n"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(out.join("CNAME"), "news.example.org").unwrap_or_else(|e| panic!("{e}"));
     let out_s = out.to_string_lossy().into_owned();
     let run = nashra(&repo(), &["build", "--output", &out_s]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         !out.join("stale.html").exists(),
-        "a file no build produces must be gone after a rebuild"
+        "a file nashra wrote and no build produces must be gone after a rebuild"
+    );
+    assert_eq!(
+        read(&out.join("CNAME")),
+        "news.example.org",
+        "a file nashra did not write is kept"
     );
     assert!(
         run.stderr

@@ -91,8 +91,11 @@ fn parse_date(s: &str) -> Result<Date, String> {
     let year = number(parts[0], "year", s)?;
     let month = number(parts[1], "month", s)?;
     let day = number(parts[2], "day", s)?;
-    if !(1..=12).contains(&month) {
+    if parts[1].len() > 2 || !(1..=12).contains(&month) {
         return Err(format!("month {month} is out of range (01–12) in `{s}`"));
+    }
+    if parts[2].len() > 2 || !(1..=31).contains(&day) {
+        return Err(format!("day {day} is out of range (01–31) in `{s}`"));
     }
     Date::new(year as i16, month as i8, day as i8)
         .map_err(|_| format!("day {day} is out of range for {year}-{month:02} in `{s}`"))
@@ -209,5 +212,18 @@ mod tests {
             "ERR `27/11/2025` is not a date (expected YYYY-MM-DD)"
         );
         assert!(parse("2025-11-27 10:30 +3", &riyadh()).is_err());
+        // once cast to a byte, day 257 was published as day 1
+        assert_eq!(
+            rfc("2025-01-257"),
+            "ERR day 257 is out of range (01–31) in `2025-01-257`"
+        );
+        assert_eq!(
+            rfc("2025-269-01"),
+            "ERR month 269 is out of range (01–12) in `2025-269-01`"
+        );
+        assert_eq!(
+            rfc("2025-01-01 10:300"),
+            "ERR minute 300 is out of range (00–59) in `10:300`"
+        );
     }
 }

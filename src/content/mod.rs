@@ -173,42 +173,22 @@ pub fn load_files(root: &Path, config: &Config, diags: &Diagnostics) -> Files {
     }
     let mut markdown = Vec::new();
     let mut assets = std::collections::BTreeMap::new();
-    for entry in walkdir::WalkDir::new(&content_dir)
-        .sort_by_file_name()
-        .follow_links(true)
-    {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| relative(root, p))
-                    .unwrap_or_else(|| PathBuf::from("content"));
-                diags.push(Diagnostic::error("io", format!("cannot read: {e}")).in_file(path));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(&content_dir)
-            .unwrap_or(entry.path())
-            .to_path_buf();
+    let bounds = crate::safety::Bounds::new(root, config.follow_symlinks);
+    crate::safety::walk(root, &content_dir, &bounds, diags, |path, rel| {
+        let rel = rel.to_path_buf();
         match classify(&content_dir, &rel) {
             Entry::Markdown => markdown.push(rel),
             Entry::Asset(a) => {
                 assets.insert(rel, a);
             }
             Entry::Ignored => {}
-            Entry::BadName => diags.push(
-                Diagnostic::error("content", "file name is not valid UTF-8")
-                    .in_file(relative(root, entry.path()))
-                    .help("rename the file using UTF-8 characters"),
+            Entry::BadName(why) => diags.push(
+                Diagnostic::error("bad-file-name", why)
+                    .in_file(relative(root, path))
+                    .help("rename the file"),
             ),
         }
-    }
+    });
 
     let budget = BodyBudget::new(KEEP_BODIES_BYTES);
     let parsed: Vec<Parsed> = markdown
@@ -227,13 +207,16 @@ pub enum Entry {
     Asset(Asset),
     /// Hidden files and editor leftovers.
     Ignored,
-    BadName,
+    /// A name nashra refuses, and why.
+    BadName(String),
 }
 
 /// Classifies `rel` (relative to `content_dir`).
 pub fn classify(content_dir: &Path, rel: &Path) -> Entry {
     let Some(name) = rel.file_name().and_then(|n| n.to_str()) else {
-        return Entry::BadName;
+        return Entry::BadName(
+            "the file name is not valid UTF-8; rename it using UTF-8 characters".into(),
+        );
     };
     let hidden = rel
         .components()
@@ -245,6 +228,9 @@ pub fn classify(content_dir: &Path, rel: &Path) -> Entry {
         || name.starts_with('#')
     {
         return Entry::Ignored;
+    }
+    if let Some(why) = crate::safety::bad_source_name(rel) {
+        return Entry::BadName(why);
     }
     if name.ends_with(".md") {
         Entry::Markdown

@@ -60,7 +60,12 @@ impl Localizer {
     pub fn load(root: &std::path::Path, config: &Config, diags: &Diagnostics) -> Option<Localizer> {
         let files = {
             let mut v = theme::builtin_files(Layer::Locales);
-            v.extend(theme::site_files(root, Layer::Locales, diags));
+            v.extend(theme::site_files(
+                root,
+                Layer::Locales,
+                config.follow_symlinks,
+                diags,
+            ));
             v
         };
         let mut ok = true;

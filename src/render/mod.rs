@@ -102,12 +102,17 @@ pub struct Renderer {
 
 impl Renderer {
     /// Loads all templates. Every syntax error of every template is reported.
-    pub fn new(root: &Path, l10n: Arc<Localizer>, diags: &Diagnostics) -> Option<Renderer> {
+    pub fn new(
+        root: &Path,
+        follow_symlinks: bool,
+        l10n: Arc<Localizer>,
+        diags: &Diagnostics,
+    ) -> Option<Renderer> {
         let mut tera = Tera::default();
         tera.autoescape_on([".html", ".xml"]);
         let mut displays = std::collections::HashMap::new();
         let mut sources = Vec::new();
-        for f in theme::overlay(root, Layer::Templates, diags) {
+        for f in theme::overlay(root, Layer::Templates, follow_symlinks, diags) {
             let text = match f.read().map(|b| String::from_utf8(b.into_owned())) {
                 Ok(Ok(t)) => t,
                 _ => {
@@ -348,9 +353,14 @@ impl Renderer {
 }
 
 /// Copies `static/` (built-in overlaid with the site's) into the output. Returns the count.
-pub fn copy_static(root: &Path, out: &output::Staging, diags: &Diagnostics) -> usize {
+pub fn copy_static(
+    root: &Path,
+    follow_symlinks: bool,
+    out: &output::Staging,
+    diags: &Diagnostics,
+) -> usize {
     let mut n = 0;
-    for f in theme::overlay(root, Layer::Static, diags) {
+    for f in theme::overlay(root, Layer::Static, follow_symlinks, diags) {
         let r = match &f.contents {
             theme::Contents::Embedded(b) => out.put(&f.name, b),
             theme::Contents::OnDisk(p) => out.put_copy(&f.name, p),
@@ -366,9 +376,9 @@ pub fn copy_static(root: &Path, out: &output::Staging, diags: &Diagnostics) -> u
 /// Where an asset is copied: beside each page of its folder, or at its own path when its folder
 /// has no page.
 pub fn asset_targets(site: &Site, asset: &crate::content::Asset, owners: &[DocId]) -> Vec<String> {
-    let name = asset.name.to_string_lossy().replace('\\', "/");
+    let name = slash_path(&asset.name);
     if owners.is_empty() {
-        let folder = asset.folder.to_string_lossy().replace('\\', "/");
+        let folder = slash_path(&asset.folder);
         vec![if folder.is_empty() {
             name
         } else {
@@ -380,6 +390,15 @@ pub fn asset_targets(site: &Site, asset: &crate::content::Asset, owners: &[DocId
             .map(|&id| format!("{}{name}", site.url_of(id)))
             .collect()
     }
+}
+
+/// A relative path joined with `/` component by component (a `\\` inside a Unix file name stays a
+/// character of that name, and the output check refuses it).
+fn slash_path(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Copies the content assets beside their pages. Returns the count.

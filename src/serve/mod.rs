@@ -33,6 +33,7 @@ pub struct WatchOptions {
     pub bind: IpAddr,
     pub port: u16,
     pub drafts: bool,
+    pub wait: bool,
 }
 
 /// Prints diagnostics; returns the text shown in the pages' overlay.
@@ -98,6 +99,7 @@ pub fn run(opts: WatchOptions) -> Result<(), Diagnostic> {
         base_url: None,
         drafts: opts.drafts,
         strict: false,
+        wait: opts.wait,
     };
     let diags = Diagnostics::new();
     let started = Instant::now();

@@ -164,6 +164,15 @@ impl Session {
         let config = self.built.loaded.site.config.clone();
         // a few edited files: their bodies are kept, like those of a load within its budget
         let budget = content::BodyBudget::new(content::KEEP_BODIES_BYTES);
+        // a link or a refused name: the full build reports it like `build` does
+        let odd = touched.iter().any(|rel| {
+            matches!(content::classify(&content_dir, rel), Entry::BadName(_))
+                || std::fs::symlink_metadata(content_dir.join(rel))
+                    .is_ok_and(|m| m.file_type().is_symlink())
+        });
+        if odd {
+            return self.full(diags, start);
+        }
         // 1. re-read the touched files
         for rel in &touched {
             let exists = content_dir.join(rel).is_file();
@@ -188,7 +197,7 @@ impl Session {
                     }
                     self.pending_assets.insert(rel.clone());
                 }
-                Entry::Ignored | Entry::BadName => {}
+                Entry::Ignored | Entry::BadName(_) => {}
             }
         }
         diags.extend(self.built.loaded.files.diagnostics().cloned());
@@ -279,7 +288,10 @@ impl Session {
             if changed_assets.contains(&rel) || owner_changed {
                 for t in render::asset_targets(&site, asset, owners) {
                     match output::copy_file(&out, &t, &asset.source) {
-                        Ok(()) => rendered += 1,
+                        Ok(()) => {
+                            rendered += 1;
+                            output::record_written(&out, &[t]);
+                        }
                         Err(d) => diags.push(d),
                     }
                 }
@@ -429,9 +441,17 @@ fn write_jobs(
     diags: &Diagnostics,
 ) -> Result<usize, Failed> {
     let errors = Diagnostics::new();
+    let written = std::sync::Mutex::new(Vec::new());
     let n = renderer.render_each(site, prep, all_jobs, jobs, &errors, |rel, bytes| {
-        output::replace_file(out, rel, bytes)
+        output::replace_file(out, rel, bytes)?;
+        if let Ok(mut w) = written.lock() {
+            w.push(rel.to_string());
+        }
+        Ok(())
     });
+    // the output's manifest names every file nashra wrote, so a later build can tell them from
+    // files someone else put there
+    output::record_written(out, &written.into_inner().unwrap_or_default());
     let errors = errors.snapshot();
     if errors.is_empty() {
         Ok(n)
