@@ -76,6 +76,13 @@ pub fn load(
         eprintln!("timing: content {:?}, {} MiB", t.elapsed(), rss_mib());
     }
     diags.extend(files.diagnostics().cloned());
+    // static/ is copied at the end; its refused names and links are reported with the content's
+    let _ = crate::theme::site_files(
+        root,
+        crate::theme::Layer::Static,
+        config.follow_symlinks,
+        diags,
+    );
     let l10n = Arc::new(l10n?);
     check_topic_names(&config, &l10n, diags);
     let site = model::build(config, files.content(&LoadOptions { drafts }), diags);
@@ -192,6 +199,11 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
         BuildFailed
     })?;
     let jobs = render::plan(site);
+    render::collisions::find(site, &jobs, &opts.root, diags);
+    if failed(diags, opts.strict) {
+        staging.discard();
+        return Err(BuildFailed);
+    }
     let timings = std::env::var_os("NASHRA_TIMINGS").is_some();
     if timings {
         eprintln!("timing: templates + staging {:?}", start.elapsed());

@@ -117,7 +117,13 @@ impl Diagnostic {
     /// `file:line:col` (or as much of it as is known).
     pub fn location(&self) -> Option<String> {
         let file = self.file.as_ref()?;
-        let file = file.to_string_lossy().replace('\\', "/");
+        let file = file.to_string_lossy();
+        // on Windows, `/` like everywhere else; elsewhere a `\\` is part of a name, shown as is
+        let file = if cfg!(windows) {
+            file.replace('\\', "/")
+        } else {
+            file.into_owned()
+        };
         Some(match self.pos {
             Some(p) => format!("{file}:{}:{}", p.line, p.column),
             None => file,

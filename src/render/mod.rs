@@ -8,6 +8,7 @@
 //! Rendering reads the [`Site`](crate::model::Site) and never changes it. What each template
 //! receives is documented in `docs/templates.md`; [`view`] builds those values.
 
+pub mod collisions;
 pub mod feed;
 pub mod sitemap;
 pub mod view;

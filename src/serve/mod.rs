@@ -120,7 +120,7 @@ pub fn run(opts: WatchOptions) -> Result<(), Diagnostic> {
         }
     };
     let output = std::fs::canonicalize(&output).unwrap_or(output);
-    let state = ServerState::new(output.clone(), base_path.clone());
+    let state = ServerState::new(output.clone(), base_path.clone()).with_hosts(local);
     if session.is_none() {
         state.publish(Event::Error(first_error));
         eprintln!("the first build failed; fix the errors above and save: nashra keeps watching");

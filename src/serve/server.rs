@@ -39,6 +39,8 @@ pub struct ServerState {
     /// The last build error, shown to pages that connect while it stands.
     pub error: RwLock<Option<String>>,
     pub events: broadcast::Sender<Event>,
+    /// `Host` header values the server answers (against DNS rebinding); empty: any.
+    pub hosts: Vec<String>,
 }
 
 impl ServerState {
@@ -49,7 +51,35 @@ impl ServerState {
             base_path,
             error: RwLock::new(None),
             events,
+            hosts: Vec::new(),
         })
+    }
+
+    /// Answers only requests whose `Host` names the address the server is bound to (for a
+    /// loopback address, also `localhost`), so a web page on another name that a DNS server
+    /// points at 127.0.0.1 cannot read the preview.
+    pub fn with_hosts(mut self: Arc<Self>, addr: std::net::SocketAddr) -> Arc<Self> {
+        let port = addr.port();
+        let ip = match addr.ip() {
+            std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+            v4 => v4.to_string(),
+        };
+        let mut names = vec![ip];
+        if addr.ip().is_loopback() {
+            names.extend([
+                "localhost".to_string(),
+                "127.0.0.1".to_string(),
+                "[::1]".to_string(),
+            ]);
+        }
+        let hosts = names
+            .iter()
+            .flat_map(|n| [n.clone(), format!("{n}:{port}")])
+            .collect();
+        if let Some(s) = Arc::get_mut(&mut self) {
+            s.hosts = hosts;
+        }
+        self
     }
 
     /// Records the outcome of a rebuild and tells every open page.
@@ -129,6 +159,21 @@ fn plain(status: StatusCode, text: &str) -> Response<Body> {
     r
 }
 
+/// A permanent redirect to `path`, which starts with exactly one `/` (path-absolute).
+fn redirect(path: &str) -> Response<Body> {
+    let mut r = plain(StatusCode::MOVED_PERMANENTLY, "");
+    let path = format!("/{}", path.trim_start_matches('/'));
+    if let Ok(v) = HeaderValue::from_str(&path) {
+        r.headers_mut().insert(header::LOCATION, v);
+    }
+    r
+}
+
+/// nashra's own bookkeeping in the output (the marker, temporary files) is never served.
+fn private(segment: &str) -> bool {
+    segment.starts_with(".nashra") || segment.ends_with(".nashra-tmp")
+}
+
 /// The request path as segments inside the output folder, or why it is refused.
 pub fn resolve_request(raw: &str, base_path: &str) -> Result<Vec<String>, StatusCode> {
     let lower = raw.to_ascii_lowercase();
@@ -158,6 +203,7 @@ pub fn resolve_request(raw: &str, base_path: &str) -> Result<Vec<String>, Status
         match seg {
             "" => {}
             "." | ".." => return Err(StatusCode::FORBIDDEN),
+            s if private(s) => return Err(StatusCode::NOT_FOUND),
             s if s.contains(':') && cfg!(windows) => return Err(StatusCode::FORBIDDEN),
             s => segments.push(s.to_string()),
         }
@@ -197,7 +243,37 @@ async fn file_response(root: &Path, file: &Path, status: StatusCode) -> Option<R
 
 /// Serves one request.
 pub async fn handle(State(state): State<Arc<ServerState>>, req: Request<Body>) -> Response<Body> {
+    if req.method() != axum::http::Method::GET && req.method() != axum::http::Method::HEAD {
+        let mut r = plain(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD");
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return r;
+    }
+    if !state.hosts.is_empty() {
+        let host = req
+            .headers()
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if !state.hosts.contains(&host) {
+            return plain(
+                StatusCode::MISDIRECTED_REQUEST,
+                "refused: the Host header does not name this preview server",
+            );
+        }
+    }
     let raw = req.uri().path().to_string();
+    if raw.contains("//") {
+        // `//ar` must not become a Location that a browser reads as the host `ar`
+        let mut merged = String::with_capacity(raw.len());
+        for c in raw.chars() {
+            if !(c == '/' && merged.ends_with('/')) {
+                merged.push(c);
+            }
+        }
+        return redirect(&merged);
+    }
     match raw.as_str() {
         "/__nashra/live.js" => {
             let mut r = Response::new(Body::from(LIVE_JS));
@@ -230,11 +306,7 @@ pub async fn handle(State(state): State<Arc<ServerState>>, req: Request<Body>) -
     let target = match meta {
         Ok(m) if m.is_dir() || (m.file_type().is_symlink() && path.is_dir()) => {
             if !raw.ends_with('/') {
-                let mut r = plain(StatusCode::MOVED_PERMANENTLY, "");
-                if let Ok(v) = HeaderValue::from_str(&format!("{raw}/")) {
-                    r.headers_mut().insert(header::LOCATION, v);
-                }
-                return r;
+                return redirect(&format!("{raw}/"));
             }
             path.join("index.html")
         }
@@ -316,6 +388,17 @@ mod tests {
             resolve_request("/newsroom/", "/news/"),
             Err(StatusCode::NOT_FOUND)
         );
+        for private in [
+            "/.nashra",
+            "/ar/.index.html.nashra-tmp",
+            "/.nashra-staging/x",
+        ] {
+            assert_eq!(
+                resolve_request(private, "/"),
+                Err(StatusCode::NOT_FOUND),
+                "{private}"
+            );
+        }
     }
 
     #[test]

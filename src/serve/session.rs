@@ -254,6 +254,12 @@ impl Session {
         // 4. what to render and what to delete
         let prepared = view::Prepared::with_cards(&site, &l10n, cards, terms);
         let jobs = render::plan(&site);
+        let clashes = Diagnostics::new();
+        render::collisions::find(&site, &jobs, &root, &clashes);
+        if clashes.has_errors() {
+            diags.extend(clashes.snapshot());
+            return Err(Failed);
+        }
         let plan = affected(old, &old_ids, &site, &changed, &jobs, &self.built.jobs);
         let out = self.built.output.clone();
         let mut rendered = write_jobs(

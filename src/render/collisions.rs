@@ -1,0 +1,75 @@
+//! Output paths that two things claim (SECURITY.md, item 5).
+//!
+//! A content asset or a static file whose output path is a folder of generated pages (a plain
+//! file `content/en/2025` against the month pages under `/en/2025/`) or a generated page's own
+//! file would make one of them overwrite or delete the other. [`find`] reports every such
+//! collision as an error naming both, before anything is written, so `build` (fresh or in
+//! place), `watch` and `check` all refuse the site the same way.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Site;
+use crate::render::{asset_targets, view, Job};
+use crate::theme::{self, Layer};
+
+/// Reports every copied file whose output path collides with generated pages.
+pub fn find(site: &Site, jobs: &[Job], root: &Path, diags: &Diagnostics) {
+    // every folder that holds a generated page, with one page in it to name
+    let mut folders: HashMap<String, String> = HashMap::new();
+    let mut files: HashMap<String, String> = HashMap::new();
+    for job in jobs {
+        let Some(path) = view::job_path(site, job) else {
+            continue;
+        };
+        let page = path.trim_end_matches('/');
+        files.insert(format!("{path}index.html"), path.clone());
+        let mut end = page.len();
+        loop {
+            let folder = &page[..end];
+            if folder.is_empty() || folders.contains_key(folder) {
+                break;
+            }
+            folders.insert(folder.to_string(), path.clone());
+            match folder.rfind('/') {
+                Some(i) => end = i,
+                None => break,
+            }
+        }
+    }
+    let check = |target: &str, source: &Path| {
+        let clash = folders
+            .get(target.trim_end_matches('/'))
+            .map(|page| format!("a folder of generated pages (e.g. /{page})"))
+            .or_else(|| {
+                files
+                    .get(target)
+                    .map(|page| format!("the generated page /{page}"))
+            });
+        if let Some(what) = clash {
+            diags.push(
+                Diagnostic::error(
+                    "output-collision",
+                    format!("this file would be written at /{target}, which is {what}"),
+                )
+                .in_file(source)
+                .help("rename or move the file; a page and a file cannot share one path"),
+            );
+        }
+    };
+    for (asset, owners) in &site.assets {
+        let source = asset.source.strip_prefix(root).unwrap_or(&asset.source);
+        for t in asset_targets(site, asset, owners) {
+            check(&t, source);
+        }
+    }
+    for f in theme::site_files(
+        root,
+        Layer::Static,
+        site.config.follow_symlinks,
+        &Diagnostics::new(),
+    ) {
+        check(&f.name, &f.display);
+    }
+}
