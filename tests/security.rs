@@ -48,7 +48,7 @@ fn a_file_name_with_backslashes_writes_nothing_outside_the_output() {
         &root,
         &["build"],
         &[
-            &format!("error: the file name contains a backslash (`\\`)"),
+            "error: the file name contains a backslash (`\\`)",
             &format!("--> content/2025/11/{evil}"),
             &format!("--> static/{evil}"),
         ],
