@@ -417,3 +417,36 @@ fn a_killed_rebuild_leaves_the_old_site_or_the_new_one() {
     }
     eprintln!("kills: {saw_old} saw the old site, {saw_new} the new one");
 }
+
+/// Item 2: a folder of the output replaced by a link is not written through.
+#[cfg(unix)]
+#[test]
+fn a_linked_folder_in_the_output_is_not_written_through() {
+    let site = minimal_site();
+    let root = site.path();
+    assert_eq!(build(root).code, 0);
+    let elsewhere = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(elsewhere.path(), "precious.txt", "keep");
+    std::fs::remove_dir_all(root.join("public/en")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(elsewhere.path(), root.join("public/en"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = build(root);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let meta = std::fs::symlink_metadata(root.join("public/en")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        meta.is_dir(),
+        "the output's en/ must be a real folder again"
+    );
+    assert!(root.join("public/en/2025/11/summit/index.html").is_file());
+    let left: Vec<_> = std::fs::read_dir(elsewhere.path())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(
+        left,
+        vec![std::ffi::OsString::from("precious.txt")],
+        "nothing written through the link"
+    );
+    assert_eq!(read(&elsewhere.path().join("precious.txt")), "keep");
+}
