@@ -504,3 +504,18 @@ fn source_and_authors_of_the_wrong_shape() {
         &["error: invalid front matter: invalid type: map, expected a string\n  --> content/2025/11/summit.ar.md:4:10"],
     );
 }
+
+/// `2025-01-257` was published as 1 January 2025 (the day cast to a byte).
+#[test]
+fn an_out_of_range_day_is_an_error_not_another_date() {
+    fails_with(
+        |r| article(r, "title: قمة\ndate: 2025-01-257\n"),
+        &[],
+        &["error: invalid `date`: day 257 is out of range (01–31) in `2025-01-257`\n  --> content/2025/11/summit.ar.md:3:7"],
+    );
+    fails_with(
+        |r| article(r, "title: قمة\ndate: 2025-11-27\nupdated: 2025-11-28 10:75\n"),
+        &[],
+        &["error: invalid `updated`: minute 75 is out of range (00–59) in `10:75`\n  --> content/2025/11/summit.ar.md:4:10"],
+    );
+}
