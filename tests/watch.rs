@@ -644,3 +644,28 @@ fn the_preview_server_refuses_what_a_static_host_would_not_do() {
     assert_eq!(r.status, 404, "the marker must not be served");
     assert!(!r.body.contains("nashra-output"), "{}", r.body);
 }
+
+/// SECURITY.md item 1 while watching: a backslash name saved into content/ is an error shown
+/// over the pages, and nothing is written outside the output.
+#[test]
+fn a_backslash_name_saved_while_watching_is_an_error() {
+    let site = minimal_site();
+    let root = site.path().join("site");
+    std::fs::create_dir_all(&root).unwrap_or_else(|e| panic!("{e}"));
+    common::copy_dir(&site.path().join("content"), &root.join("content"));
+    std::fs::copy(site.path().join("site.toml"), root.join("site.toml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let w = start(&root, &[]);
+    let mut events = Events::open(&w.addr);
+    let evil = format!("x\\{}SOMEWHERE\\PWNED.txt", "..\\".repeat(30));
+    write(&root, &format!("content/2025/11/{evil}"), "pwned");
+    let seen = events.wait_for("the file name contains a backslash");
+    assert!(seen.contains("event: build-error"), "{seen}");
+    assert!(!site.path().join("SOMEWHERE").exists());
+    assert!(!root.join("SOMEWHERE").exists());
+    assert_eq!(
+        get(&w.addr, PAGE).status,
+        200,
+        "the last good site is still served"
+    );
+}
