@@ -100,7 +100,10 @@ pub fn init(dir: &Path, now: jiff::Timestamp) -> Result<Vec<PathBuf>, Diagnostic
         (dir.join("locales/ar/.gitkeep"), String::new()),
         (dir.join("locales/en/.gitkeep"), String::new()),
         (dir.join("static/.gitkeep"), String::new()),
-        (dir.join(".gitignore"), "/public/\n".to_string()),
+        (
+            dir.join(".gitignore"),
+            "/public/\n/.public.nashra-*\n".to_string(),
+        ),
     ];
     let mut written = Vec::new();
     for (path, text) in files {
