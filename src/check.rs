@@ -89,7 +89,7 @@ pub fn check(root: &Path, diags: &Diagnostics) -> Result<(), Failed> {
     }
     check_links(root, site, &files, diags);
     loaded.l10n.report_fallbacks(diags);
-    check_messages(root, &loaded.l10n, diags);
+    check_messages(root, site.config.follow_symlinks, &loaded.l10n, diags);
     note_untranslated(site, diags);
 
     if diags.has_errors() || diags.has_warnings() {
@@ -269,12 +269,10 @@ fn check_links(
 }
 
 /// Message ids the templates name literally: `t(key="…")`.
-fn template_keys(root: &Path, diags: &Diagnostics) -> Vec<(String, PathBuf, Pos)> {
+fn template_keys(root: &Path, follow: bool, diags: &Diagnostics) -> Vec<(String, PathBuf, Pos)> {
     let mut out = Vec::new();
-    // the renderer has already reported the folder's problems
-    let quiet = Diagnostics::new();
-    for f in theme::overlay(root, Layer::Templates, true, &quiet) {
-        let _ = diags;
+    // the renderer reported the folder's problems already; `Diagnostics` merges repeats
+    for f in theme::overlay(root, Layer::Templates, follow, diags) {
         let Ok(bytes) = f.read() else { continue };
         let text = String::from_utf8_lossy(&bytes);
         let mut from = 0;
@@ -294,10 +292,10 @@ fn template_keys(root: &Path, diags: &Diagnostics) -> Vec<(String, PathBuf, Pos)
     out
 }
 
-fn check_messages(root: &Path, l10n: &Localizer, diags: &Diagnostics) {
+fn check_messages(root: &Path, follow: bool, l10n: &Localizer, diags: &Diagnostics) {
     let langs: Vec<&str> = l10n.languages().collect();
     // used by templates
-    for (key, file, pos) in template_keys(root, diags) {
+    for (key, file, pos) in template_keys(root, follow, diags) {
         for lang in &langs {
             if !l10n.has(lang, &key) {
                 diags.push(

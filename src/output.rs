@@ -251,12 +251,13 @@ impl Staging {
                 if rel == MARKER {
                     continue;
                 }
-                let written = match &manifest {
-                    Some(Some(m)) => m.contains(&rel),
-                    // an older marker or none (a folder of only kept entries): not ours if kept
-                    _ => !kept(&rel, preserve),
-                };
-                if !written || kept(&rel, preserve) {
+                // with an older marker (no manifest) or none, every entry not kept is nashra's
+                let ours = !kept(&rel, preserve)
+                    && match &manifest {
+                        Some(Some(m)) => m.contains(&rel),
+                        _ => true,
+                    };
+                if !ours {
                     foreign.push(rel);
                 } else if entry.file_type().is_file() {
                     if let Ok(m) = entry.metadata() {
@@ -412,7 +413,6 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
 /// `watch` can rebuild while it holds it.
 pub struct OutputLock {
     _file: std::fs::File,
-    path: PathBuf,
 }
 
 static LOCKS: std::sync::Mutex<Vec<(PathBuf, std::sync::Weak<OutputLock>)>> =
@@ -477,18 +477,9 @@ pub fn lock(output: &Path, wait: bool) -> Result<std::sync::Arc<OutputLock>, Dia
     }
     let _ = file.set_len(0);
     let _ = write!(file, "{}", std::process::id());
-    let lock = std::sync::Arc::new(OutputLock {
-        _file: file,
-        path: path.clone(),
-    });
+    let lock = std::sync::Arc::new(OutputLock { _file: file });
     held.push((path, std::sync::Arc::downgrade(&lock)));
     Ok(lock)
-}
-
-impl OutputLock {
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
 }
 
 /// Creates the folder `path` goes in. Errors name the folder.

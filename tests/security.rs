@@ -34,12 +34,7 @@ fn refused(root: &Path, args: &[&str], expected: &[&str]) -> String {
 /// Item 1: `x\..\..\SOMEWHERE\PWNED.txt` once wrote outside the site.
 #[test]
 fn a_file_name_with_backslashes_writes_nothing_outside_the_output() {
-    let site = minimal_site();
-    let root = site.path().join("site");
-    std::fs::create_dir_all(&root).unwrap_or_else(|e| panic!("{e}"));
-    common::copy_dir(&site.path().join("content"), &root.join("content"));
-    std::fs::copy(site.path().join("site.toml"), root.join("site.toml"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let (site, root) = common::nested_site();
     assert_eq!(build(&root).code, 0);
     let evil = format!("x\\{}SOMEWHERE\\PWNED.txt", "..\\".repeat(30));
     write(&root, &format!("content/2025/11/{evil}"), "pwned");

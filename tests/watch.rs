@@ -59,29 +59,9 @@ struct Reply {
     body: String,
 }
 
-/// One raw HTTP/1.1 request: the path is sent exactly as given (no client normalisation).
+/// One raw HTTP/1.1 GET: the path is sent exactly as given (no client normalisation).
 fn get(addr: &str, raw_path: &str) -> Reply {
-    let mut s = TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect {addr}: {e}"));
-    s.set_read_timeout(Some(Duration::from_secs(10))).ok();
-    write!(
-        s,
-        "GET {raw_path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    let mut buf = Vec::new();
-    let _ = s.read_to_end(&mut buf);
-    let text = String::from_utf8_lossy(&buf).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    Reply {
-        status,
-        headers: head.to_ascii_lowercase(),
-        body: body.to_string(),
-    }
+    request(addr, "GET", raw_path, addr)
 }
 
 /// An open server-sent events connection.
@@ -649,12 +629,7 @@ fn the_preview_server_refuses_what_a_static_host_would_not_do() {
 /// over the pages, and nothing is written outside the output.
 #[test]
 fn a_backslash_name_saved_while_watching_is_an_error() {
-    let site = minimal_site();
-    let root = site.path().join("site");
-    std::fs::create_dir_all(&root).unwrap_or_else(|e| panic!("{e}"));
-    common::copy_dir(&site.path().join("content"), &root.join("content"));
-    std::fs::copy(site.path().join("site.toml"), root.join("site.toml"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let (site, root) = common::nested_site();
     let w = start(&root, &[]);
     let mut events = Events::open(&w.addr);
     let evil = format!("x\\{}SOMEWHERE\\PWNED.txt", "..\\".repeat(30));

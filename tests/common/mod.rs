@@ -66,6 +66,18 @@ pub fn minimal_site() -> tempfile::TempDir {
     dir
 }
 
+/// [`minimal_site`] one folder down, at `TMP/site`, so that a test can look for files written
+/// beside the site as well as inside it. Returns the temporary folder and the site's root.
+pub fn nested_site() -> (tempfile::TempDir, PathBuf) {
+    let dir = minimal_site();
+    let root = dir.path().join("site");
+    std::fs::create_dir_all(&root).unwrap_or_else(|e| panic!("{e}"));
+    for name in ["site.toml", "content"] {
+        std::fs::rename(dir.path().join(name), root.join(name)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    (dir, root)
+}
+
 /// Every file under `dir` with its bytes.
 pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
