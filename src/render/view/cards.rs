@@ -1,0 +1,303 @@
+//! What every page of a build shares, prepared once: cards, terms, dates, per-language values.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::content::dates::PubDate;
+use crate::content::Kind;
+use crate::i18n::Localizer;
+use crate::model::{paths, DocId, Scope, Site};
+
+use super::*;
+#[derive(Serialize, Clone)]
+pub struct DateView {
+    /// RFC 3339, for `<time datetime>`.
+    pub iso: String,
+    /// `27 نوفمبر 2025` / `27 November 2025`
+    pub text: String,
+    /// `10:30`, when the author gave a time.
+    pub time: Option<String>,
+    /// Umm al-Qura date when the language has `hijri = true`.
+    pub hijri: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct TermView {
+    pub key: String,
+    pub name: String,
+    pub url: String,
+}
+
+/// A topic or country in one language: its view for Rust code (feeds) and the same as a ready
+/// template value, shared by every card that mentions it.
+pub struct Term {
+    pub view: TermView,
+    value: tera::Value,
+}
+
+impl Term {
+    fn new(view: TermView) -> Term {
+        let value = tera::Value::from_serializable(&view);
+        Term { view, value }
+    }
+}
+
+/// Every topic and country of a site in every language, made once per build.
+pub struct Terms(std::collections::HashMap<String, std::collections::HashMap<Scope, Arc<Term>>>);
+
+impl Terms {
+    pub fn new(site: &Site, l10n: &Localizer) -> Terms {
+        let mut all: std::collections::HashMap<
+            String,
+            std::collections::HashMap<Scope, Arc<Term>>,
+        > = Default::default();
+        let topics = site
+            .topics
+            .iter()
+            .flat_map(|(lang, t)| t.iter().map(move |(k, _)| (lang, Scope::Topic(k.clone()))));
+        let countries = site.countries.iter().flat_map(|(lang, c)| {
+            c.keys()
+                .map(move |code| (lang, Scope::Country(code.clone())))
+        });
+        for (lang, scope) in topics.chain(countries) {
+            let term = Arc::new(Term::new(term_view(site, l10n, lang, &scope)));
+            all.entry(lang.clone()).or_default().insert(scope, term);
+        }
+        Terms(all)
+    }
+
+    /// The term, made now if the table does not have it.
+    fn get(&self, site: &Site, l10n: &Localizer, lang: &str, scope: Scope) -> Arc<Term> {
+        match self.0.get(lang).and_then(|m| m.get(&scope)) {
+            Some(t) => Arc::clone(t),
+            None => Arc::new(Term::new(term_view(site, l10n, lang, &scope))),
+        }
+    }
+}
+
+/// What lists need of an article; prepared once per build. The parts that are maps in templates
+/// (dates, topics, countries) are kept as ready template values: a card shows up in a dozen lists
+/// on average, and turning it into tera maps each time was the largest cost of list pages.
+#[derive(Serialize, Clone)]
+pub struct Card {
+    pub kind: Kind,
+    pub title: String,
+    pub url: String,
+    pub permalink: String,
+    pub lang: String,
+    pub summary: String,
+    /// A [`DateView`] value, or none.
+    pub date: tera::Value,
+    /// A [`DateView`] value, or none.
+    pub updated: tera::Value,
+    #[serde(skip)]
+    pub topics: Vec<Arc<Term>>,
+    #[serde(skip)]
+    pub countries: Vec<Arc<Term>>,
+    /// `topics` as one template value (a list of [`TermView`]s).
+    #[serde(rename = "topics")]
+    topics_value: tera::Value,
+    #[serde(rename = "countries")]
+    countries_value: tera::Value,
+    pub authors: Vec<String>,
+}
+
+pub fn date_view(l10n: &Localizer, lang: &str, d: &PubDate) -> DateView {
+    DateView {
+        iso: rfc3339(d),
+        text: l10n.date(lang, d),
+        time: l10n.time(lang, d),
+        hijri: l10n.hijri(lang, d),
+    }
+}
+
+/// RFC 3339 with the site's offset, e.g. `2025-11-27T10:30:00+03:00`.
+pub fn rfc3339(d: &PubDate) -> String {
+    d.zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+pub fn topic_name(l10n: &Localizer, lang: &str, key: &str) -> String {
+    l10n.format(lang, &format!("topic-{key}"), &[])
+}
+
+pub fn country_name(l10n: &Localizer, lang: &str, code: &str) -> String {
+    l10n.try_format(lang, &format!("country-{code}"), &[])
+        .unwrap_or_else(|| {
+            l10n.format(lang, &format!("country-{}", code.to_ascii_lowercase()), &[])
+        })
+}
+
+/// One document's card, and its Atom entry once a feed has written it. A card becomes a template
+/// map each time a page lists it (its dates and terms inside are ready values): keeping a whole
+/// ready value per card cost 4 KiB a card and was no faster (BENCHMARKS.md).
+#[derive(Clone)]
+pub struct CardSlot {
+    pub card: Arc<Card>,
+    pub entry: Arc<std::sync::OnceLock<String>>,
+    /// The body's HTML, kept only for documents that a feed carries (their page and their feed
+    /// entries share one rendering).
+    body: Arc<std::sync::OnceLock<Result<Arc<str>, crate::diagnostics::Diagnostic>>>,
+}
+
+impl CardSlot {
+    pub fn new(card: Card) -> CardSlot {
+        CardSlot {
+            card: Arc::new(card),
+            entry: Arc::new(std::sync::OnceLock::new()),
+            body: Arc::new(std::sync::OnceLock::new()),
+        }
+    }
+}
+
+/// What every page of a build shares, prepared once: each document's card, and for each
+/// language the `site` and `nav_pages` template values.
+pub struct Prepared {
+    pub cards: Vec<CardSlot>,
+    /// The topics and countries the cards share.
+    pub terms: Terms,
+    pub(super) langs: BTreeMap<String, (tera::Value, tera::Value, String)>,
+    /// Documents that some feed carries.
+    in_feed: Vec<bool>,
+}
+
+impl Prepared {
+    /// Builds every card (in parallel) and the per-language values.
+    pub fn new(site: &Site, l10n: &Localizer) -> Prepared {
+        use rayon::prelude::*;
+        let terms = Terms::new(site, l10n);
+        let cards = (0..site.documents.len())
+            .into_par_iter()
+            .map(|id| CardSlot::new(card(site, l10n, &terms, id)))
+            .collect();
+        Prepared::with_cards(site, l10n, cards, terms)
+    }
+
+    /// The per-language values around given cards (`watch` reuses unchanged cards) and the
+    /// terms they were made with.
+    pub fn with_cards(
+        site: &Site,
+        l10n: &Localizer,
+        cards: Vec<CardSlot>,
+        terms: Terms,
+    ) -> Prepared {
+        let cfg = &site.config;
+        let langs = cfg
+            .languages
+            .iter()
+            .map(|lang| {
+                let site_value = tera::Value::from_serializable(&site_view(site, lang));
+                let pages: Vec<serde_json::Value> = site
+                    .pages
+                    .get(&lang.code)
+                    .map(|ids| ids.iter().map(|&id| serde_json::json!({"title": site.documents[id].title, "url": link(cfg, site.url_of(id))})).collect())
+                    .unwrap_or_default();
+                (lang.code.clone(), (site_value, tera::Value::from_serializable(&pages), lang_name(l10n, &lang.code)))
+            })
+            .collect();
+        // every list of a language has a feed (`render::plan`)
+        let mut in_feed = vec![false; site.documents.len()];
+        for lang in &cfg.languages {
+            for scope in site.scopes(&lang.code) {
+                for &i in site.feed_articles(&lang.code, &scope) {
+                    in_feed[i] = true;
+                }
+            }
+        }
+        Prepared {
+            cards,
+            terms,
+            langs,
+            in_feed,
+        }
+    }
+
+    /// The HTML of a document's body: rendered once and shared when a feed also carries it.
+    pub fn body(
+        &self,
+        root: &std::path::Path,
+        site: &Site,
+        id: DocId,
+    ) -> Result<String, crate::diagnostics::Diagnostic> {
+        let doc = &site.documents[id];
+        if !self.in_feed.get(id).copied().unwrap_or(false) {
+            return crate::content::render_body(root, doc);
+        }
+        match self.cards[id]
+            .body
+            .get_or_init(|| crate::content::render_body(root, doc).map(Arc::from))
+        {
+            Ok(html) => Ok(html.to_string()),
+            Err(d) => Err(d.clone()),
+        }
+    }
+
+    pub fn card(&self, id: DocId) -> &Card {
+        &self.cards[id].card
+    }
+
+    /// Replaces one document's card (its cached feed entry goes with it).
+    pub fn set(&mut self, id: DocId, card: Card) {
+        self.cards[id] = CardSlot::new(card);
+    }
+
+    pub(crate) fn values(&self, ids: &[DocId]) -> tera::Value {
+        let cards: Vec<&Card> = ids.iter().map(|&i| &*self.cards[i].card).collect();
+        tera::Value::from_serializable(&cards)
+    }
+}
+
+/// A topic's or country's key, name and link in a language.
+fn term_view(site: &Site, l10n: &Localizer, lang: &str, scope: &Scope) -> TermView {
+    let (key, name) = match scope {
+        Scope::Topic(k) => (k.clone(), topic_name(l10n, lang, k)),
+        Scope::Country(c) => (c.to_ascii_lowercase(), country_name(l10n, lang, c)),
+        Scope::Front => (String::new(), String::new()),
+    };
+    TermView {
+        key,
+        name,
+        url: link(&site.config, &paths::scope(lang, scope)),
+    }
+}
+
+/// The card of one document, its topics and countries taken from `terms`.
+pub fn card(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
+    let cfg = &site.config;
+    let doc = &site.documents[id];
+    let lang = doc.lang.as_str();
+    let url = site.url_of(id);
+    let date = |d: Option<&PubDate>| match d {
+        Some(d) => tera::Value::from_serializable(&date_view(l10n, lang, d)),
+        None => tera::Value::none(),
+    };
+    let topics: Vec<Arc<Term>> = doc
+        .topics
+        .iter()
+        .map(|k| terms.get(site, l10n, lang, Scope::Topic(k.clone())))
+        .collect();
+    let countries: Vec<Arc<Term>> = doc
+        .countries
+        .iter()
+        .map(|c| terms.get(site, l10n, lang, Scope::Country(c.clone())))
+        .collect();
+    let values = |terms: &[Arc<Term>]| {
+        tera::Value::from(terms.iter().map(|t| t.value.clone()).collect::<Vec<_>>())
+    };
+    Card {
+        kind: doc.kind,
+        title: doc.title.clone(),
+        url: link(cfg, url),
+        permalink: permalink(cfg, url),
+        lang: doc.lang.clone(),
+        summary: doc.summary.clone(),
+        date: date(doc.date.as_ref()),
+        updated: date(doc.updated.as_ref()),
+        topics_value: values(&topics),
+        countries_value: values(&countries),
+        topics,
+        countries,
+        authors: doc.authors.clone(),
+    }
+}

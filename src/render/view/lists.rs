@@ -1,0 +1,285 @@
+//! Lists of articles: front, topic and country pages, months, the archive, term indexes.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::content::dates::PubDate;
+use crate::i18n::{Arg, Localizer};
+use crate::model::{paths, DocId, Scope, Site};
+
+use crate::render::Job;
+use super::*;
+
+/// Groups articles (newest first) under one heading per calendar day in the site's time zone:
+/// a list of `{heading, articles}`.
+fn days(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str, ids: &[DocId]) -> tera::Value {
+    let mut out: Vec<tera::Value> = Vec::new();
+    let mut i = 0;
+    while i < ids.len() {
+        let Some(d) = &site.documents[ids[i]].date else {
+            i += 1;
+            continue;
+        };
+        let day = d.zoned.date();
+        let mut j = i + 1;
+        while j < ids.len()
+            && site.documents[ids[j]]
+                .date
+                .as_ref()
+                .is_some_and(|e| e.zoned.date() == day)
+        {
+            j += 1;
+        }
+        let midnight = PubDate {
+            zoned: d.zoned.clone(),
+            has_time: false,
+        };
+        let weekday = l10n.format(
+            lang,
+            &format!("weekday-{}", d.zoned.weekday().to_monday_one_offset()),
+            &[],
+        );
+        let text = l10n.format(
+            lang,
+            "date-heading",
+            &[
+                ("weekday", Arg::Str(weekday)),
+                ("date", Arg::Str(l10n.date(lang, &midnight))),
+            ],
+        );
+        let heading = DateView {
+            iso: day.to_string(),
+            text,
+            time: None,
+            hijri: l10n.hijri(lang, &midnight),
+        };
+        let mut map: BTreeMap<&'static str, tera::Value> = BTreeMap::new();
+        map.insert("heading", tera::Value::from_serializable(&heading));
+        map.insert("articles", prep.values(&ids[i..j]));
+        out.push(tera::Value::from(map));
+        i = j;
+    }
+    tera::Value::from(out)
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    /// `None` for a gap (…).
+    number: Option<usize>,
+    label: String,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+fn pagination(
+    site: &Site,
+    l10n: &Localizer,
+    lang: &str,
+    first: &str,
+    current: usize,
+    total: usize,
+) -> Pagination {
+    let cfg = &site.config;
+    let url = |n: usize| link(cfg, &paths::page(first, n));
+    let mut pages = Vec::new();
+    let mut last_shown = 0;
+    for n in 1..=total {
+        let near = n.abs_diff(current) <= 2;
+        if n == 1 || n == total || near {
+            if last_shown != 0 && n > last_shown + 1 {
+                pages.push(PageLink {
+                    number: None,
+                    label: "…".into(),
+                    url: String::new(),
+                    current: false,
+                });
+            }
+            pages.push(PageLink {
+                number: Some(n),
+                label: l10n.number(lang, n as f64),
+                url: url(n),
+                current: n == current,
+            });
+            last_shown = n;
+        }
+    }
+    Pagination {
+        current,
+        total,
+        prev: (current > 1).then(|| url(current - 1)),
+        next: (current < total).then(|| url(current + 1)),
+        pages,
+    }
+}
+
+pub fn list_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -> tera::Context {
+    let mut ctx = base_context(site, l10n, prep, job);
+    let Job::List { lang, scope, page } = job else {
+        return ctx;
+    };
+    let cfg = &site.config;
+    let all = site.scope_articles(lang, scope);
+    let total = site.scope_pages(lang, scope);
+    let slice = site.page_articles(lang, scope, *page);
+    let (kind, key, name) = match scope {
+        Scope::Front => ("front", String::new(), language(site, lang).title.clone()),
+        Scope::Topic(k) => ("topic", k.clone(), topic_name(l10n, lang, k)),
+        Scope::Country(c) => (
+            "country",
+            c.to_ascii_lowercase(),
+            country_name(l10n, lang, c),
+        ),
+    };
+    ctx.insert(
+        "list",
+        &serde_json::json!({
+            "kind": kind,
+            "key": key,
+            "name": name,
+            "count": all.len(),
+            "feed_url": link(cfg, &paths::feed(lang, scope)),
+        }),
+    );
+    ctx.insert_value("days", days(site, l10n, prep, lang, slice));
+    ctx.insert(
+        "pagination",
+        &pagination(
+            site,
+            l10n,
+            lang,
+            &paths::scope(lang, scope),
+            *page,
+            total.max(1),
+        ),
+    );
+    ctx
+}
+
+#[derive(Serialize)]
+struct TermCount {
+    key: String,
+    name: String,
+    count: usize,
+    /// `None` when the term has no articles in this language (no page to link to).
+    url: Option<String>,
+}
+
+pub fn topics_context(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str) -> tera::Context {
+    let cfg = &site.config;
+    let mut ctx = base_context(site, l10n, prep, &Job::Topics(lang.to_string()));
+    let terms: Vec<TermCount> = site
+        .topics
+        .get(lang)
+        .map(|t| {
+            t.iter()
+                .map(|(k, ids)| TermCount {
+                    key: k.clone(),
+                    name: topic_name(l10n, lang, k),
+                    count: ids.len(),
+                    url: (!ids.is_empty())
+                        .then(|| link(cfg, &paths::scope(lang, &Scope::Topic(k.clone())))),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    ctx.insert("terms", &terms);
+    ctx
+}
+
+pub fn countries_context(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    lang: &str,
+) -> tera::Context {
+    let cfg = &site.config;
+    let mut ctx = base_context(site, l10n, prep, &Job::Countries(lang.to_string()));
+    let mut terms: Vec<TermCount> = site
+        .countries
+        .get(lang)
+        .map(|c| {
+            c.iter()
+                .map(|(code, ids)| TermCount {
+                    key: code.to_ascii_lowercase(),
+                    name: country_name(l10n, lang, code),
+                    count: ids.len(),
+                    url: Some(link(
+                        cfg,
+                        &paths::scope(lang, &Scope::Country(code.clone())),
+                    )),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    terms.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.key.cmp(&b.key)));
+    ctx.insert("terms", &terms);
+    ctx
+}
+
+fn month_name(site: &Site, l10n: &Localizer, lang: &str, year: i16, month: i8) -> String {
+    // the 15th avoids time-zone edges; only the month and year are shown
+    let zoned = jiff::civil::date(year, month, 15)
+        .to_datetime(jiff::civil::Time::midnight())
+        .to_zoned_datetime(site.config.timezone.clone());
+    match zoned {
+        Ok(z) => {
+            let d = PubDate {
+                zoned: z,
+                has_time: false,
+            };
+            l10n.month_year(lang, &d)
+        }
+        Err(_) => format!("{year:04}-{month:02}"),
+    }
+}
+
+pub fn month_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -> tera::Context {
+    let mut ctx = base_context(site, l10n, prep, job);
+    let Job::Month { lang, year, month } = job else {
+        return ctx;
+    };
+    let ids = site.month_articles(lang, *year, *month);
+    ctx.insert("month", &serde_json::json!({"name": month_name(site, l10n, lang, *year, *month), "count": ids.len(), "year": year, "month": month}));
+    ctx.insert_value("days", days(site, l10n, prep, lang, ids));
+    ctx
+}
+
+pub fn archive_context(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    lang: &str,
+) -> tera::Context {
+    let cfg = &site.config;
+    let mut ctx = base_context(site, l10n, prep, &Job::Archive(lang.to_string()));
+    let months: Vec<serde_json::Value> = site
+        .months
+        .get(lang)
+        .map(|m: &BTreeMap<(i16, i8), Vec<DocId>>| {
+            m.iter()
+                .rev()
+                .map(|(&(y, mo), ids)| {
+                    serde_json::json!({
+                        "year": y,
+                        "month": mo,
+                        "name": month_name(site, l10n, lang, y, mo),
+                        "count": ids.len(),
+                        "url": link(cfg, &paths::month(lang, y, mo)),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    ctx.insert("months", &months);
+    ctx
+}

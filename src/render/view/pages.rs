@@ -1,0 +1,230 @@
+//! The context every page starts from; article, root and 404 pages.
+
+use serde::Serialize;
+
+use crate::config::Language;
+use crate::content::Source;
+use crate::i18n::Localizer;
+use crate::model::{paths, DocId, Scope, Site};
+
+use crate::render::Job;
+use super::*;
+
+// ---- views -----------------------------------------------------------------------------------
+
+#[derive(Serialize)]
+pub struct LangView<'a> {
+    pub code: &'a str,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub dir: &'static str,
+    /// Link to the language's front page.
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub base_url: &'a str,
+    /// Path prefix of every internal link (`/` or `/news/`).
+    pub base_path: &'a str,
+    pub default_language: &'a str,
+    pub languages: Vec<LangView<'a>>,
+    pub stylesheet: String,
+    /// Links to the language's main sections.
+    pub front_url: String,
+    pub topics_url: String,
+    pub countries_url: String,
+    pub archive_url: String,
+    pub feed_url: String,
+}
+
+/// A link to this page in another language (switcher, hreflang).
+#[derive(Serialize)]
+pub struct AlternateView<'a> {
+    pub lang: &'a str,
+    /// The language's own name for itself (from its `language-name` message).
+    pub lang_name: String,
+    pub dir: &'static str,
+    pub href: String,
+    pub url: String,
+    pub title: String,
+    pub is_translation: bool,
+}
+
+#[derive(Serialize)]
+pub struct DocView<'a> {
+    #[serde(flatten)]
+    pub card: &'a Card,
+    pub sources: &'a [Source],
+    pub image: Option<ImageView<'a>>,
+    pub body: String,
+    pub extra: &'a serde_json::Map<String, serde_json::Value>,
+    pub source_path: String,
+}
+
+#[derive(Serialize)]
+pub struct ImageView<'a> {
+    pub src: &'a str,
+    pub alt: &'a str,
+    pub credit: Option<&'a str>,
+}
+
+pub(crate) fn lang_name(l10n: &Localizer, lang: &str) -> String {
+    l10n.format(lang, "language-name", &[])
+}
+
+pub(crate) fn language<'a>(site: &'a Site, code: &str) -> &'a Language {
+    site.config
+        .language(code)
+        .unwrap_or(&site.config.languages[0])
+}
+
+pub(crate) fn site_view<'a>(site: &'a Site, lang: &'a Language) -> SiteView<'a> {
+    let cfg = &site.config;
+    SiteView {
+        title: &lang.title,
+        description: &lang.description,
+        base_url: &cfg.base_url,
+        base_path: &cfg.base_path,
+        default_language: &cfg.default_language,
+        languages: cfg
+            .languages
+            .iter()
+            .map(|l| LangView {
+                code: &l.code,
+                title: &l.title,
+                description: &l.description,
+                dir: l.direction.as_str(),
+                url: link(cfg, &paths::front(&l.code)),
+            })
+            .collect(),
+        stylesheet: link(cfg, "style.css"),
+        front_url: link(cfg, &paths::front(&lang.code)),
+        topics_url: link(cfg, &paths::topics(&lang.code)),
+        countries_url: link(cfg, &paths::countries(&lang.code)),
+        archive_url: link(cfg, &paths::archive(&lang.code)),
+        feed_url: link(cfg, &paths::feed(&lang.code, &Scope::Front)),
+    }
+}
+
+/// The title of the page an alternate points to.
+fn alt_title(site: &Site, job: &Job, alt: &Alt) -> String {
+    match job {
+        Job::Document(id) if alt.is_translation => site.translations[*id]
+            .iter()
+            .find(|&&t| site.documents[t].lang == alt.lang)
+            .map_or_else(String::new, |&t| site.documents[t].title.clone()),
+        _ => language(site, &alt.lang).title.clone(),
+    }
+}
+
+/// The context every HTML page starts from.
+pub fn base_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -> tera::Context {
+    let cfg = &site.config;
+    let lang = language(site, job_lang(site, job).unwrap_or(&cfg.default_language));
+    let path = job_path(site, job).unwrap_or_else(|| paths::front(&lang.code));
+    let alts = alternates(site, job);
+    let xd = x_default(site, &lang.code, &path, &alts);
+    let views: Vec<AlternateView<'_>> = alts
+        .iter()
+        .map(|a| {
+            let l = language(site, &a.lang);
+            AlternateView {
+                lang: &l.code,
+                lang_name: prep
+                    .langs
+                    .get(&l.code)
+                    .map_or_else(|| lang_name(l10n, &l.code), |(_, _, name)| name.clone()),
+                dir: l.direction.as_str(),
+                href: permalink(cfg, &a.path),
+                url: link(cfg, &a.path),
+                title: alt_title(site, job, a),
+                is_translation: a.is_translation,
+            }
+        })
+        .collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert("lang", &lang.code);
+    ctx.insert("dir", lang.direction.as_str());
+    match prep.langs.get(&lang.code) {
+        Some((site_value, nav, name)) => {
+            ctx.insert_value("site", site_value.clone());
+            ctx.insert_value("nav_pages", nav.clone());
+            ctx.insert("lang_name", name);
+        }
+        None => ctx.insert("site", &site_view(site, lang)),
+    }
+    ctx.insert("canonical", &permalink(cfg, &path));
+    ctx.insert("url", &link(cfg, &path));
+    ctx.insert("x_default", &permalink(cfg, &xd));
+    ctx.insert("has_translations", &alts.iter().any(|a| a.is_translation));
+    ctx.insert("alternates", &views);
+    ctx
+}
+
+pub fn document_context(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    id: DocId,
+    body: String,
+) -> tera::Context {
+    let doc = &site.documents[id];
+    let mut ctx = base_context(site, l10n, prep, &Job::Document(id));
+    let view = DocView {
+        card: prep.card(id),
+        sources: &doc.sources,
+        image: doc.image.as_ref().map(|i| ImageView {
+            src: &i.src,
+            alt: &i.alt,
+            credit: i.credit.as_deref(),
+        }),
+        body,
+        extra: &doc.extra,
+        source_path: doc.path.to_string_lossy().replace('\\', "/"),
+    };
+    ctx.insert("page", &view);
+    ctx.insert_value("related", prep.values(&site.related[id]));
+    ctx
+}
+
+/// The context of a page that is for every language at once (the root redirect, the 404 page):
+/// the default language's `lang`, `dir` and `site`, and every language's front page.
+fn every_language_context(site: &Site) -> (tera::Context, Vec<serde_json::Value>) {
+    let cfg = &site.config;
+    let default = language(site, &cfg.default_language);
+    let mut ctx = tera::Context::new();
+    ctx.insert("lang", &default.code);
+    ctx.insert("dir", default.direction.as_str());
+    ctx.insert("site", &site_view(site, default));
+    let fronts = cfg
+        .languages
+        .iter()
+        .map(|l| {
+            let front = paths::front(&l.code);
+            serde_json::json!({"lang": l.code, "dir": l.direction.as_str(), "title": l.title, "url": link(cfg, &front), "href": permalink(cfg, &front)})
+        })
+        .collect();
+    (ctx, fronts)
+}
+
+/// `root.html`: sends visitors to the default language; `alternates` lists every front page.
+pub fn root_context(site: &Site) -> tera::Context {
+    let cfg = &site.config;
+    let (mut ctx, fronts) = every_language_context(site);
+    let front = paths::front(&cfg.default_language);
+    ctx.insert("target", &link(cfg, &front));
+    ctx.insert("canonical", &permalink(cfg, &front));
+    ctx.insert("x_default", &permalink(cfg, &front));
+    ctx.insert("alternates", &fronts);
+    ctx
+}
+
+/// `404.html` shows every language: `sections` has one entry per language.
+pub fn not_found_context(site: &Site) -> tera::Context {
+    let (mut ctx, fronts) = every_language_context(site);
+    ctx.insert("sections", &fronts);
+    ctx
+}
