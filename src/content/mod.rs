@@ -11,6 +11,7 @@ pub mod countries;
 pub mod dates;
 pub mod frontmatter;
 pub mod markdown;
+mod resolve;
 pub mod slug;
 
 use std::path::{Path, PathBuf};
@@ -19,9 +20,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use dates::PubDate;
-use frontmatter::{RawFrontMatter, Split};
 
 /// The folder of standalone pages, relative to `content/`.
 pub const PAGES_DIR: &str = "pages";
@@ -379,11 +379,11 @@ fn load_document(
     let split = frontmatter::split(&text).map_err(|d| vec![d])?;
     let (raw, mut warnings) = frontmatter::parse(&split).map_err(|d| vec![d])?;
     let mut errors = Vec::new();
-    let doc = resolve(
+    let doc = resolve::resolve(
         raw,
         &split,
         config,
-        ResolveCtx {
+        resolve::ResolveCtx {
             rel,
             name,
             lang,
@@ -403,236 +403,6 @@ fn load_document(
     }
     errors.extend(warnings);
     Err(errors)
-}
-
-struct ResolveCtx<'a> {
-    rel: &'a Path,
-    name: &'a str,
-    lang: String,
-    folder: PathBuf,
-    kind: Kind,
-}
-
-fn resolve(
-    raw: RawFrontMatter,
-    split: &Split<'_>,
-    config: &Config,
-    cx: ResolveCtx<'_>,
-    errors: &mut Vec<Diagnostic>,
-    warnings: &mut Vec<Diagnostic>,
-) -> Option<Document> {
-    let pos = |loc: &serde_saphyr::Location| frontmatter::file_pos(split, loc);
-
-    let title = match &raw.title {
-        Some(t) if !t.value.trim().is_empty() => t.value.trim().to_string(),
-        Some(t) => {
-            errors.push(
-                Diagnostic::error("missing-title", "the title is empty")
-                    .at(pos(&t.referenced))
-                    .help("write the headline after `title:`"),
-            );
-            String::new()
-        }
-        None => {
-            errors.push(
-                Diagnostic::error("missing-title", "front matter has no `title`")
-                    .at(Pos::new(split.yaml_first_line, 1))
-                    .help("add a line `title: …` with the headline"),
-            );
-            String::new()
-        }
-    };
-
-    let parse_date = |field: &str,
-                      v: &serde_saphyr::Spanned<String>,
-                      errors: &mut Vec<Diagnostic>|
-     -> Option<PubDate> {
-        match dates::parse(&v.value, &config.timezone) {
-            Ok(d) => Some(d),
-            Err((msg, help)) => {
-                errors.push(
-                    Diagnostic::error("bad-date", format!("invalid `{field}`: {msg}"))
-                        .at(pos(&v.referenced))
-                        .help(help),
-                );
-                None
-            }
-        }
-    };
-    let date = match &raw.date {
-        Some(d) => parse_date("date", d, errors),
-        None if cx.kind == Kind::Article => {
-            errors.push(
-                Diagnostic::error("missing-date", "front matter has no `date`")
-                    .at(Pos::new(split.yaml_first_line, 1))
-                    .help("add a line `date: 2025-11-27 10:30` with the publication time"),
-            );
-            None
-        }
-        None => None,
-    };
-    let updated = raw
-        .updated
-        .as_ref()
-        .and_then(|d| parse_date("updated", d, errors));
-    if let (Some(d), Some(u), Some(raw_u)) = (&date, &updated, &raw.updated) {
-        if u.timestamp() < d.timestamp() {
-            warnings.push(
-                Diagnostic::warning("updated-before-date", "`updated` is earlier than `date`")
-                    .at(pos(&raw_u.referenced))
-                    .help(
-                        "`updated` is the time of the last substantive change, after publication",
-                    ),
-            );
-        }
-    }
-
-    let mut topics = Vec::new();
-    for t in raw.topics.iter().flatten() {
-        let key = t.value.trim();
-        if config.topics.iter().any(|k| k == key) {
-            if !topics.iter().any(|k: &String| k == key) {
-                topics.push(key.to_string());
-            }
-        } else {
-            let mut d = Diagnostic::error(
-                "unknown-topic",
-                match did_you_mean(key, config.topics.iter().map(String::as_str)) {
-                    Some(s) => format!("unknown topic `{key}` (did you mean `{s}`?)"),
-                    None => format!("unknown topic `{key}`"),
-                },
-            )
-            .at(pos(&t.referenced));
-            d = d.help(format!(
-                "declared topics: {}; declare new ones in site.toml `topics`",
-                config.topics.join(", ")
-            ));
-            errors.push(d);
-        }
-    }
-
-    let mut countries = Vec::new();
-    for c in raw.countries.iter().flatten() {
-        let code = c.value.trim().to_ascii_uppercase();
-        if countries::CODES.binary_search(&code.as_str()).is_ok() {
-            if !countries.contains(&code) {
-                countries.push(code);
-            }
-        } else {
-            let hint = match code.as_str() {
-                "UK" => Some("GB"),
-                "EL" => Some("GR"),
-                _ => None,
-            };
-            let msg = match hint {
-                Some(h) => format!("invalid country code `{}` (did you mean `{h}`?)", c.value),
-                None => format!("invalid country code `{}`", c.value),
-            };
-            errors.push(
-                Diagnostic::error("bad-country", msg)
-                    .at(pos(&c.referenced))
-                    .help("use ISO 3166-1 alpha-2 codes such as KG, RU, SA (any case)"),
-            );
-        }
-    }
-
-    let sources = raw
-        .source
-        .map(|s| s.into_vec())
-        .unwrap_or_default()
-        .into_iter()
-        .map(|s| Source {
-            name: s.name,
-            url: s.url.filter(|u| !u.trim().is_empty()),
-        })
-        .collect();
-
-    let image = raw.image.map(|img| {
-        let alt = img.value.alt.clone().unwrap_or_default();
-        if alt.trim().is_empty() {
-            warnings.push(
-                Diagnostic::warning("image-alt", "the lead image has no `alt` text")
-                    .at(pos(&img.referenced))
-                    .help("describe the picture under `image:` with `alt: …` for readers who cannot see it"),
-            );
-        }
-        Image { src: img.value.src, alt, credit: img.value.credit.filter(|c| !c.trim().is_empty()) }
-    });
-
-    let (slug_source, url_pos) = match &raw.slug {
-        Some(s) => (s.value.as_str(), pos(&s.referenced)),
-        None => (
-            cx.name,
-            raw.title
-                .as_ref()
-                .map_or(Pos::new(1, 1), |t| pos(&t.referenced)),
-        ),
-    };
-    let slug_source = if raw.slug.is_none() && cx.name == "index" {
-        cx.folder
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or(cx.name)
-    } else {
-        slug_source
-    };
-    let slug = slug::slugify(slug_source);
-    if slug.is_empty() {
-        errors.push(
-            Diagnostic::error("bad-slug", format!("`{slug_source}` gives an empty slug"))
-                .at(url_pos)
-                .help("set `slug:` to letters or digits, e.g. `slug: csto-summit`"),
-        );
-    }
-
-    let translation_key = match raw.translation_key {
-        Some(k) if !k.trim().is_empty() => format!("key:{}", k.trim()),
-        _ => {
-            let base = if cx.name == "index" {
-                cx.folder.clone()
-            } else {
-                cx.folder.join(cx.name)
-            };
-            format!("path:{}", base.to_string_lossy().replace('\\', "/"))
-        }
-    };
-
-    let mut extra = raw.extra.unwrap_or_default();
-    for (k, v) in raw.unknown {
-        extra.entry(k).or_insert(v);
-    }
-
-    let body = &split.body;
-    let summary = match raw.summary {
-        Some(s) if !s.trim().is_empty() => s.trim().to_string(),
-        _ => markdown::cut_summary(&markdown::first_paragraph_of(body), markdown::SUMMARY_CHARS),
-    };
-
-    if !errors.is_empty() {
-        return None;
-    }
-    Some(Document {
-        path: Path::new("content").join(cx.rel),
-        folder: cx.folder,
-        lang: cx.lang,
-        kind: cx.kind,
-        translation_key,
-        title,
-        date,
-        updated,
-        summary,
-        topics,
-        countries,
-        sources,
-        image,
-        authors: raw.authors.map(|a| a.into_vec()).unwrap_or_default(),
-        slug,
-        draft: raw.draft.unwrap_or(false),
-        extra,
-        body_len: body.len(),
-        body: None,
-        url_pos,
-    })
 }
 
 #[cfg(test)]

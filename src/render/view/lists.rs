@@ -8,8 +8,8 @@ use crate::content::dates::PubDate;
 use crate::i18n::{Arg, Localizer};
 use crate::model::{paths, DocId, Scope, Site};
 
-use crate::render::Job;
 use super::*;
+use crate::render::Job;
 
 /// Groups articles (newest first) under one heading per calendar day in the site's time zone:
 /// a list of `{heading, articles}`.

@@ -7,8 +7,8 @@ use crate::content::Source;
 use crate::i18n::Localizer;
 use crate::model::{paths, DocId, Scope, Site};
 
-use crate::render::Job;
 use super::*;
+use crate::render::Job;
 
 // ---- views -----------------------------------------------------------------------------------
 
