@@ -28,6 +28,31 @@ pub struct BuildOptions {
     pub strict: bool,
     /// Wait for another nashra process writing the same output instead of failing at once.
     pub wait: bool,
+    /// Publish articles dated after the build time.
+    pub future: bool,
+    /// The build time (a front matter date form); default `NASHRA_NOW`, else the clock.
+    pub now: Option<String>,
+}
+
+impl BuildOptions {
+    fn request(&self) -> LoadRequest<'_> {
+        LoadRequest {
+            base_url: self.base_url.as_deref(),
+            drafts: self.drafts,
+            future: self.future,
+            now: self.now.as_deref(),
+        }
+    }
+}
+
+/// What the loading stages need to know of the command line.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadRequest<'a> {
+    pub base_url: Option<&'a str>,
+    pub drafts: bool,
+    pub future: bool,
+    /// The build time as written (`--now`); `None`: `NASHRA_NOW`, else the clock.
+    pub now: Option<&'a str>,
 }
 
 /// What a finished build did.
@@ -38,6 +63,8 @@ pub struct BuildReport {
     pub per_language: Vec<(String, usize, usize)>,
     pub files: usize,
     pub elapsed: Duration,
+    /// Drafts, scheduled and expired articles left out, and the next scheduled change.
+    pub held: content::Held,
 }
 
 /// A build that did not finish; the reasons are in the run's [`Diagnostics`].
@@ -49,19 +76,31 @@ pub struct Loaded {
     pub l10n: Arc<Localizer>,
     /// Every content file's parse result (kept by `watch` to re-read only what changes).
     pub files: content::Files,
+    /// What the publication rules left out.
+    pub held: content::Held,
+}
+
+/// The build time: `--now`, else `NASHRA_NOW`, else the clock; written like a front matter date
+/// (in the site's time zone unless it has an offset).
+pub fn build_time(now: Option<&str>, config: &Config) -> Result<jiff::Timestamp, Diagnostic> {
+    let (text, from) = match now {
+        Some(t) => (t.to_string(), "--now"),
+        None => match std::env::var("NASHRA_NOW") {
+            Ok(t) if !t.trim().is_empty() => (t, "NASHRA_NOW"),
+            _ => return Ok(jiff::Timestamp::now()),
+        },
+    };
+    content::dates::parse(&text, &config.timezone)
+        .map(|d| d.timestamp())
+        .map_err(|(msg, help)| Diagnostic::error("usage", format!("{from}: {msg}")).help(help))
 }
 
 /// Runs the loading stages. `None` if a stage could not produce its result.
-pub fn load(
-    root: &Path,
-    base_url: Option<&str>,
-    drafts: bool,
-    diags: &Diagnostics,
-) -> Option<Loaded> {
+pub fn load(root: &Path, req: LoadRequest<'_>, diags: &Diagnostics) -> Option<Loaded> {
     let t = std::time::Instant::now();
     let timings = std::env::var_os("NASHRA_TIMINGS").is_some();
     let mut config: Config = config::load(root, diags)?;
-    if let Some(url) = base_url {
+    if let Some(url) = req.base_url {
         if let Err(msg) = config.set_base_url(url) {
             diags.push(Diagnostic::error("usage", format!("--base-url: {msg}")));
             return None;
@@ -75,7 +114,7 @@ pub fn load(
     if timings {
         eprintln!("timing: content {:?}, {} MiB", t.elapsed(), rss_mib());
     }
-    diags.extend(files.diagnostics().cloned());
+    diags.extend(files.diagnostics(req.drafts));
     // static/ is copied at the end; its refused names and links are reported with the content's
     let _ = crate::theme::site_files(
         root,
@@ -85,11 +124,30 @@ pub fn load(
     );
     let l10n = Arc::new(l10n?);
     check_topic_names(&config, &l10n, diags);
-    let site = model::build(config, files.content(&LoadOptions { drafts }), diags);
+    let now = match build_time(req.now, &config) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let opts = LoadOptions {
+        drafts: req.drafts,
+        future: req.future,
+        now,
+    };
+    let content = files.content(&opts);
+    let held = content.held.clone();
+    let site = model::build(config, content, diags);
     if timings {
         eprintln!("timing: model {:?}, {} MiB", t.elapsed(), rss_mib());
     }
-    Some(Loaded { site, l10n, files })
+    Some(Loaded {
+        site,
+        l10n,
+        files,
+        held,
+    })
 }
 
 /// Resident memory in MiB (Linux), for `NASHRA_TIMINGS`.
@@ -164,8 +222,7 @@ pub fn build_and_exit(
 /// Runs every stage and replaces the output folder; returns the state for incremental rebuilds.
 pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, BuildFailed> {
     let start = Instant::now();
-    let loaded =
-        load(&opts.root, opts.base_url.as_deref(), opts.drafts, diags).ok_or(BuildFailed)?;
+    let loaded = load(&opts.root, opts.request(), diags).ok_or(BuildFailed)?;
     let output = output_dir(opts, &loaded.site.config);
     // one writer per output folder, held until the build (or `watch`) is done
     let lock = output::lock(&output, opts.wait).map_err(|d| {
@@ -248,6 +305,7 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
         per_language,
         files,
         elapsed: start.elapsed(),
+        held: loaded.held.clone(),
     };
     Ok(Built {
         loaded,

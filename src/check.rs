@@ -32,7 +32,7 @@ struct PageLinks {
 
 /// Checks the site at `root`. `Err` when there is any error or warning.
 pub fn check(root: &Path, diags: &Diagnostics) -> Result<(), Failed> {
-    let loaded = build::load(root, None, false, diags).ok_or(Failed)?;
+    let loaded = build::load(root, build::LoadRequest::default(), diags).ok_or(Failed)?;
     let renderer = Renderer::new(
         root,
         loaded.site.config.follow_symlinks,

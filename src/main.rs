@@ -64,6 +64,18 @@ enum Command {
         /// If another nashra process is writing the same output, wait for it instead of failing
         #[arg(long)]
         wait: bool,
+        /// Also publish articles dated after the build time (embargoed or scheduled ones)
+        #[arg(long)]
+        future: bool,
+        /// The build time, e.g. "2025-11-28 06:00" (site time zone) or RFC 3339: articles dated
+        /// later are held back, `expires` counts from it, the news sitemap lists the 48 hours
+        /// before it [default: the environment variable NASHRA_NOW, else the clock]
+        #[arg(long, value_name = "TIME")]
+        now: Option<String>,
+        /// `text` for people, `json` for scripts (one JSON object on stdout: files, what was left
+        /// out, the next scheduled time, every problem)
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Build, serve the site on http://127.0.0.1:1111/ and rebuild on every save
     ///
@@ -84,6 +96,9 @@ enum Command {
         /// Include articles marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// Also show articles dated after the current time
+        #[arg(long)]
+        future: bool,
         /// If another nashra process is writing the same output, wait for it instead of failing
         #[arg(long)]
         wait: bool,
@@ -133,6 +148,9 @@ fn main() -> ExitCode {
             drafts,
             strict,
             wait,
+            future,
+            now,
+            format,
         } => {
             let opts = BuildOptions {
                 root,
@@ -141,38 +159,75 @@ fn main() -> ExitCode {
                 drafts,
                 strict,
                 wait,
+                future,
+                now,
             };
             let diags = Diagnostics::new();
             let result = build::build_and_exit(&opts, &diags);
+            if let Format::Json = format {
+                println!("{}", build_json(&result, &diags, strict));
+                return match result {
+                    Ok(_) => ExitCode::SUCCESS,
+                    Err(_) => ExitCode::from(1),
+                };
+            }
             print_diagnostics(&diags, strict);
             match result {
                 Ok(report) => {
                     let langs: Vec<String> = report
                         .per_language
                         .iter()
-                        .map(|(l, a, p)| format!("{l}: {a} articles, {p} pages"))
+                        .map(|(l, a, p)| {
+                            format!(
+                                "{l}: {}, {}",
+                                count(*a, "article", "articles"),
+                                count(*p, "page", "pages")
+                            )
+                        })
                         .collect();
                     eprintln!(
-                        "built {} files into {} in {} ms ({})",
-                        report.files,
+                        "built {} into {} in {} ms ({})",
+                        count(report.files, "file", "files"),
                         report.output.display(),
                         report.elapsed.as_millis(),
                         langs.join("; ")
                     );
+                    let held = &report.held;
+                    let mut out = Vec::new();
+                    if held.drafts > 0 {
+                        out.push(count(held.drafts, "draft", "drafts"));
+                    }
+                    if held.scheduled > 0 {
+                        out.push(format!(
+                            "{} dated later (use --future to include)",
+                            count(held.scheduled, "article", "articles")
+                        ));
+                    }
+                    if held.expired > 0 {
+                        out.push(format!(
+                            "{} expired",
+                            count(held.expired, "article", "articles")
+                        ));
+                    }
+                    if !out.is_empty() {
+                        eprintln!("left out: {}", out.join(", "));
+                    }
+                    if let Some(next) = &held.next {
+                        eprintln!(
+                            "next: {} — rebuild then ({})",
+                            next.zoned.strftime("%Y-%m-%d %H:%M %:z"),
+                            held.next_file
+                                .as_ref()
+                                .map_or(String::new(), |f| f.display().to_string())
+                        );
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(_) => {
-                    let n = diags
-                        .snapshot()
-                        .iter()
-                        .filter(|d| {
-                            d.severity == Severity::Error
-                                || (strict && d.severity == Severity::Warning)
-                        })
-                        .count();
+                    let n = failures(&diags, strict);
                     eprintln!(
-                        "build failed with {n} error{}; the previous output was left as it was",
-                        if n == 1 { "" } else { "s" }
+                        "build failed with {}; the previous output was left as it was",
+                        count(n, "error", "errors")
                     );
                     ExitCode::from(1)
                 }
@@ -183,6 +238,7 @@ fn main() -> ExitCode {
             bind,
             port,
             drafts,
+            future,
             wait,
         } => {
             match nashra::serve::run(nashra::serve::WatchOptions {
@@ -190,6 +246,7 @@ fn main() -> ExitCode {
                 bind,
                 port,
                 drafts,
+                future,
                 wait,
             }) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -206,20 +263,7 @@ fn main() -> ExitCode {
             match format {
                 Format::Json => {
                     for d in &all {
-                        let severity = match d.severity {
-                            Severity::Note => "note",
-                            _ => "error",
-                        };
-                        let obj = serde_json::json!({
-                            "severity": severity,
-                            "kind": d.kind,
-                            "file": d.file.as_ref().map(|f| f.to_string_lossy().replace('\\', "/")),
-                            "line": d.pos.map(|p| p.line),
-                            "column": d.pos.map(|p| p.column),
-                            "message": d.message,
-                            "help": d.help,
-                        });
-                        println!("{obj}");
+                        println!("{}", diagnostic_json(d, true));
                     }
                 }
                 Format::Text => {
@@ -286,6 +330,74 @@ fn main() -> ExitCode {
                 }
             }
         }
+    }
+}
+
+/// `n thing` / `n things`, by the English CLDR plural rules (the same ICU4X rules the pages use).
+fn count(n: usize, one: &str, other: &str) -> String {
+    let word = if nashra::i18n::format::Plurals::new("en").category(n as f64) == "one" {
+        one
+    } else {
+        other
+    };
+    format!("{n} {word}")
+}
+
+/// How many problems failed the run (warnings count with --strict).
+fn failures(diags: &Diagnostics, strict: bool) -> usize {
+    diags
+        .snapshot()
+        .iter()
+        .filter(|d| d.severity == Severity::Error || (strict && d.severity == Severity::Warning))
+        .count()
+}
+
+/// One problem as JSON. `strict`: warnings are reported as errors (as they count).
+fn diagnostic_json(d: &nashra::diagnostics::Diagnostic, strict: bool) -> serde_json::Value {
+    let severity = match d.severity {
+        Severity::Note => "note",
+        Severity::Warning if !strict => "warning",
+        _ => "error",
+    };
+    serde_json::json!({
+        "severity": severity,
+        "kind": d.kind,
+        "file": d.file.as_ref().map(|f| f.to_string_lossy().into_owned()),
+        "line": d.pos.map(|p| p.line),
+        "column": d.pos.map(|p| p.column),
+        "message": d.message,
+        "help": d.help,
+    })
+}
+
+/// `build --format json`: the report (or the failure) and every problem, as one object.
+fn build_json(
+    result: &Result<build::BuildReport, build::BuildFailed>,
+    diags: &Diagnostics,
+    strict: bool,
+) -> serde_json::Value {
+    let problems: Vec<serde_json::Value> = diags
+        .snapshot()
+        .iter()
+        .map(|d| diagnostic_json(d, strict))
+        .collect();
+    match result {
+        Ok(r) => serde_json::json!({
+            "ok": true,
+            "output": r.output.to_string_lossy(),
+            "files": r.files,
+            "elapsed_ms": r.elapsed.as_millis() as u64,
+            "languages": r.per_language.iter().map(|(l, a, p)| serde_json::json!({"lang": l, "articles": a, "pages": p})).collect::<Vec<_>>(),
+            "left_out": {"drafts": r.held.drafts, "scheduled": r.held.scheduled, "expired": r.held.expired},
+            "next": r.held.next.as_ref().map(|n| n.zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()),
+            "next_file": r.held.next_file.as_ref().map(|f| f.to_string_lossy().into_owned()),
+            "problems": problems,
+        }),
+        Err(_) => serde_json::json!({
+            "ok": false,
+            "errors": failures(diags, strict),
+            "problems": problems,
+        }),
     }
 }
 

@@ -52,6 +52,8 @@ pub struct Site {
     pub months: BTreeMap<String, BTreeMap<(i16, i8), Vec<DocId>>>,
     /// For each article: up to [`RELATED`] related articles of its language.
     pub related: Vec<Vec<DocId>>,
+    /// The build time (what "the last 48 hours" of the news sitemap count from).
+    pub now: jiff::Timestamp,
 }
 
 /// How many related articles an article lists.
@@ -334,6 +336,7 @@ pub fn build_with(
     };
 
     Site {
+        now: content.now.unwrap_or_else(jiff::Timestamp::now),
         config,
         documents,
         urls,

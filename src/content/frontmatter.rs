@@ -28,6 +28,9 @@ pub const KNOWN_KEYS: &[&str] = &[
     "draft",
     "translation_key",
     "extra",
+    "corrections",
+    "aliases",
+    "expires",
 ];
 
 /// A file cut into its front matter and its body.
@@ -141,6 +144,17 @@ pub struct RawImage {
     pub credit: Option<String>,
 }
 
+/// One entry of `corrections:`.
+#[derive(Debug, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a correction: `{date: 2025-11-28 09:00, text: …}`"
+)]
+pub struct RawCorrection {
+    pub date: Spanned<String>,
+    pub text: Spanned<String>,
+}
+
 /// Front matter as written.
 #[derive(Debug, Deserialize)]
 pub struct RawFrontMatter {
@@ -157,6 +171,9 @@ pub struct RawFrontMatter {
     pub draft: Option<bool>,
     pub translation_key: Option<String>,
     pub extra: Option<serde_json::Map<String, serde_json::Value>>,
+    pub corrections: Option<Vec<RawCorrection>>,
+    pub aliases: Option<Vec<Spanned<String>>>,
+    pub expires: Option<Spanned<String>>,
     #[serde(flatten)]
     pub unknown: BTreeMap<String, serde_json::Value>,
 }

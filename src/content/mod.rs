@@ -11,6 +11,7 @@ pub mod countries;
 pub mod dates;
 pub mod frontmatter;
 pub mod markdown;
+pub mod newsroom;
 mod resolve;
 pub mod slug;
 
@@ -70,6 +71,12 @@ pub struct Document {
     pub authors: Vec<String>,
     pub slug: String,
     pub draft: bool,
+    /// After this time the article is taken off the site (`expires`).
+    pub expires: Option<PubDate>,
+    /// Corrections and clarifications, oldest first.
+    pub corrections: Vec<newsroom::Correction>,
+    /// Old URLs that redirect here (`aliases`).
+    pub aliases: Vec<newsroom::Alias>,
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// Byte length of the Markdown body as read.
     pub body_len: usize,
@@ -102,10 +109,77 @@ pub struct Asset {
 pub struct Content {
     pub documents: Vec<Arc<Document>>,
     pub assets: Vec<Asset>,
+    /// What the publication rules left out, and when the next one is due.
+    pub held: Held,
+    /// The build time the rules were applied at.
+    pub now: Option<jiff::Timestamp>,
 }
 
+/// Which documents a build publishes: no drafts (unless `drafts`), no article dated after `now`
+/// (unless `future`), none whose `expires` has passed.
+#[derive(Clone, Debug)]
 pub struct LoadOptions {
     pub drafts: bool,
+    pub future: bool,
+    /// The build time.
+    pub now: jiff::Timestamp,
+}
+
+impl LoadOptions {
+    /// Everything published, at the current time (tests and tools).
+    pub fn all() -> LoadOptions {
+        LoadOptions {
+            drafts: true,
+            future: true,
+            now: jiff::Timestamp::now(),
+        }
+    }
+
+    /// Whether `doc` is on the site at the build time.
+    pub fn publishes(&self, doc: &Document) -> bool {
+        self.status(doc) == Status::Published
+    }
+
+    pub fn status(&self, doc: &Document) -> Status {
+        if doc.draft && !self.drafts {
+            return Status::Draft;
+        }
+        if doc
+            .expires
+            .as_ref()
+            .is_some_and(|e| e.timestamp() <= self.now)
+        {
+            return Status::Expired;
+        }
+        if !self.future && doc.date.as_ref().is_some_and(|d| d.timestamp() > self.now) {
+            return Status::Scheduled;
+        }
+        Status::Published
+    }
+}
+
+/// Where a document stands at the build time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Published,
+    Draft,
+    /// Dated after the build time (embargoed or scheduled).
+    Scheduled,
+    /// Past its `expires`.
+    Expired,
+}
+
+/// What a build left out, and the next time the site changes by itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Held {
+    pub drafts: usize,
+    pub scheduled: usize,
+    pub expired: usize,
+    /// The earliest future `date` of a scheduled article or `expires` of a published one: the
+    /// site should be built again then.
+    pub next: Option<PubDate>,
+    /// The file of that next change.
+    pub next_file: Option<PathBuf>,
 }
 
 /// Every file under `content/`: the parse result of each Markdown file (by path relative to
@@ -117,22 +191,69 @@ pub struct Files {
 }
 
 impl Files {
-    /// The documents (drafts only with `opts.drafts`) and assets.
+    /// The documents published under `opts`, the assets, and what was held back.
     pub fn content(&self, opts: &LoadOptions) -> Content {
+        let mut held = Held::default();
+        let mut documents = Vec::new();
+        for d in self.markdown.values() {
+            let Some(doc) = &d.document else {
+                if d.draft && !opts.drafts {
+                    held.drafts += 1;
+                }
+                continue;
+            };
+            let due = match opts.status(doc) {
+                Status::Published => {
+                    documents.push(Arc::clone(doc));
+                    doc.expires.as_ref()
+                }
+                Status::Draft => {
+                    held.drafts += 1;
+                    None
+                }
+                Status::Scheduled => {
+                    held.scheduled += 1;
+                    doc.date.as_ref()
+                }
+                Status::Expired => {
+                    held.expired += 1;
+                    None
+                }
+            };
+            if let Some(due) = due {
+                if held
+                    .next
+                    .as_ref()
+                    .is_none_or(|n| due.timestamp() < n.timestamp())
+                {
+                    held.next = Some(due.clone());
+                    held.next_file = Some(doc.path.clone());
+                }
+            }
+        }
         Content {
-            documents: self
-                .markdown
-                .values()
-                .filter_map(|p| p.document.clone())
-                .filter(|d| opts.drafts || !d.draft)
-                .collect(),
+            documents,
             assets: self.assets.values().cloned().collect(),
+            held,
+            now: Some(opts.now),
         }
     }
 
-    /// Every problem of every file.
-    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.markdown.values().flat_map(|p| p.diagnostics.iter())
+    /// Every problem of every file. Unless drafts are built, an error in a draft is a warning:
+    /// one reporter's unfinished file does not stop the site from being published.
+    pub fn diagnostics(&self, drafts: bool) -> impl Iterator<Item = Diagnostic> + '_ {
+        self.markdown.values().flat_map(move |p| {
+            p.diagnostics.iter().map(move |d| {
+                if p.draft && !drafts && d.severity == crate::diagnostics::Severity::Error {
+                    let mut d = d.clone();
+                    d.severity = crate::diagnostics::Severity::Warning;
+                    d.message = format!("{} (in a draft, left out of the site)", d.message);
+                    d
+                } else {
+                    d.clone()
+                }
+            })
+        })
     }
 }
 
@@ -250,6 +371,8 @@ pub fn classify(content_dir: &Path, rel: &Path) -> Entry {
 #[derive(Clone)]
 pub struct Parsed {
     pub document: Option<Arc<Document>>,
+    /// The file says `draft: true` (known even when it has errors).
+    pub draft: bool,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -259,14 +382,33 @@ pub fn parse_file(root: &Path, rel: &Path, config: &Config, budget: &BodyBudget)
     let file = Path::new("content").join(rel);
     match load_document(root, rel, config, budget) {
         Ok((doc, warnings)) => Parsed {
+            draft: doc.draft,
             document: Some(Arc::new(doc)),
             diagnostics: warnings.into_iter().map(|w| w.in_file(&file)).collect(),
         },
         Err(errors) => Parsed {
+            draft: std::fs::read(root.join(&file)).is_ok_and(|b| says_draft(&b)),
             document: None,
             diagnostics: errors.into_iter().map(|e| e.in_file(&file)).collect(),
         },
     }
+}
+
+/// Whether a file's front matter has a line `draft: true`, read line by line so that a file whose
+/// YAML does not parse can still be known as a draft.
+fn says_draft(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.trim_start_matches('\u{feff}');
+    let mut lines = text.lines();
+    if lines.next().map(str::trim_end) != Some("---") {
+        return false;
+    }
+    lines.take_while(|l| l.trim_end() != "---").any(|l| {
+        l.strip_prefix("draft:").is_some_and(|v| {
+            let v = v.split('#').next().unwrap_or("").trim();
+            matches!(v, "true" | "True" | "TRUE" | "yes" | "on")
+        })
+    })
 }
 
 /// The folder an asset belongs to: its own folder.

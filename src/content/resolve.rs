@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::frontmatter::{self, RawFrontMatter, Split};
+use super::newsroom;
 use super::*;
 use crate::config::Config;
 use crate::diagnostics::{did_you_mean, Diagnostic, Pos};
@@ -200,6 +201,38 @@ pub(super) fn resolve(
         }
     };
 
+    let expires = raw
+        .expires
+        .as_ref()
+        .and_then(|d| parse_date("expires", d, errors));
+    if let (Some(d), Some(e), Some(raw_e)) = (&date, &expires, &raw.expires) {
+        if e.timestamp() <= d.timestamp() {
+            errors.push(
+                Diagnostic::error("expires-before-date", "`expires` is not after `date`")
+                    .at(pos(&raw_e.referenced))
+                    .help("`expires` is when the article is taken off the site; it must come after `date`"),
+            );
+        }
+    }
+    let corrections = newsroom::corrections(
+        raw.corrections.unwrap_or_default(),
+        &config.timezone,
+        pos,
+        errors,
+    );
+    let aliases = newsroom::aliases(
+        raw.aliases.unwrap_or_default(),
+        &config.base_url,
+        &config.base_path,
+        pos,
+        errors,
+    );
+    if cx.kind == Kind::Article {
+        if let Some(t) = &raw.title {
+            warnings.extend(newsroom::headline_warning(&title, pos(&t.referenced)));
+        }
+    }
+
     let mut extra = raw.extra.unwrap_or_default();
     for (k, v) in raw.unknown {
         extra.entry(k).or_insert(v);
@@ -231,6 +264,9 @@ pub(super) fn resolve(
         authors: raw.authors.map(|a| a.into_vec()).unwrap_or_default(),
         slug,
         draft: raw.draft.unwrap_or(false),
+        expires,
+        corrections,
+        aliases,
         extra,
         body_len: body.len(),
         body: None,

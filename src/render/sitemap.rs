@@ -128,7 +128,7 @@ mod tests {
         let diags = Diagnostics::new();
         let config = crate::config::parse("base_url = \"https://x.org/\"\ndefault_language = \"ar\"\n[languages.ar]\ntitle = \"t\"\n", &diags).unwrap();
         let content = crate::content::load_files(root, &config, &diags)
-            .content(&crate::content::LoadOptions { drafts: false });
+            .content(&crate::content::LoadOptions::all());
         let site = crate::model::build(config, content, &diags);
         let jobs = crate::render::plan(&site);
         let pages = jobs

@@ -33,6 +33,8 @@ pub struct WatchOptions {
     pub bind: IpAddr,
     pub port: u16,
     pub drafts: bool,
+    /// Show articles dated after the current time.
+    pub future: bool,
     pub wait: bool,
 }
 
@@ -100,6 +102,8 @@ pub fn run(opts: WatchOptions) -> Result<(), Diagnostic> {
         drafts: opts.drafts,
         strict: false,
         wait: opts.wait,
+        future: opts.future,
+        now: None,
     };
     let diags = Diagnostics::new();
     let started = Instant::now();

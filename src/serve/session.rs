@@ -200,7 +200,7 @@ impl Session {
                 Entry::Ignored | Entry::BadName(_) => {}
             }
         }
-        diags.extend(self.built.loaded.files.diagnostics().cloned());
+        diags.extend(self.built.loaded.files.diagnostics(self.opts.drafts));
         if diags.has_errors() {
             return Err(Failed);
         }
@@ -216,9 +216,7 @@ impl Session {
             .iter()
             .map(|p| Path::new("content").join(p))
             .collect();
-        let new_content = files.content(&LoadOptions {
-            drafts: self.opts.drafts,
-        });
+        let new_content = files.content(&self.publication());
         let same_shape = same_shape(old, &new_content.documents, &changed);
         let related = same_shape.then(|| old.related.clone());
         let model_diags = Diagnostics::new();
@@ -318,6 +316,17 @@ impl Session {
 }
 
 impl Session {
+    /// The publication rules at this moment (`watch` has no fixed build time: an article whose
+    /// time has come appears at the next rebuild).
+    fn publication(&self) -> LoadOptions {
+        LoadOptions {
+            drafts: self.opts.drafts,
+            future: self.opts.future,
+            now: build::build_time(self.opts.now.as_deref(), &self.built.loaded.site.config)
+                .unwrap_or_else(|_| jiff::Timestamp::now()),
+        }
+    }
+
     /// The common case of an editor at work: existing articles changed in their text only (title,
     /// summary, body, byline, sources, image, extra), not in anything that places them in the
     /// site (language, date, `updated`, topics, countries, slug, translation key, draft). The
@@ -350,7 +359,8 @@ impl Session {
             let unmoved = same_place(old, &new)
                 && old.updated == new.updated
                 && old.draft == new.draft
-                && (self.opts.drafts || !new.draft);
+                && old.expires == new.expires
+                && self.publication().publishes(&new);
             if !unmoved {
                 return None;
             }
