@@ -138,7 +138,8 @@ pub fn load(root: &Path, req: LoadRequest<'_>, diags: &Diagnostics) -> Option<Lo
     };
     let content = files.content(&opts);
     let held = content.held.clone();
-    let site = model::build(config, content, diags);
+    let authors = crate::authors::load(root, &config, diags);
+    let site = model::build_with_authors(config, content, authors, diags);
     if timings {
         eprintln!("timing: model {:?}, {} MiB", t.elapsed(), rss_mib());
     }

@@ -26,7 +26,17 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "page",
     "feed.xml",
     "index.html",
+    "authors",
+    "corrections",
+    "search",
 ];
+
+/// An old URL that sends readers to a document's page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Redirect {
+    pub alias: crate::content::newsroom::Alias,
+    pub target: DocId,
+}
 
 #[derive(Debug)]
 pub struct Site {
@@ -54,6 +64,16 @@ pub struct Site {
     pub related: Vec<Vec<DocId>>,
     /// The build time (what "the last 48 hours" of the news sitemap count from).
     pub now: jiff::Timestamp,
+    /// Every alias of every published document, by old path.
+    pub redirects: Vec<Redirect>,
+    /// What `authors.toml` says about the writers.
+    pub author_data: crate::authors::Authors,
+    /// For each document, the author key of each byline (parallel to `Document::authors`).
+    pub doc_authors: Vec<Vec<String>>,
+    /// Per language: authors (by key) with their articles, newest first.
+    pub authors: BTreeMap<String, BTreeMap<String, Vec<DocId>>>,
+    /// Per language: articles with corrections, the most recently corrected first.
+    pub corrections: BTreeMap<String, Vec<DocId>>,
 }
 
 /// How many related articles an article lists.
@@ -108,6 +128,18 @@ pub fn url_for(doc: &Document) -> String {
 
 pub fn build(config: Config, content: Content, diags: &Diagnostics) -> Site {
     build_with(config, content, diags, None)
+}
+
+/// [`build`] with the authors of `authors.toml`.
+pub fn build_with_authors(
+    config: Config,
+    content: Content,
+    authors: crate::authors::Authors,
+    diags: &Diagnostics,
+) -> Site {
+    let mut site = build_with(config, content, diags, None);
+    site.set_authors(authors);
+    site
 }
 
 /// [`build`], reusing the related-article lists of a previous model when the caller knows they
@@ -335,8 +367,16 @@ pub fn build_with(
         _ => related_articles(&documents, &articles, &topics, &countries),
     };
 
-    Site {
+    let redirects = redirects(&documents, &urls, &dropped, diags);
+    let corrections = corrections(&documents, &articles);
+
+    let mut site = Site {
         now: content.now.unwrap_or_else(jiff::Timestamp::now),
+        redirects,
+        author_data: Default::default(),
+        doc_authors: Vec::new(),
+        authors: BTreeMap::new(),
+        corrections,
         config,
         documents,
         urls,
@@ -348,6 +388,157 @@ pub fn build_with(
         countries,
         months,
         related,
+    };
+    site.set_authors(Default::default());
+    site
+}
+
+/// Every alias, checked: an alias may not be another page's URL or another document's alias.
+fn redirects(
+    documents: &[Arc<Document>],
+    urls: &[String],
+    dropped: &[bool],
+    diags: &Diagnostics,
+) -> Vec<Redirect> {
+    let pages: HashMap<&str, DocId> = urls
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !dropped[i])
+        .map(|(i, u)| (u.as_str(), i))
+        .collect();
+    let mut seen: HashMap<String, DocId> = HashMap::new();
+    let mut out = Vec::new();
+    for (id, doc) in documents.iter().enumerate() {
+        if dropped[id] {
+            continue;
+        }
+        for alias in &doc.aliases {
+            let clash = |what: String| {
+                Diagnostic::error(
+                    "alias-collision",
+                    format!("the alias `/{}` is {what}", alias.from),
+                )
+                .in_file(&doc.path)
+                .at(alias.pos)
+                .help("an old address can send readers to one page only; remove one of the two")
+            };
+            if let Some(&p) = pages.get(alias.from.as_str()) {
+                let what = if p == id {
+                    "this article's own address".to_string()
+                } else {
+                    format!("the address of {}", documents[p].path.display())
+                };
+                diags.push(clash(what));
+                continue;
+            }
+            match seen.get(&alias.from) {
+                Some(&o) if o != id => {
+                    diags.push(clash(format!(
+                        "also an alias of {}",
+                        documents[o].path.display()
+                    )));
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(alias.from.clone(), id);
+                    out.push(Redirect {
+                        alias: alias.clone(),
+                        target: id,
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| a.alias.from.cmp(&b.alias.from));
+    out
+}
+
+/// Per language, the articles with corrections, the most recently corrected first.
+fn corrections(
+    documents: &[Arc<Document>],
+    articles: &BTreeMap<String, Vec<DocId>>,
+) -> BTreeMap<String, Vec<DocId>> {
+    articles
+        .iter()
+        .map(|(lang, ids)| {
+            let mut with: Vec<DocId> = ids
+                .iter()
+                .copied()
+                .filter(|&i| !documents[i].corrections.is_empty())
+                .collect();
+            let last = |i: DocId| documents[i].corrections.last().map(|c| c.date.timestamp());
+            // `ids` is newest first, and the sort is stable
+            with.sort_by(|&a, &b| last(b).cmp(&last(a)));
+            (lang.clone(), with)
+        })
+        .collect()
+}
+
+impl Site {
+    /// Resolves every byline to an author key with `data`, and groups articles by author.
+    pub fn set_authors(&mut self, data: crate::authors::Authors) {
+        self.doc_authors = self
+            .documents
+            .iter()
+            .map(|d| {
+                d.authors
+                    .iter()
+                    .map(|a| data.key_of(a))
+                    .filter(|k| !k.is_empty())
+                    .collect()
+            })
+            .collect();
+        let mut by_lang: BTreeMap<String, BTreeMap<String, Vec<DocId>>> = BTreeMap::new();
+        for (lang, ids) in &self.articles {
+            let m = by_lang.entry(lang.clone()).or_default();
+            for &id in ids {
+                for k in &self.doc_authors[id] {
+                    let list = m.entry(k.clone()).or_default();
+                    if list.last() != Some(&id) {
+                        list.push(id);
+                    }
+                }
+            }
+        }
+        self.authors = by_lang;
+        self.author_data = data;
+    }
+
+    /// The articles of one author in one language (empty if none).
+    pub fn author_articles(&self, lang: &str, key: &str) -> &[DocId] {
+        self.authors
+            .get(lang)
+            .and_then(|a| a.get(key))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// An author's name in a language: from authors.toml, else the byline of their newest
+    /// article in that language, else in any language.
+    pub fn author_name(&self, lang: &str, key: &str) -> String {
+        if let Some(n) = self.author_data.get(key).and_then(|a| a.names.get(lang)) {
+            return n.clone();
+        }
+        let written = |id: DocId| {
+            self.doc_authors[id]
+                .iter()
+                .position(|k| k == key)
+                .and_then(|i| self.documents[id].authors.get(i).cloned())
+        };
+        if let Some(n) = self
+            .author_articles(lang, key)
+            .first()
+            .and_then(|&i| written(i))
+        {
+            return n;
+        }
+        self.authors
+            .values()
+            .find_map(|m| {
+                m.get(key)
+                    .and_then(|ids| ids.first())
+                    .and_then(|&i| written(i))
+            })
+            .unwrap_or_else(|| key.to_string())
     }
 }
 
@@ -445,6 +636,8 @@ pub enum Scope {
     Topic(String),
     /// One country (upper-case code).
     Country(String),
+    /// One author (key).
+    Author(String),
 }
 
 impl Site {
@@ -454,6 +647,7 @@ impl Site {
             Scope::Front => self.articles.get(lang).map_or(&[], Vec::as_slice),
             Scope::Topic(k) => self.topic_articles(lang, k),
             Scope::Country(c) => self.country_articles(lang, c),
+            Scope::Author(k) => self.author_articles(lang, k),
         }
     }
 
@@ -483,6 +677,13 @@ impl Site {
                 .into_iter()
                 .flatten()
                 .map(|(c, _)| Scope::Country(c.clone())),
+        );
+        scopes.extend(
+            self.authors
+                .get(lang)
+                .into_iter()
+                .flatten()
+                .map(|(k, _)| Scope::Author(k.clone())),
         );
         scopes
     }
@@ -524,6 +725,7 @@ pub mod paths {
             Scope::Front => front(lang),
             Scope::Topic(k) => format!("{lang}/topics/{k}/"),
             Scope::Country(c) => format!("{lang}/countries/{}/", c.to_ascii_lowercase()),
+            Scope::Author(k) => format!("{lang}/authors/{k}/"),
         }
     }
 
@@ -550,6 +752,14 @@ pub mod paths {
 
     pub fn archive(lang: &str) -> String {
         format!("{lang}/archive/")
+    }
+
+    pub fn authors(lang: &str) -> String {
+        format!("{lang}/authors/")
+    }
+
+    pub fn corrections(lang: &str) -> String {
+        format!("{lang}/corrections/")
     }
 
     pub fn month(lang: &str, year: i16, month: i8) -> String {

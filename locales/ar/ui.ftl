@@ -100,3 +100,22 @@ weekday-4 = الخميس
 weekday-5 = الجمعة
 weekday-6 = السبت
 weekday-7 = الأحد
+
+# غرفة الأخبار: المناطق الزمنية، الكتّاب، التصحيحات، المشاركة، الصفحات المنقولة
+time-zone = بتوقيت غرينتش{ $offset }
+nav-authors = الكتّاب
+corrections-title = التصحيحات
+corrections-intro = تصحيحات مقالاتنا وتوضيحاتها، الأحدث أولًا.
+corrections-none = لا تصحيحات حتى الآن.
+correction-label = تصحيح
+label-separator = {": "}
+author-website = الموقع الشخصي
+share-label = شارك
+share-whatsapp = واتساب
+share-telegram = تيليغرام
+share-x = إكس
+share-facebook = فيسبوك
+share-email = البريد الإلكتروني
+share-copy = انسخ الرابط
+share-copied = نُسخ الرابط
+redirect-text = نُقلت هذه الصفحة إلى

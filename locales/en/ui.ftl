@@ -79,3 +79,22 @@ weekday-4 = Thursday
 weekday-5 = Friday
 weekday-6 = Saturday
 weekday-7 = Sunday
+
+# Newsroom: time zones, authors, corrections, sharing, moved pages
+time-zone = UTC{ $offset }
+nav-authors = Authors
+corrections-title = Corrections
+corrections-intro = Corrections and clarifications to our articles, the most recent first.
+corrections-none = No corrections so far.
+correction-label = Correction
+label-separator = {": "}
+author-website = Website
+share-label = Share
+share-whatsapp = WhatsApp
+share-telegram = Telegram
+share-x = X
+share-facebook = Facebook
+share-email = E-mail
+share-copy = Copy link
+share-copied = Link copied
+redirect-text = This page has moved to

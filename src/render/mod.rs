@@ -10,6 +10,9 @@
 
 pub mod collisions;
 pub mod feed;
+pub mod meta;
+pub mod news_sitemap;
+pub mod redirects;
 pub mod sitemap;
 pub mod view;
 
@@ -55,11 +58,31 @@ pub enum Job {
     Month { lang: String, year: i16, month: i8 },
     /// An Atom feed.
     Feed { lang: String, scope: Scope },
+    /// `/LANG/authors/`
+    Authors(String),
+    /// `/LANG/corrections/`
+    Corrections(String),
+    /// `/news-sitemap.xml`: the Google News sitemap.
+    NewsSitemap,
+    /// The redirect page at an old address (index into `Site::redirects`).
+    Redirect(usize),
+    /// `/_redirects` (Netlify, Cloudflare Pages): every alias with 301.
+    RedirectsFile,
 }
 
 /// Every output file of the site.
 pub fn plan(site: &Site) -> Vec<Job> {
-    let mut jobs = vec![Job::Root, Job::NotFound, Job::Robots, Job::Sitemap];
+    let mut jobs = vec![
+        Job::Root,
+        Job::NotFound,
+        Job::Robots,
+        Job::Sitemap,
+        Job::NewsSitemap,
+    ];
+    if !site.redirects.is_empty() {
+        jobs.push(Job::RedirectsFile);
+        jobs.extend((0..site.redirects.len()).map(Job::Redirect));
+    }
     for l in &site.config.languages {
         let lang = &l.code;
         for scope in site.scopes(lang) {
@@ -78,6 +101,8 @@ pub fn plan(site: &Site) -> Vec<Job> {
         jobs.push(Job::Topics(lang.clone()));
         jobs.push(Job::Countries(lang.clone()));
         jobs.push(Job::Archive(lang.clone()));
+        jobs.push(Job::Authors(lang.clone()));
+        jobs.push(Job::Corrections(lang.clone()));
         for &(year, month) in site.months.get(lang).into_iter().flat_map(|m| m.keys()) {
             jobs.push(Job::Month {
                 lang: lang.clone(),
@@ -209,6 +234,9 @@ impl Renderer {
             "month.html",
             "404.html",
             "root.html",
+            "authors.html",
+            "corrections.html",
+            "redirect.html",
         ] {
             if !tera.contains_template(required) {
                 diags.push(
@@ -264,11 +292,37 @@ impl Renderer {
             Job::Robots => Ok(vec![(
                 "robots.txt".into(),
                 format!(
-                    "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-                    view::permalink(cfg, "sitemap.xml")
+                    "User-agent: *\nAllow: /\n\nSitemap: {}\nSitemap: {}\n",
+                    view::permalink(cfg, "sitemap.xml"),
+                    view::permalink(cfg, news_sitemap::PATH)
                 )
                 .into_bytes(),
             )]),
+            Job::NewsSitemap => Ok(vec![(
+                news_sitemap::PATH.into(),
+                news_sitemap::render(site).into_bytes(),
+            )]),
+            Job::RedirectsFile => Ok(vec![(
+                redirects::FILE.into(),
+                redirects::netlify(site).into_bytes(),
+            )]),
+            Job::Redirect(i) => {
+                let Some(r) = site.redirects.get(*i) else {
+                    return Ok(Vec::new());
+                };
+                Ok(vec![(
+                    r.alias.file(),
+                    self.render("redirect.html", &redirects::context(site, r))?,
+                )])
+            }
+            Job::Authors(lang) => html(
+                "authors.html",
+                view::authors_context(site, l10n, prep, lang),
+            ),
+            Job::Corrections(lang) => html(
+                "corrections.html",
+                view::corrections_context(site, l10n, prep, lang),
+            ),
             Job::Sitemap => Ok(sitemap::render(site, jobs)),
             Job::Feed { lang, scope } => Ok(vec![(
                 paths::feed(lang, scope),

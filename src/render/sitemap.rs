@@ -20,9 +20,11 @@ fn lastmod(site: &Site, job: &Job) -> Option<String> {
         Job::Document(id) => site.documents[*id].last_change().map(rfc3339),
         Job::List { lang, scope, page } => newest(site.page_articles(lang, scope, *page)),
         Job::Month { lang, year, month } => newest(site.month_articles(lang, *year, *month)),
-        Job::Topics(lang) | Job::Countries(lang) | Job::Archive(lang) => {
-            newest(site.articles.get(lang).map_or(&[], Vec::as_slice))
-        }
+        Job::Topics(lang)
+        | Job::Countries(lang)
+        | Job::Archive(lang)
+        | Job::Authors(lang)
+        | Job::Corrections(lang) => newest(site.articles.get(lang).map_or(&[], Vec::as_slice)),
         _ => None,
     }
 }

@@ -89,7 +89,7 @@ impl Session {
         };
         let mut parts = rel.components();
         match parts.next().and_then(|c| c.as_os_str().to_str()) {
-            Some("site.toml") if parts.next().is_none() => Touched::Everything,
+            Some("site.toml" | "authors.toml") if parts.next().is_none() => Touched::Everything,
             Some("templates" | "locales" | "static") => Touched::Everything,
             Some("content") => {
                 let inner: PathBuf = parts.collect();
@@ -220,7 +220,8 @@ impl Session {
         let same_shape = same_shape(old, &new_content.documents, &changed);
         let related = same_shape.then(|| old.related.clone());
         let model_diags = Diagnostics::new();
-        let site = model::build_with(config, new_content, &model_diags, related);
+        let mut site = model::build_with(config, new_content, &model_diags, related);
+        site.set_authors(old.author_data.clone());
         let model_diags = model_diags.snapshot();
         if model_diags.iter().any(|d| d.severity == Severity::Error) {
             diags.extend(model_diags);
@@ -378,9 +379,23 @@ impl Session {
                     .map(Job::Document),
             );
             let lang = &doc.lang;
+            jobs.insert(Job::NewsSitemap);
+            if !doc.corrections.is_empty() {
+                jobs.insert(Job::Corrections(lang.clone()));
+            }
+            jobs.extend(
+                (0..site.redirects.len())
+                    .filter(|&i| site.redirects[i].target == id)
+                    .map(Job::Redirect),
+            );
             let scopes = std::iter::once(Scope::Front)
                 .chain(doc.topics.iter().map(|t| Scope::Topic(t.clone())))
-                .chain(doc.countries.iter().map(|c| Scope::Country(c.clone())));
+                .chain(doc.countries.iter().map(|c| Scope::Country(c.clone())))
+                .chain(
+                    site.doc_authors[id]
+                        .iter()
+                        .map(|k| Scope::Author(k.clone())),
+                );
             for scope in scopes {
                 if let Some(pos) = site
                     .scope_articles(lang, &scope)
@@ -506,6 +521,10 @@ fn same_place(o: &content::Document, n: &content::Document) -> bool {
         && o.countries == n.countries
         && o.slug == n.slug
         && o.translation_key == n.translation_key
+        && o.authors == n.authors
+        && o.aliases == n.aliases
+        && o.expires == n.expires
+        && o.corrections == n.corrections
 }
 
 struct Plan {
@@ -538,6 +557,12 @@ fn shape(site: &Site) -> BTreeMap<(String, u8, String), usize> {
         }
         for (y, mo) in site.months.get(l).into_iter().flat_map(|m| m.keys()) {
             m.insert((l.to_string(), 3, format!("{y:04}-{mo:02}")), 1);
+        }
+        for k in site.authors.get(l).into_iter().flat_map(|a| a.keys()) {
+            m.insert(
+                (l.to_string(), 4, k.clone()),
+                site.scope_pages(l, &Scope::Author(k.clone())),
+            );
         }
     }
     m
@@ -583,6 +608,8 @@ fn affected(
                     || o.date != n.date
                     || o.updated != n.updated
                     || o.translation_key != n.translation_key
+                    || o.aliases != n.aliases
+                    || o.expires != n.expires
                 {
                     moved = true;
                 }
@@ -626,9 +653,13 @@ fn affected(
                 let n = new.feed_articles(lang, scope);
                 paths(old, old.feed_articles(lang, scope)) != paths(new, n) || any_changed(new, n)
             }
-            Job::Topics(lang) | Job::Countries(lang) | Job::Archive(lang) => {
-                langs.contains(lang) || shape_changed
-            }
+            Job::Topics(lang)
+            | Job::Countries(lang)
+            | Job::Archive(lang)
+            | Job::Authors(lang)
+            | Job::Corrections(lang) => langs.contains(lang) || shape_changed,
+            // a few small files, written again on every change
+            Job::NewsSitemap | Job::RedirectsFile | Job::Redirect(_) => true,
             Job::Month { lang, year, month } => {
                 let n = new.month_articles(lang, *year, *month);
                 shape_changed
@@ -648,6 +679,8 @@ fn affected(
                 .filter_map(|j| match j {
                     Job::Document(id) => Some((site.url_of(*id).to_string(), true)),
                     Job::Feed { lang, scope } => Some((model::paths::feed(lang, scope), false)),
+                    Job::Redirect(i) => site.redirects.get(*i).map(|r| (r.alias.file(), false)),
+                    Job::RedirectsFile => Some((render::redirects::FILE.to_string(), false)),
                     _ => view::job_path(site, j).map(|p| (format!("{p}index.html"), false)),
                 })
                 .collect()

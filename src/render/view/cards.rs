@@ -21,6 +21,8 @@ pub struct DateView {
     pub time: Option<String>,
     /// Umm al-Qura date when the language has `hijri = true`.
     pub hijri: Option<String>,
+    /// The time zone of `time` (`UTC+3`, from the `time-zone` message), when there is a time.
+    pub zone: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -110,7 +112,26 @@ pub fn date_view(l10n: &Localizer, lang: &str, d: &PubDate) -> DateView {
         text: l10n.date(lang, d),
         time: l10n.time(lang, d),
         hijri: l10n.hijri(lang, d),
+        zone: d.has_time.then(|| zone(l10n, lang, d)),
     }
+}
+
+/// `UTC+3`, `UTC+5:30`, `UTC` in the language's digits and words (`time-zone` message).
+pub fn zone(l10n: &Localizer, lang: &str, d: &PubDate) -> String {
+    let secs = d.zoned.offset().seconds();
+    let (sign, secs) = if secs < 0 { ('-', -secs) } else { ('+', secs) };
+    let (h, m) = (secs / 3600, secs % 3600 / 60);
+    let offset = match (h, m) {
+        (0, 0) => String::new(),
+        (h, 0) => format!("{sign}{h}"),
+        (h, m) => format!("{sign}{h}:{m:02}"),
+    };
+    let offset = crate::i18n::format::digits(&offset, l10n.digits(lang));
+    l10n.format(
+        lang,
+        "time-zone",
+        &[("offset", crate::i18n::Arg::Str(offset))],
+    )
 }
 
 /// RFC 3339 with the site's offset, e.g. `2025-11-27T10:30:00+03:00`.
@@ -253,6 +274,7 @@ fn term_view(site: &Site, l10n: &Localizer, lang: &str, scope: &Scope) -> TermVi
     let (key, name) = match scope {
         Scope::Topic(k) => (k.clone(), topic_name(l10n, lang, k)),
         Scope::Country(c) => (c.to_ascii_lowercase(), country_name(l10n, lang, c)),
+        Scope::Author(k) => (k.clone(), site.author_name(lang, k)),
         Scope::Front => (String::new(), String::new()),
     };
     TermView {

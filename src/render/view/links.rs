@@ -46,6 +46,8 @@ pub fn job_path(site: &Site, job: &Job) -> Option<String> {
         Job::Countries(lang) => paths::countries(lang),
         Job::Archive(lang) => paths::archive(lang),
         Job::Month { lang, year, month } => paths::month(lang, *year, *month),
+        Job::Authors(lang) => paths::authors(lang),
+        Job::Corrections(lang) => paths::corrections(lang),
         _ => return None,
     })
 }
@@ -58,6 +60,8 @@ pub fn job_lang<'a>(site: &'a Site, job: &'a Job) -> Option<&'a str> {
         | Job::Countries(lang)
         | Job::Archive(lang)
         | Job::Month { lang, .. }
+        | Job::Authors(lang)
+        | Job::Corrections(lang)
         | Job::Feed { lang, .. } => Some(lang),
         _ => None,
     }
@@ -99,6 +103,7 @@ pub fn alternates(site: &Site, job: &Job) -> Vec<Alt> {
                             Scope::Front => paths::front(other),
                             Scope::Topic(_) => paths::topics(other),
                             Scope::Country(_) => paths::countries(other),
+                            Scope::Author(_) => paths::authors(other),
                         })
                     } else if *page == 1 {
                         exact(paths::scope(other, scope))
@@ -109,6 +114,8 @@ pub fn alternates(site: &Site, job: &Job) -> Vec<Alt> {
                 Job::Topics(_) => exact(paths::topics(other)),
                 Job::Countries(_) => exact(paths::countries(other)),
                 Job::Archive(_) => exact(paths::archive(other)),
+                Job::Authors(_) => exact(paths::authors(other)),
+                Job::Corrections(_) => exact(paths::corrections(other)),
                 Job::Month { year, month, .. } => {
                     if site.month_articles(other, *year, *month).is_empty() {
                         near(paths::archive(other))

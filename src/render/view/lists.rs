@@ -53,6 +53,7 @@ fn days(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str, ids: &[DocId
             text,
             time: None,
             hijri: l10n.hijri(lang, &midnight),
+            zone: None,
         };
         let mut map: BTreeMap<&'static str, tera::Value> = BTreeMap::new();
         map.insert("heading", tera::Value::from_serializable(&heading));
@@ -139,6 +140,7 @@ pub fn list_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -
             c.to_ascii_lowercase(),
             country_name(l10n, lang, c),
         ),
+        Scope::Author(k) => ("author", k.clone(), site.author_name(lang, k)),
     };
     ctx.insert(
         "list",
@@ -150,6 +152,9 @@ pub fn list_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -
             "feed_url": link(cfg, &paths::feed(lang, scope)),
         }),
     );
+    if let Scope::Author(k) = scope {
+        ctx.insert("author", &author_value(site, lang, k));
+    }
     ctx.insert_value("days", days(site, l10n, prep, lang, slice));
     ctx.insert(
         "pagination",

@@ -6,14 +6,17 @@
 //! - [`links`]: URLs, and the one place that decides which page is a translation of which;
 //! - [`cards`]: what is prepared once per build (cards, terms, per-language values);
 //! - [`pages`]: the context every page starts from, article pages, the root and 404 pages;
-//! - [`lists`]: front, topic, country, month and archive pages.
+//! - [`lists`]: front, topic, country, author, month and archive pages;
+//! - [`newsroom`]: bylines, corrections, share links, the author index and corrections pages.
 
 pub mod cards;
 pub mod links;
 pub mod lists;
+pub mod newsroom;
 pub mod pages;
 
 pub use cards::*;
 pub use links::*;
 pub use lists::*;
+pub use newsroom::*;
 pub use pages::*;

@@ -37,6 +37,8 @@ pub struct SiteView<'a> {
     pub topics_url: String,
     pub countries_url: String,
     pub archive_url: String,
+    pub authors_url: String,
+    pub corrections_url: String,
     pub feed_url: String,
 }
 
@@ -62,6 +64,12 @@ pub struct DocView<'a> {
     pub body: String,
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
     pub source_path: String,
+    /// Bylines with the author pages.
+    pub author_links: Vec<AuthorLink>,
+    /// Corrections, oldest first.
+    pub corrections: Vec<CorrectionView>,
+    /// Share links (articles only).
+    pub share: Option<ShareLinks>,
 }
 
 #[derive(Serialize)]
@@ -105,6 +113,8 @@ pub(crate) fn site_view<'a>(site: &'a Site, lang: &'a Language) -> SiteView<'a> 
         topics_url: link(cfg, &paths::topics(&lang.code)),
         countries_url: link(cfg, &paths::countries(&lang.code)),
         archive_url: link(cfg, &paths::archive(&lang.code)),
+        authors_url: link(cfg, &paths::authors(&lang.code)),
+        corrections_url: link(cfg, &paths::corrections(&lang.code)),
         feed_url: link(cfg, &paths::feed(&lang.code, &Scope::Front)),
     }
 }
@@ -161,6 +171,13 @@ pub fn base_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -
     ctx.insert("x_default", &permalink(cfg, &xd));
     ctx.insert("has_translations", &alts.iter().any(|a| a.is_translation));
     ctx.insert("alternates", &views);
+    ctx.insert(
+        "social",
+        &crate::render::meta::social(site, l10n, job, &lang.code, &path, &alts),
+    );
+    if let Some(j) = crate::render::meta::jsonld(site, l10n, job, &lang.code) {
+        ctx.insert("jsonld", &j);
+    }
     ctx
 }
 
@@ -184,6 +201,9 @@ pub fn document_context(
         body,
         extra: &doc.extra,
         source_path: doc.path.to_string_lossy().replace('\\', "/"),
+        author_links: author_links(site, id),
+        corrections: corrections(site, l10n, id),
+        share: (doc.kind == crate::content::Kind::Article).then(|| share(site, id)),
     };
     ctx.insert("page", &view);
     ctx.insert_value("related", prep.values(&site.related[id]));

@@ -13,6 +13,9 @@ use toml::Spanned;
 
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Pos};
 
+pub mod publisher;
+pub use publisher::Publisher;
+
 /// The name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "site.toml";
 
@@ -40,6 +43,8 @@ struct RawConfig {
     follow_symlinks: Option<bool>,
     #[serde(default)]
     preserve: Vec<Spanned<String>>,
+    #[serde(default)]
+    publisher: Option<publisher::RawPublisher>,
     languages: Spanned<BTreeMap<String, Spanned<RawLanguage>>>,
 }
 
@@ -141,6 +146,8 @@ pub struct Config {
     pub topics: Vec<String>,
     /// Where each topic is declared in site.toml (parallel to `topics`).
     pub topic_positions: Vec<Pos>,
+    /// `[publisher]`: names, logo, default card image.
+    pub publisher: Publisher,
 }
 
 impl Config {
@@ -206,7 +213,12 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
                         "topics",
                         "follow_symlinks",
                         "preserve",
+                        "publisher",
                         "languages",
+                        "name",
+                        "logo",
+                        "image",
+                        "twitter",
                         "title",
                         "description",
                         "direction",
@@ -450,10 +462,16 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
         ok = false;
     }
 
+    let publisher = publisher::resolve(raw.publisher, &languages, &mut |span, msg, help| {
+        err(span, msg, help);
+        ok = false;
+    });
+
     if !ok {
         return None;
     }
     Some(Config {
+        publisher,
         base_url,
         base_path,
         default_language,

@@ -1,0 +1,332 @@
+//! What a page tells the platforms that show links to it: Open Graph and Twitter card values
+//! (`social` in templates) and schema.org JSON-LD (`jsonld`): `NewsArticle` and `BreadcrumbList`
+//! on articles, `WebSite` on front pages. Built from the site model in Rust, so every URL is
+//! absolute and the JSON is escaped for a `<script>` element once, here.
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::content::newsroom::{cut, HEADLINE_MAX};
+use crate::content::{Document, Kind};
+use crate::i18n::Localizer;
+use crate::model::{paths, DocId, Scope, Site};
+
+use super::view::{self, origin, permalink, rfc3339};
+use super::Job;
+
+/// The Open Graph / Twitter values of a page.
+#[derive(Serialize, Default)]
+pub struct Social {
+    /// `article` or `website`
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub title: String,
+    pub description: String,
+    pub url: String,
+    pub image: Option<String>,
+    pub image_alt: Option<String>,
+    /// `ar_AR`, `en_US`
+    pub locale: String,
+    /// The locales of the page's translations.
+    pub locale_alternate: Vec<String>,
+    pub site_name: String,
+    pub published_time: Option<String>,
+    pub modified_time: Option<String>,
+    pub section: Option<String>,
+    pub tags: Vec<String>,
+    /// `summary_large_image` when there is a picture, else `summary`.
+    pub twitter_card: &'static str,
+    pub twitter_site: Option<String>,
+}
+
+/// The Open Graph locale of a language (`language_TERRITORY`, as Facebook lists them).
+pub fn og_locale(lang: &str) -> String {
+    let territory = match lang {
+        "ar" => "AR",
+        "en" => "US",
+        "fa" => "IR",
+        "he" => "IL",
+        "ur" => "PK",
+        "ku" => "TR",
+        "ja" => "JP",
+        "ko" => "KR",
+        "zh" => "CN",
+        "sv" => "SE",
+        "da" => "DK",
+        "hi" => "IN",
+        "uk" => "UA",
+        other => return format!("{other}_{}", other.to_ascii_uppercase()),
+    };
+    format!("{lang}_{territory}")
+}
+
+/// An image address as written in front matter or site.toml, made absolute: relative ones are
+/// taken from `page` (a URL path of the site).
+pub fn absolute(site: &Site, page: &str, src: &str) -> String {
+    let cfg = &site.config;
+    if src.starts_with("https://") || src.starts_with("http://") {
+        src.to_string()
+    } else if let Some(rooted) = src.strip_prefix('/') {
+        format!("{}/{}", origin(cfg), rooted)
+    } else {
+        permalink(cfg, &format!("{page}{src}"))
+    }
+}
+
+fn publisher_name<'a>(site: &'a Site, lang: &str) -> &'a str {
+    let title = site.config.language(lang).map_or("", |l| l.title.as_str());
+    site.config.publisher.name(lang, title)
+}
+
+/// The page title platforms show (without the site name).
+fn title(site: &Site, l10n: &Localizer, job: &Job, lang: &str) -> String {
+    let site_title = site.config.language(lang).map_or("", |l| l.title.as_str());
+    match job {
+        Job::Document(id) => site.documents[*id].title.clone(),
+        Job::List { scope, .. } => match scope {
+            Scope::Front => site_title.to_string(),
+            Scope::Topic(k) => view::topic_name(l10n, lang, k),
+            Scope::Country(c) => view::country_name(l10n, lang, c),
+            Scope::Author(k) => site.author_name(lang, k),
+        },
+        Job::Topics(_) => l10n.format(lang, "nav-topics", &[]),
+        Job::Countries(_) => l10n.format(lang, "nav-countries", &[]),
+        Job::Archive(_) => l10n.format(lang, "nav-archive", &[]),
+        Job::Authors(_) => l10n.format(lang, "nav-authors", &[]),
+        Job::Corrections(_) => l10n.format(lang, "corrections-title", &[]),
+        _ => site_title.to_string(),
+    }
+}
+
+/// Topic and country names of a document, for `article:tag` and `keywords`.
+fn tags(site: &Site, l10n: &Localizer, doc: &Document) -> Vec<String> {
+    let _ = site;
+    doc.topics
+        .iter()
+        .map(|t| view::topic_name(l10n, &doc.lang, t))
+        .chain(
+            doc.countries
+                .iter()
+                .map(|c| view::country_name(l10n, &doc.lang, c)),
+        )
+        .collect()
+}
+
+/// The `social` value of a page at URL path `path`.
+pub fn social(
+    site: &Site,
+    l10n: &Localizer,
+    job: &Job,
+    lang: &str,
+    path: &str,
+    alts: &[view::Alt],
+) -> Social {
+    let cfg = &site.config;
+    let url = permalink(cfg, path);
+    let mut s = Social {
+        kind: "website",
+        title: title(site, l10n, job, lang),
+        description: cfg
+            .language(lang)
+            .map_or(String::new(), |l| l.description.clone()),
+        url,
+        locale: og_locale(lang),
+        locale_alternate: alts
+            .iter()
+            .filter(|a| a.is_translation)
+            .map(|a| og_locale(&a.lang))
+            .collect(),
+        site_name: publisher_name(site, lang).to_string(),
+        twitter_site: cfg.publisher.twitter.clone(),
+        ..Social::default()
+    };
+    if let Some(img) = &cfg.publisher.image {
+        s.image = Some(absolute(site, "", img));
+    }
+    if let Job::Document(id) = job {
+        let doc = &site.documents[*id];
+        if !doc.summary.is_empty() {
+            s.description = doc.summary.clone();
+        }
+        if let Some(img) = &doc.image {
+            s.image = Some(absolute(site, site.url_of(*id), &img.src));
+            s.image_alt = Some(img.alt.clone()).filter(|a| !a.is_empty());
+        }
+        if doc.kind == Kind::Article {
+            s.kind = "article";
+            s.published_time = doc.date.as_ref().map(rfc3339);
+            s.modified_time = doc.last_change().map(rfc3339);
+            s.section = doc.topics.first().map(|t| view::topic_name(l10n, lang, t));
+            s.tags = tags(site, l10n, doc);
+        }
+    }
+    s.twitter_card = if s.image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    s
+}
+
+/// JSON for inside `<script type="application/ld+json">`: `<`, `>` and `&` (and the line
+/// separators JavaScript does not allow in strings) written as `\uXXXX`, so no text of a title
+/// can close the element.
+pub fn script_json(v: &Value) -> String {
+    let text = v.to_string();
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn organization(site: &Site, lang: &str) -> Value {
+    let cfg = &site.config;
+    let mut org = json!({
+        "@type": "Organization",
+        "name": publisher_name(site, lang),
+        "url": permalink(cfg, &paths::front(lang)),
+    });
+    if let Some(logo) = &cfg.publisher.logo {
+        org["logo"] = json!({"@type": "ImageObject", "url": absolute(site, "", logo)});
+    }
+    org
+}
+
+fn article(site: &Site, l10n: &Localizer, id: DocId) -> Value {
+    let cfg = &site.config;
+    let doc = &site.documents[id];
+    let lang = doc.lang.as_str();
+    let url = permalink(cfg, site.url_of(id));
+    let authors: Vec<Value> = doc
+        .authors
+        .iter()
+        .zip(site.doc_authors.get(id).into_iter().flatten())
+        .map(|(name, key)| {
+            let mut p = json!({
+                "@type": "Person",
+                "name": site.author_data.get(key).and_then(|a| a.names.get(lang)).unwrap_or(name),
+                "url": permalink(cfg, &paths::scope(lang, &Scope::Author(key.clone()))),
+            });
+            if let Some(same) = site.author_data.get(key).and_then(|a| a.url.as_ref()) {
+                p["sameAs"] = json!(same);
+            }
+            p
+        })
+        .collect();
+    let mut a = json!({
+        "@type": "NewsArticle",
+        "@id": format!("{url}#article"),
+        "headline": cut(&doc.title, HEADLINE_MAX),
+        "description": doc.summary,
+        "inLanguage": lang,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "isAccessibleForFree": true,
+        "publisher": organization(site, lang),
+    });
+    if let Some(d) = &doc.date {
+        a["datePublished"] = json!(rfc3339(d));
+    }
+    if let Some(d) = doc.last_change() {
+        a["dateModified"] = json!(rfc3339(d));
+    }
+    if !authors.is_empty() {
+        a["author"] = Value::Array(authors);
+    }
+    if let Some(img) = &doc.image {
+        a["image"] = json!([absolute(site, site.url_of(id), &img.src)]);
+    } else if let Some(img) = &cfg.publisher.image {
+        a["image"] = json!([absolute(site, "", img)]);
+    }
+    if let Some(t) = doc.topics.first() {
+        a["articleSection"] = json!(view::topic_name(l10n, lang, t));
+    }
+    let keywords = tags(site, l10n, doc);
+    if !keywords.is_empty() {
+        a["keywords"] = json!(keywords);
+    }
+    if !doc.corrections.is_empty() {
+        a["correction"] = Value::Array(
+            doc.corrections
+                .iter()
+                .map(|c| json!({"@type": "CorrectionComment", "text": c.text, "datePublished": rfc3339(&c.date)}))
+                .collect(),
+        );
+    }
+    a
+}
+
+fn breadcrumbs(site: &Site, l10n: &Localizer, id: DocId) -> Value {
+    let cfg = &site.config;
+    let doc = &site.documents[id];
+    let lang = doc.lang.as_str();
+    let mut items = vec![(
+        cfg.language(lang)
+            .map_or(String::new(), |l| l.title.clone()),
+        permalink(cfg, &paths::front(lang)),
+    )];
+    if let Some(t) = doc.topics.first() {
+        items.push((
+            view::topic_name(l10n, lang, t),
+            permalink(cfg, &paths::scope(lang, &Scope::Topic(t.clone()))),
+        ));
+    }
+    items.push((doc.title.clone(), permalink(cfg, site.url_of(id))));
+    json!({
+        "@type": "BreadcrumbList",
+        "itemListElement": items.iter().enumerate().map(|(i, (name, item))| json!({
+            "@type": "ListItem", "position": i + 1, "name": name, "item": item
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The JSON-LD of a page, ready for a `<script>` element; `None` for pages without any.
+pub fn jsonld(site: &Site, l10n: &Localizer, job: &Job, lang: &str) -> Option<String> {
+    let cfg = &site.config;
+    let graph = match job {
+        Job::Document(id) if site.documents[*id].kind == Kind::Article => {
+            vec![article(site, l10n, *id), breadcrumbs(site, l10n, *id)]
+        }
+        Job::List {
+            scope: Scope::Front,
+            page: 1,
+            ..
+        } => vec![json!({
+            "@type": "WebSite",
+            "name": cfg.language(lang).map_or("", |l| l.title.as_str()),
+            "description": cfg.language(lang).map_or("", |l| l.description.as_str()),
+            "url": permalink(cfg, &paths::front(lang)),
+            "inLanguage": lang,
+            "publisher": organization(site, lang),
+        })],
+        _ => return None,
+    };
+    Some(script_json(
+        &json!({"@context": "https://schema.org", "@graph": graph}),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_json_cannot_close_the_element() {
+        let v = json!({"headline": "a </script><script>alert(1)</script> & b\u{2028}"});
+        let s = script_json(&v);
+        assert!(
+            !s.contains('<') && !s.contains('>') && !s.contains('&'),
+            "{s}"
+        );
+        let back: Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
+    }
+}

@@ -1,0 +1,195 @@
+//! Newsroom parts of pages: bylines linking to author pages, corrections, share links, and the
+//! author index and corrections pages.
+
+use serde::Serialize;
+
+use crate::i18n::Localizer;
+use crate::model::{paths, DocId, Scope, Site};
+use crate::render::Job;
+
+use super::*;
+
+/// A byline with the author's page.
+#[derive(Serialize)]
+pub struct AuthorLink {
+    pub key: String,
+    pub name: String,
+    pub url: String,
+}
+
+/// One correction, dated.
+#[derive(Serialize)]
+pub struct CorrectionView {
+    pub date: DateView,
+    pub text: String,
+}
+
+/// Plain links to share an article (no third-party script runs on the page).
+#[derive(Serialize)]
+pub struct ShareLinks {
+    pub url: String,
+    pub whatsapp: String,
+    pub telegram: String,
+    pub x: String,
+    pub facebook: String,
+    pub email: String,
+}
+
+/// Percent-encodes `text` for a URL query value (everything but unreserved characters).
+pub fn query_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+pub fn author_links(site: &Site, id: DocId) -> Vec<AuthorLink> {
+    let doc = &site.documents[id];
+    let keys = site.doc_authors.get(id).map_or(&[][..], Vec::as_slice);
+    doc.authors
+        .iter()
+        .zip(keys)
+        .map(|(written, key)| AuthorLink {
+            key: key.clone(),
+            name: site
+                .author_data
+                .get(key)
+                .and_then(|a| a.names.get(&doc.lang))
+                .cloned()
+                .unwrap_or_else(|| written.clone()),
+            url: link(
+                &site.config,
+                &paths::scope(&doc.lang, &Scope::Author(key.clone())),
+            ),
+        })
+        .collect()
+}
+
+pub fn corrections(site: &Site, l10n: &Localizer, id: DocId) -> Vec<CorrectionView> {
+    let doc = &site.documents[id];
+    doc.corrections
+        .iter()
+        .map(|c| CorrectionView {
+            date: date_view(l10n, &doc.lang, &c.date),
+            text: c.text.clone(),
+        })
+        .collect()
+}
+
+pub fn share(site: &Site, id: DocId) -> ShareLinks {
+    let doc = &site.documents[id];
+    let url = permalink(&site.config, site.url_of(id));
+    let u = query_encode(&url);
+    let text = query_encode(&format!("{} {url}", doc.title));
+    ShareLinks {
+        whatsapp: format!("https://wa.me/?text={text}"),
+        telegram: format!(
+            "https://t.me/share/url?url={u}&text={}",
+            query_encode(&doc.title)
+        ),
+        x: format!(
+            "https://x.com/intent/post?url={u}&text={}",
+            query_encode(&doc.title)
+        ),
+        facebook: format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
+        email: format!("mailto:?subject={}&body={u}", query_encode(&doc.title)),
+        url,
+    }
+}
+
+#[derive(Serialize)]
+struct AuthorEntry {
+    key: String,
+    name: String,
+    count: usize,
+    url: String,
+    bio: Option<String>,
+    image: Option<String>,
+}
+
+fn author_entry(site: &Site, lang: &str, key: &str, count: usize) -> AuthorEntry {
+    let data = site.author_data.get(key);
+    AuthorEntry {
+        key: key.to_string(),
+        name: site.author_name(lang, key),
+        count,
+        url: link(
+            &site.config,
+            &paths::scope(lang, &Scope::Author(key.to_string())),
+        ),
+        bio: data.and_then(|a| a.bio.get(lang).cloned()),
+        image: data.and_then(|a| a.image.as_ref()).map(|i| {
+            if i.starts_with("https://") || i.starts_with("http://") {
+                i.clone()
+            } else {
+                link(&site.config, i.trim_start_matches('/'))
+            }
+        }),
+    }
+}
+
+/// The author shown at the top of an author's list page (`author` in `list.html`).
+pub fn author_value(site: &Site, lang: &str, key: &str) -> serde_json::Value {
+    let mut v = serde_json::to_value(author_entry(
+        site,
+        lang,
+        key,
+        site.author_articles(lang, key).len(),
+    ))
+    .unwrap_or_default();
+    if let Some(u) = site.author_data.get(key).and_then(|a| a.url.as_ref()) {
+        v["website"] = serde_json::json!(u);
+    }
+    v
+}
+
+/// `/LANG/authors/`: every author with articles in the language, by name.
+pub fn authors_context(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    lang: &str,
+) -> tera::Context {
+    let mut ctx = base_context(site, l10n, prep, &Job::Authors(lang.to_string()));
+    let mut list: Vec<AuthorEntry> = site
+        .authors
+        .get(lang)
+        .into_iter()
+        .flatten()
+        .map(|(k, ids)| author_entry(site, lang, k, ids.len()))
+        .collect();
+    list.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.key.cmp(&b.key)));
+    ctx.insert("authors", &list);
+    ctx
+}
+
+/// `/LANG/corrections/`: every corrected article, the most recently corrected first.
+pub fn corrections_context(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    lang: &str,
+) -> tera::Context {
+    let mut ctx = base_context(site, l10n, prep, &Job::Corrections(lang.to_string()));
+    let items: Vec<serde_json::Value> = site
+        .corrections
+        .get(lang)
+        .into_iter()
+        .flatten()
+        .map(|&id| {
+            let mut c = corrections(site, l10n, id);
+            c.reverse();
+            serde_json::json!({
+                "article": prep.card(id),
+                "corrections": c,
+            })
+        })
+        .collect();
+    ctx.insert("items", &items);
+    ctx
+}
