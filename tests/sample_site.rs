@@ -209,7 +209,7 @@ fn rebuilding_into_an_existing_output_replaces_it() {
     );
     assert!(
         run.stderr
-            .contains("ar: 13 articles, 1 pages; en: 12 articles, 1 pages"),
+            .contains("ar: 13 articles, 1 page; en: 12 articles, 1 page"),
         "{}",
         run.stderr
     );

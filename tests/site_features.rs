@@ -162,7 +162,7 @@ fn summary_defaults_to_the_first_paragraph_and_updated_is_shown() {
         .unwrap_or_default();
     assert!(dek.ends_with("كلمة…"), "{dek}");
     assert!(dek.chars().count() <= 301);
-    assert!(html.contains("حُدِّث في <time datetime=\"2025-11-28T14:00:00+03:00\">٢٨ نوفمبر/تشرين الثاني ٢٠٢٥ الساعة ١٤:٠٠</time>"), "{html}");
+    assert!(html.contains("حُدِّث في <time datetime=\"2025-11-28T14:00:00+03:00\">٢٨ نوفمبر/تشرين الثاني ٢٠٢٥ الساعة ١٤:٠٠ <span class=\"zone\">بتوقيت غرينتش+٣</span></time>"), "{html}");
 }
 
 #[test]
@@ -246,7 +246,7 @@ fn a_site_with_only_site_toml_and_content_builds_with_the_built_in_theme() {
     assert!(!site.path().join("templates").exists() && !site.path().join("static").exists());
     let stderr = build_ok(site.path(), &[]);
     assert!(
-        stderr.contains("ar: 1 articles, 0 pages; en: 1 articles, 0 pages"),
+        stderr.contains("ar: 1 article, 0 pages; en: 1 article, 0 pages"),
         "{stderr}"
     );
     assert!(site.path().join("public/style.css").is_file());

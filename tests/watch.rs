@@ -439,7 +439,7 @@ fn init_makes_a_site_that_builds_and_new_writes_an_article_that_parses() {
     assert!(
         built
             .stderr
-            .contains("ar: 1 articles, 1 pages; en: 1 articles, 1 pages"),
+            .contains("ar: 1 article, 1 page; en: 1 article, 1 page"),
         "{}",
         built.stderr
     );
