@@ -468,7 +468,7 @@ fn corrections(
                 .collect();
             let last = |i: DocId| documents[i].corrections.last().map(|c| c.date.timestamp());
             // `ids` is newest first, and the sort is stable
-            with.sort_by(|&a, &b| last(b).cmp(&last(a)));
+            with.sort_by_key(|&b| std::cmp::Reverse(last(b)));
             (lang.clone(), with)
         })
         .collect()

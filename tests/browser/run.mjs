@@ -124,6 +124,27 @@ try {
     await page.pdf({ path: join(artifacts, "ar-article-print.pdf") });
     await ctx.close();
   }
+  // an alias (an article's old address) lands on the article, in both languages
+  for (const [from, to] of [["/en/2025/11/csto-bishkek/", "/en/2025/11/csto-summit-bishkek/"], ["/ar/2025/11/csto-bishkek/", "/ar/2025/11/csto-summit-bishkek/"]]) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(base + from, { waitUntil: "load" });
+    await page.waitForURL((u) => u.pathname === to, { timeout: 5000 }).catch(() => {});
+    const landed = new URL(page.url()).pathname;
+    const h1 = await page.locator("h1").first().textContent().catch(() => "");
+    landed === to && h1 ? ok() : fail(`alias ${from}: landed on ${landed}, expected ${to}`);
+    await ctx.close();
+  }
+  // the copy-link button appears where the clipboard is available
+  {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(base + pages[3].path, { waitUntil: "load" });
+    const shown = await page.locator("button.share-copy").isVisible();
+    const links = await page.locator(".share a").count();
+    shown && links === 5 ? ok() : fail(`share: copy button visible ${shown}, ${links} links`);
+    await ctx.close();
+  }
 } finally {
   await browser.close();
   server.close();
