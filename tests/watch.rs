@@ -372,6 +372,17 @@ fn incremental_rebuilds_match_a_full_build() {
             "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>",
         )
     });
+    // newsroom keys: an author, a correction and an alias added; then the alias removed and the
+    // byline changed; an article that expired
+    step(&|r| {
+        write(r, "content/2025/10/story-7.en.md", "---\ntitle: Story 7\ndate: 2025-10-08 08:00\ntopics: [security]\nauthors: [Sara Ahmed]\naliases: [en/old-7/]\ncorrections:\n  - {date: 2025-10-09 10:00, text: Fixed a name.}\n---\nBody 7.\n")
+    });
+    step(&|r| {
+        write(r, "content/2025/10/story-7.en.md", "---\ntitle: Story 7\ndate: 2025-10-08 08:00\ntopics: [security]\nauthors: [Omar Ali]\ncorrections:\n  - {date: 2025-10-09 10:00, text: Fixed a name.}\n---\nBody 7.\n")
+    });
+    step(&|r| {
+        write(r, "content/2025/09/story-9.en.md", "---\ntitle: Story 9\ndate: 2025-09-10 08:00\nexpires: 2025-09-20 08:00\n---\nBody 9.\n")
+    });
     drop(w);
 
     let watched = tree(&root.join("public"));
