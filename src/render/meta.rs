@@ -7,11 +7,11 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::content::newsroom::{cut, HEADLINE_MAX};
-use crate::content::{Document, Kind};
+use crate::content::Kind;
 use crate::i18n::Localizer;
 use crate::model::{paths, DocId, Scope, Site};
 
-use super::view::{self, origin, permalink, rfc3339};
+use super::view::{self, origin, permalink, rfc3339, Prepared};
 use super::Job;
 
 /// The Open Graph / Twitter values of a page.
@@ -98,24 +98,27 @@ fn title(site: &Site, l10n: &Localizer, job: &Job, lang: &str) -> String {
     }
 }
 
-/// Topic and country names of a document, for `article:tag` and `keywords`.
-fn tags(site: &Site, l10n: &Localizer, doc: &Document) -> Vec<String> {
-    let _ = site;
-    doc.topics
+/// Topic and country names of a document (from its prepared card), for `article:tag` and
+/// `keywords`.
+fn tags(prep: &Prepared, id: DocId) -> Vec<String> {
+    let card = prep.card(id);
+    card.topics
         .iter()
-        .map(|t| view::topic_name(l10n, &doc.lang, t))
-        .chain(
-            doc.countries
-                .iter()
-                .map(|c| view::country_name(l10n, &doc.lang, c)),
-        )
+        .chain(&card.countries)
+        .map(|t| t.view.name.clone())
         .collect()
+}
+
+/// The name of a document's first topic.
+fn section(prep: &Prepared, id: DocId) -> Option<String> {
+    prep.card(id).topics.first().map(|t| t.view.name.clone())
 }
 
 /// The `social` value of a page at URL path `path`.
 pub fn social(
     site: &Site,
     l10n: &Localizer,
+    prep: &Prepared,
     job: &Job,
     lang: &str,
     path: &str,
@@ -156,8 +159,8 @@ pub fn social(
             s.kind = "article";
             s.published_time = doc.date.as_ref().map(rfc3339);
             s.modified_time = doc.last_change().map(rfc3339);
-            s.section = doc.topics.first().map(|t| view::topic_name(l10n, lang, t));
-            s.tags = tags(site, l10n, doc);
+            s.section = section(prep, *id);
+            s.tags = tags(prep, *id);
         }
     }
     s.twitter_card = if s.image.is_some() {
@@ -173,6 +176,9 @@ pub fn social(
 /// can close the element.
 pub fn script_json(v: &Value) -> String {
     let text = v.to_string();
+    if !text.contains(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+        return text;
+    }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
@@ -200,7 +206,7 @@ fn organization(site: &Site, lang: &str) -> Value {
     org
 }
 
-fn article(site: &Site, l10n: &Localizer, id: DocId) -> Value {
+fn article(site: &Site, prep: &Prepared, id: DocId) -> Value {
     let cfg = &site.config;
     let doc = &site.documents[id];
     let lang = doc.lang.as_str();
@@ -246,10 +252,10 @@ fn article(site: &Site, l10n: &Localizer, id: DocId) -> Value {
     } else if let Some(img) = &cfg.publisher.image {
         a["image"] = json!([absolute(site, "", img)]);
     }
-    if let Some(t) = doc.topics.first() {
-        a["articleSection"] = json!(view::topic_name(l10n, lang, t));
+    if let Some(t) = section(prep, id) {
+        a["articleSection"] = json!(t);
     }
-    let keywords = tags(site, l10n, doc);
+    let keywords = tags(prep, id);
     if !keywords.is_empty() {
         a["keywords"] = json!(keywords);
     }
@@ -264,7 +270,7 @@ fn article(site: &Site, l10n: &Localizer, id: DocId) -> Value {
     a
 }
 
-fn breadcrumbs(site: &Site, l10n: &Localizer, id: DocId) -> Value {
+fn breadcrumbs(site: &Site, prep: &Prepared, id: DocId) -> Value {
     let cfg = &site.config;
     let doc = &site.documents[id];
     let lang = doc.lang.as_str();
@@ -273,9 +279,9 @@ fn breadcrumbs(site: &Site, l10n: &Localizer, id: DocId) -> Value {
             .map_or(String::new(), |l| l.title.clone()),
         permalink(cfg, &paths::front(lang)),
     )];
-    if let Some(t) = doc.topics.first() {
+    if let (Some(t), Some(name)) = (doc.topics.first(), section(prep, id)) {
         items.push((
-            view::topic_name(l10n, lang, t),
+            name,
             permalink(cfg, &paths::scope(lang, &Scope::Topic(t.clone()))),
         ));
     }
@@ -289,11 +295,11 @@ fn breadcrumbs(site: &Site, l10n: &Localizer, id: DocId) -> Value {
 }
 
 /// The JSON-LD of a page, ready for a `<script>` element; `None` for pages without any.
-pub fn jsonld(site: &Site, l10n: &Localizer, job: &Job, lang: &str) -> Option<String> {
+pub fn jsonld(site: &Site, prep: &Prepared, job: &Job, lang: &str) -> Option<String> {
     let cfg = &site.config;
     let graph = match job {
         Job::Document(id) if site.documents[*id].kind == Kind::Article => {
-            vec![article(site, l10n, *id), breadcrumbs(site, l10n, *id)]
+            vec![article(site, prep, *id), breadcrumbs(site, prep, *id)]
         }
         Job::List {
             scope: Scope::Front,

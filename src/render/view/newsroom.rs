@@ -37,12 +37,15 @@ pub struct ShareLinks {
 
 /// Percent-encodes `text` for a URL query value (everything but unreserved characters).
 pub fn query_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 2);
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len() * 3);
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
         }
     }
     out

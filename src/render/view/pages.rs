@@ -173,9 +173,9 @@ pub fn base_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -
     ctx.insert("alternates", &views);
     ctx.insert(
         "social",
-        &crate::render::meta::social(site, l10n, job, &lang.code, &path, &alts),
+        &crate::render::meta::social(site, l10n, prep, job, &lang.code, &path, &alts),
     );
-    if let Some(j) = crate::render::meta::jsonld(site, l10n, job, &lang.code) {
+    if let Some(j) = crate::render::meta::jsonld(site, prep, job, &lang.code) {
         ctx.insert("jsonld", &j);
     }
     ctx
