@@ -175,7 +175,9 @@ pub fn social(
 /// separators JavaScript does not allow in strings) written as `\uXXXX`, so no text of a title
 /// can close the element.
 pub fn script_json(v: &Value) -> String {
-    let text = v.to_string();
+    // straight into a buffer: `Value`'s Display goes through a formatter adapter and cost most of
+    // this function (callgrind)
+    let text = serde_json::to_string(v).unwrap_or_default();
     if !text.contains(['<', '>', '&', '\u{2028}', '\u{2029}']) {
         return text;
     }
