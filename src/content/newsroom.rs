@@ -117,7 +117,8 @@ fn alias_path(text: &str, base_url: &str, base_path: &str) -> Result<String, Str
     if p.contains(char::is_whitespace) {
         return Err("it contains spaces".into());
     }
-    let decoded = percent_decode(p).ok_or("its percent-encoding is not valid UTF-8")?;
+    let decoded = super::slug::decode_path(p)
+        .ok_or("its percent-encoding (`%XX`) is malformed or not UTF-8")?;
     let trimmed = decoded.trim_start_matches('/');
     if trimmed.is_empty() {
         return Err("it is the site's front page".into());
@@ -131,23 +132,6 @@ fn alias_path(text: &str, base_url: &str, base_path: &str) -> Result<String, Str
     } else {
         format!("{bare}/")
     })
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// A warning when a headline is longer than Google News shows.
@@ -165,18 +149,10 @@ pub fn headline_warning(title: &str, at: Pos) -> Option<Diagnostic> {
     })
 }
 
-/// `text` cut to at most `max` characters, at a word boundary when there is one, with `…`.
-pub fn cut(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let end = text
-        .char_indices()
-        .nth(max.saturating_sub(1))
-        .map_or(text.len(), |(i, _)| i);
-    let head = &text[..end];
-    let at_word = head.rfind(' ').filter(|&i| i > end / 2).unwrap_or(end);
-    format!("{}…", head[..at_word].trim_end())
+/// A headline as the structured data carries it: at most [`HEADLINE_MAX`] characters with the
+/// `…`, cut at a word like summaries are.
+pub fn headline(title: &str) -> String {
+    super::markdown::cut_summary(title, HEADLINE_MAX - 1)
 }
 
 #[cfg(test)]
@@ -198,8 +174,13 @@ mod tests {
     }
 
     #[test]
-    fn cuts_at_a_word() {
-        assert_eq!(cut("short", 10), "short");
-        assert_eq!(cut("one two three four", 12), "one two…");
+    fn headlines_fit_google_news() {
+        assert_eq!(headline("short"), "short");
+        let long = "word ".repeat(30);
+        let h = headline(&long);
+        assert!(
+            h.chars().count() <= HEADLINE_MAX && h.ends_with("word…"),
+            "{h}"
+        );
     }
 }

@@ -34,12 +34,29 @@ fn is_invisible(c: char) -> bool {
 
 /// Percent-encodes a URL path (keeps `/` and unreserved ASCII).
 pub fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
+    encode(path, true)
+}
+
+/// Percent-encodes a URL query value or path segment: only unreserved ASCII is kept.
+pub fn encode_component(text: &str) -> String {
+    encode(text, false)
+}
+
+/// Every byte but unreserved ASCII (and `/` when `keep_slash`) as `%XX`. Runs for every link of
+/// every page, so the hex digits are pushed directly rather than formatted.
+fn encode(text: &str, keep_slash: bool) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len() * 3);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'_' | b'.' | b'~')
+            || (keep_slash && b == b'/')
+        {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
         }
     }
     out
@@ -66,6 +83,19 @@ pub fn decode_path(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn encoding_keeps_only_what_urls_allow() {
+        assert_eq!(encode_path("ar/قمة a/"), "ar/%D9%82%D9%85%D8%A9%20a/");
+        assert_eq!(
+            encode_component("https://x.org/a b?"),
+            "https%3A%2F%2Fx.org%2Fa%20b%3F"
+        );
+        assert_eq!(
+            decode_path(&encode_path("ar/قمة/")).as_deref(),
+            Some("ar/قمة/")
+        );
+    }
 
     #[test]
     fn latin_and_arabic() {

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::content::newsroom::{cut, HEADLINE_MAX};
+use crate::content::newsroom::headline;
 use crate::content::Kind;
 use crate::i18n::Localizer;
 use crate::model::{paths, DocId, Scope, Site};
@@ -232,7 +232,7 @@ fn article(site: &Site, prep: &Prepared, id: DocId) -> Value {
     let mut a = json!({
         "@type": "NewsArticle",
         "@id": format!("{url}#article"),
-        "headline": cut(&doc.title, HEADLINE_MAX),
+        "headline": headline(&doc.title),
         "description": doc.summary,
         "inLanguage": lang,
         "url": url,

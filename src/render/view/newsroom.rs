@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::content::slug::encode_component;
 use crate::i18n::Localizer;
 use crate::model::{paths, DocId, Scope, Site};
 use crate::render::Job;
@@ -33,22 +34,6 @@ pub struct ShareLinks {
     pub x: String,
     pub facebook: String,
     pub email: String,
-}
-
-/// Percent-encodes `text` for a URL query value (everything but unreserved characters).
-pub fn query_encode(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(text.len() * 3);
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push('%');
-            out.push(HEX[usize::from(b >> 4)] as char);
-            out.push(HEX[usize::from(b & 15)] as char);
-        }
-    }
-    out
 }
 
 pub fn author_links(site: &Site, id: DocId) -> Vec<AuthorLink> {
@@ -87,20 +72,20 @@ pub fn corrections(site: &Site, l10n: &Localizer, id: DocId) -> Vec<CorrectionVi
 pub fn share(site: &Site, id: DocId) -> ShareLinks {
     let doc = &site.documents[id];
     let url = permalink(&site.config, site.url_of(id));
-    let u = query_encode(&url);
-    let text = query_encode(&format!("{} {url}", doc.title));
+    let u = encode_component(&url);
+    let text = encode_component(&format!("{} {url}", doc.title));
     ShareLinks {
         whatsapp: format!("https://wa.me/?text={text}"),
         telegram: format!(
             "https://t.me/share/url?url={u}&text={}",
-            query_encode(&doc.title)
+            encode_component(&doc.title)
         ),
         x: format!(
             "https://x.com/intent/post?url={u}&text={}",
-            query_encode(&doc.title)
+            encode_component(&doc.title)
         ),
         facebook: format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
-        email: format!("mailto:?subject={}&body={u}", query_encode(&doc.title)),
+        email: format!("mailto:?subject={}&body={u}", encode_component(&doc.title)),
         url,
     }
 }
