@@ -17,6 +17,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::config::text::{file_or_url, PerLanguage};
 use crate::config::Config;
 use crate::content::slug::slugify;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
@@ -24,24 +25,16 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 /// The file at the site root.
 pub const AUTHORS_FILE: &str = "authors.toml";
 
-/// Text in one language or in each (`"…"` or `{ ar = "…", en = "…" }`).
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum RawText {
-    One(String),
-    Each(BTreeMap<String, String>),
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawAuthor {
-    name: Spanned<RawText>,
+    name: Spanned<PerLanguage>,
     #[serde(default)]
-    bio: Option<Spanned<RawText>>,
+    bio: Option<Spanned<PerLanguage>>,
     #[serde(default)]
     url: Option<Spanned<String>>,
     #[serde(default)]
-    image: Option<String>,
+    image: Option<Spanned<String>>,
 }
 
 /// One author.
@@ -137,30 +130,14 @@ pub fn parse(text: &str, config: &Config, diags: &Diagnostics) -> Authors {
                 .help(help.to_string()),
         );
     };
-    let each = |t: &Spanned<RawText>, what: &str| -> BTreeMap<String, String> {
-        match t.get_ref() {
-            RawText::One(s) => config
-                .language_codes()
-                .map(|l| (l.to_string(), s.trim().to_string()))
-                .collect(),
-            RawText::Each(m) => {
-                for l in m.keys() {
-                    if !config.is_language(l) {
-                        err(
-                            t.span(),
-                            format!(
-                                "the {what} is given for `{l}`, which is not a configured language"
-                            ),
-                            "use the language codes of site.toml",
-                        );
-                    }
-                }
-                m.iter()
-                    .filter(|(_, v)| !v.trim().is_empty())
-                    .map(|(l, v)| (l.clone(), v.trim().to_string()))
-                    .collect()
-            }
-        }
+    let each = |t: &Spanned<PerLanguage>, what: &str| -> BTreeMap<String, String> {
+        t.get_ref().resolve(config.language_codes(), |l| {
+            err(
+                t.span(),
+                format!("the {what} is given for `{l}`, which is not a configured language"),
+                "use the language codes of site.toml",
+            )
+        })
     };
     for (key, a) in raw {
         let k = key.get_ref().trim();
@@ -206,7 +183,17 @@ pub fn parse(text: &str, config: &Config, diags: &Diagnostics) -> Authors {
             bio: a.bio.as_ref().map(|b| each(b, "bio")).unwrap_or_default(),
             names,
             url,
-            image: a.image.filter(|i| !i.trim().is_empty()),
+            image: a.image.filter(|i| !i.get_ref().trim().is_empty()).and_then(|i| {
+                file_or_url(i.get_ref())
+                    .map_err(|why| {
+                        err(
+                            i.span(),
+                            format!("author `{k}`: image {why}"),
+                            "name a file in static/ (e.g. \"authors/sara.jpg\") or give an absolute https:// URL",
+                        )
+                    })
+                    .ok()
+            }),
         };
         out.names.insert(normal(k), k.to_string());
         for n in author.names.values() {

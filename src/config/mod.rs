@@ -14,6 +14,7 @@ use toml::Spanned;
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Pos};
 
 pub mod publisher;
+pub mod text;
 pub use publisher::Publisher;
 
 /// The name of the configuration file at the site root.

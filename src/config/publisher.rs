@@ -12,18 +12,13 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-pub(super) enum RawName {
-    One(String),
-    Each(BTreeMap<String, String>),
-}
+use super::text::{file_or_url, PerLanguage};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawPublisher {
     #[serde(default)]
-    pub name: Option<toml::Spanned<RawName>>,
+    pub name: Option<toml::Spanned<PerLanguage>>,
     #[serde(default)]
     pub logo: Option<toml::Spanned<String>>,
     #[serde(default)]
@@ -61,52 +56,32 @@ pub(super) fn resolve(
         .iter()
         .map(|l| (l.code.clone(), l.title.clone()))
         .collect();
-    match raw.name.as_ref().map(|n| (n.span(), n.get_ref())) {
-        Some((_, RawName::One(n))) if !n.trim().is_empty() => {
-            for v in names.values_mut() {
-                *v = n.trim().to_string();
-            }
-        }
-        Some((span, RawName::Each(m))) => {
-            for (l, n) in m {
-                if names.contains_key(l) {
-                    if !n.trim().is_empty() {
-                        names.insert(l.clone(), n.trim().to_string());
-                    }
-                } else {
-                    err(
-                        span.clone(),
-                        format!("publisher name for `{l}`, which is not a configured language"),
-                        "use the language codes of [languages.…]",
-                    );
-                }
-            }
-        }
-        _ => {}
+    if let Some(n) = &raw.name {
+        let given = n
+            .get_ref()
+            .resolve(languages.iter().map(|l| l.code.as_str()), |l| {
+                err(
+                    n.span(),
+                    format!("publisher name for `{l}`, which is not a configured language"),
+                    "use the language codes of [languages.…]",
+                )
+            });
+        names.extend(given);
     }
-    let path = |v: Option<toml::Spanned<String>>,
-                what: &str,
-                err: &mut dyn FnMut(std::ops::Range<usize>, String, &str)| {
+    let mut path = |v: Option<toml::Spanned<String>>, what: &str| {
         let v = v?;
-        let s = v.get_ref().trim();
-        if s.starts_with("https://") || s.starts_with("http://") {
-            return Some(s.to_string());
-        }
-        let rel = s.trim_start_matches('/');
-        match crate::safety::check_rel(rel) {
-            Ok(()) => Some(rel.to_string()),
-            Err(why) => {
+        file_or_url(v.get_ref())
+            .map_err(|why| {
                 err(
                     v.span(),
-                    format!("publisher `{what}` `{s}` is not a file of the site: {why}"),
+                    format!("publisher `{what}` {why}"),
                     "name a file in static/ (e.g. \"logo.png\") or give an absolute https:// URL",
-                );
-                None
-            }
-        }
+                )
+            })
+            .ok()
     };
-    let logo = path(raw.logo, "logo", err);
-    let image = path(raw.image, "image", err);
+    let logo = path(raw.logo, "logo");
+    let image = path(raw.image, "image");
     let twitter = raw.twitter.and_then(|t| {
         let h = t.get_ref().trim().trim_start_matches('@');
         if h.is_empty() || !h.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
