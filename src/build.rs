@@ -139,7 +139,7 @@ pub fn load(root: &Path, req: LoadRequest<'_>, diags: &Diagnostics) -> Option<Lo
     let content = files.content(&opts);
     let held = content.held.clone();
     let authors = crate::authors::load(root, &config, diags);
-    let site = model::build_with_authors(config, content, authors, diags);
+    let site = model::build_with(config, content, authors, diags, None);
     if timings {
         eprintln!("timing: model {:?}, {} MiB", t.elapsed(), rss_mib());
     }

@@ -31,6 +31,15 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "search",
 ];
 
+/// One name of a document's `authors`, and the author (page) it stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Byline {
+    /// The author's key (their page `/LANG/authors/KEY/`); `None` when the name gives no slug.
+    pub key: Option<String>,
+    /// The name as the front matter writes it.
+    pub written: String,
+}
+
 /// An old URL that sends readers to a document's page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Redirect {
@@ -68,8 +77,8 @@ pub struct Site {
     pub redirects: Vec<Redirect>,
     /// What `authors.toml` says about the writers.
     pub author_data: crate::authors::Authors,
-    /// For each document, the author key of each byline (parallel to `Document::authors`).
-    pub doc_authors: Vec<Vec<String>>,
+    /// For each document, its bylines with the author each names.
+    pub bylines: Vec<Vec<Byline>>,
     /// Per language: authors (by key) with their articles, newest first.
     pub authors: BTreeMap<String, BTreeMap<String, Vec<DocId>>>,
     /// Per language: articles with corrections, the most recently corrected first.
@@ -126,27 +135,18 @@ pub fn url_for(doc: &Document) -> String {
     }
 }
 
+/// The site model of `content`, without authors.toml (tests and tools).
 pub fn build(config: Config, content: Content, diags: &Diagnostics) -> Site {
-    build_with(config, content, diags, None)
+    build_with(config, content, Default::default(), diags, None)
 }
 
-/// [`build`] with the authors of `authors.toml`.
-pub fn build_with_authors(
-    config: Config,
-    content: Content,
-    authors: crate::authors::Authors,
-    diags: &Diagnostics,
-) -> Site {
-    let mut site = build_with(config, content, diags, None);
-    site.set_authors(authors);
-    site
-}
-
-/// [`build`], reusing the related-article lists of a previous model when the caller knows they
-/// cannot have changed (same documents, same dates, topics and countries).
+/// The site model, with what authors.toml says about the writers, reusing the related-article
+/// lists of a previous model when the caller knows they cannot have changed (same documents,
+/// same dates, topics and countries).
 pub fn build_with(
     config: Config,
     content: Content,
+    author_data: crate::authors::Authors,
     diags: &Diagnostics,
     related: Option<Vec<Vec<DocId>>>,
 ) -> Site {
@@ -370,12 +370,26 @@ pub fn build_with(
     let redirects = redirects(&documents, &urls, &dropped, diags);
     let corrections = corrections(&documents, &articles);
 
-    let mut site = Site {
+    let bylines: Vec<Vec<Byline>> = documents
+        .iter()
+        .map(|d| {
+            d.authors
+                .iter()
+                .map(|a| Byline {
+                    key: Some(author_data.key_of(a)).filter(|k| !k.is_empty()),
+                    written: a.clone(),
+                })
+                .collect()
+        })
+        .collect();
+    let authors = authors(&articles, &bylines);
+
+    Site {
         now: content.now.unwrap_or_else(jiff::Timestamp::now),
         redirects,
-        author_data: Default::default(),
-        doc_authors: Vec::new(),
-        authors: BTreeMap::new(),
+        author_data,
+        bylines,
+        authors,
         corrections,
         config,
         documents,
@@ -388,9 +402,29 @@ pub fn build_with(
         countries,
         months,
         related,
-    };
-    site.set_authors(Default::default());
-    site
+    }
+}
+
+/// Per language: each author's articles, newest first.
+fn authors(
+    articles: &BTreeMap<String, Vec<DocId>>,
+    bylines: &[Vec<Byline>],
+) -> BTreeMap<String, BTreeMap<String, Vec<DocId>>> {
+    articles
+        .iter()
+        .map(|(lang, ids)| {
+            let mut m: BTreeMap<String, Vec<DocId>> = BTreeMap::new();
+            for &id in ids {
+                for k in bylines[id].iter().filter_map(|b| b.key.as_ref()) {
+                    let list = m.entry(k.clone()).or_default();
+                    if list.last() != Some(&id) {
+                        list.push(id);
+                    }
+                }
+            }
+            (lang.clone(), m)
+        })
+        .collect()
 }
 
 /// Every alias, checked: an alias may not be another page's URL or another document's alias.
@@ -475,33 +509,13 @@ fn corrections(
 }
 
 impl Site {
-    /// Resolves every byline to an author key with `data`, and groups articles by author.
-    pub fn set_authors(&mut self, data: crate::authors::Authors) {
-        self.doc_authors = self
-            .documents
-            .iter()
-            .map(|d| {
-                d.authors
-                    .iter()
-                    .map(|a| data.key_of(a))
-                    .filter(|k| !k.is_empty())
-                    .collect()
-            })
-            .collect();
-        let mut by_lang: BTreeMap<String, BTreeMap<String, Vec<DocId>>> = BTreeMap::new();
-        for (lang, ids) in &self.articles {
-            let m = by_lang.entry(lang.clone()).or_default();
-            for &id in ids {
-                for k in &self.doc_authors[id] {
-                    let list = m.entry(k.clone()).or_default();
-                    if list.last() != Some(&id) {
-                        list.push(id);
-                    }
-                }
-            }
-        }
-        self.authors = by_lang;
-        self.author_data = data;
+    /// The name a byline shows in a language: authors.toml's, else as written.
+    pub fn byline_name<'a>(&'a self, lang: &str, b: &'a Byline) -> &'a str {
+        b.key
+            .as_ref()
+            .and_then(|k| self.author_data.get(k))
+            .and_then(|a| a.names.get(lang))
+            .map_or(b.written.as_str(), String::as_str)
     }
 
     /// The articles of one author in one language (empty if none).
@@ -519,10 +533,10 @@ impl Site {
             return n.clone();
         }
         let written = |id: DocId| {
-            self.doc_authors[id]
+            self.bylines[id]
                 .iter()
-                .position(|k| k == key)
-                .and_then(|i| self.documents[id].authors.get(i).cloned())
+                .find(|b| b.key.as_deref() == Some(key))
+                .map(|b| b.written.clone())
         };
         if let Some(n) = self
             .author_articles(lang, key)

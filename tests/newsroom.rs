@@ -501,6 +501,34 @@ fn authors_get_pages_feeds_and_translations() {
     // the byline links to the page
     let article = page(r, "ar/2025/11/summit");
     assert!(article.contains("<a class=\"author\" href=\"/ar/authors/sara/\" rel=\"author\"><bdi>سارة أحمد</bdi></a>"), "{article}");
+
+    // a byline in no table gets a page under its slug; one that gives no slug is shown without a
+    // link, and the names after it keep their own pages
+    write(
+        r,
+        "content/2025/11/older.en.md",
+        "---\ntitle: Older news\ndate: 2025-11-25 09:00\nauthors: [\"—\", Omar Ali, sara]\n---\n\nOld.\n",
+    );
+    assert_eq!(build(r, &["--now", NOW]).code, 0);
+    let older = page(r, "en/2025/11/older");
+    assert!(
+        older.contains("<bdi class=\"author\">—</bdi>, <a class=\"author\" href=\"/en/authors/omar-ali/\" rel=\"author\"><bdi>Omar Ali</bdi></a>, <a class=\"author\" href=\"/en/authors/sara/\" rel=\"author\"><bdi>Sara Ahmed</bdi></a>"),
+        "{older}"
+    );
+    assert!(page(r, "en/authors/omar-ali").contains("<bdi>Omar Ali</bdi>"));
+    let graph = jsonld(&older);
+    let names: Vec<&str> = graph[0]["author"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|p| p["name"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(names, ["—", "Omar Ali", "Sara Ahmed"]);
+    assert!(graph[0]["author"][0]["url"].is_null());
+    assert_eq!(
+        graph[0]["author"][2]["url"],
+        "https://news.example.org/en/authors/sara/"
+    );
 }
 
 #[test]

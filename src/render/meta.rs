@@ -212,19 +212,19 @@ fn article(site: &Site, prep: &Prepared, id: DocId) -> Value {
     let cfg = &site.config;
     let doc = &site.documents[id];
     let lang = doc.lang.as_str();
-    let url = permalink(cfg, site.url_of(id));
-    let authors: Vec<Value> = doc
-        .authors
+    let url = &prep.card(id).permalink;
+    let authors: Vec<Value> = site.bylines[id]
         .iter()
-        .zip(site.doc_authors.get(id).into_iter().flatten())
-        .map(|(name, key)| {
-            let mut p = json!({
-                "@type": "Person",
-                "name": site.author_data.get(key).and_then(|a| a.names.get(lang)).unwrap_or(name),
-                "url": permalink(cfg, &paths::scope(lang, &Scope::Author(key.clone()))),
-            });
-            if let Some(same) = site.author_data.get(key).and_then(|a| a.url.as_ref()) {
-                p["sameAs"] = json!(same);
+        .map(|b| {
+            let mut p = json!({"@type": "Person", "name": site.byline_name(lang, b)});
+            if let Some(key) = &b.key {
+                p["url"] = json!(permalink(
+                    cfg,
+                    &paths::scope(lang, &Scope::Author(key.clone()))
+                ));
+                if let Some(same) = site.author_data.get(key).and_then(|a| a.url.as_ref()) {
+                    p["sameAs"] = json!(same);
+                }
             }
             p
         })

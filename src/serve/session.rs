@@ -220,8 +220,13 @@ impl Session {
         let same_shape = same_shape(old, &new_content.documents, &changed);
         let related = same_shape.then(|| old.related.clone());
         let model_diags = Diagnostics::new();
-        let mut site = model::build_with(config, new_content, &model_diags, related);
-        site.set_authors(old.author_data.clone());
+        let site = model::build_with(
+            config,
+            new_content,
+            old.author_data.clone(),
+            &model_diags,
+            related,
+        );
         let model_diags = model_diags.snapshot();
         if model_diags.iter().any(|d| d.severity == Severity::Error) {
             diags.extend(model_diags);
@@ -392,9 +397,10 @@ impl Session {
                 .chain(doc.topics.iter().map(|t| Scope::Topic(t.clone())))
                 .chain(doc.countries.iter().map(|c| Scope::Country(c.clone())))
                 .chain(
-                    site.doc_authors[id]
+                    site.bylines[id]
                         .iter()
-                        .map(|k| Scope::Author(k.clone())),
+                        .filter_map(|b| b.key.clone())
+                        .map(Scope::Author),
                 );
             for scope in scopes {
                 if let Some(pos) = site

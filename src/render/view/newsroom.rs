@@ -11,11 +11,12 @@ use crate::render::Job;
 use super::*;
 
 /// A byline with the author's page.
+/// A byline with the author's page (`url` is `null` for a name that gives no address).
 #[derive(Serialize)]
 pub struct AuthorLink {
-    pub key: String,
+    pub key: Option<String>,
     pub name: String,
-    pub url: String,
+    pub url: Option<String>,
 }
 
 /// One correction, dated.
@@ -37,23 +38,16 @@ pub struct ShareLinks {
 }
 
 pub fn author_links(site: &Site, id: DocId) -> Vec<AuthorLink> {
-    let doc = &site.documents[id];
-    let keys = site.doc_authors.get(id).map_or(&[][..], Vec::as_slice);
-    doc.authors
+    let lang = &site.documents[id].lang;
+    site.bylines[id]
         .iter()
-        .zip(keys)
-        .map(|(written, key)| AuthorLink {
-            key: key.clone(),
-            name: site
-                .author_data
-                .get(key)
-                .and_then(|a| a.names.get(&doc.lang))
-                .cloned()
-                .unwrap_or_else(|| written.clone()),
-            url: link(
-                &site.config,
-                &paths::scope(&doc.lang, &Scope::Author(key.clone())),
-            ),
+        .map(|b| AuthorLink {
+            key: b.key.clone(),
+            name: site.byline_name(lang, b).to_string(),
+            url: b
+                .key
+                .as_ref()
+                .map(|k| link(&site.config, &paths::scope(lang, &Scope::Author(k.clone())))),
         })
         .collect()
 }
