@@ -18,10 +18,11 @@ fn newsroom_site() -> tempfile::TempDir {
     let r = dir.path();
     let toml = SITE_TOML.replace(
         "[languages.ar]",
-        "[publisher]\nname = { ar = \"دار نشرة\", en = \"Nashra House\" }\nlogo = \"logo.png\"\ntwitter = \"@nashra\"\n\n[languages.ar]",
+        "[publisher]\nname = { ar = \"دار نشرة\", en = \"Nashra House\" }\nlogo = \"logo.png\"\nimage = \"card.png\"\ntwitter = \"@nashra\"\n\n[languages.ar]",
     );
     write(r, "site.toml", &toml);
     write(r, "static/logo.png", "png");
+    write(r, "static/card.png", "png");
     write(
         r,
         "authors.toml",
@@ -200,7 +201,16 @@ fn articles_carry_social_cards_and_news_article_json_ld() {
     // lists: website cards, no JSON-LD
     let topic = page(r, "en/topics/security");
     assert_eq!(meta(&topic, "og:type"), ["website"]);
+    assert_eq!(meta(&topic, "og:title"), ["Security"]);
     assert!(jsonld(&topic).is_empty());
+    // pages without a picture of their own get the publisher's card image
+    assert_eq!(
+        meta(&topic, "og:image"),
+        ["https://news.example.org/card.png"]
+    );
+    assert_eq!(meta(&topic, "twitter:card"), ["summary_large_image"]);
+    let older = jsonld(&page(r, "en/2025/11/older"));
+    assert_eq!(older[0]["image"][0], "https://news.example.org/card.png");
 }
 
 #[test]

@@ -73,28 +73,67 @@ pub fn absolute(site: &Site, page: &str, src: &str) -> String {
     }
 }
 
-fn publisher_name<'a>(site: &'a Site, lang: &str) -> &'a str {
-    let title = site.config.language(lang).map_or("", |l| l.title.as_str());
-    site.config.publisher.name(lang, title)
+/// What the cards and JSON-LD of every page of one language share, made once per build.
+pub struct LangMeta {
+    pub lang: String,
+    /// The language's site title and description.
+    pub title: String,
+    pub description: String,
+    /// The publisher's name in the language (`og:site_name`).
+    pub site_name: String,
+    /// `ar_AR`, `en_US`
+    pub locale: String,
+    /// `[publisher] image`, absolute.
+    pub image: Option<String>,
+    /// The publisher as a schema.org `Organization`.
+    pub organization: Value,
+}
+
+impl LangMeta {
+    pub fn new(site: &Site, lang: &crate::config::Language) -> LangMeta {
+        let cfg = &site.config;
+        let site_name = cfg.publisher.name(&lang.code, &lang.title).to_string();
+        let mut organization = json!({
+            "@type": "Organization",
+            "name": site_name,
+            "url": permalink(cfg, &paths::front(&lang.code)),
+        });
+        if let Some(logo) = &cfg.publisher.logo {
+            organization["logo"] = json!({"@type": "ImageObject", "url": absolute(site, "", logo)});
+        }
+        LangMeta {
+            lang: lang.code.clone(),
+            title: lang.title.clone(),
+            description: lang.description.clone(),
+            site_name,
+            locale: og_locale(&lang.code),
+            image: cfg.publisher.image.as_ref().map(|i| absolute(site, "", i)),
+            organization,
+        }
+    }
 }
 
 /// The page title platforms show (without the site name).
-fn title(site: &Site, l10n: &Localizer, job: &Job, lang: &str) -> String {
-    let site_title = site.config.language(lang).map_or("", |l| l.title.as_str());
+fn title(site: &Site, l10n: &Localizer, prep: &Prepared, meta: &LangMeta, job: &Job) -> String {
+    let lang = meta.lang.as_str();
     match job {
         Job::Document(id) => site.documents[*id].title.clone(),
-        Job::List { scope, .. } => match scope {
-            Scope::Front => site_title.to_string(),
-            Scope::Topic(k) => view::topic_name(l10n, lang, k),
-            Scope::Country(c) => view::country_name(l10n, lang, c),
-            Scope::Author(k) => site.author_name(lang, k),
-        },
+        Job::List {
+            scope: Scope::Front,
+            ..
+        } => meta.title.clone(),
+        Job::List { scope, .. } => prep
+            .terms
+            .get(site, l10n, lang, scope.clone())
+            .view
+            .name
+            .clone(),
         Job::Topics(_) => l10n.format(lang, "nav-topics", &[]),
         Job::Countries(_) => l10n.format(lang, "nav-countries", &[]),
         Job::Archive(_) => l10n.format(lang, "nav-archive", &[]),
         Job::Authors(_) => l10n.format(lang, "nav-authors", &[]),
         Job::Corrections(_) => l10n.format(lang, "corrections-title", &[]),
-        _ => site_title.to_string(),
+        _ => meta.title.clone(),
     }
 }
 
@@ -114,38 +153,32 @@ fn section(prep: &Prepared, id: DocId) -> Option<String> {
     prep.card(id).topics.first().map(|t| t.view.name.clone())
 }
 
-/// The `social` value of a page at URL path `path`.
+/// The `social` value of the page `job` at `canonical` (its absolute URL).
 pub fn social(
     site: &Site,
     l10n: &Localizer,
     prep: &Prepared,
+    meta: &LangMeta,
     job: &Job,
-    lang: &str,
-    path: &str,
+    canonical: &str,
     alts: &[view::Alt],
 ) -> Social {
-    let cfg = &site.config;
-    let url = permalink(cfg, path);
     let mut s = Social {
         kind: "website",
-        title: title(site, l10n, job, lang),
-        description: cfg
-            .language(lang)
-            .map_or(String::new(), |l| l.description.clone()),
-        url,
-        locale: og_locale(lang),
+        title: title(site, l10n, prep, meta, job),
+        description: meta.description.clone(),
+        url: canonical.to_string(),
+        locale: meta.locale.clone(),
         locale_alternate: alts
             .iter()
             .filter(|a| a.is_translation)
             .map(|a| og_locale(&a.lang))
             .collect(),
-        site_name: publisher_name(site, lang).to_string(),
-        twitter_site: cfg.publisher.twitter.clone(),
+        site_name: meta.site_name.clone(),
+        twitter_site: site.config.publisher.twitter.clone(),
+        image: meta.image.clone(),
         ..Social::default()
     };
-    if let Some(img) = &cfg.publisher.image {
-        s.image = Some(absolute(site, "", img));
-    }
     if let Job::Document(id) = job {
         let doc = &site.documents[*id];
         if !doc.summary.is_empty() {
@@ -195,20 +228,7 @@ pub fn script_json(v: &Value) -> String {
     out
 }
 
-fn organization(site: &Site, lang: &str) -> Value {
-    let cfg = &site.config;
-    let mut org = json!({
-        "@type": "Organization",
-        "name": publisher_name(site, lang),
-        "url": permalink(cfg, &paths::front(lang)),
-    });
-    if let Some(logo) = &cfg.publisher.logo {
-        org["logo"] = json!({"@type": "ImageObject", "url": absolute(site, "", logo)});
-    }
-    org
-}
-
-fn article(site: &Site, prep: &Prepared, id: DocId) -> Value {
+fn article(site: &Site, prep: &Prepared, meta: &LangMeta, id: DocId) -> Value {
     let cfg = &site.config;
     let doc = &site.documents[id];
     let lang = doc.lang.as_str();
@@ -238,7 +258,7 @@ fn article(site: &Site, prep: &Prepared, id: DocId) -> Value {
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "isAccessibleForFree": true,
-        "publisher": organization(site, lang),
+        "publisher": meta.organization,
     });
     if let Some(d) = &doc.date {
         a["datePublished"] = json!(rfc3339(d));
@@ -251,8 +271,8 @@ fn article(site: &Site, prep: &Prepared, id: DocId) -> Value {
     }
     if let Some(img) = &doc.image {
         a["image"] = json!([absolute(site, site.url_of(id), &img.src)]);
-    } else if let Some(img) = &cfg.publisher.image {
-        a["image"] = json!([absolute(site, "", img)]);
+    } else if let Some(img) = &meta.image {
+        a["image"] = json!([img]);
     }
     if let Some(t) = section(prep, id) {
         a["articleSection"] = json!(t);
@@ -297,11 +317,10 @@ fn breadcrumbs(site: &Site, prep: &Prepared, id: DocId) -> Value {
 }
 
 /// The JSON-LD of a page, ready for a `<script>` element; `None` for pages without any.
-pub fn jsonld(site: &Site, prep: &Prepared, job: &Job, lang: &str) -> Option<String> {
-    let cfg = &site.config;
+pub fn jsonld(site: &Site, prep: &Prepared, meta: &LangMeta, job: &Job) -> Option<String> {
     let graph = match job {
         Job::Document(id) if site.documents[*id].kind == Kind::Article => {
-            vec![article(site, prep, *id), breadcrumbs(site, prep, *id)]
+            vec![article(site, prep, meta, *id), breadcrumbs(site, prep, *id)]
         }
         Job::List {
             scope: Scope::Front,
@@ -309,11 +328,11 @@ pub fn jsonld(site: &Site, prep: &Prepared, job: &Job, lang: &str) -> Option<Str
             ..
         } => vec![json!({
             "@type": "WebSite",
-            "name": cfg.language(lang).map_or("", |l| l.title.as_str()),
-            "description": cfg.language(lang).map_or("", |l| l.description.as_str()),
-            "url": permalink(cfg, &paths::front(lang)),
-            "inLanguage": lang,
-            "publisher": organization(site, lang),
+            "name": meta.title,
+            "description": meta.description,
+            "url": permalink(&site.config, &paths::front(&meta.lang)),
+            "inLanguage": meta.lang,
+            "publisher": meta.organization,
         })],
         _ => return None,
     };

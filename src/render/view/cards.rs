@@ -71,7 +71,7 @@ impl Terms {
     }
 
     /// The term, made now if the table does not have it.
-    fn get(&self, site: &Site, l10n: &Localizer, lang: &str, scope: Scope) -> Arc<Term> {
+    pub(crate) fn get(&self, site: &Site, l10n: &Localizer, lang: &str, scope: Scope) -> Arc<Term> {
         match self.0.get(lang).and_then(|m| m.get(&scope)) {
             Some(t) => Arc::clone(t),
             None => Arc::new(Term::new(term_view(site, l10n, lang, &scope))),
@@ -172,13 +172,22 @@ impl CardSlot {
     }
 }
 
+/// What every page of one language shares: the `site` and `nav_pages` template values, the
+/// language's own name, and the parts of social cards and JSON-LD that are the same on every page.
+pub(crate) struct LangPrep {
+    pub site: tera::Value,
+    pub nav_pages: tera::Value,
+    pub name: String,
+    pub meta: crate::render::meta::LangMeta,
+}
+
 /// What every page of a build shares, prepared once: each document's card, and for each
-/// language the `site` and `nav_pages` template values.
+/// language a [`LangPrep`].
 pub struct Prepared {
     pub cards: Vec<CardSlot>,
     /// The topics and countries the cards share.
     pub terms: Terms,
-    pub(super) langs: BTreeMap<String, (tera::Value, tera::Value, String)>,
+    pub(crate) langs: BTreeMap<String, LangPrep>,
     /// Documents that some feed carries.
     in_feed: Vec<bool>,
 }
@@ -214,7 +223,13 @@ impl Prepared {
                     .get(&lang.code)
                     .map(|ids| ids.iter().map(|&id| serde_json::json!({"title": site.documents[id].title, "url": link(cfg, site.url_of(id))})).collect())
                     .unwrap_or_default();
-                (lang.code.clone(), (site_value, tera::Value::from_serializable(&pages), lang_name(l10n, &lang.code)))
+                let prep = LangPrep {
+                    site: site_value,
+                    nav_pages: tera::Value::from_serializable(&pages),
+                    name: lang_name(l10n, &lang.code),
+                    meta: crate::render::meta::LangMeta::new(site, lang),
+                };
+                (lang.code.clone(), prep)
             })
             .collect();
         // every list of a language has a feed (`render::plan`)

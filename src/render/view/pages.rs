@@ -146,7 +146,7 @@ pub fn base_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -
                 lang_name: prep
                     .langs
                     .get(&l.code)
-                    .map_or_else(|| lang_name(l10n, &l.code), |(_, _, name)| name.clone()),
+                    .map_or_else(|| lang_name(l10n, &l.code), |p| p.name.clone()),
                 dir: l.direction.as_str(),
                 href: permalink(cfg, &a.path),
                 url: link(cfg, &a.path),
@@ -158,26 +158,27 @@ pub fn base_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -
     let mut ctx = tera::Context::new();
     ctx.insert("lang", &lang.code);
     ctx.insert("dir", lang.direction.as_str());
+    let canonical = permalink(cfg, &path);
     match prep.langs.get(&lang.code) {
-        Some((site_value, nav, name)) => {
-            ctx.insert_value("site", site_value.clone());
-            ctx.insert_value("nav_pages", nav.clone());
-            ctx.insert("lang_name", name);
+        Some(p) => {
+            ctx.insert_value("site", p.site.clone());
+            ctx.insert_value("nav_pages", p.nav_pages.clone());
+            ctx.insert("lang_name", &p.name);
+            let meta = &p.meta;
+            let social =
+                crate::render::meta::social(site, l10n, prep, meta, job, &canonical, &alts);
+            ctx.insert("social", &social);
+            if let Some(j) = crate::render::meta::jsonld(site, prep, meta, job) {
+                ctx.insert("jsonld", &j);
+            }
         }
         None => ctx.insert("site", &site_view(site, lang)),
     }
-    ctx.insert("canonical", &permalink(cfg, &path));
     ctx.insert("url", &link(cfg, &path));
     ctx.insert("x_default", &permalink(cfg, &xd));
     ctx.insert("has_translations", &alts.iter().any(|a| a.is_translation));
+    ctx.insert("canonical", &canonical);
     ctx.insert("alternates", &views);
-    ctx.insert(
-        "social",
-        &crate::render::meta::social(site, l10n, prep, job, &lang.code, &path, &alts),
-    );
-    if let Some(j) = crate::render::meta::jsonld(site, prep, job, &lang.code) {
-        ctx.insert("jsonld", &j);
-    }
     ctx
 }
 
