@@ -572,6 +572,12 @@ fn an_error_in_a_draft_does_not_block_the_build() {
         "content/2025/11/unfinished.en.md",
         "---\ntitle: Unfinished\ndate: 2025-11-27\ndraft: true\ntopics: [securty]\n---\n\nTK\n",
     );
+    // a draft whose YAML does not even parse is still known as a draft
+    write(
+        r,
+        "content/2025/11/broken.en.md",
+        "---\ntitle: \"Broken\ndraft: true\n---\n\nTK\n",
+    );
     let run = build(r, &["--now", NOW]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
@@ -579,7 +585,16 @@ fn an_error_in_a_draft_does_not_block_the_build() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("left out: 1 draft, "), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning: invalid front matter: unclosed quote (in a draft, left out of the site)\n  --> content/2025/11/broken.en.md:2:8"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("left out: 2 drafts, "),
+        "{}",
+        run.stderr
+    );
     // with --drafts it is an error again
     let run = build(r, &["--now", NOW, "--drafts"]);
     assert_eq!(run.code, 1, "{}", run.stderr);

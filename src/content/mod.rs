@@ -380,25 +380,35 @@ pub struct Parsed {
 /// if `budget` has room for it.
 pub fn parse_file(root: &Path, rel: &Path, config: &Config, budget: &BodyBudget) -> Parsed {
     let file = Path::new("content").join(rel);
-    match load_document(root, rel, config, budget) {
+    let failed = |errors: Vec<Diagnostic>, draft: bool| Parsed {
+        draft,
+        document: None,
+        diagnostics: errors.into_iter().map(|e| e.in_file(&file)).collect(),
+    };
+    let bytes = match std::fs::read(root.join(&file)) {
+        Ok(b) => b,
+        Err(e) => {
+            let d = Diagnostic::error("io", format!("cannot read file: {e}"));
+            return failed(vec![d], false);
+        }
+    };
+    let text = match decode(&bytes) {
+        Ok(t) => t,
+        Err(d) => return failed(vec![d], false),
+    };
+    match load_document(&text, rel, config, budget) {
         Ok((doc, warnings)) => Parsed {
             draft: doc.draft,
             document: Some(Arc::new(doc)),
             diagnostics: warnings.into_iter().map(|w| w.in_file(&file)).collect(),
         },
-        Err(errors) => Parsed {
-            draft: std::fs::read(root.join(&file)).is_ok_and(|b| says_draft(&b)),
-            document: None,
-            diagnostics: errors.into_iter().map(|e| e.in_file(&file)).collect(),
-        },
+        Err(errors) => failed(errors, says_draft(&text)),
     }
 }
 
 /// Whether a file's front matter has a line `draft: true`, read line by line so that a file whose
 /// YAML does not parse can still be known as a draft.
-fn says_draft(bytes: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(bytes);
-    let text = text.trim_start_matches('\u{feff}');
+fn says_draft(text: &str) -> bool {
     let mut lines = text.lines();
     if lines.next().map(str::trim_end) != Some("---") {
         return false;
@@ -471,28 +481,30 @@ pub fn render_body(root: &Path, doc: &Document) -> Result<String, Diagnostic> {
     Ok(markdown::render(split.body))
 }
 
-fn load_document(
-    root: &Path,
-    rel: &Path,
-    config: &Config,
-    budget: &BodyBudget,
-) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let disk = root.join("content").join(rel);
-    let bytes = std::fs::read(&disk)
-        .map_err(|e| vec![Diagnostic::error("io", format!("cannot read file: {e}"))])?;
-    let text = as_utf8(&bytes).ok_or_else(|| {
+/// A content file's bytes as text without BOM and with `\n` line endings, or where it is not
+/// UTF-8.
+fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
+    let text = as_utf8(bytes).ok_or_else(|| {
         // the standard library's error says where the first bad byte is
-        let valid_up_to = std::str::from_utf8(&bytes)
+        let valid_up_to = std::str::from_utf8(bytes)
             .err()
             .map_or(0, |e| e.valid_up_to());
         let valid = &bytes[..valid_up_to];
         let pos = Pos::from_offset(&String::from_utf8_lossy(valid), valid.len());
-        vec![Diagnostic::error("encoding", "the file is not valid UTF-8")
+        Diagnostic::error("encoding", "the file is not valid UTF-8")
             .at(pos)
-            .help("save the file as UTF-8")]
+            .help("save the file as UTF-8")
     })?;
-    let text = normalize_text(text);
+    Ok(normalize_text(text))
+}
 
+/// Reads one file's text (see [`decode`]) into a document.
+fn load_document(
+    text: &str,
+    rel: &Path,
+    config: &Config,
+    budget: &BodyBudget,
+) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let file_name = rel.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let (name, lang) = split_name(file_name, config);
     let lang = match lang {
@@ -518,7 +530,7 @@ fn load_document(
         Kind::Article
     };
 
-    let split = frontmatter::split(&text).map_err(|d| vec![d])?;
+    let split = frontmatter::split(text).map_err(|d| vec![d])?;
     let (raw, mut warnings) = frontmatter::parse(&split).map_err(|d| vec![d])?;
     let mut errors = Vec::new();
     let doc = resolve::resolve(
