@@ -204,7 +204,8 @@ impl Session {
         if diags.has_errors() {
             return Err(Failed);
         }
-        if let Some(r) = self.edit_in_place(diags, start) {
+        let publication = self.publication();
+        if let Some(r) = self.edit_in_place(&publication, diags, start) {
             return r;
         }
         let files = &self.built.loaded.files;
@@ -216,7 +217,7 @@ impl Session {
             .iter()
             .map(|p| Path::new("content").join(p))
             .collect();
-        let new_content = files.content(&self.publication());
+        let new_content = files.content(&publication);
         let same_shape = same_shape(old, &new_content.documents, &changed);
         let related = same_shape.then(|| old.related.clone());
         let model_diags = Diagnostics::new();
@@ -340,6 +341,7 @@ impl Session {
     /// that show them are rendered. `None` when the change is of another kind.
     fn edit_in_place(
         &mut self,
+        publication: &LoadOptions,
         diags: &Diagnostics,
         start: Instant,
     ) -> Option<Result<Rebuilt, Failed>> {
@@ -366,7 +368,7 @@ impl Session {
                 && old.updated == new.updated
                 && old.draft == new.draft
                 && old.expires == new.expires
-                && self.publication().publishes(&new);
+                && publication.publishes(&new);
             if !unmoved {
                 return None;
             }
