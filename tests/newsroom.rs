@@ -440,39 +440,48 @@ fn aliases_get_redirect_pages_and_a_redirects_file() {
     assert!(!read(&r.join("public/sitemap.xml")).contains("old-summit"));
 }
 
-#[test]
-fn an_alias_that_is_another_page_is_an_error_and_the_output_survives() {
+/// Builds the newsroom site, writes `edits` (path, text), builds again and checks that the
+/// build failed with every `expected` text in stderr and left the old output as it was.
+fn fails_keeping_output(edits: &[(&str, &str)], expected: &[&str]) {
     let site = newsroom_site();
     let r = site.path();
     assert_eq!(build(r, &["--now", NOW]).code, 0);
     let before = tree(&r.join("public"));
-    write(
-        r,
-        "content/2025/11/older.en.md",
-        "---\ntitle: Older news\ndate: 2025-11-25 09:00\naliases:\n  - en/2025/11/summit/\n---\n\nOld.\n",
-    );
-    write(
-        r,
-        "content/2025/11/embargoed.en.md",
-        "---\ntitle: Embargoed report\ndate: 2025-11-28 18:30\naliases:\n  - en/ok/\n  - \"../x/\"\n---\n\nNot yet.\n",
-    );
+    for (path, text) in edits {
+        write(r, path, text);
+    }
     let run = build(r, &["--now", NOW]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("error: the alias `/en/2025/11/summit/` is the address of content/2025/11/summit.en.md\n  --> content/2025/11/older.en.md:5:5"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("error: invalid alias `../x/`: it is not a path inside the site")
-            && run
-                .stderr
-                .contains("--> content/2025/11/embargoed.en.md:6:5"),
-        "{}",
-        run.stderr
-    );
+    for want in expected {
+        assert!(run.stderr.contains(want), "{want}\nnot in\n{}", run.stderr);
+    }
     assert!(before == tree(&r.join("public")), "the old output changed");
+}
+
+#[test]
+fn an_alias_that_is_another_page_is_an_error_and_the_output_survives() {
+    fails_keeping_output(
+        &[
+            (
+                "content/2025/11/older.en.md",
+                "---\ntitle: Older news\ndate: 2025-11-25 09:00\naliases:\n  - en/2025/11/summit/\n---\n\nOld.\n",
+            ),
+            (
+                "content/2025/11/embargoed.en.md",
+                "---\ntitle: Embargoed report\ndate: 2025-11-28 18:30\naliases:\n  - en/ok/\n  - \"../x/\"\n---\n\nNot yet.\n",
+            ),
+            (
+                "content/2025/11/other.ar.md",
+                "---\ntitle: أخرى\ndate: 2025-11-25 09:00\naliases: [ar/2025/11/old-summit/]\n---\n\nنص.\n",
+            ),
+        ],
+        &[
+            "error: the alias `/en/2025/11/summit/` is the address of content/2025/11/summit.en.md\n  --> content/2025/11/older.en.md:5:5",
+            "error: invalid alias `../x/`: it is not a path inside the site",
+            "--> content/2025/11/embargoed.en.md:6:5",
+            "error: the alias `/ar/2025/11/old-summit/` is also an alias of content/2025/11/other.ar.md\n  --> content/2025/11/summit.ar.md:9:11",
+        ],
+    );
 }
 
 #[test]
@@ -607,32 +616,22 @@ fn an_error_in_a_draft_does_not_block_the_build() {
 
 #[test]
 fn newsroom_input_errors_name_file_and_line() {
-    let site = newsroom_site();
-    let r = site.path();
-    assert_eq!(build(r, &["--now", NOW]).code, 0);
-    let before = tree(&r.join("public"));
-    write(
-        r,
-        "content/2025/11/older.en.md",
-        "---\ntitle: Older news\ndate: 2025-11-25 09:00\nexpires: 2025-11-24\ncorrections:\n  - date: 2025-13-01\n    text: Fixed.\n---\n\nOld.\n",
+    fails_keeping_output(
+        &[
+            (
+                "content/2025/11/older.en.md",
+                "---\ntitle: Older news\ndate: 2025-11-25 09:00\nexpires: 2025-11-24\ncorrections:\n  - date: 2025-13-01\n    text: Fixed.\n---\n\nOld.\n",
+            ),
+            ("authors.toml", "[sara]\nname = \"Sara\"\nwebsite = \"x\"\n"),
+        ],
+        &[
+            "error: `expires` is not after `date`\n  --> content/2025/11/older.en.md:4:10",
+            "error: invalid correction `date`: ",
+            "--> content/2025/11/older.en.md:6:11",
+            "error: invalid authors.toml: unknown field `website`",
+            "--> authors.toml:3:1",
+        ],
     );
-    write(
-        r,
-        "authors.toml",
-        "[sara]\nname = \"Sara\"\nwebsite = \"x\"\n",
-    );
-    let run = build(r, &["--now", NOW]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    for want in [
-        "error: `expires` is not after `date`\n  --> content/2025/11/older.en.md:4:10",
-        "error: invalid correction `date`: ",
-        "--> content/2025/11/older.en.md:6:11",
-        "error: invalid authors.toml: unknown field `website`",
-        "--> authors.toml:3:1",
-    ] {
-        assert!(run.stderr.contains(want), "{want}\nnot in\n{}", run.stderr);
-    }
-    assert!(before == tree(&r.join("public")), "the old output changed");
 }
 
 #[test]
