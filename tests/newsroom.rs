@@ -410,6 +410,17 @@ fn a_bad_now_is_a_usage_error() {
     let run = build(site.path(), &["--now", "tomorrow"]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("error: --now: "), "{}", run.stderr);
+    // the JSON report of a failed build says so, with the problem
+    let run = build(site.path(), &["--now", "tomorrow", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let v: Value =
+        serde_json::from_str(run.stdout.trim()).unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["errors"], 1);
+    assert_eq!(v["problems"][0]["severity"], "error");
+    assert!(v["problems"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.starts_with("--now: ")));
 }
 
 #[test]

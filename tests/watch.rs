@@ -655,3 +655,44 @@ fn a_backslash_name_saved_while_watching_is_an_error() {
         "the last good site is still served"
     );
 }
+
+/// authors.toml is watched: renaming an author in it renames them on their pages at once, and
+/// `--future` shows an article dated after the current time.
+#[test]
+fn authors_toml_and_future_articles_while_watching() {
+    let site = minimal_site();
+    let root = site.path();
+    write(
+        root,
+        "content/2025/11/summit.en.md",
+        &common::ARTICLE_EN.replace("countries:", "authors: [sara]\ncountries:"),
+    );
+    write(
+        root,
+        "content/2099/01/later.en.md",
+        "---\ntitle: Far future\ndate: 2099-01-01 08:00\n---\n\nLater.\n",
+    );
+    let w = start(root, &["--future"]);
+    let author = get(&w.addr, "/en/authors/sara/");
+    assert_eq!(author.status, 200);
+    assert!(author.body.contains("<bdi>sara</bdi>"), "{}", author.body);
+    assert_eq!(get(&w.addr, "/en/2099/01/later/").status, 200);
+
+    let mut events = Events::open(&w.addr);
+    write(root, "authors.toml", "[sara]\nname = \"Sara Ahmed\"\n");
+    events.wait_for("event: reload");
+    let author = get(&w.addr, "/en/authors/sara/");
+    assert!(
+        author.body.contains("<bdi>Sara Ahmed</bdi>"),
+        "{}",
+        author.body
+    );
+    let article = get(&w.addr, "/en/2025/11/summit/");
+    assert!(
+        article
+            .body
+            .contains("rel=\"author\"><bdi>Sara Ahmed</bdi></a>"),
+        "{}",
+        article.body
+    );
+}
