@@ -153,7 +153,7 @@ pub fn list_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -
         }),
     );
     if let Scope::Author(k) = scope {
-        ctx.insert("author", &author_value(site, lang, k));
+        ctx.insert("author", &author_entry(site, lang, k));
     }
     ctx.insert_value("days", days(site, l10n, prep, lang, slice));
     ctx.insert(

@@ -63,71 +63,54 @@ pub fn corrections(site: &Site, l10n: &Localizer, id: DocId) -> Vec<CorrectionVi
         .collect()
 }
 
-pub fn share(site: &Site, id: DocId) -> ShareLinks {
-    let doc = &site.documents[id];
-    let url = permalink(&site.config, site.url_of(id));
-    let u = encode_component(&url);
-    let text = encode_component(&format!("{} {url}", doc.title));
+/// The share links of an article, from its card (title and absolute URL).
+pub fn share(card: &Card) -> ShareLinks {
+    let url = &card.permalink;
+    let u = encode_component(url);
+    let title = encode_component(&card.title);
+    let text = encode_component(&format!("{} {url}", card.title));
     ShareLinks {
         whatsapp: format!("https://wa.me/?text={text}"),
-        telegram: format!(
-            "https://t.me/share/url?url={u}&text={}",
-            encode_component(&doc.title)
-        ),
-        x: format!(
-            "https://x.com/intent/post?url={u}&text={}",
-            encode_component(&doc.title)
-        ),
+        telegram: format!("https://t.me/share/url?url={u}&text={title}"),
+        x: format!("https://x.com/intent/post?url={u}&text={title}"),
         facebook: format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
-        email: format!("mailto:?subject={}&body={u}", encode_component(&doc.title)),
-        url,
+        email: format!("mailto:?subject={title}&body={u}"),
+        url: url.clone(),
     }
 }
 
+/// An author as list pages show them: on `/LANG/authors/` and atop their own page.
 #[derive(Serialize)]
-struct AuthorEntry {
+pub struct AuthorEntry {
     key: String,
     name: String,
     count: usize,
     url: String,
     bio: Option<String>,
     image: Option<String>,
+    /// Their own site (authors.toml `url`).
+    website: Option<String>,
 }
 
-fn author_entry(site: &Site, lang: &str, key: &str, count: usize) -> AuthorEntry {
+pub fn author_entry(site: &Site, lang: &str, key: &str) -> AuthorEntry {
     let data = site.author_data.get(key);
+    let cfg = &site.config;
     AuthorEntry {
         key: key.to_string(),
         name: site.author_name(lang, key),
-        count,
-        url: link(
-            &site.config,
-            &paths::scope(lang, &Scope::Author(key.to_string())),
-        ),
+        count: site.author_articles(lang, key).len(),
+        url: link(cfg, &paths::scope(lang, &Scope::Author(key.to_string()))),
         bio: data.and_then(|a| a.bio.get(lang).cloned()),
+        // `file_or_url` made it an absolute URL or a path of the output
         image: data.and_then(|a| a.image.as_ref()).map(|i| {
-            if i.starts_with("https://") || i.starts_with("http://") {
+            if i.contains("://") {
                 i.clone()
             } else {
-                link(&site.config, i.trim_start_matches('/'))
+                link(cfg, i)
             }
         }),
+        website: data.and_then(|a| a.url.clone()),
     }
-}
-
-/// The author shown at the top of an author's list page (`author` in `list.html`).
-pub fn author_value(site: &Site, lang: &str, key: &str) -> serde_json::Value {
-    let mut v = serde_json::to_value(author_entry(
-        site,
-        lang,
-        key,
-        site.author_articles(lang, key).len(),
-    ))
-    .unwrap_or_default();
-    if let Some(u) = site.author_data.get(key).and_then(|a| a.url.as_ref()) {
-        v["website"] = serde_json::json!(u);
-    }
-    v
 }
 
 /// `/LANG/authors/`: every author with articles in the language, by name.
@@ -143,7 +126,7 @@ pub fn authors_context(
         .get(lang)
         .into_iter()
         .flatten()
-        .map(|(k, ids)| author_entry(site, lang, k, ids.len()))
+        .map(|(k, _)| author_entry(site, lang, k))
         .collect();
     list.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.key.cmp(&b.key)));
     ctx.insert("authors", &list);

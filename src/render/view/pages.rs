@@ -204,7 +204,7 @@ pub fn document_context(
         source_path: doc.path.to_string_lossy().replace('\\', "/"),
         author_links: author_links(site, id),
         corrections: corrections(site, l10n, id),
-        share: (doc.kind == crate::content::Kind::Article).then(|| share(site, id)),
+        share: (doc.kind == crate::content::Kind::Article).then(|| share(prep.card(id))),
     };
     ctx.insert("page", &view);
     ctx.insert_value("related", prep.values(&site.related[id]));
