@@ -78,6 +78,8 @@ pub struct Loaded {
     pub files: content::Files,
     /// What the publication rules left out.
     pub held: content::Held,
+    /// The files of `static/`, built-in and the site's, to copy.
+    pub statics: Vec<crate::theme::ThemeFile>,
 }
 
 /// The build time: `--now`, else `NASHRA_NOW`, else the clock; written like a front matter date
@@ -115,8 +117,9 @@ pub fn load(root: &Path, req: LoadRequest<'_>, diags: &Diagnostics) -> Option<Lo
         eprintln!("timing: content {:?}, {} MiB", t.elapsed(), rss_mib());
     }
     diags.extend(files.diagnostics(req.drafts));
-    // static/ is copied at the end; its refused names and links are reported with the content's
-    let _ = crate::theme::site_files(
+    // static/ (built-in overlaid with the site's) is walked once: its refused names and links are
+    // reported with the content's, the list serves the collision check and the copy
+    let statics = crate::theme::overlay(
         root,
         crate::theme::Layer::Static,
         config.follow_symlinks,
@@ -148,6 +151,7 @@ pub fn load(root: &Path, req: LoadRequest<'_>, diags: &Diagnostics) -> Option<Lo
         l10n,
         files,
         held,
+        statics,
     })
 }
 
@@ -257,7 +261,7 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
         BuildFailed
     })?;
     let jobs = render::plan(site);
-    render::collisions::find(site, &jobs, &opts.root, diags);
+    render::collisions::find(site, &jobs, &opts.root, &loaded.statics, diags);
     if failed(diags, opts.strict) {
         staging.discard();
         return Err(BuildFailed);
@@ -274,7 +278,7 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
     if timings {
         eprintln!("timing: render {:?}, {} MiB", start.elapsed(), rss_mib());
     }
-    files += render::copy_static(&opts.root, site.config.follow_symlinks, &staging, diags);
+    files += render::copy_static(&loaded.statics, &staging, diags);
     files += render::copy_assets(site, &staging, diags);
     loaded.l10n.report_fallbacks(diags);
     if failed(diags, opts.strict) {

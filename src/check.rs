@@ -42,7 +42,7 @@ pub fn check(root: &Path, diags: &Diagnostics) -> Result<(), Failed> {
     .ok_or(Failed)?;
     let site = &loaded.site;
     let jobs = render::plan(site);
-    render::collisions::find(site, &jobs, root, diags);
+    render::collisions::find(site, &jobs, root, &loaded.statics, diags);
     let prepared = view::Prepared::new(site, &loaded.l10n);
 
     let pages: Vec<(String, Option<PageLinks>)> = jobs

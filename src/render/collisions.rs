@@ -12,10 +12,11 @@ use std::path::Path;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::render::{asset_targets, view, Job};
-use crate::theme::{self, Layer};
+use crate::theme::ThemeFile;
 
 /// Reports every copied file whose output path collides with generated pages.
-pub fn find(site: &Site, jobs: &[Job], root: &Path, diags: &Diagnostics) {
+/// `statics` are the files of `static/` (`build::Loaded::statics`).
+pub fn find(site: &Site, jobs: &[Job], root: &Path, statics: &[ThemeFile], diags: &Diagnostics) {
     // every folder that holds a generated page, with one page in it to name
     let mut folders: HashMap<String, String> = HashMap::new();
     let mut files: HashMap<String, String> = HashMap::new();
@@ -64,12 +65,7 @@ pub fn find(site: &Site, jobs: &[Job], root: &Path, diags: &Diagnostics) {
             check(&t, source);
         }
     }
-    for f in theme::site_files(
-        root,
-        Layer::Static,
-        site.config.follow_symlinks,
-        &Diagnostics::new(),
-    ) {
+    for f in statics {
         check(&f.name, &f.display);
     }
 }

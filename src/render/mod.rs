@@ -407,15 +407,15 @@ impl Renderer {
     }
 }
 
-/// Copies `static/` (built-in overlaid with the site's) into the output. Returns the count.
+/// Copies the files of `static/` (built-in overlaid with the site's, `build::Loaded::statics`)
+/// into the output. Returns the count.
 pub fn copy_static(
-    root: &Path,
-    follow_symlinks: bool,
+    statics: &[theme::ThemeFile],
     out: &output::Staging,
     diags: &Diagnostics,
 ) -> usize {
     let mut n = 0;
-    for f in theme::overlay(root, Layer::Static, follow_symlinks, diags) {
+    for f in statics {
         let r = match &f.contents {
             theme::Contents::Embedded(b) => out.put(&f.name, b),
             theme::Contents::OnDisk(p) => out.put_copy(&f.name, p),

@@ -260,7 +260,7 @@ impl Session {
         let prepared = view::Prepared::with_cards(&site, &l10n, cards, terms);
         let jobs = render::plan(&site);
         let clashes = Diagnostics::new();
-        render::collisions::find(&site, &jobs, &root, &clashes);
+        render::collisions::find(&site, &jobs, &root, &self.built.loaded.statics, &clashes);
         if clashes.has_errors() {
             diags.extend(clashes.snapshot());
             return Err(Failed);
