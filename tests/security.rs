@@ -372,7 +372,7 @@ fn a_killed_rebuild_leaves_the_old_site_or_the_new_one() {
     let probe = nashra(root, &["build", "--output", "probe"]);
     assert_eq!(probe.code, 0);
     let span = t0.elapsed().as_micros() as u64;
-    let (mut saw_old, mut saw_new) = (0, 0);
+    let (mut saw_old, mut saw_new, mut mid_write) = (0, 0, 0);
     for step in 0..24u64 {
         // the output before this attempt: old, or new once an attempt got through
         let mut child = Command::new(env!("CARGO_BIN_EXE_nashra"))
@@ -384,6 +384,10 @@ fn a_killed_rebuild_leaves_the_old_site_or_the_new_one() {
         std::thread::sleep(Duration::from_micros(span * step / 20));
         let _ = child.kill();
         let _ = child.wait();
+        // killed while the new site was being written (the window this test is about)
+        if root.join(".public.nashra-staging").exists() {
+            mid_write += 1;
+        }
         // what a reader sees now, or after the next run rolls a half-swap back
         let now = if root.join("public").exists() {
             tree(&root.join("public"))
@@ -403,14 +407,19 @@ fn a_killed_rebuild_leaves_the_old_site_or_the_new_one() {
             panic!("step {step}: the output is neither the old site nor the new one");
         }
     }
-    assert!(saw_old > 0, "no kill landed before the swap");
+    assert!(
+        mid_write > 0,
+        "no kill landed while the new site was being written ({saw_old} old, {saw_new} new)"
+    );
     let run = build(root);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(tree(&root.join("public")), new);
     for leftover in [".public.nashra-staging", ".public.nashra-old"] {
         assert!(!root.join(leftover).exists(), "{leftover} left behind");
     }
-    eprintln!("kills: {saw_old} saw the old site, {saw_new} the new one");
+    eprintln!(
+        "kills: {saw_old} saw the old site, {saw_new} the new one, {mid_write} while writing"
+    );
 }
 
 /// Item 2: a folder of the output replaced by a link is not written through.
