@@ -212,13 +212,11 @@ fn main() -> ExitCode {
                     if !out.is_empty() {
                         eprintln!("left out: {}", out.join(", "));
                     }
-                    if let Some(next) = &held.next {
+                    if let Some((next, file)) = &held.next {
                         eprintln!(
                             "next: {} — rebuild then ({})",
                             next.zoned.strftime("%Y-%m-%d %H:%M %:z"),
-                            held.next_file
-                                .as_ref()
-                                .map_or(String::new(), |f| f.display().to_string())
+                            file.display()
                         );
                     }
                     ExitCode::SUCCESS
@@ -389,8 +387,8 @@ fn build_json(
             "elapsed_ms": r.elapsed.as_millis() as u64,
             "languages": r.per_language.iter().map(|(l, a, p)| serde_json::json!({"lang": l, "articles": a, "pages": p})).collect::<Vec<_>>(),
             "left_out": {"drafts": r.held.drafts, "scheduled": r.held.scheduled, "expired": r.held.expired},
-            "next": r.held.next.as_ref().map(|n| n.zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()),
-            "next_file": r.held.next_file.as_ref().map(|f| f.to_string_lossy().into_owned()),
+            "next": r.held.next.as_ref().map(|(n, _)| n.zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()),
+            "next_file": r.held.next.as_ref().map(|(_, f)| f.to_string_lossy().into_owned()),
             "problems": problems,
         }),
         Err(_) => serde_json::json!({

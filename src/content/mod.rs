@@ -126,8 +126,9 @@ pub struct LoadOptions {
 }
 
 impl LoadOptions {
-    /// Everything published, at the current time (tests and tools).
-    pub fn all() -> LoadOptions {
+    /// Everything published, at the current time.
+    #[cfg(test)]
+    pub(crate) fn all() -> LoadOptions {
         LoadOptions {
             drafts: true,
             future: true,
@@ -175,11 +176,9 @@ pub struct Held {
     pub drafts: usize,
     pub scheduled: usize,
     pub expired: usize,
-    /// The earliest future `date` of a scheduled article or `expires` of a published one: the
-    /// site should be built again then.
-    pub next: Option<PubDate>,
-    /// The file of that next change.
-    pub next_file: Option<PathBuf>,
+    /// The earliest future `date` of a scheduled article or `expires` of a published one (and its
+    /// file): the site should be built again then.
+    pub next: Option<(PubDate, PathBuf)>,
 }
 
 /// Every file under `content/`: the parse result of each Markdown file (by path relative to
@@ -224,10 +223,9 @@ impl Files {
                 if held
                     .next
                     .as_ref()
-                    .is_none_or(|n| due.timestamp() < n.timestamp())
+                    .is_none_or(|(n, _)| due.timestamp() < n.timestamp())
                 {
-                    held.next = Some(due.clone());
-                    held.next_file = Some(doc.path.clone());
+                    held.next = Some((due.clone(), doc.path.clone()));
                 }
             }
         }
