@@ -7,6 +7,7 @@
 //! watched. After an error the last good site keeps being served, the error is printed and shown
 //! over open pages, and the next good save clears it.
 
+mod affected;
 pub mod server;
 pub mod session;
 

@@ -13,7 +13,11 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::content::dates::PubDate;
 use crate::content::{Asset, Content, Document, Kind};
+
+pub mod newsroom;
+pub mod paths;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+pub use newsroom::{Byline, Redirect};
 
 /// Index of a document in [`Site::documents`].
 pub type DocId = usize;
@@ -30,22 +34,6 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "corrections",
     "search",
 ];
-
-/// One name of a document's `authors`, and the author (page) it stands for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Byline {
-    /// The author's key (their page `/LANG/authors/KEY/`); `None` when the name gives no slug.
-    pub key: Option<String>,
-    /// The name as the front matter writes it.
-    pub written: String,
-}
-
-/// An old URL that sends readers to a document's page.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Redirect {
-    pub alias: crate::content::newsroom::Alias,
-    pub target: DocId,
-}
 
 #[derive(Debug)]
 pub struct Site {
@@ -367,8 +355,8 @@ pub fn build_with(
         _ => related_articles(&documents, &articles, &topics, &countries),
     };
 
-    let redirects = redirects(&documents, &urls, &dropped, diags);
-    let corrections = corrections(&documents, &articles);
+    let redirects = newsroom::redirects(&documents, &urls, &dropped, diags);
+    let corrections = newsroom::corrections(&documents, &articles);
 
     let bylines: Vec<Vec<Byline>> = documents
         .iter()
@@ -382,7 +370,7 @@ pub fn build_with(
                 .collect()
         })
         .collect();
-    let authors = authors(&articles, &bylines);
+    let authors = newsroom::authors(&articles, &bylines);
 
     Site {
         now: content.now.unwrap_or_else(jiff::Timestamp::now),
@@ -402,157 +390,6 @@ pub fn build_with(
         countries,
         months,
         related,
-    }
-}
-
-/// Per language: each author's articles, newest first.
-fn authors(
-    articles: &BTreeMap<String, Vec<DocId>>,
-    bylines: &[Vec<Byline>],
-) -> BTreeMap<String, BTreeMap<String, Vec<DocId>>> {
-    articles
-        .iter()
-        .map(|(lang, ids)| {
-            let mut m: BTreeMap<String, Vec<DocId>> = BTreeMap::new();
-            for &id in ids {
-                for k in bylines[id].iter().filter_map(|b| b.key.as_ref()) {
-                    let list = m.entry(k.clone()).or_default();
-                    if list.last() != Some(&id) {
-                        list.push(id);
-                    }
-                }
-            }
-            (lang.clone(), m)
-        })
-        .collect()
-}
-
-/// Every alias, checked: an alias may not be another page's URL or another document's alias.
-fn redirects(
-    documents: &[Arc<Document>],
-    urls: &[String],
-    dropped: &[bool],
-    diags: &Diagnostics,
-) -> Vec<Redirect> {
-    let pages: HashMap<&str, DocId> = urls
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| !dropped[i])
-        .map(|(i, u)| (u.as_str(), i))
-        .collect();
-    let mut seen: HashMap<String, DocId> = HashMap::new();
-    let mut out = Vec::new();
-    for (id, doc) in documents.iter().enumerate() {
-        if dropped[id] {
-            continue;
-        }
-        for alias in &doc.aliases {
-            let clash = |what: String| {
-                Diagnostic::error(
-                    "alias-collision",
-                    format!("the alias `/{}` is {what}", alias.from),
-                )
-                .in_file(&doc.path)
-                .at(alias.pos)
-                .help("an old address can send readers to one page only; remove one of the two")
-            };
-            if let Some(&p) = pages.get(alias.from.as_str()) {
-                let what = if p == id {
-                    "this article's own address".to_string()
-                } else {
-                    format!("the address of {}", documents[p].path.display())
-                };
-                diags.push(clash(what));
-                continue;
-            }
-            match seen.get(&alias.from) {
-                Some(&o) if o != id => {
-                    diags.push(clash(format!(
-                        "also an alias of {}",
-                        documents[o].path.display()
-                    )));
-                }
-                Some(_) => {}
-                None => {
-                    seen.insert(alias.from.clone(), id);
-                    out.push(Redirect {
-                        alias: alias.clone(),
-                        target: id,
-                    });
-                }
-            }
-        }
-    }
-    out.sort_by(|a, b| a.alias.from.cmp(&b.alias.from));
-    out
-}
-
-/// Per language, the articles with corrections, the most recently corrected first.
-fn corrections(
-    documents: &[Arc<Document>],
-    articles: &BTreeMap<String, Vec<DocId>>,
-) -> BTreeMap<String, Vec<DocId>> {
-    articles
-        .iter()
-        .map(|(lang, ids)| {
-            let mut with: Vec<DocId> = ids
-                .iter()
-                .copied()
-                .filter(|&i| !documents[i].corrections.is_empty())
-                .collect();
-            let last = |i: DocId| documents[i].corrections.last().map(|c| c.date.timestamp());
-            // `ids` is newest first, and the sort is stable
-            with.sort_by_key(|&b| std::cmp::Reverse(last(b)));
-            (lang.clone(), with)
-        })
-        .collect()
-}
-
-impl Site {
-    /// The name a byline shows in a language: authors.toml's, else as written.
-    pub fn byline_name<'a>(&'a self, lang: &str, b: &'a Byline) -> &'a str {
-        b.key
-            .as_ref()
-            .and_then(|k| self.author_data.get(k))
-            .and_then(|a| a.names.get(lang))
-            .map_or(b.written.as_str(), String::as_str)
-    }
-
-    /// The articles of one author in one language (empty if none).
-    pub fn author_articles(&self, lang: &str, key: &str) -> &[DocId] {
-        self.authors
-            .get(lang)
-            .and_then(|a| a.get(key))
-            .map_or(&[], Vec::as_slice)
-    }
-
-    /// An author's name in a language: from authors.toml, else the byline of their newest
-    /// article in that language, else in any language.
-    pub fn author_name(&self, lang: &str, key: &str) -> String {
-        if let Some(n) = self.author_data.get(key).and_then(|a| a.names.get(lang)) {
-            return n.clone();
-        }
-        let written = |id: DocId| {
-            self.bylines[id]
-                .iter()
-                .find(|b| b.key.as_deref() == Some(key))
-                .map(|b| b.written.clone())
-        };
-        if let Some(n) = self
-            .author_articles(lang, key)
-            .first()
-            .and_then(|&i| written(i))
-        {
-            return n;
-        }
-        self.authors
-            .values()
-            .find_map(|m| {
-                m.get(key)
-                    .and_then(|ids| ids.first())
-                    .and_then(|&i| written(i))
-            })
-            .unwrap_or_else(|| key.to_string())
     }
 }
 
@@ -723,60 +560,5 @@ impl Site {
             Scope::Front => n.div_ceil(self.config.paginate_by).max(1),
             _ => n.div_ceil(self.config.paginate_by),
         }
-    }
-}
-
-/// URL paths of the generated pages (relative to the base path, not percent-encoded, `/`-ended).
-pub mod paths {
-    use super::Scope;
-
-    pub fn front(lang: &str) -> String {
-        format!("{lang}/")
-    }
-
-    pub fn scope(lang: &str, scope: &Scope) -> String {
-        match scope {
-            Scope::Front => front(lang),
-            Scope::Topic(k) => format!("{lang}/topics/{k}/"),
-            Scope::Country(c) => format!("{lang}/countries/{}/", c.to_ascii_lowercase()),
-            Scope::Author(k) => format!("{lang}/authors/{k}/"),
-        }
-    }
-
-    /// Page `n` (1-based) of a list whose first page is at `first`.
-    pub fn page(first: &str, n: usize) -> String {
-        if n <= 1 {
-            first.to_string()
-        } else {
-            format!("{first}page/{n}/")
-        }
-    }
-
-    pub fn feed(lang: &str, scope: &Scope) -> String {
-        format!("{}feed.xml", self::scope(lang, scope))
-    }
-
-    pub fn topics(lang: &str) -> String {
-        format!("{lang}/topics/")
-    }
-
-    pub fn countries(lang: &str) -> String {
-        format!("{lang}/countries/")
-    }
-
-    pub fn archive(lang: &str) -> String {
-        format!("{lang}/archive/")
-    }
-
-    pub fn authors(lang: &str) -> String {
-        format!("{lang}/authors/")
-    }
-
-    pub fn corrections(lang: &str) -> String {
-        format!("{lang}/corrections/")
-    }
-
-    pub fn month(lang: &str, year: i16, month: i8) -> String {
-        format!("{lang}/{year:04}/{month:02}/")
     }
 }

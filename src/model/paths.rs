@@ -1,0 +1,53 @@
+//! URL paths of the generated pages (relative to the base path, not percent-encoded, `/`-ended).
+
+use super::Scope;
+
+pub fn front(lang: &str) -> String {
+    format!("{lang}/")
+}
+
+pub fn scope(lang: &str, scope: &Scope) -> String {
+    match scope {
+        Scope::Front => front(lang),
+        Scope::Topic(k) => format!("{lang}/topics/{k}/"),
+        Scope::Country(c) => format!("{lang}/countries/{}/", c.to_ascii_lowercase()),
+        Scope::Author(k) => format!("{lang}/authors/{k}/"),
+    }
+}
+
+/// Page `n` (1-based) of a list whose first page is at `first`.
+pub fn page(first: &str, n: usize) -> String {
+    if n <= 1 {
+        first.to_string()
+    } else {
+        format!("{first}page/{n}/")
+    }
+}
+
+pub fn feed(lang: &str, scope: &Scope) -> String {
+    format!("{}feed.xml", self::scope(lang, scope))
+}
+
+pub fn topics(lang: &str) -> String {
+    format!("{lang}/topics/")
+}
+
+pub fn countries(lang: &str) -> String {
+    format!("{lang}/countries/")
+}
+
+pub fn archive(lang: &str) -> String {
+    format!("{lang}/archive/")
+}
+
+pub fn authors(lang: &str) -> String {
+    format!("{lang}/authors/")
+}
+
+pub fn corrections(lang: &str) -> String {
+    format!("{lang}/corrections/")
+}
+
+pub fn month(lang: &str, year: i16, month: i8) -> String {
+    format!("{lang}/{year:04}/{month:02}/")
+}
