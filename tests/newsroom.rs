@@ -718,3 +718,11 @@ fn extruct_reads_open_graph_and_json_ld() {
         "Summit in Bishkek </script><script>alert(1)</script>"
     );
 }
+
+#[test]
+fn a_static_file_at_an_alias_is_an_error() {
+    fails_keeping_output(
+        &[("static/en/2025/11/old-summit/index.html", "<p>old</p>")],
+        &["error: this file would be written at /en/2025/11/old-summit/index.html, which is the generated page /en/2025/11/old-summit/\n  --> static/en/2025/11/old-summit/index.html"],
+    );
+}

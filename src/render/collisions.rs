@@ -21,11 +21,25 @@ pub fn find(site: &Site, jobs: &[Job], root: &Path, statics: &[ThemeFile], diags
     let mut folders: HashMap<String, String> = HashMap::new();
     let mut files: HashMap<String, String> = HashMap::new();
     for job in jobs {
-        let Some(path) = view::job_path(site, job) else {
-            continue;
+        // pages, and the redirect pages at old addresses (a folder or an `.html` file)
+        let (path, file) = match job {
+            Job::Redirect(i) => match site.redirects.get(*i) {
+                Some(r) => (r.alias.from.clone(), r.alias.file()),
+                None => continue,
+            },
+            _ => match view::job_path(site, job) {
+                Some(path) => {
+                    let file = format!("{path}index.html");
+                    (path, file)
+                }
+                None => continue,
+            },
         };
-        let page = path.trim_end_matches('/');
-        files.insert(format!("{path}index.html"), path.clone());
+        let page = match file.rsplit_once('/') {
+            Some((folder, _)) => folder,
+            None => "",
+        };
+        files.insert(file.clone(), path.clone());
         let mut end = page.len();
         loop {
             let folder = &page[..end];
