@@ -4,7 +4,6 @@
 //! absolute and the JSON is escaped for a `<script>` element once, here.
 
 use serde::Serialize;
-use serde_json::{json, Value};
 
 use crate::content::newsroom::headline;
 use crate::content::Kind;
@@ -86,21 +85,16 @@ pub struct LangMeta {
     /// `[publisher] image`, absolute.
     pub image: Option<String>,
     /// The publisher as a schema.org `Organization`.
-    pub organization: Value,
+    pub organization: Organization,
+    /// The language's front page, absolute.
+    pub front: String,
 }
 
 impl LangMeta {
     pub fn new(site: &Site, lang: &crate::config::Language) -> LangMeta {
         let cfg = &site.config;
         let site_name = cfg.publisher.name(&lang.code, &lang.title).to_string();
-        let mut organization = json!({
-            "@type": "Organization",
-            "name": site_name,
-            "url": permalink(cfg, &paths::front(&lang.code)),
-        });
-        if let Some(logo) = &cfg.publisher.logo {
-            organization["logo"] = json!({"@type": "ImageObject", "url": absolute(site, "", logo)});
-        }
+        let organization = Organization::new(site, &site_name, &lang.code);
         LangMeta {
             lang: lang.code.clone(),
             title: lang.title.clone(),
@@ -109,6 +103,7 @@ impl LangMeta {
             locale: og_locale(&lang.code),
             image: cfg.publisher.image.as_ref().map(|i| absolute(site, "", i)),
             organization,
+            front: permalink(cfg, &paths::front(&lang.code)),
         }
     }
 }
@@ -207,9 +202,7 @@ pub fn social(
 /// JSON for inside `<script type="application/ld+json">`: `<`, `>` and `&` (and the line
 /// separators JavaScript does not allow in strings) written as `\uXXXX`, so no text of a title
 /// can close the element.
-pub fn script_json(v: &Value) -> String {
-    // straight into a buffer: `Value`'s Display goes through a formatter adapter and cost most of
-    // this function (callgrind)
+pub fn script_json(v: &impl Serialize) -> String {
     let text = serde_json::to_string(v).unwrap_or_default();
     if !text.contains(['<', '>', '&', '\u{2028}', '\u{2029}']) {
         return text;
@@ -228,122 +221,267 @@ pub fn script_json(v: &Value) -> String {
     out
 }
 
-fn article(site: &Site, prep: &Prepared, meta: &LangMeta, id: DocId) -> Value {
-    let cfg = &site.config;
-    let doc = &site.documents[id];
-    let lang = doc.lang.as_str();
-    let url = &prep.card(id).permalink;
-    let authors: Vec<Value> = site.bylines[id]
-        .iter()
-        .map(|b| {
-            let mut p = json!({"@type": "Person", "name": site.byline_name(lang, b)});
-            if let Some(key) = &b.key {
-                p["url"] = json!(permalink(
-                    cfg,
-                    &paths::scope(lang, &Scope::Author(key.clone()))
-                ));
-                if let Some(same) = site.author_data.get(key).and_then(|a| a.url.as_ref()) {
-                    p["sameAs"] = json!(same);
-                }
-            }
-            p
-        })
-        .collect();
-    let mut a = json!({
-        "@type": "NewsArticle",
-        "@id": format!("{url}#article"),
-        "headline": headline(&doc.title),
-        "description": doc.summary,
-        "inLanguage": lang,
-        "url": url,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        "isAccessibleForFree": true,
-        "publisher": meta.organization,
-    });
-    if let Some(d) = &doc.date {
-        a["datePublished"] = json!(rfc3339(d));
-    }
-    if let Some(d) = doc.last_change() {
-        a["dateModified"] = json!(rfc3339(d));
-    }
-    if !authors.is_empty() {
-        a["author"] = Value::Array(authors);
-    }
-    if let Some(img) = &doc.image {
-        a["image"] = json!([absolute(site, site.url_of(id), &img.src)]);
-    } else if let Some(img) = &meta.image {
-        a["image"] = json!([img]);
-    }
-    if let Some(t) = section(prep, id) {
-        a["articleSection"] = json!(t);
-    }
-    let keywords = tags(prep, id);
-    if !keywords.is_empty() {
-        a["keywords"] = json!(keywords);
-    }
-    if !doc.corrections.is_empty() {
-        a["correction"] = Value::Array(
-            doc.corrections
-                .iter()
-                .map(|c| json!({"@type": "CorrectionComment", "text": c.text, "datePublished": rfc3339(&c.date)}))
-                .collect(),
-        );
-    }
-    a
+// ---- JSON-LD: typed, so an article's graph is serialised straight into its string ----------
+
+/// schema.org `Organization`: the publisher in one language.
+#[derive(Serialize)]
+pub struct Organization {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: String,
+    url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    logo: Option<ImageObject>,
 }
 
-fn breadcrumbs(site: &Site, prep: &Prepared, id: DocId) -> Value {
+#[derive(Serialize)]
+struct ImageObject {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Graph<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@graph")]
+    graph: Vec<Node<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Node<'a> {
+    Article(Box<NewsArticle<'a>>),
+    Breadcrumbs(BreadcrumbList),
+    Site(WebSite<'a>),
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NewsArticle<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "@id")]
+    id: String,
+    headline: String,
+    description: &'a str,
+    in_language: &'a str,
+    url: &'a str,
+    main_entity_of_page: WebPageRef<'a>,
+    is_accessible_for_free: bool,
+    publisher: &'a Organization,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    author: Vec<Person<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    image: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article_section: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    keywords: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    correction: Vec<CorrectionComment<'a>>,
+}
+
+#[derive(Serialize)]
+struct WebPageRef<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "@id")]
+    id: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Person<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    same_as: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CorrectionComment<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    text: &'a str,
+    date_published: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BreadcrumbList {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    item_list_element: Vec<ListItem>,
+}
+
+#[derive(Serialize)]
+struct ListItem {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    position: usize,
+    name: String,
+    item: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct WebSite<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    description: &'a str,
+    url: &'a str,
+    in_language: &'a str,
+    publisher: &'a Organization,
+}
+
+impl Organization {
+    fn new(site: &Site, name: &str, lang: &str) -> Organization {
+        Organization {
+            kind: "Organization",
+            name: name.to_string(),
+            url: permalink(&site.config, &paths::front(lang)),
+            logo: site.config.publisher.logo.as_ref().map(|l| ImageObject {
+                kind: "ImageObject",
+                url: absolute(site, "", l),
+            }),
+        }
+    }
+}
+
+fn article<'a>(
+    site: &'a Site,
+    prep: &'a Prepared,
+    meta: &'a LangMeta,
+    id: DocId,
+) -> NewsArticle<'a> {
     let cfg = &site.config;
     let doc = &site.documents[id];
     let lang = doc.lang.as_str();
-    let mut items = vec![(
-        cfg.language(lang)
-            .map_or(String::new(), |l| l.title.clone()),
-        permalink(cfg, &paths::front(lang)),
-    )];
-    if let (Some(t), Some(name)) = (doc.topics.first(), section(prep, id)) {
-        items.push((
-            name,
-            permalink(cfg, &paths::scope(lang, &Scope::Topic(t.clone()))),
-        ));
+    let card = prep.card(id);
+    let url = card.permalink.as_str();
+    let author = site.bylines[id]
+        .iter()
+        .map(|b| Person {
+            kind: "Person",
+            name: site.byline_name(lang, b),
+            url: b
+                .key
+                .as_ref()
+                .map(|k| permalink(cfg, &paths::scope(lang, &Scope::Author(k.clone())))),
+            same_as: b
+                .key
+                .as_ref()
+                .and_then(|k| site.author_data.get(k))
+                .and_then(|a| a.url.as_deref()),
+        })
+        .collect();
+    let image = match (&doc.image, &meta.image) {
+        (Some(img), _) => vec![absolute(site, site.url_of(id), &img.src)],
+        (None, Some(img)) => vec![img.clone()],
+        (None, None) => Vec::new(),
+    };
+    NewsArticle {
+        kind: "NewsArticle",
+        id: format!("{url}#article"),
+        headline: headline(&doc.title),
+        description: &doc.summary,
+        in_language: lang,
+        url,
+        main_entity_of_page: WebPageRef {
+            kind: "WebPage",
+            id: url,
+        },
+        is_accessible_for_free: true,
+        publisher: &meta.organization,
+        date_published: doc.date.as_ref().map(rfc3339),
+        date_modified: doc.last_change().map(rfc3339),
+        author,
+        image,
+        article_section: card.topics.first().map(|t| t.view.name.as_str()),
+        keywords: card
+            .topics
+            .iter()
+            .chain(&card.countries)
+            .map(|t| t.view.name.as_str())
+            .collect(),
+        correction: doc
+            .corrections
+            .iter()
+            .map(|c| CorrectionComment {
+                kind: "CorrectionComment",
+                text: &c.text,
+                date_published: rfc3339(&c.date),
+            })
+            .collect(),
     }
-    items.push((doc.title.clone(), permalink(cfg, site.url_of(id))));
-    json!({
-        "@type": "BreadcrumbList",
-        "itemListElement": items.iter().enumerate().map(|(i, (name, item))| json!({
-            "@type": "ListItem", "position": i + 1, "name": name, "item": item
-        })).collect::<Vec<_>>(),
-    })
+}
+
+/// Front page → first topic → the article.
+fn breadcrumbs(site: &Site, prep: &Prepared, meta: &LangMeta, id: DocId) -> BreadcrumbList {
+    let card = prep.card(id);
+    let origin = origin(&site.config);
+    let mut items = vec![(meta.title.clone(), meta.front.clone())];
+    if let Some(t) = card.topics.first() {
+        items.push((t.view.name.clone(), format!("{origin}{}", t.view.url)));
+    }
+    items.push((card.title.clone(), card.permalink.clone()));
+    BreadcrumbList {
+        kind: "BreadcrumbList",
+        item_list_element: items
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, item))| ListItem {
+                kind: "ListItem",
+                position: i + 1,
+                name,
+                item,
+            })
+            .collect(),
+    }
 }
 
 /// The JSON-LD of a page, ready for a `<script>` element; `None` for pages without any.
 pub fn jsonld(site: &Site, prep: &Prepared, meta: &LangMeta, job: &Job) -> Option<String> {
     let graph = match job {
-        Job::Document(id) if site.documents[*id].kind == Kind::Article => {
-            vec![article(site, prep, meta, *id), breadcrumbs(site, prep, *id)]
-        }
+        Job::Document(id) if site.documents[*id].kind == Kind::Article => vec![
+            Node::Article(Box::new(article(site, prep, meta, *id))),
+            Node::Breadcrumbs(breadcrumbs(site, prep, meta, *id)),
+        ],
         Job::List {
             scope: Scope::Front,
             page: 1,
             ..
-        } => vec![json!({
-            "@type": "WebSite",
-            "name": meta.title,
-            "description": meta.description,
-            "url": permalink(&site.config, &paths::front(&meta.lang)),
-            "inLanguage": meta.lang,
-            "publisher": meta.organization,
+        } => vec![Node::Site(WebSite {
+            kind: "WebSite",
+            name: &meta.title,
+            description: &meta.description,
+            url: &meta.front,
+            in_language: &meta.lang,
+            publisher: &meta.organization,
         })],
         _ => return None,
     };
-    Some(script_json(
-        &json!({"@context": "https://schema.org", "@graph": graph}),
-    ))
+    Some(script_json(&Graph {
+        context: "https://schema.org",
+        graph,
+    }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{json, Value};
 
     #[test]
     fn script_json_cannot_close_the_element() {
