@@ -569,11 +569,11 @@ fn share_links_are_plain_links() {
     let html = page(r, "ar/2025/11/summit");
     let url = "https%3A%2F%2Fnews.example.org%2Far%2F2025%2F11%2Fsummit%2F";
     for want in [
-        "href=\"https://wa.me/?text=".to_string(),
-        format!("href=\"https://t.me/share/url?url={url}&amp;text="),
-        format!("href=\"https://x.com/intent/post?url={url}"),
+        format!("href=\"https://wa.me/?text=%D9%82%D9%85%D8%A9%20%D9%81%D9%8A%20%D8%A8%D9%8A%D8%B4%D9%83%D9%8A%D9%83%20{url}\""),
+        format!("href=\"https://t.me/share/url?url={url}\""),
+        format!("href=\"https://x.com/intent/post?url={url}\""),
         format!("href=\"https://www.facebook.com/sharer/sharer.php?u={url}\""),
-        "href=\"mailto:?subject=".to_string(),
+        format!("href=\"mailto:?subject=%D9%82%D9%85%D8%A9%20%D9%81%D9%8A%20%D8%A8%D9%8A%D8%B4%D9%83%D9%8A%D9%83&amp;body={url}\""),
     ] {
         assert!(html.contains(&want), "{want} not in the page");
     }
