@@ -119,3 +119,28 @@ share-email = البريد الإلكتروني
 share-copy = انسخ الرابط
 share-copied = نُسخ الرابط
 redirect-text = نُقلت هذه الصفحة إلى
+
+# البحث
+search-title = البحث
+search-label = ابحث في الأخبار
+search-placeholder = ابحث في الأخبار…
+search-button = ابحث
+search-topic = الموضوع
+search-any-topic = كل الموضوعات
+search-country = البلد
+search-any-country = كل البلدان
+search-more = نتائج أخرى
+search-none = لا مقالات تطابق بحثك.
+search-error = البحث غير متاح الآن.
+search-loading = جارٍ البحث…
+search-short = اكتب كلمة من حرفين على الأقل.
+search-noscript = يحتاج البحث إلى تفعيل جافاسكريبت في المتصفح.
+# $count: عدد النتائج (لاختيار صيغة الجمع)، $n: العدد مكتوبًا
+search-count = { $count ->
+    [zero] لا نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $n } نتائج
+    [many] { $n } نتيجةً
+   *[other] { $n } نتيجة
+}

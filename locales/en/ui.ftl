@@ -98,3 +98,24 @@ share-email = E-mail
 share-copy = Copy link
 share-copied = Link copied
 redirect-text = This page has moved to
+
+# Search
+search-title = Search
+search-label = Search the news
+search-placeholder = Search the news…
+search-button = Search
+search-topic = Topic
+search-any-topic = All topics
+search-country = Country
+search-any-country = All countries
+search-more = More results
+search-none = No articles match your search.
+search-error = Search is not available right now.
+search-loading = Searching…
+search-short = Type a word of at least two letters.
+search-noscript = Search needs JavaScript to be enabled in your browser.
+# $count: the number of results (picks the plural form), $n: the number as written
+search-count = { $count ->
+    [one] { $n } result
+   *[other] { $n } results
+}

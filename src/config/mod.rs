@@ -43,6 +43,8 @@ struct RawConfig {
     #[serde(default)]
     follow_symlinks: Option<bool>,
     #[serde(default)]
+    search: Option<bool>,
+    #[serde(default)]
     preserve: Vec<Spanned<String>>,
     #[serde(default)]
     publisher: Option<publisher::RawPublisher>,
@@ -142,6 +144,8 @@ pub struct Config {
     pub output_dir: PathBuf,
     /// Follow symbolic links in the source folders that stay inside the site (default: refuse).
     pub follow_symlinks: bool,
+    /// Write the search page and index of each language (`search = false` turns it off).
+    pub search: bool,
     /// Paths in the output folder that a rebuild keeps although nashra did not write them.
     pub preserve: Vec<String>,
     pub topics: Vec<String>,
@@ -213,6 +217,7 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
                         "output_dir",
                         "topics",
                         "follow_symlinks",
+                        "search",
                         "preserve",
                         "publisher",
                         "languages",
@@ -485,6 +490,7 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
         topics,
         topic_positions,
         follow_symlinks: raw.follow_symlinks.unwrap_or(false),
+        search: raw.search.unwrap_or(true),
         preserve,
     })
 }

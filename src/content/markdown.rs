@@ -108,6 +108,16 @@ fn first_paragraph<'a>(events: impl IntoIterator<Item = Event<'a>>) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Calls `each` with every run of readable text of `markdown` (text, inline code, code blocks,
+/// image descriptions; not raw HTML), in order: what search indexes.
+pub fn text_runs(markdown: &str, mut each: impl FnMut(&str)) {
+    for e in Parser::new_ext(markdown, options()) {
+        if let Event::Text(t) | Event::Code(t) = e {
+            each(&t);
+        }
+    }
+}
+
 /// Cuts `text` at a word boundary near `max` characters, adding `…` when it cut.
 pub fn cut_summary(text: &str, max: usize) -> String {
     let text = text.trim();

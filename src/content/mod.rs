@@ -460,8 +460,17 @@ fn as_utf8(bytes: &[u8]) -> Option<&str> {
 
 /// The HTML of a document's Markdown body: the kept body, or else read again from its file.
 pub fn render_body(root: &Path, doc: &Document) -> Result<String, Diagnostic> {
+    with_body(root, doc, markdown::render)
+}
+
+/// Calls `f` with the document's Markdown body: the kept one, or the file read again.
+pub fn with_body<T>(
+    root: &Path,
+    doc: &Document,
+    f: impl FnOnce(&str) -> T,
+) -> Result<T, Diagnostic> {
     if let Some(body) = &doc.body {
-        return Ok(markdown::render(body));
+        return Ok(f(body));
     }
     let file = root.join(&doc.path);
     let vanished = |e: String| {
@@ -476,7 +485,7 @@ pub fn render_body(root: &Path, doc: &Document) -> Result<String, Diagnostic> {
     let text = as_utf8(&bytes).ok_or_else(|| vanished("it is no longer UTF-8".into()))?;
     let text = normalize_text(text);
     let split = frontmatter::split(&text).map_err(|d| d.in_file(&doc.path))?;
-    Ok(markdown::render(split.body))
+    Ok(f(split.body))
 }
 
 /// A content file's bytes as text without BOM and with `\n` line endings, or where it is not

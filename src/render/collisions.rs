@@ -23,6 +23,15 @@ pub fn find(site: &Site, jobs: &[Job], root: &Path, statics: &[ThemeFile], diags
     for job in jobs {
         // pages, and the redirect pages at old addresses (a folder or an `.html` file)
         let (path, file) = match job {
+            // the index's fixed names beside the search page
+            Job::SearchIndex(lang) => {
+                let dir = crate::search::page_path(lang);
+                files.insert(format!("{dir}meta.json"), dir.clone());
+                for sub in ["t", "d", "f"] {
+                    folders.insert(format!("{dir}{sub}"), dir.clone());
+                }
+                continue;
+            }
             Job::Redirect(i) => match site.redirects.get(*i) {
                 Some(r) => (r.alias.from.clone(), r.alias.file()),
                 None => continue,

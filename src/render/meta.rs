@@ -128,6 +128,7 @@ fn title(site: &Site, l10n: &Localizer, prep: &Prepared, meta: &LangMeta, job: &
         Job::Archive(_) => l10n.format(lang, "nav-archive", &[]),
         Job::Authors(_) => l10n.format(lang, "nav-authors", &[]),
         Job::Corrections(_) => l10n.format(lang, "corrections-title", &[]),
+        Job::Search(_) => l10n.format(lang, "search-title", &[]),
         _ => meta.title.clone(),
     }
 }

@@ -68,6 +68,10 @@ pub enum Job {
     Redirect(usize),
     /// `/_redirects` (Netlify, Cloudflare Pages): every alias with 301.
     RedirectsFile,
+    /// `/LANG/search/`: the search page.
+    Search(String),
+    /// The search index of a language, beside its search page (`search::index`).
+    SearchIndex(String),
 }
 
 /// Every output file of the site.
@@ -103,6 +107,10 @@ pub fn plan(site: &Site) -> Vec<Job> {
         jobs.push(Job::Archive(lang.clone()));
         jobs.push(Job::Authors(lang.clone()));
         jobs.push(Job::Corrections(lang.clone()));
+        if site.config.search {
+            jobs.push(Job::Search(lang.clone()));
+            jobs.push(Job::SearchIndex(lang.clone()));
+        }
         for &(year, month) in site.months.get(lang).into_iter().flat_map(|m| m.keys()) {
             jobs.push(Job::Month {
                 lang: lang.clone(),
@@ -237,6 +245,7 @@ impl Renderer {
             "authors.html",
             "corrections.html",
             "redirect.html",
+            "search.html",
         ] {
             if !tera.contains_template(required) {
                 diags.push(
@@ -323,6 +332,8 @@ impl Renderer {
                 "corrections.html",
                 view::corrections_context(site, l10n, prep, lang),
             ),
+            Job::Search(lang) => html("search.html", view::search_context(site, l10n, prep, lang)),
+            Job::SearchIndex(lang) => crate::search::files(&self.root, site, l10n, prep, lang),
             Job::Sitemap => Ok(sitemap::render(site, jobs)),
             Job::Feed { lang, scope } => Ok(vec![(
                 paths::feed(lang, scope),

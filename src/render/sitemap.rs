@@ -80,6 +80,8 @@ pub fn render(site: &Site, jobs: &[Job]) -> Vec<(String, Vec<u8>)> {
 fn render_chunked(site: &Site, jobs: &[Job], max_urls: usize) -> Vec<(String, Vec<u8>)> {
     let pages: Vec<(&Job, String)> = jobs
         .iter()
+        // the search page is for readers, not for search engines
+        .filter(|j| !matches!(j, Job::Search(_)))
         .filter_map(|j| view::job_path(site, j).map(|p| (j, p)))
         .collect();
     let chunk = |pages: &[(&Job, String)]| {

@@ -175,7 +175,10 @@ pub(super) fn affected(
             | Job::Countries(lang)
             | Job::Archive(lang)
             | Job::Authors(lang)
-            | Job::Corrections(lang) => langs.contains(lang) || shape_changed,
+            | Job::Corrections(lang)
+            | Job::Search(lang) => langs.contains(lang) || shape_changed,
+            // only the records of changed articles are made again (their cards are new)
+            Job::SearchIndex(lang) => langs.contains(lang),
             // a few small files, written again on every change
             Job::NewsSitemap | Job::RedirectsFile | Job::Redirect(_) => true,
             Job::Month { lang, year, month } => {

@@ -389,6 +389,9 @@ impl Session {
             );
             let lang = &doc.lang;
             jobs.insert(Job::NewsSitemap);
+            if site.config.search {
+                jobs.insert(Job::SearchIndex(lang.clone()));
+            }
             if !doc.corrections.is_empty() {
                 jobs.insert(Job::Corrections(lang.clone()));
             }

@@ -160,7 +160,11 @@ pub struct CardSlot {
     /// The body's HTML, kept only for documents that a feed carries (their page and their feed
     /// entries share one rendering).
     body: Arc<std::sync::OnceLock<Result<Arc<str>, crate::diagnostics::Diagnostic>>>,
+    /// The article's search record, made when the search index is first written.
+    search: Arc<std::sync::OnceLock<SearchSlot>>,
 }
+
+type SearchSlot = Result<Arc<crate::search::Record>, crate::diagnostics::Diagnostic>;
 
 impl CardSlot {
     pub fn new(card: Card) -> CardSlot {
@@ -168,6 +172,7 @@ impl CardSlot {
             card: Arc::new(card),
             entry: Arc::new(std::sync::OnceLock::new()),
             body: Arc::new(std::sync::OnceLock::new()),
+            search: Arc::new(std::sync::OnceLock::new()),
         }
     }
 }
@@ -267,6 +272,23 @@ impl Prepared {
             Ok(html) => Ok(html.to_string()),
             Err(d) => Err(d.clone()),
         }
+    }
+
+    /// The article's search record, made once (and kept while its card is).
+    pub fn search_record(
+        &self,
+        root: &std::path::Path,
+        site: &Site,
+        l10n: &Localizer,
+        id: DocId,
+    ) -> SearchSlot {
+        let slot = &self.cards[id];
+        slot.search
+            .get_or_init(|| {
+                let card = &slot.card;
+                crate::search::record(root, site, l10n, &card.url, &card.summary, id).map(Arc::new)
+            })
+            .clone()
     }
 
     pub fn card(&self, id: DocId) -> &Card {

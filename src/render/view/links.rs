@@ -48,6 +48,7 @@ pub fn job_path(site: &Site, job: &Job) -> Option<String> {
         Job::Month { lang, year, month } => paths::month(lang, *year, *month),
         Job::Authors(lang) => paths::authors(lang),
         Job::Corrections(lang) => paths::corrections(lang),
+        Job::Search(lang) => crate::search::page_path(lang),
         _ => return None,
     })
 }
@@ -62,6 +63,8 @@ pub fn job_lang<'a>(site: &'a Site, job: &'a Job) -> Option<&'a str> {
         | Job::Month { lang, .. }
         | Job::Authors(lang)
         | Job::Corrections(lang)
+        | Job::Search(lang)
+        | Job::SearchIndex(lang)
         | Job::Feed { lang, .. } => Some(lang),
         _ => None,
     }
@@ -116,6 +119,7 @@ pub fn alternates(site: &Site, job: &Job) -> Vec<Alt> {
                 Job::Archive(_) => exact(paths::archive(other)),
                 Job::Authors(_) => exact(paths::authors(other)),
                 Job::Corrections(_) => exact(paths::corrections(other)),
+                Job::Search(_) => exact(crate::search::page_path(other)),
                 Job::Month { year, month, .. } => {
                     if site.month_articles(other, *year, *month).is_empty() {
                         near(paths::archive(other))

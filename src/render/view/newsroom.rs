@@ -159,3 +159,22 @@ pub fn corrections_context(
     ctx.insert("items", &items);
     ctx
 }
+
+/// A topic or country a search can be limited to.
+#[derive(Serialize)]
+pub struct SearchFilter {
+    pub key: String,
+    pub name: String,
+}
+
+/// `/LANG/search/`: `search_config` (the script's configuration, JSON for a `<script>` element),
+/// and the `topics` and `countries` the form offers as filters.
+pub fn search_context(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str) -> tera::Context {
+    let mut ctx = base_context(site, l10n, prep, &Job::Search(lang.to_string()));
+    let config = crate::search::page_config(site, l10n, lang);
+    ctx.insert("search_config", &crate::render::meta::script_json(&config));
+    let (topics, countries) = crate::search::filter_names(site, l10n, prep, lang);
+    ctx.insert("topics", &topics);
+    ctx.insert("countries", &countries);
+    ctx
+}

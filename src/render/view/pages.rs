@@ -40,6 +40,8 @@ pub struct SiteView<'a> {
     pub authors_url: String,
     pub corrections_url: String,
     pub feed_url: String,
+    /// `/LANG/search/`, or none when `search = false`.
+    pub search_url: Option<String>,
 }
 
 /// A link to this page in another language (switcher, hreflang).
@@ -116,6 +118,9 @@ pub(crate) fn site_view<'a>(site: &'a Site, lang: &'a Language) -> SiteView<'a> 
         authors_url: link(cfg, &paths::authors(&lang.code)),
         corrections_url: link(cfg, &paths::corrections(&lang.code)),
         feed_url: link(cfg, &paths::feed(&lang.code, &Scope::Front)),
+        search_url: cfg
+            .search
+            .then(|| link(cfg, &crate::search::page_path(&lang.code))),
     }
 }
 

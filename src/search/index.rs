@@ -1,0 +1,230 @@
+//! The index files of one language, from its articles' [`Record`]s.
+//!
+//! Under `/LANG/search/`:
+//! - `meta.json`: the article count, the first stem of every term chunk, the names of the entry
+//!   chunks and filter lists, and the normalisation rules ([`normalize::rules_json`]);
+//! - `t/N-H.json`: a term chunk, `[[stem, postings], …]` in JavaScript string order, each about
+//!   [`TERM_CHUNK_BYTES`]; postings are `delta[.weight],…` in base 36 (articles numbered newest
+//!   first);
+//! - `d/N-H.json`: [`ENTRIES_PER_CHUNK`] result entries;
+//! - `f/KIND-KEY-H.json`: the articles of one topic or country, `delta,…` in base 36.
+//!
+//! `H` is a hash of the file's bytes, so a browser never mixes a cached chunk with a newer index.
+//! A query loads `meta.json`, the one or two term chunks its words fall in and the entry chunks
+//! of the results it shows.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use super::{normalize, Record};
+
+/// About how many bytes a term chunk holds (a stem with very many articles has a chunk of its own).
+pub const TERM_CHUNK_BYTES: usize = 24 * 1024;
+
+/// Result entries per entry chunk.
+pub const ENTRIES_PER_CHUNK: usize = 8;
+
+/// Orders strings as JavaScript's `<` does (UTF-16 code units), which the script's binary search
+/// relies on.
+pub fn js_order(a: &str, b: &str) -> std::cmp::Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        return a.cmp(b);
+    }
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+/// The articles of one topic or country.
+pub struct Filter {
+    /// `topic` or `country`
+    pub kind: &'static str,
+    pub key: String,
+    pub name: String,
+    /// Article numbers (positions in the newest-first list), ascending.
+    pub docs: Vec<u32>,
+}
+
+fn base36(mut n: u32, out: &mut String) {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut buf = [0u8; 8];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = DIGITS[(n % 36) as usize];
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        out.push(b as char);
+    }
+}
+
+fn short_hash(bytes: &[u8]) -> String {
+    let mut h = std::hash::DefaultHasher::new();
+    bytes.hash(&mut h);
+    format!("{:08x}", h.finish() as u32)
+}
+
+fn json_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+/// Writes the index of `records` (newest article first) under `dir` (`LANG/search/`).
+pub fn files(dir: &str, records: &[Arc<Record>], filters: &[Filter]) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+
+    // postings: stem → (article, weight), articles ascending because records are visited in order
+    let mut postings: HashMap<&str, Vec<(u32, u8)>> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        for (t, w) in &r.terms {
+            postings.entry(t).or_default().push((i as u32, *w));
+        }
+    }
+    let mut terms: Vec<(&str, Vec<(u32, u8)>)> = postings.into_iter().collect();
+    terms.sort_unstable_by(|a, b| js_order(a.0, b.0));
+
+    let mut chunk_firsts: Vec<(String, String)> = Vec::new();
+    let mut chunk = String::new();
+    let mut first: Option<&str> = None;
+    let mut flush = |chunk: &mut String, first: &mut Option<&str>, out: &mut Vec<_>| {
+        if let Some(f) = first.take() {
+            chunk.push(']');
+            let h = short_hash(chunk.as_bytes());
+            let n = chunk_firsts.len();
+            out.push((format!("{dir}t/{n}-{h}.json"), std::mem::take(chunk).into_bytes()));
+            chunk_firsts.push((f.to_string(), h));
+        }
+    };
+    for (term, list) in &terms {
+        if first.is_none() {
+            chunk.push('[');
+            first = Some(term);
+        } else {
+            chunk.push(',');
+        }
+        chunk.push('[');
+        chunk.push_str(&json_str(term));
+        chunk.push_str(",\"");
+        let mut prev = 0u32;
+        for (k, &(doc, w)) in list.iter().enumerate() {
+            if k > 0 {
+                chunk.push(',');
+            }
+            base36(doc - prev, &mut chunk);
+            prev = doc;
+            if w > 1 {
+                chunk.push('.');
+                base36(u32::from(w), &mut chunk);
+            }
+        }
+        chunk.push_str("\"]");
+        if chunk.len() >= TERM_CHUNK_BYTES {
+            flush(&mut chunk, &mut first, &mut out);
+        }
+    }
+    flush(&mut chunk, &mut first, &mut out);
+
+    let mut entry_hashes = Vec::new();
+    for (n, group) in records.chunks(ENTRIES_PER_CHUNK).enumerate() {
+        let mut text = String::from("[");
+        for (k, r) in group.iter().enumerate() {
+            if k > 0 {
+                text.push(',');
+            }
+            text.push_str(&r.entry);
+        }
+        text.push(']');
+        let h = short_hash(text.as_bytes());
+        out.push((format!("{dir}d/{n}-{h}.json"), text.into_bytes()));
+        entry_hashes.push(h);
+    }
+
+    let mut filter_meta: serde_json::Map<String, serde_json::Value> = serde_json::Map::new();
+    for f in filters {
+        let mut text = String::from("\"");
+        let mut prev = 0u32;
+        for (k, &d) in f.docs.iter().enumerate() {
+            if k > 0 {
+                text.push(',');
+            }
+            base36(d - prev, &mut text);
+            prev = d;
+        }
+        text.push('"');
+        let h = short_hash(text.as_bytes());
+        let name = format!("{}-{}-{h}", f.kind, f.key);
+        out.push((format!("{dir}f/{name}.json"), text.into_bytes()));
+        if let serde_json::Value::Array(list) = filter_meta
+            .entry(f.kind.to_string())
+            .or_insert_with(|| serde_json::Value::Array(Vec::new()))
+        {
+            list.push(serde_json::json!([f.key, f.name, f.docs.len(), name]));
+        }
+    }
+
+    let mut meta = String::with_capacity(64 + chunk_firsts.len() * 24 + entry_hashes.len() * 12);
+    let _ = write!(
+        meta,
+        "{{\"v\":1,\"docs\":{},\"per\":{},\"terms\":[",
+        records.len(),
+        ENTRIES_PER_CHUNK
+    );
+    for (k, (f, h)) in chunk_firsts.iter().enumerate() {
+        if k > 0 {
+            meta.push(',');
+        }
+        let _ = write!(meta, "[{},\"{h}\"]", json_str(f));
+    }
+    meta.push_str("],\"entries\":[");
+    for (k, h) in entry_hashes.iter().enumerate() {
+        if k > 0 {
+            meta.push(',');
+        }
+        let _ = write!(meta, "\"{h}\"");
+    }
+    let _ = write!(
+        meta,
+        "],\"filters\":{},\"norm\":{}}}",
+        serde_json::Value::Object(filter_meta),
+        normalize::rules_json()
+    );
+    out.push((format!("{dir}meta.json"), meta.into_bytes()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base36_and_order() {
+        let mut s = String::new();
+        for n in [0, 35, 36, 1295, u32::MAX] {
+            base36(n, &mut s);
+            s.push(' ');
+        }
+        assert_eq!(s, "0 z 10 zz 1z141z3 ");
+        // U+FF21 sorts after U+1F600 in UTF-16 order (a surrogate pair starts with 0xD83D)
+        assert_eq!(js_order("\u{FF21}", "\u{1F600}"), std::cmp::Ordering::Greater);
+    }
+
+    #[test]
+    fn postings_are_delta_encoded_with_weights() {
+        let rec = |terms: &[(&str, u8)]| {
+            Arc::new(Record {
+                terms: terms.iter().map(|&(t, w)| (t.into(), w)).collect(),
+                entry: "{}".into(),
+            })
+        };
+        let records = vec![rec(&[("a", 1), ("b", 9)]), rec(&[("a", 2)]), rec(&[("a", 1)])];
+        let files = files("ar/search/", &records, &[]);
+        let terms = files
+            .iter()
+            .find(|(p, _)| p.starts_with("ar/search/t/0-"))
+            .map(|(_, b)| String::from_utf8_lossy(b).to_string());
+        assert_eq!(terms.as_deref(), Some(r#"[["a","0,1.2,1"],["b","0.9"]]"#));
+    }
+}

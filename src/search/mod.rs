@@ -1,0 +1,257 @@
+//! Stage 5b: the search index of each language, written with the pages.
+//!
+//! Search runs in the reader's browser with no server: `/LANG/search/` is a page
+//! (`templates/search.html`) whose script (`static/search.js`) reads a chunked index written
+//! beside it. [`normalize`] is the one normalisation of text (folding, words, light stemming)
+//! shared with the script; [`index`] turns the articles' [`Record`]s into the index files.
+//!
+//! Each article's [`Record`] (its stems with weights and its result entry) is made once and kept
+//! in its card slot (`view::CardSlot`), so `watch` re-indexes only the articles that changed and
+//! merges the rest as they were.
+
+pub mod index;
+pub mod normalize;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::content::markdown;
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Localizer;
+use crate::model::{DocId, Site};
+
+/// `/LANG/search/`: the search page and, beside it, the index.
+pub fn page_path(lang: &str) -> String {
+    format!("{lang}/search/")
+}
+
+/// How long a result's summary may be, in characters.
+const RESULT_SUMMARY_CHARS: usize = 220;
+
+/// One article as the index sees it.
+#[derive(Debug)]
+pub struct Record {
+    /// (stem, weight 1–35), sorted by stem.
+    pub terms: Vec<(Box<str>, u8)>,
+    /// The result entry shown for it (JSON: url, title, date, summary).
+    pub entry: String,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    /// URL (as linked from pages)
+    u: &'a str,
+    /// headline
+    t: &'a str,
+    /// date as the site writes it
+    d: &'a str,
+    /// summary
+    s: &'a str,
+}
+
+/// A word's weight: where it appears and how often.
+#[derive(Default, Clone, Copy)]
+struct Seen {
+    title: bool,
+    summary: bool,
+    body: u16,
+}
+
+impl Seen {
+    fn weight(self) -> u8 {
+        let w = u16::from(self.title) * 8 + u16::from(self.summary) * 3 + self.body.min(12);
+        w.clamp(1, 35) as u8
+    }
+}
+
+/// Reads the article's text (kept body or its file) and makes its record.
+pub fn record(
+    root: &Path,
+    site: &Site,
+    l10n: &Localizer,
+    url: &str,
+    summary: &str,
+    id: DocId,
+) -> Result<Record, Diagnostic> {
+    let doc = &site.documents[id];
+    let mut seen: HashMap<String, Seen> = HashMap::new();
+    let mut buf = String::new();
+    let mut add = |text: &str, mark: &dyn Fn(&mut Seen)| {
+        normalize::words(text, &mut buf, |w| {
+            normalize::forms(w, |f| match seen.get_mut(f) {
+                Some(s) => mark(s),
+                None => {
+                    let mut s = Seen::default();
+                    mark(&mut s);
+                    seen.insert(f.to_string(), s);
+                }
+            })
+        });
+    };
+    add(&doc.title, &|s| s.title = true);
+    add(summary, &|s| s.summary = true);
+    crate::content::with_body(root, doc, |md| {
+        markdown::text_runs(md, |t| add(t, &|s| s.body = s.body.saturating_add(1)))
+    })?;
+    let mut terms: Vec<(Box<str>, u8)> = seen
+        .into_iter()
+        .map(|(t, s)| (t.into_boxed_str(), s.weight()))
+        .collect();
+    terms.sort_unstable_by(|a, b| index::js_order(&a.0, &b.0));
+    let date = doc
+        .date
+        .as_ref()
+        .map(|d| l10n.date(&doc.lang, d))
+        .unwrap_or_default();
+    let entry = serde_json::to_string(&Entry {
+        u: url,
+        t: &doc.title,
+        d: &date,
+        s: &markdown::cut_summary(summary, RESULT_SUMMARY_CHARS),
+    })
+    .unwrap_or_default();
+    Ok(Record { terms, entry })
+}
+
+/// The configuration the search page's script reads (`<script id="search-config">`): where the
+/// index is, the interface strings, and the result count in each plural category.
+pub fn page_config(site: &Site, l10n: &Localizer, lang: &str) -> serde_json::Value {
+    let cfg = &site.config;
+    let s = |key: &str| l10n.format(lang, key, &[]);
+    let plurals = crate::i18n::format::Plurals::new(lang);
+    let mut counts = serde_json::Map::new();
+    for n in 0..=200u32 {
+        let category = plurals.category(f64::from(n));
+        if !counts.contains_key(category) {
+            let text = l10n.format(
+                lang,
+                "search-count",
+                &[
+                    ("count", crate::i18n::Arg::Num(f64::from(n))),
+                    ("n", crate::i18n::Arg::Str("{n}".into())),
+                ],
+            );
+            counts.insert(category.to_string(), text.into());
+        }
+    }
+    serde_json::json!({
+        "index": crate::render::view::link(cfg, &page_path(lang)),
+        "lang": lang,
+        "digits": match l10n.digits(lang) {
+            crate::config::Digits::Arab => "arab",
+            crate::config::Digits::Latn => "latn",
+        },
+        "counts": counts,
+        "strings": {
+            "none": s("search-none"),
+            "more": s("search-more"),
+            "error": s("search-error"),
+            "loading": s("search-loading"),
+            "short": s("search-short"),
+        },
+    })
+}
+
+/// The topics and countries of `lang` that have articles, as search filters (key, name), the
+/// largest first.
+pub fn filter_names(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &crate::render::view::Prepared,
+    lang: &str,
+) -> (
+    Vec<crate::render::view::SearchFilter>,
+    Vec<crate::render::view::SearchFilter>,
+) {
+    let (topics, countries) = filter_lists(site, l10n, prep, lang);
+    let names = |list: Vec<(String, String, &[DocId])>| {
+        list.into_iter()
+            .map(|(key, name, _)| crate::render::view::SearchFilter { key, name })
+            .collect()
+    };
+    (names(topics), names(countries))
+}
+
+type FilterList<'a> = Vec<(String, String, &'a [DocId])>;
+
+fn filter_lists<'a>(
+    site: &'a Site,
+    l10n: &Localizer,
+    prep: &crate::render::view::Prepared,
+    lang: &str,
+) -> (FilterList<'a>, FilterList<'a>) {
+    use crate::model::Scope;
+    let name = |scope: Scope| prep.terms.get(site, l10n, lang, scope).view.name.clone();
+    let mut topics: FilterList<'a> = site
+        .topics
+        .get(lang)
+        .into_iter()
+        .flatten()
+        .filter(|(_, ids)| !ids.is_empty())
+        .map(|(k, ids)| (k.clone(), name(Scope::Topic(k.clone())), ids.as_slice()))
+        .collect();
+    let mut countries: FilterList<'a> = site
+        .countries
+        .get(lang)
+        .into_iter()
+        .flatten()
+        .filter(|(_, ids)| !ids.is_empty())
+        .map(|(c, ids)| {
+            (
+                c.to_ascii_lowercase(),
+                name(Scope::Country(c.clone())),
+                ids.as_slice(),
+            )
+        })
+        .collect();
+    let by_size = |a: &(String, String, &[DocId]), b: &(String, String, &[DocId])| {
+        b.2.len().cmp(&a.2.len()).then_with(|| a.1.cmp(&b.1))
+    };
+    topics.sort_by(by_size);
+    countries.sort_by(by_size);
+    (topics, countries)
+}
+
+/// Every file of the search index of `lang` (paths relative to the output folder). Articles'
+/// records are made in parallel, or reused from their cards.
+pub fn files(
+    root: &Path,
+    site: &Site,
+    l10n: &Localizer,
+    prep: &crate::render::view::Prepared,
+    lang: &str,
+) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    use rayon::prelude::*;
+    let ids: &[DocId] = site.articles.get(lang).map_or(&[], Vec::as_slice);
+    let records = ids
+        .par_iter()
+        .map(|&id| prep.search_record(root, site, l10n, id))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut position = vec![u32::MAX; site.documents.len()];
+    for (i, &id) in ids.iter().enumerate() {
+        position[id] = i as u32;
+    }
+    let (topics, countries) = filter_lists(site, l10n, prep, lang);
+    let filters: Vec<index::Filter> = topics
+        .into_iter()
+        .map(|t| ("topic", t))
+        .chain(countries.into_iter().map(|c| ("country", c)))
+        .map(|(kind, (key, name, list))| {
+            let mut docs: Vec<u32> = list
+                .iter()
+                .map(|&id| position[id])
+                .filter(|&p| p != u32::MAX)
+                .collect();
+            docs.sort_unstable();
+            index::Filter {
+                kind,
+                key,
+                name,
+                docs,
+            }
+        })
+        .collect();
+    Ok(index::files(&page_path(lang), &records, &filters))
+}

@@ -1,0 +1,237 @@
+//! Search (issue 12): the index nashra writes, queried through the same JavaScript the search
+//! page runs (`static/search.js`, in Node), for the Arabic cases Pagefind gets wrong.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{nashra, read, write, SITE_TOML};
+use serde_json::Value;
+
+fn node(args: &[&str]) -> Value {
+    let out = Command::new("node")
+        .arg("tests/search/query.cjs")
+        .arg("static/search.js")
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run node (needed by the search tests): {e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "node failed: {}{}",
+        stdout,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"))
+}
+
+fn article(r: &Path, name: &str, title: &str, topics: &str, body: &str) {
+    write(
+        r,
+        &format!("content/2025/11/{name}.md"),
+        &format!("---\ntitle: \"{title}\"\ndate: 2025-11-2{} 10:30\ntopics: [{topics}]\ncountries: [KG]\n---\n\n{body}\n", name.len() % 9),
+    );
+}
+
+/// Arabic articles that each hold one form of a word the issue names.
+fn search_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let r = dir.path();
+    write(r, "site.toml", SITE_TOML);
+    article(r, "cabinet.ar", "تعديل وزاري", "economy", "أعلنت الرئاسة تشكيلة جديدة والحكومة تؤدي اليمين اليوم.");
+    article(r, "refugees.ar", "مخيمات اللاجئين", "security", "زار الوفد مخيمات الفلسطينيين في الأردن.");
+    article(r, "gaza.ar", "مؤتمر المانحين", "economy", "تعهد المانحون بدعم لبنان وفلسطين بمليار دولار.");
+    article(r, "official.ar", "تصريح", "security", "قال مسؤول في الوزارة إن المفاوضات مستمرة.");
+    article(r, "meeting.ar", "الاجتماع الوزاري في بيشكيك", "security", "عقد وزراء الخارجية اجتماعات مطوّلة.");
+    article(r, "iran.ar", "زيارة إلى إيران", "economy", "وصل الوفد إلى طهران، ومنها إلى كابل.");
+    article(r, "talks.en", "Ministers meet in Bishkek", "security", "The meetings of the foreign ministers went on for hours.");
+    article(r, "trade.en", "Trade figures", "economy", "Exports grew as ministers met traders.");
+    dir
+}
+
+fn built() -> tempfile::TempDir {
+    let dir = search_site();
+    let run = nashra(dir.path(), &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    dir
+}
+
+fn query(out: &Path, lang: &str, queries: &[(&str, &str)]) -> Vec<Value> {
+    let list: Vec<Value> = queries
+        .iter()
+        .map(|(q, topic)| {
+            if topic.is_empty() {
+                serde_json::json!([q, {}])
+            } else {
+                serde_json::json!([q, {"topic": topic}])
+            }
+        })
+        .collect();
+    let json = serde_json::to_string(&list).unwrap_or_default();
+    let v = node(&[&out.to_string_lossy(), "query", lang, &json]);
+    v.as_array().cloned().unwrap_or_default()
+}
+
+fn titles(result: &Value) -> Vec<String> {
+    result["hits"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|h| h["t"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn the_normalisation_table_gives_the_same_stems_in_javascript() {
+    let dir = built();
+    let out = dir.path().join("public");
+    let v = node(&[&out.to_string_lossy(), "terms", "tests/search/cases.tsv"]);
+    assert!(v["cases"].as_u64().unwrap_or(0) > 30, "{v}");
+    assert_eq!(v["failures"], serde_json::json!([]), "{v:#}");
+}
+
+#[test]
+fn arabic_queries_find_every_form_of_the_word() {
+    let dir = built();
+    let out = dir.path().join("public");
+    let cases: &[(&str, &[&str])] = &[
+        // و + ال stripped: the article has only والحكومة
+        ("حكومة", &["تعديل وزاري"]),
+        ("الحكومة", &["تعديل وزاري"]),
+        // فلسطين finds الفلسطينيين and وفلسطين
+        ("فلسطين", &["مخيمات اللاجئين", "مؤتمر المانحين"]),
+        // hamza seats
+        ("مسئول", &["تصريح"]),
+        ("مسؤول", &["تصريح"]),
+        // the article, the plural, hamza on alef, tanween, harakat
+        ("الاجتماع", &["الاجتماع الوزاري في بيشكيك"]),
+        ("اجتماعات", &["الاجتماع الوزاري في بيشكيك"]),
+        ("إجتماع", &["الاجتماع الوزاري في بيشكيك"]),
+        ("اجتماعٌ", &["الاجتماع الوزاري في بيشكيك"]),
+        // Persian keyboard: ی and ک
+        ("ایران", &["زيارة إلى إيران"]),
+        ("کابل", &["زيارة إلى إيران"]),
+        // as the reader types: the start of a word
+        ("بيشك", &["الاجتماع الوزاري في بيشكيك"]),
+        // every word must match
+        ("الوفد طهران", &["زيارة إلى إيران"]),
+        ("الوفد كوبنهاغن", &[]),
+    ];
+    let queries: Vec<(&str, &str)> = cases.iter().map(|(q, _)| (*q, "")).collect();
+    let results = query(&out, "ar", &queries);
+    assert_eq!(results.len(), cases.len());
+    for ((q, want), got) in cases.iter().zip(&results) {
+        let mut got = titles(got);
+        got.sort();
+        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        assert_eq!(got, want, "query {q}");
+    }
+    // results show the date in the site's digits and the match highlighted in the summary
+    let r = &results[0];
+    assert_eq!(r["hits"][0]["d"], "٢١ نوفمبر/تشرين الثاني ٢٠٢٥", "{r}");
+    assert!(
+        r["highlighted"].as_str().unwrap_or("").contains("[والحكومة]"),
+        "{r}"
+    );
+    assert!(r["hits"][0]["u"].as_str().unwrap_or("").starts_with("/ar/2025/11/"), "{r}");
+}
+
+#[test]
+fn each_language_searches_its_own_articles_with_filters() {
+    let dir = built();
+    let out = dir.path().join("public");
+    let en = query(
+        &out,
+        "en",
+        &[("meeting", ""), ("ministers", ""), ("ministers", "economy"), ("حكومة", "")],
+    );
+    assert_eq!(titles(&en[0]), ["Ministers meet in Bishkek"]);
+    // the article with the word in its headline ranks first
+    assert_eq!(titles(&en[1]), ["Ministers meet in Bishkek", "Trade figures"]);
+    assert_eq!(titles(&en[2]), ["Trade figures"]);
+    assert_eq!(titles(&en[3]), Vec::<String>::new());
+    let ar = query(&out, "ar", &[("الوفد", ""), ("الوفد", "security")]);
+    assert_eq!(titles(&ar[0]).len(), 2);
+    assert_eq!(titles(&ar[1]), ["مخيمات اللاجئين"]);
+}
+
+#[test]
+fn every_page_has_the_search_box_and_search_can_be_turned_off() {
+    let dir = built();
+    let r = dir.path();
+    let front = read(&r.join("public/ar/index.html"));
+    assert!(
+        front.contains("<form class=\"site-search\" role=\"search\" method=\"get\" action=\"/ar/search/\">"),
+        "{front}"
+    );
+    let page = read(&r.join("public/en/search/index.html"));
+    assert!(page.contains("<html lang=\"en\" dir=\"ltr\">"));
+    assert!(page.contains("<option value=\"economy\">Economy</option>"), "{page}");
+    assert!(page.contains("\"index\":\"/en/search/\""), "{page}");
+    assert!(!page.contains("class=\"site-search\""), "one search box on the search page");
+    let ar = read(&r.join("public/ar/search/index.html"));
+    assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(ar.contains("\"two\":\"نتيجتان\""), "{ar}");
+    assert!(ar.contains("placeholder=\"ابحث في الأخبار…\""));
+    // not in the sitemap; the other language's search page is its alternate
+    let sitemap = read(&r.join("public/sitemap.xml"));
+    assert!(!sitemap.contains("/search/"), "{sitemap}");
+    assert!(ar.contains("hreflang=\"en\" href=\"https://news.example.org/en/search/\""), "{ar}");
+
+    write(r, "site.toml", &format!("search = false\n{SITE_TOML}"));
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!r.join("public/ar/search").exists());
+    assert!(!read(&r.join("public/ar/index.html")).contains("site-search"));
+}
+
+#[test]
+fn a_query_downloads_a_few_chunks_not_the_index() {
+    // 600 articles with a shared vocabulary and a word of their own each
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let r = dir.path();
+    write(r, "site.toml", SITE_TOML);
+    let words = ["اقتصاد", "طاقة", "نفط", "غاز", "حدود", "لاجئين", "انتخابات", "برلمان"];
+    for i in 0..600 {
+        let body: Vec<String> = (0..60)
+            .map(|k| format!("{}{}", words[(i + k) % words.len()], ["", "ات", "ية"][k % 3]))
+            .collect();
+        write(
+            r,
+            &format!("content/2025/{:02}/a{i}.ar.md", i % 12 + 1),
+            &format!(
+                "---\ntitle: \"خبر رقم {i} عن كلمة{i}\"\ndate: 2025-{:02}-{:02} 10:00\n---\n\n{}\n",
+                i % 12 + 1,
+                i % 28 + 1,
+                body.join(" ")
+            ),
+        );
+    }
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = r.join("public");
+    let total: u64 = walk_size(&out.join("ar/search"));
+    let res = query(&out, "ar", &[("كلمة417", ""), ("نفط", "")]);
+    assert_eq!(titles(&res[0]), ["خبر رقم 417 عن كلمة417"]);
+    assert_eq!(res[1]["total"], 600, "{}", res[1]);
+    let bytes = res[0]["bytes"].as_u64().unwrap_or(u64::MAX);
+    assert!(bytes * 4 < total, "a query read {bytes} of {total} bytes");
+}
+
+fn walk_size(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| {
+            let p = e.path();
+            if p.is_dir() {
+                walk_size(&p)
+            } else {
+                e.metadata().map_or(0, |m| m.len())
+            }
+        })
+        .sum()
+}
