@@ -19,7 +19,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod safety;
-pub mod search;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod theme;

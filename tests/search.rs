@@ -39,14 +39,62 @@ fn search_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let r = dir.path();
     write(r, "site.toml", SITE_TOML);
-    article(r, "cabinet.ar", "تعديل وزاري", "economy", "أعلنت الرئاسة تشكيلة جديدة والحكومة تؤدي اليمين اليوم.");
-    article(r, "refugees.ar", "مخيمات اللاجئين", "security", "زار الوفد مخيمات الفلسطينيين في الأردن.");
-    article(r, "gaza.ar", "مؤتمر المانحين", "economy", "تعهد المانحون بدعم لبنان وفلسطين بمليار دولار.");
-    article(r, "official.ar", "تصريح", "security", "قال مسؤول في الوزارة إن المفاوضات مستمرة.");
-    article(r, "meeting.ar", "الاجتماع الوزاري في بيشكيك", "security", "عقد وزراء الخارجية اجتماعات مطوّلة.");
-    article(r, "iran.ar", "زيارة إلى إيران", "economy", "وصل الوفد إلى طهران، ومنها إلى كابل.");
-    article(r, "talks.en", "Ministers meet in Bishkek", "security", "The meetings of the foreign ministers went on for hours.");
-    article(r, "trade.en", "Trade figures", "economy", "Exports grew as ministers met traders.");
+    article(
+        r,
+        "cabinet.ar",
+        "تعديل وزاري",
+        "economy",
+        "أعلنت الرئاسة تشكيلة جديدة والحكومة تؤدي اليمين اليوم.",
+    );
+    article(
+        r,
+        "refugees.ar",
+        "مخيمات اللاجئين",
+        "security",
+        "زار الوفد مخيمات الفلسطينيين في الأردن.",
+    );
+    article(
+        r,
+        "gaza.ar",
+        "مؤتمر المانحين",
+        "economy",
+        "تعهد المانحون بدعم لبنان وفلسطين بمليار دولار.",
+    );
+    article(
+        r,
+        "official.ar",
+        "تصريح",
+        "security",
+        "قال مسؤول في الوزارة إن المفاوضات مستمرة.",
+    );
+    article(
+        r,
+        "meeting.ar",
+        "الاجتماع الوزاري في بيشكيك",
+        "security",
+        "عقد وزراء الخارجية اجتماعات مطوّلة.",
+    );
+    article(
+        r,
+        "iran.ar",
+        "زيارة إلى إيران",
+        "economy",
+        "وصل الوفد إلى طهران، ومنها إلى كابل.",
+    );
+    article(
+        r,
+        "talks.en",
+        "Ministers meet in Bishkek",
+        "security",
+        "The meetings of the foreign ministers went on for hours.",
+    );
+    article(
+        r,
+        "trade.en",
+        "Trade figures",
+        "economy",
+        "Exports grew as ministers met traders.",
+    );
     dir
 }
 
@@ -132,10 +180,19 @@ fn arabic_queries_find_every_form_of_the_word() {
     let r = &results[0];
     assert_eq!(r["hits"][0]["d"], "٢١ نوفمبر/تشرين الثاني ٢٠٢٥", "{r}");
     assert!(
-        r["highlighted"].as_str().unwrap_or("").contains("[والحكومة]"),
+        r["highlighted"]
+            .as_str()
+            .unwrap_or("")
+            .contains("[والحكومة]"),
         "{r}"
     );
-    assert!(r["hits"][0]["u"].as_str().unwrap_or("").starts_with("/ar/2025/11/"), "{r}");
+    assert!(
+        r["hits"][0]["u"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("/ar/2025/11/"),
+        "{r}"
+    );
 }
 
 #[test]
@@ -145,11 +202,19 @@ fn each_language_searches_its_own_articles_with_filters() {
     let en = query(
         &out,
         "en",
-        &[("meeting", ""), ("ministers", ""), ("ministers", "economy"), ("حكومة", "")],
+        &[
+            ("meeting", ""),
+            ("ministers", ""),
+            ("ministers", "economy"),
+            ("حكومة", ""),
+        ],
     );
     assert_eq!(titles(&en[0]), ["Ministers meet in Bishkek"]);
     // the article with the word in its headline ranks first
-    assert_eq!(titles(&en[1]), ["Ministers meet in Bishkek", "Trade figures"]);
+    assert_eq!(
+        titles(&en[1]),
+        ["Ministers meet in Bishkek", "Trade figures"]
+    );
     assert_eq!(titles(&en[2]), ["Trade figures"]);
     assert_eq!(titles(&en[3]), Vec::<String>::new());
     let ar = query(&out, "ar", &[("الوفد", ""), ("الوفد", "security")]);
@@ -163,22 +228,36 @@ fn every_page_has_the_search_box_and_search_can_be_turned_off() {
     let r = dir.path();
     let front = read(&r.join("public/ar/index.html"));
     assert!(
-        front.contains("<form class=\"site-search\" role=\"search\" method=\"get\" action=\"/ar/search/\">"),
+        front.contains(
+            "<form class=\"site-search\" role=\"search\" method=\"get\" action=\"/ar/search/\">"
+        ),
         "{front}"
     );
     let page = read(&r.join("public/en/search/index.html"));
     assert!(page.contains("<html lang=\"en\" dir=\"ltr\">"));
-    assert!(page.contains("<option value=\"economy\">Economy</option>"), "{page}");
+    assert!(
+        page.contains("<option value=\"economy\">Economy</option>"),
+        "{page}"
+    );
     assert!(page.contains("\"index\":\"/en/search/\""), "{page}");
-    assert!(!page.contains("class=\"site-search\""), "one search box on the search page");
+    assert!(
+        !page.contains("class=\"site-search\""),
+        "one search box on the search page"
+    );
     let ar = read(&r.join("public/ar/search/index.html"));
     assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"));
     assert!(ar.contains("\"two\":\"نتيجتان\""), "{ar}");
     assert!(ar.contains("placeholder=\"ابحث في الأخبار…\""));
-    // not in the sitemap; the other language's search page is its alternate
+    // for readers, not search engines: noindex, not in the sitemap, no hreflang; the language
+    // switch goes to the other search page
     let sitemap = read(&r.join("public/sitemap.xml"));
     assert!(!sitemap.contains("/search/"), "{sitemap}");
-    assert!(ar.contains("hreflang=\"en\" href=\"https://news.example.org/en/search/\""), "{ar}");
+    assert!(ar.contains("<meta name=\"robots\" content=\"noindex, follow\">"));
+    assert!(!ar.contains("hreflang=\"en\" href="), "{ar}");
+    assert!(
+        ar.contains("<a href=\"/en/search/\" hreflang=\"en\""),
+        "{ar}"
+    );
 
     write(r, "site.toml", &format!("search = false\n{SITE_TOML}"));
     let run = nashra(r, &["build"]);
@@ -193,10 +272,25 @@ fn a_query_downloads_a_few_chunks_not_the_index() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let r = dir.path();
     write(r, "site.toml", SITE_TOML);
-    let words = ["اقتصاد", "طاقة", "نفط", "غاز", "حدود", "لاجئين", "انتخابات", "برلمان"];
+    let words = [
+        "اقتصاد",
+        "طاقة",
+        "نفط",
+        "غاز",
+        "حدود",
+        "لاجئين",
+        "انتخابات",
+        "برلمان",
+    ];
     for i in 0..600 {
         let body: Vec<String> = (0..60)
-            .map(|k| format!("{}{}", words[(i + k) % words.len()], ["", "ات", "ية"][k % 3]))
+            .map(|k| {
+                format!(
+                    "{}{}",
+                    words[(i + k) % words.len()],
+                    ["", "ات", "ية"][k % 3]
+                )
+            })
             .collect();
         write(
             r,
@@ -218,6 +312,82 @@ fn a_query_downloads_a_few_chunks_not_the_index() {
     assert_eq!(res[1]["total"], 600, "{}", res[1]);
     let bytes = res[0]["bytes"].as_u64().unwrap_or(u64::MAX);
     assert!(bytes * 4 < total, "a query read {bytes} of {total} bytes");
+}
+
+/// `watch` (its rebuild stage, driven directly): an edited article is indexed again, and only it.
+#[test]
+fn watch_indexes_only_the_edited_article_again() {
+    let dir = search_site();
+    let root = dir.path().to_path_buf();
+    let opts = nashra::build::BuildOptions {
+        root: root.clone(),
+        ..Default::default()
+    };
+    let diags = nashra::diagnostics::Diagnostics::new();
+    let mut session = nashra::serve::session::Session::start(opts, &diags)
+        .unwrap_or_else(|_| panic!("{:?}", diags.snapshot()));
+    let out = session.output().to_path_buf();
+    assert!(query(&out, "ar", &[("كوبنهاغن", "")])[0]["total"] == 0);
+    let made = nashra::search::records_made();
+    article(
+        &root,
+        "meeting.ar",
+        "الاجتماع الوزاري في بيشكيك",
+        "security",
+        "عقد وزراء الخارجية اجتماعات مطوّلة، والاجتماع القادم في كوبنهاغن.",
+    );
+    let file = root.join("content/2025/11/meeting.ar.md");
+    let rebuilt = session.apply(&[file], &diags);
+    assert!(rebuilt.is_ok(), "{:?}", diags.snapshot());
+    assert_eq!(
+        nashra::search::records_made() - made,
+        1,
+        "records made again"
+    );
+    let res = query(&out, "ar", &[("كوبنهاغن", ""), ("حكومة", "")]);
+    assert_eq!(titles(&res[0]), ["الاجتماع الوزاري في بيشكيك"]);
+    assert_eq!(titles(&res[1]), ["تعديل وزاري"]);
+    // a new article (the model is rebuilt): its record is made, the others' are kept
+    let made = nashra::search::records_made();
+    article(
+        &root,
+        "new.ar",
+        "خبر جديد",
+        "economy",
+        "وصلت بعثة إلى نواكشوط.",
+    );
+    let rebuilt = session.apply(&[root.join("content/2025/11/new.ar.md")], &diags);
+    assert!(rebuilt.is_ok(), "{:?}", diags.snapshot());
+    assert_eq!(
+        nashra::search::records_made() - made,
+        1,
+        "records made again"
+    );
+    assert_eq!(
+        titles(&query(&out, "ar", &[("نواكشوط", "")])[0]),
+        ["خبر جديد"]
+    );
+    // the replaced chunks are gone: one meta.json names every file there is
+    let meta = read(&out.join("ar/search/meta.json"));
+    for sub in ["t", "d"] {
+        for e in std::fs::read_dir(out.join("ar/search").join(sub))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let name = e.file_name().to_string_lossy().to_string();
+            let hash = name
+                .trim_end_matches(".json")
+                .rsplit('-')
+                .next()
+                .unwrap_or("")
+                .to_string();
+            assert!(
+                meta.contains(&format!("\"{hash}\"")),
+                "{sub}/{name} is not in meta.json"
+            );
+        }
+    }
 }
 
 fn walk_size(dir: &Path) -> u64 {

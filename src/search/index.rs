@@ -94,7 +94,10 @@ pub fn files(dir: &str, records: &[Arc<Record>], filters: &[Filter]) -> Vec<(Str
             chunk.push(']');
             let h = short_hash(chunk.as_bytes());
             let n = chunk_firsts.len();
-            out.push((format!("{dir}t/{n}-{h}.json"), std::mem::take(chunk).into_bytes()));
+            out.push((
+                format!("{dir}t/{n}-{h}.json"),
+                std::mem::take(chunk).into_bytes(),
+            ));
             chunk_firsts.push((f.to_string(), h));
         }
     };
@@ -208,7 +211,10 @@ mod tests {
         }
         assert_eq!(s, "0 z 10 zz 1z141z3 ");
         // U+FF21 sorts after U+1F600 in UTF-16 order (a surrogate pair starts with 0xD83D)
-        assert_eq!(js_order("\u{FF21}", "\u{1F600}"), std::cmp::Ordering::Greater);
+        assert_eq!(
+            js_order("\u{FF21}", "\u{1F600}"),
+            std::cmp::Ordering::Greater
+        );
     }
 
     #[test]
@@ -219,7 +225,11 @@ mod tests {
                 entry: "{}".into(),
             })
         };
-        let records = vec![rec(&[("a", 1), ("b", 9)]), rec(&[("a", 2)]), rec(&[("a", 1)])];
+        let records = vec![
+            rec(&[("a", 1), ("b", 9)]),
+            rec(&[("a", 2)]),
+            rec(&[("a", 1)]),
+        ];
         let files = files("ar/search/", &records, &[]);
         let terms = files
             .iter()

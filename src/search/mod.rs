@@ -27,6 +27,28 @@ pub fn page_path(lang: &str) -> String {
     format!("{lang}/search/")
 }
 
+/// The index chunks under `out` (the served folder) for `lang` that `written` does not name: what
+/// `watch` deletes after writing the index again.
+pub fn stale_files(out: &Path, lang: &str, written: &[String]) -> Vec<String> {
+    let fresh: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
+    let dir = page_path(lang);
+    let mut stale = Vec::new();
+    for sub in ["t", "d", "f"] {
+        let Ok(entries) = std::fs::read_dir(out.join(&dir).join(sub)) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let name = e.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let rel = format!("{dir}{sub}/{name}");
+            if name.ends_with(".json") && !fresh.contains(rel.as_str()) {
+                stale.push(rel);
+            }
+        }
+    }
+    stale
+}
+
 /// How long a result's summary may be, in characters.
 const RESULT_SUMMARY_CHARS: usize = 220;
 
@@ -66,6 +88,13 @@ impl Seen {
     }
 }
 
+static RECORDS_MADE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many article records this process has made (`watch` makes them only for what changed).
+pub fn records_made() -> usize {
+    RECORDS_MADE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Reads the article's text (kept body or its file) and makes its record.
 pub fn record(
     root: &Path,
@@ -75,6 +104,7 @@ pub fn record(
     summary: &str,
     id: DocId,
 ) -> Result<Record, Diagnostic> {
+    RECORDS_MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let doc = &site.documents[id];
     let mut seen: HashMap<String, Seen> = HashMap::new();
     let mut buf = String::new();

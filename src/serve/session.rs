@@ -493,9 +493,19 @@ fn write_jobs(
         }
         Ok(())
     });
+    let written = written.into_inner().unwrap_or_default();
+    // a search index written again replaces its chunks (their names carry their hash); after a
+    // failure the old chunks stay, with the old meta.json that names them
+    for job in jobs.iter().filter(|_| !errors.has_errors()) {
+        if let Job::SearchIndex(lang) = job {
+            for rel in crate::search::stale_files(out, lang, &written) {
+                output::remove(out, &rel, false);
+            }
+        }
+    }
     // the output's manifest names every file nashra wrote, so a later build can tell them from
     // files someone else put there
-    output::record_written(out, &written.into_inner().unwrap_or_default());
+    output::record_written(out, &written);
     let errors = errors.snapshot();
     if errors.is_empty() {
         Ok(n)

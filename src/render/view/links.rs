@@ -119,7 +119,9 @@ pub fn alternates(site: &Site, job: &Job) -> Vec<Alt> {
                 Job::Archive(_) => exact(paths::archive(other)),
                 Job::Authors(_) => exact(paths::authors(other)),
                 Job::Corrections(_) => exact(paths::corrections(other)),
-                Job::Search(_) => exact(crate::search::page_path(other)),
+                // the language switch goes to the other search page; search engines are told
+                // nothing (the page is `noindex` and not in the sitemap)
+                Job::Search(_) => near(crate::search::page_path(other)),
                 Job::Month { year, month, .. } => {
                     if site.month_articles(other, *year, *month).is_empty() {
                         near(paths::archive(other))
