@@ -24,7 +24,7 @@ if (!siteDir || !artifacts) {
 }
 await mkdir(artifacts, { recursive: true });
 
-const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".xml": "application/xml", ".svg": "image/svg+xml", ".txt": "text/plain" };
+const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".xml": "application/xml", ".svg": "image/svg+xml", ".txt": "text/plain", ".js": "text/javascript", ".json": "application/json" };
 const server = createServer(async (req, res) => {
   let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
   let file = normalize(join(siteDir, path));
@@ -51,6 +51,8 @@ const pages = [
   { name: "en-topic", path: "/en/topics/security/", dir: "ltr", other: "/ar/topics/security/" },
   { name: "ar-country", path: "/ar/countries/kg/", dir: "rtl", other: "/en/countries/kg/" },
   { name: "en-country", path: "/en/countries/kg/", dir: "ltr", other: "/ar/countries/kg/" },
+  { name: "ar-search", path: "/ar/search/", dir: "rtl", other: "/en/search/" },
+  { name: "en-search", path: "/en/search/", dir: "ltr", other: "/ar/search/" },
 ];
 const viewports = [{ width: 390, height: 844 }, { width: 1280, height: 800 }];
 
@@ -134,6 +136,53 @@ try {
     const h1 = await page.locator("h1").first().textContent().catch(() => "");
     landed === to && h1 ? ok() : fail(`alias ${from}: landed on ${landed}, expected ${to}`);
     await ctx.close();
+  }
+  // search: a query typed in the masthead box of a page lands on the search page with results;
+  // typing on the search page updates them as the reader types; axe over the results
+  for (const vp of viewports) {
+    for (const [lang, query, dir] of [["ar", "بيشكيك", "rtl"], ["en", "Bishkek", "ltr"]]) {
+      const label = `search ${lang} @${vp.width}`;
+      const ctx = await browser.newContext({ viewport: vp });
+      const page = await ctx.newPage();
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+      page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+      await page.goto(`${base}/${lang}/`, { waitUntil: "load" });
+      await page.locator(".site-search input[name=q]").fill(query);
+      await page.locator(".site-search input[name=q]").press("Enter");
+      await page.waitForURL((u) => u.pathname === `/${lang}/search/`, { timeout: 5000 }).catch(() => {});
+      const first = page.locator("#search-results li a").first();
+      await first.waitFor({ timeout: 5000 }).catch(() => {});
+      const href = await first.getAttribute("href").catch(() => null);
+      href && href.includes("csto-summit-bishkek") ? ok() : fail(`${label}: first result ${href}`);
+      const marks = await page.locator("#search-results mark").count();
+      marks > 0 ? ok() : fail(`${label}: no highlighted match`);
+      const status = await page.locator("#search-status").textContent();
+      (lang === "ar" ? /[٠-٩]|نتيجة|نتيجتان/.test(status) : /result/.test(status)) ? ok() : fail(`${label}: status "${status}"`);
+      const d = await page.evaluate(() => getComputedStyle(document.querySelector("#search-results")).direction);
+      d === dir ? ok() : fail(`${label}: results direction ${d}`);
+      const { sw, iw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
+      sw <= iw ? ok() : fail(`${label}: horizontal overflow (scrollWidth ${sw} > ${iw})`);
+      await page.screenshot({ path: join(artifacts, `${lang}-search-results-${vp.width}.png`), fullPage: true });
+      const axe = await new AxeBuilder({ page }).analyze();
+      const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      bad.length === 0 ? ok() : fail(`${label}: axe ${bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`).join("; ")}`);
+      // as the reader types: a word that matches nothing, then the start of a word
+      const box = page.locator("#search-q");
+      await box.fill("");
+      await box.pressSequentially(lang === "ar" ? "كوبنهاغنز" : "zzqx", { delay: 20 });
+      await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 0, null, { timeout: 5000 }).catch(() => {});
+      const none = await page.locator("#search-results li").count();
+      none === 0 ? ok() : fail(`${label}: ${none} results for a word in no article`);
+      await box.fill("");
+      await box.pressSequentially(lang === "ar" ? "بيشك" : "Bishk", { delay: 20 });
+      await page.locator("#search-results li").first().waitFor({ timeout: 5000 }).catch(() => {});
+      const again = await page.locator("#search-results li").count();
+      again > 0 ? ok() : fail(`${label}: no results while typing`);
+      new URL(page.url()).searchParams.get("q") === (lang === "ar" ? "بيشك" : "Bishk") ? ok() : fail(`${label}: the address does not keep the query (${page.url()})`);
+      errors.length === 0 ? ok() : fail(`${label}: console errors: ${errors.join(" | ")}`);
+      await ctx.close();
+    }
   }
   // the copy-link button appears where the clipboard is available
   {
