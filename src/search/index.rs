@@ -13,7 +13,6 @@
 //! A query loads `meta.json`, the one or two term chunks its words fall in and the entry chunks
 //! of the results it shows.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -29,7 +28,10 @@ pub const ENTRIES_PER_CHUNK: usize = 8;
 /// Orders strings as JavaScript's `<` does (UTF-16 code units), which the script's binary search
 /// relies on.
 pub fn js_order(a: &str, b: &str) -> std::cmp::Ordering {
-    if a.is_ascii() && b.is_ascii() {
+    // UTF-8 bytes sort as code points, which is UTF-16 order unless a character is outside the
+    // Basic Multilingual Plane (4 bytes in UTF-8, a surrogate pair in UTF-16)
+    let astral = |s: &str| s.bytes().any(|b| b >= 0xF0);
+    if !astral(a) && !astral(b) {
         return a.cmp(b);
     }
     a.encode_utf16().cmp(b.encode_utf16())
@@ -77,7 +79,7 @@ pub fn files(dir: &str, records: &[Arc<Record>], filters: &[Filter]) -> Vec<(Str
     let mut out = Vec::new();
 
     // postings: stem → (article, weight), articles ascending because records are visited in order
-    let mut postings: HashMap<&str, Vec<(u32, u8)>> = HashMap::new();
+    let mut postings: rustc_hash::FxHashMap<&str, Vec<(u32, u8)>> = Default::default();
     for (i, r) in records.iter().enumerate() {
         for (t, w) in &r.terms {
             postings.entry(t).or_default().push((i as u32, *w));

@@ -12,8 +12,9 @@
 pub mod index;
 pub mod normalize;
 
-use std::collections::HashMap;
 use std::path::Path;
+
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
@@ -55,7 +56,7 @@ const RESULT_SUMMARY_CHARS: usize = 220;
 /// One article as the index sees it.
 #[derive(Debug)]
 pub struct Record {
-    /// (stem, weight 1–35), sorted by stem.
+    /// (stem, weight 1–35), each stem once.
     pub terms: Vec<(Box<str>, u8)>,
     /// The result entry shown for it (JSON: url, title, date, summary).
     pub entry: String,
@@ -106,18 +107,17 @@ pub fn record(
 ) -> Result<Record, Diagnostic> {
     RECORDS_MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let doc = &site.documents[id];
-    let mut seen: HashMap<String, Seen> = HashMap::new();
+    // each folded word once, with where it appears; then each word's stems
+    let mut words: FxHashMap<String, Seen> = FxHashMap::default();
     let mut buf = String::new();
     let mut add = |text: &str, mark: &dyn Fn(&mut Seen)| {
-        normalize::words(text, &mut buf, |w| {
-            normalize::forms(w, |f| match seen.get_mut(f) {
-                Some(s) => mark(s),
-                None => {
-                    let mut s = Seen::default();
-                    mark(&mut s);
-                    seen.insert(f.to_string(), s);
-                }
-            })
+        normalize::words(text, &mut buf, |w| match words.get_mut(w) {
+            Some(s) => mark(s),
+            None => {
+                let mut s = Seen::default();
+                mark(&mut s);
+                words.insert(w.to_string(), s);
+            }
         });
     };
     add(&doc.title, &|s| s.title = true);
@@ -125,11 +125,23 @@ pub fn record(
     crate::content::with_body(root, doc, |md| {
         markdown::text_runs(md, |t| add(t, &|s| s.body = s.body.saturating_add(1)))
     })?;
-    let mut terms: Vec<(Box<str>, u8)> = seen
+    let mut seen: FxHashMap<String, Seen> =
+        FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
+    for (w, s) in &words {
+        normalize::forms_cached(w, |f| {
+            let e = match seen.get_mut(f) {
+                Some(e) => e,
+                None => seen.entry(f.to_string()).or_default(),
+            };
+            e.title |= s.title;
+            e.summary |= s.summary;
+            e.body = e.body.saturating_add(s.body);
+        });
+    }
+    let terms: Vec<(Box<str>, u8)> = seen
         .into_iter()
         .map(|(t, s)| (t.into_boxed_str(), s.weight()))
         .collect();
-    terms.sort_unstable_by(|a, b| index::js_order(&a.0, &b.0));
     let date = doc
         .date
         .as_ref()
@@ -254,11 +266,13 @@ pub fn files(
     lang: &str,
 ) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     use rayon::prelude::*;
+    let start = std::time::Instant::now();
     let ids: &[DocId] = site.articles.get(lang).map_or(&[], Vec::as_slice);
     let records = ids
         .par_iter()
         .map(|&id| prep.search_record(root, site, l10n, id))
         .collect::<Result<Vec<_>, _>>()?;
+    let made = start.elapsed();
     let mut position = vec![u32::MAX; site.documents.len()];
     for (i, &id) in ids.iter().enumerate() {
         position[id] = i as u32;
@@ -283,5 +297,13 @@ pub fn files(
             }
         })
         .collect();
-    Ok(index::files(&page_path(lang), &records, &filters))
+    let files = index::files(&page_path(lang), &records, &filters);
+    if std::env::var_os("NASHRA_TIMINGS").is_some() {
+        eprintln!(
+            "timing: search index {lang}: records {made:?}, index {:?}, {} files",
+            start.elapsed() - made,
+            files.len()
+        );
+    }
+    Ok(files)
 }
