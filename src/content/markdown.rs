@@ -20,7 +20,18 @@ fn options() -> Options {
 
 /// The HTML of a Markdown text.
 pub fn render(markdown: &str) -> String {
+    render_with_text(markdown, |_| {})
+}
+
+/// [`render`], giving `text` every run of readable text on the way, as [`text_runs`] does: one
+/// parse for the page and its search record.
+pub fn render_with_text(markdown: &str, mut text: impl FnMut(&str)) -> String {
     let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    for e in &events {
+        if let Event::Text(t) | Event::Code(t) = e {
+            text(t);
+        }
+    }
 
     // Give every heading an id.
     let mut used: Vec<String> = events

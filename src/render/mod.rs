@@ -109,7 +109,6 @@ pub fn plan(site: &Site) -> Vec<Job> {
         jobs.push(Job::Corrections(lang.clone()));
         if site.config.search {
             jobs.push(Job::Search(lang.clone()));
-            jobs.push(Job::SearchIndex(lang.clone()));
         }
         for &(year, month) in site.months.get(lang).into_iter().flat_map(|m| m.keys()) {
             jobs.push(Job::Month {
@@ -121,6 +120,12 @@ pub fn plan(site: &Site) -> Vec<Job> {
     }
     for list in site.articles.values().chain(site.pages.values()) {
         jobs.extend(list.iter().map(|&id| Job::Document(id)));
+    }
+    // last: most articles' search records are made by their pages by then (one parse for both)
+    if site.config.search {
+        for l in &site.config.languages {
+            jobs.push(Job::SearchIndex(l.code.clone()));
+        }
     }
     jobs
 }
@@ -345,7 +350,7 @@ impl Renderer {
                     Kind::Article => "article.html",
                     Kind::Page => "page.html",
                 };
-                let body = prep.body(&self.root, site, *id)?;
+                let body = prep.page_body(&self.root, site, l10n, *id)?;
                 html(
                     template,
                     view::document_context(site, l10n, prep, *id, body),

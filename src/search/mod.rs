@@ -82,7 +82,22 @@ struct Seen {
     body: u16,
 }
 
+#[derive(Clone, Copy)]
+enum Field {
+    Title,
+    Summary,
+    Body,
+}
+
 impl Seen {
+    fn mark(&mut self, field: Field) {
+        match field {
+            Field::Title => self.title = true,
+            Field::Summary => self.summary = true,
+            Field::Body => self.body = self.body.saturating_add(1),
+        }
+    }
+
     fn weight(self) -> u8 {
         let w = u16::from(self.title) * 8 + u16::from(self.summary) * 3 + self.body.min(12);
         w.clamp(1, 35) as u8
@@ -105,26 +120,39 @@ pub fn record(
     summary: &str,
     id: DocId,
 ) -> Result<Record, Diagnostic> {
+    record_with(site, l10n, url, summary, id, |add| {
+        crate::content::with_body(root, &site.documents[id], |md| markdown::text_runs(md, add))
+    })
+}
+
+/// Makes the article's record; `body` gives every run of the body's text to the function it is
+/// handed (the article page's rendering does, so the Markdown is parsed once for both).
+pub fn record_with(
+    site: &Site,
+    l10n: &Localizer,
+    url: &str,
+    summary: &str,
+    id: DocId,
+    body: impl FnOnce(&mut dyn FnMut(&str)) -> Result<(), Diagnostic>,
+) -> Result<Record, Diagnostic> {
     RECORDS_MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let doc = &site.documents[id];
     // each folded word once, with where it appears; then each word's stems
     let mut words: FxHashMap<String, Seen> = FxHashMap::default();
     let mut buf = String::new();
-    let mut add = |text: &str, mark: &dyn Fn(&mut Seen)| {
+    let mut add = |text: &str, field: Field| {
         normalize::words(text, &mut buf, |w| match words.get_mut(w) {
-            Some(s) => mark(s),
+            Some(s) => s.mark(field),
             None => {
                 let mut s = Seen::default();
-                mark(&mut s);
+                s.mark(field);
                 words.insert(w.to_string(), s);
             }
         });
     };
-    add(&doc.title, &|s| s.title = true);
-    add(summary, &|s| s.summary = true);
-    crate::content::with_body(root, doc, |md| {
-        markdown::text_runs(md, |t| add(t, &|s| s.body = s.body.saturating_add(1)))
-    })?;
+    add(&doc.title, Field::Title);
+    add(summary, Field::Summary);
+    body(&mut |t| add(t, Field::Body))?;
     let mut seen: FxHashMap<String, Seen> =
         FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
     for (w, s) in &words {

@@ -295,7 +295,9 @@ pub fn words(text: &str, buf: &mut String, mut each: impl FnMut(&str)) {
             let cp = (usize::from(b & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
             match arabic.class[cp - 0x600] {
                 KEEP => {
-                    buf.push_str(&text[i..i + 2]);
+                    if let Some(c) = char::from_u32(cp as u32) {
+                        buf.push(c);
+                    }
                     letters += 1;
                 }
                 DROP => {}
@@ -386,9 +388,9 @@ pub fn forms(word: &str, scratch: &mut Scratch, mut each: impl FnMut(&str)) {
 /// each occurrence again was most of the cost of indexing).
 pub fn forms_cached(word: &str, mut each: impl FnMut(&str)) {
     const MAX_WORDS: usize = 1 << 17;
+    type Cache = (rustc_hash::FxHashMap<Box<str>, Box<str>>, Scratch);
     thread_local! {
-        static CACHE: std::cell::RefCell<(rustc_hash::FxHashMap<Box<str>, Box<str>>, Scratch)> =
-            Default::default();
+        static CACHE: std::cell::RefCell<Cache> = Default::default();
     }
     CACHE.with(|c| {
         let Ok(mut c) = c.try_borrow_mut() else {

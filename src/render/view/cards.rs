@@ -274,6 +274,44 @@ impl Prepared {
         }
     }
 
+    /// The HTML of a document's page body; for an article whose search record is not made yet,
+    /// the record is made from the same parse.
+    pub fn page_body(
+        &self,
+        root: &std::path::Path,
+        site: &Site,
+        l10n: &Localizer,
+        id: DocId,
+    ) -> Result<String, crate::diagnostics::Diagnostic> {
+        let doc = &site.documents[id];
+        let slot = &self.cards[id];
+        let wants = site.config.search && doc.kind == Kind::Article && slot.search.get().is_none();
+        if !wants || slot.body.get().is_some() {
+            return self.body(root, site, id);
+        }
+        let mut html = None;
+        let card = &slot.card;
+        let record =
+            crate::search::record_with(site, l10n, &card.url, &card.summary, id, |add| {
+                crate::content::with_body(root, doc, |md| {
+                    html = Some(crate::content::markdown::render_with_text(md, add));
+                })
+            });
+        let html = match (record, html) {
+            (Ok(r), Some(html)) => {
+                // another thread may have made it meanwhile: the same record
+                let _ = slot.search.set(Ok(Arc::new(r)));
+                html
+            }
+            (Err(d), _) => return Err(d),
+            (Ok(_), None) => return self.body(root, site, id),
+        };
+        if self.in_feed.get(id).copied().unwrap_or(false) {
+            let _ = slot.body.set(Ok(Arc::from(html.as_str())));
+        }
+        Ok(html)
+    }
+
     /// The article's search record, made once (and kept while its card is).
     pub fn search_record(
         &self,
