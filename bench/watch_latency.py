@@ -23,7 +23,8 @@ import time
 def open_events(addr):
     host, port = addr.split(":")
     s = socket.create_connection((host, int(port)))
-    s.sendall(b"GET /__nashra/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+    # the server answers only requests for its own address (DNS rebinding protection)
+    s.sendall(f"GET /__nashra/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n".encode())
     s.settimeout(60)
     return s
 

@@ -14,13 +14,18 @@
 //! of the results it shows.
 
 use std::fmt::Write as _;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use super::{normalize, Record};
 
 /// About how many bytes a term chunk holds (a stem with very many articles has a chunk of its own).
 pub const TERM_CHUNK_BYTES: usize = 24 * 1024;
+
+/// Records collected by one parallel task.
+const RECORDS_PER_TASK: usize = 1024;
 
 /// Result entries per entry chunk.
 pub const ENTRIES_PER_CHUNK: usize = 8;
@@ -65,9 +70,10 @@ fn base36(mut n: u32, out: &mut String) {
 }
 
 fn short_hash(bytes: &[u8]) -> String {
-    let mut h = std::hash::DefaultHasher::new();
-    bytes.hash(&mut h);
-    format!("{:08x}", h.finish() as u32)
+    // names only need to change when the bytes do; FxHash reads 8 bytes at a step
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(bytes);
+    format!("{:08x}", (h.finish() >> 32) as u32 ^ h.finish() as u32)
 }
 
 fn json_str(s: &str) -> String {
@@ -78,15 +84,57 @@ fn json_str(s: &str) -> String {
 pub fn files(dir: &str, records: &[Arc<Record>], filters: &[Filter]) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
 
-    // postings: stem → (article, weight), articles ascending because records are visited in order
-    let mut postings: rustc_hash::FxHashMap<&str, Vec<(u32, u8)>> = Default::default();
-    for (i, r) in records.iter().enumerate() {
-        for (t, w) in &r.terms {
-            postings.entry(t).or_default().push((i as u32, *w));
-        }
-    }
+    // postings: stem → (article, weight), articles ascending: groups of records are collected in
+    // parallel and joined in order
+    type Postings<'a> = rustc_hash::FxHashMap<&'a str, Vec<(u32, u8)>>;
+    let postings: Postings<'_> = records
+        .par_chunks(RECORDS_PER_TASK)
+        .enumerate()
+        .map(|(c, group)| {
+            let mut map: Postings<'_> = Default::default();
+            for (k, r) in group.iter().enumerate() {
+                let doc = (c * RECORDS_PER_TASK + k) as u32;
+                for (t, w) in &r.terms {
+                    map.entry(t).or_default().push((doc, *w));
+                }
+            }
+            map
+        })
+        .reduce(Postings::default, |mut a, b| {
+            if a.is_empty() {
+                return b;
+            }
+            for (t, mut list) in b {
+                a.entry(t).or_default().append(&mut list);
+            }
+            a
+        });
     let mut terms: Vec<(&str, Vec<(u32, u8)>)> = postings.into_iter().collect();
-    terms.sort_unstable_by(|a, b| js_order(a.0, b.0));
+    terms.par_sort_unstable_by(|a, b| js_order(a.0, b.0));
+    // each stem's entry, `["stem","postings"]`, written in parallel
+    let entries: Vec<String> = terms
+        .par_iter()
+        .map(|(term, list)| {
+            let mut e = String::with_capacity(list.len() * 4 + term.len() + 8);
+            e.push('[');
+            e.push_str(&json_str(term));
+            e.push_str(",\"");
+            let mut prev = 0u32;
+            for (k, &(doc, w)) in list.iter().enumerate() {
+                if k > 0 {
+                    e.push(',');
+                }
+                base36(doc - prev, &mut e);
+                prev = doc;
+                if w > 1 {
+                    e.push('.');
+                    base36(u32::from(w), &mut e);
+                }
+            }
+            e.push_str("\"]");
+            e
+        })
+        .collect();
 
     let mut chunk_firsts: Vec<(String, String)> = Vec::new();
     let mut chunk = String::new();
@@ -103,29 +151,14 @@ pub fn files(dir: &str, records: &[Arc<Record>], filters: &[Filter]) -> Vec<(Str
             chunk_firsts.push((f.to_string(), h));
         }
     };
-    for (term, list) in &terms {
+    for ((term, _), entry) in terms.iter().zip(&entries) {
         if first.is_none() {
             chunk.push('[');
             first = Some(term);
         } else {
             chunk.push(',');
         }
-        chunk.push('[');
-        chunk.push_str(&json_str(term));
-        chunk.push_str(",\"");
-        let mut prev = 0u32;
-        for (k, &(doc, w)) in list.iter().enumerate() {
-            if k > 0 {
-                chunk.push(',');
-            }
-            base36(doc - prev, &mut chunk);
-            prev = doc;
-            if w > 1 {
-                chunk.push('.');
-                base36(u32::from(w), &mut chunk);
-            }
-        }
-        chunk.push_str("\"]");
+        chunk.push_str(entry);
         if chunk.len() >= TERM_CHUNK_BYTES {
             flush(&mut chunk, &mut first, &mut out);
         }

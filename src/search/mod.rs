@@ -28,6 +28,15 @@ pub fn page_path(lang: &str) -> String {
     format!("{lang}/search/")
 }
 
+/// Whether an output path is an index chunk, whose name carries the hash of its content.
+pub fn is_content_named(rel: &str) -> bool {
+    let mut parts = rel.split('/');
+    matches!(
+        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next()),
+        (Some(_), Some("search"), Some("t" | "d" | "f"), Some(name), None) if name.ends_with(".json")
+    )
+}
+
 /// The index chunks under `out` (the served folder) for `lang` that `written` does not name: what
 /// `watch` deletes after writing the index again.
 pub fn stale_files(out: &Path, lang: &str, written: &[String]) -> Vec<String> {

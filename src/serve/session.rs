@@ -487,7 +487,10 @@ fn write_jobs(
     let errors = Diagnostics::new();
     let written = std::sync::Mutex::new(Vec::new());
     let n = renderer.render_each(site, prep, all_jobs, jobs, &errors, |rel, bytes| {
-        output::replace_file(out, rel, bytes)?;
+        // a search chunk is named by its content: if it is there, it is this
+        if !(crate::search::is_content_named(rel) && out.join(rel).is_file()) {
+            output::replace_file(out, rel, bytes)?;
+        }
         if let Ok(mut w) = written.lock() {
             w.push(rel.to_string());
         }

@@ -291,12 +291,11 @@ impl Prepared {
         }
         let mut html = None;
         let card = &slot.card;
-        let record =
-            crate::search::record_with(site, l10n, &card.url, &card.summary, id, |add| {
-                crate::content::with_body(root, doc, |md| {
-                    html = Some(crate::content::markdown::render_with_text(md, add));
-                })
-            });
+        let record = crate::search::record_with(site, l10n, &card.url, &card.summary, id, |add| {
+            crate::content::with_body(root, doc, |md| {
+                html = Some(crate::content::markdown::render_with_text(md, add));
+            })
+        });
         let html = match (record, html) {
             (Ok(r), Some(html)) => {
                 // another thread may have made it meanwhile: the same record
