@@ -94,8 +94,8 @@ pub fn files(dir: &str, records: &[Arc<Record>], filters: &[Filter]) -> Vec<(Str
             let mut map: Postings<'_> = Default::default();
             for (k, r) in group.iter().enumerate() {
                 let doc = (c * RECORDS_PER_TASK + k) as u32;
-                for (t, w) in &r.terms {
-                    map.entry(t).or_default().push((doc, *w));
+                for (t, w) in r.terms() {
+                    map.entry(t).or_default().push((doc, w));
                 }
             }
             map
@@ -254,12 +254,7 @@ mod tests {
 
     #[test]
     fn postings_are_delta_encoded_with_weights() {
-        let rec = |terms: &[(&str, u8)]| {
-            Arc::new(Record {
-                terms: terms.iter().map(|&(t, w)| (t.into(), w)).collect(),
-                entry: "{}".into(),
-            })
-        };
+        let rec = |terms: &[(&str, u8)]| Arc::new(Record::new(terms.iter().copied(), "{}"));
         let records = vec![
             rec(&[("a", 1), ("b", 9)]),
             rec(&[("a", 2)]),

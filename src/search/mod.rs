@@ -62,13 +62,44 @@ pub fn stale_files(out: &Path, lang: &str, written: &[String]) -> Vec<String> {
 /// How long a result's summary may be, in characters.
 const RESULT_SUMMARY_CHARS: usize = 220;
 
-/// One article as the index sees it.
+/// One article as the index sees it. Every article's record is kept for the next rebuild, so it
+/// is compact: its stems in one string (a stem never contains a space) and their weights beside.
 #[derive(Debug)]
 pub struct Record {
-    /// (stem, weight 1–35), each stem once.
-    pub terms: Vec<(Box<str>, u8)>,
+    /// The stems, each once, separated by spaces.
+    stems: Box<str>,
+    /// The weight (1–35) of each stem, in the same order.
+    weights: Box<[u8]>,
     /// The result entry shown for it (JSON: url, title, date, summary).
-    pub entry: String,
+    pub entry: Box<str>,
+}
+
+impl Record {
+    /// A record of (stem, weight) pairs; stems are words of [`normalize`], without spaces.
+    pub fn new<'a>(terms: impl IntoIterator<Item = (&'a str, u8)>, entry: &str) -> Record {
+        let mut stems = String::new();
+        let mut weights = Vec::new();
+        for (t, w) in terms {
+            if !stems.is_empty() {
+                stems.push(' ');
+            }
+            stems.push_str(t);
+            weights.push(w);
+        }
+        Record {
+            stems: stems.into_boxed_str(),
+            weights: weights.into_boxed_slice(),
+            entry: entry.into(),
+        }
+    }
+
+    /// (stem, weight) pairs.
+    pub fn terms(&self) -> impl Iterator<Item = (&str, u8)> {
+        self.stems
+            .split(' ')
+            .filter(|s| !s.is_empty())
+            .zip(self.weights.iter().copied())
+    }
 }
 
 #[derive(Serialize)]
@@ -175,10 +206,6 @@ pub fn record_with(
             e.body = e.body.saturating_add(s.body);
         });
     }
-    let terms: Vec<(Box<str>, u8)> = seen
-        .into_iter()
-        .map(|(t, s)| (t.into_boxed_str(), s.weight()))
-        .collect();
     let date = doc
         .date
         .as_ref()
@@ -191,7 +218,10 @@ pub fn record_with(
         s: &markdown::cut_summary(summary, RESULT_SUMMARY_CHARS),
     })
     .unwrap_or_default();
-    Ok(Record { terms, entry })
+    Ok(Record::new(
+        seen.iter().map(|(t, s)| (t.as_str(), s.weight())),
+        &entry,
+    ))
 }
 
 /// The configuration the search page's script reads (`<script id="search-config">`): where the
