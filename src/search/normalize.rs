@@ -274,16 +274,36 @@ static ARABIC_BLOCK: std::sync::LazyLock<ArabicBlock> = std::sync::LazyLock::new
 pub fn words(text: &str, buf: &mut String, mut each: impl FnMut(&str)) {
     let arabic = &*ARABIC_BLOCK;
     let bytes = text.as_bytes();
-    buf.clear();
+    // A word is handed out as a slice of `text` while folding leaves it as it is (most words);
+    // from its first changed character on, it is built in `buf`.
+    let mut start = 0;
+    let mut copied = false;
     let mut letters = 0usize;
     let mut i = 0;
+    buf.clear();
+    // `text[start..i]` into `buf`, at the first change of a word
+    macro_rules! change {
+        () => {
+            if !copied {
+                buf.clear();
+                buf.push_str(&text[start..i]);
+                copied = true;
+            }
+        };
+    }
     while i < bytes.len() {
         let b = bytes[i];
         let step;
         let mut brk = false;
         if b < 0x80 {
             step = 1;
-            if b.is_ascii_alphanumeric() {
+            if b.is_ascii_lowercase() || b.is_ascii_digit() {
+                if copied {
+                    buf.push(char::from(b));
+                }
+                letters += 1;
+            } else if b.is_ascii_uppercase() {
+                change!();
                 buf.push(char::from(b.to_ascii_lowercase()));
                 letters += 1;
             } else {
@@ -295,14 +315,15 @@ pub fn words(text: &str, buf: &mut String, mut each: impl FnMut(&str)) {
             let cp = (usize::from(b & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
             match arabic.class[cp - 0x600] {
                 KEEP => {
-                    if let Some(c) = char::from_u32(cp as u32) {
-                        buf.push(c);
+                    if copied {
+                        buf.push_str(&text[i..i + 2]);
                     }
                     letters += 1;
                 }
-                DROP => {}
+                DROP => change!(),
                 BREAK => brk = true,
                 k => {
+                    change!();
                     let r = arabic.replacements[usize::from(k - REPLACE)];
                     buf.push_str(r);
                     letters += r.chars().count();
@@ -312,10 +333,19 @@ pub fn words(text: &str, buf: &mut String, mut each: impl FnMut(&str)) {
             let c = text[i..].chars().next().unwrap_or(' ');
             step = c.len_utf8().max(1);
             if let Some(f) = fold(c) {
+                change!();
                 buf.push_str(f);
                 letters += f.chars().count();
             } else if is_word_char(c) {
-                buf.extend(c.to_lowercase());
+                let mut lower = c.to_lowercase();
+                if lower.len() == 1 && lower.next() == Some(c) {
+                    if copied {
+                        buf.push(c);
+                    }
+                } else {
+                    change!();
+                    buf.extend(c.to_lowercase());
+                }
                 letters += 1;
             } else {
                 brk = true;
@@ -323,15 +353,16 @@ pub fn words(text: &str, buf: &mut String, mut each: impl FnMut(&str)) {
         }
         if brk {
             if letters >= 2 {
-                each(buf);
+                each(if copied { buf } else { &text[start..i] });
             }
-            buf.clear();
+            copied = false;
             letters = 0;
+            start = i + step;
         }
         i += step;
     }
     if letters >= 2 {
-        each(buf);
+        each(if copied { buf } else { &text[start..] });
     }
 }
 
@@ -507,6 +538,48 @@ mod tests {
         for n in 0x600..=0x6FF {
             let c = char::from_u32(n).unwrap();
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{n:04X}");
+        }
+    }
+
+    /// `words` (which avoids copying) against the plain definition: fold, split, lower-case.
+    #[test]
+    fn words_is_fold_split_lowercase() {
+        fn plain(text: &str) -> Vec<String> {
+            let mut out = Vec::new();
+            let mut w = String::new();
+            let mut n = 0;
+            for c in text.chars().chain([' ']) {
+                if let Some(f) = fold(c) {
+                    w.push_str(f);
+                    n += f.chars().count();
+                } else if c.is_alphanumeric() {
+                    w.extend(c.to_lowercase());
+                    n += 1;
+                } else {
+                    if n >= 2 {
+                        out.push(std::mem::take(&mut w));
+                    }
+                    w.clear();
+                    n = 0;
+                }
+            }
+            out
+        }
+        let samples = [
+            "الحُكُومَةُ والحكومة، اجتمـــاع؛ ٢٠٢٥ و۱۴۰۳ ٱلاجتماع",
+            "َبداية بحركة ً ثم كلمة",
+            "Straße İstanbul ÉLYSÉE café NATO's x y ab",
+            "mixed قمةNATO summit2025 Ωμέγα Привет 日本語 🙂emoji",
+            "a",
+            "ab",
+            "",
+            "  leading and trailing  ",
+            "مسئول مسؤول ی ک کابل ایران",
+        ];
+        for text in samples {
+            let mut got = Vec::new();
+            words(text, &mut String::new(), |w| got.push(w.to_string()));
+            assert_eq!(got, plain(text), "{text}");
         }
     }
 
