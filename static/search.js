@@ -2,7 +2,7 @@
 // page (/LANG/search/meta.json and its chunks; see src/search/index.rs). No server, no network
 // beyond the site itself.
 //
-// The normalisation below is src/search/normalize.rs step for step; its tables (folds, stop
+// The normalisation below is src/search/normalize.rs and words.rs step for step; its tables (folds, stop
 // words, affixes) are not written here but read from meta.json, where nashra puts the ones it
 // indexed with. tests/search/cases.tsv runs through both.
 (function () {

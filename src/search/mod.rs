@@ -2,7 +2,7 @@
 //!
 //! Search runs in the reader's browser with no server: `/LANG/search/` is a page
 //! (`templates/search.html`) whose script (`static/search.js`) reads a chunked index written
-//! beside it. [`normalize`] is the one normalisation of text (folding, words, light stemming)
+//! beside it. [`normalize`] (with [`words`]) is the one normalisation of text (folding, words, light stemming)
 //! shared with the script; [`index`] turns the articles' [`Record`]s into the index files.
 //!
 //! Each article's [`Record`] (its stems with weights and its result entry) is made once and kept
@@ -11,6 +11,7 @@
 
 pub mod index;
 pub mod normalize;
+pub mod words;
 
 use std::path::Path;
 
