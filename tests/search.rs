@@ -390,6 +390,56 @@ fn watch_indexes_only_the_edited_article_again() {
     }
 }
 
+/// `search = "no"`: an error at its line and column, and the built site (and its index) stay.
+#[test]
+fn a_search_setting_that_is_not_true_or_false_is_an_error_and_the_output_survives() {
+    let dir = built();
+    let r = dir.path();
+    let meta = read(&r.join("public/ar/search/meta.json"));
+    write(r, "site.toml", &format!("search = \"no\"\n{SITE_TOML}"));
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error: invalid type: string \"no\", expected a boolean\n  --> site.toml:1:10"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(read(&r.join("public/ar/search/meta.json")), meta);
+}
+
+/// A site under a path (`/news/`): the script looks for the index there and results link there.
+#[test]
+fn search_under_a_base_path() {
+    let dir = search_site();
+    let r = dir.path();
+    let run = nashra(r, &["build", "--base-url", "https://example.org/news/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = read(&r.join("public/ar/search/index.html"));
+    assert!(page.contains("\"index\":\"/news/ar/search/\""), "{page}");
+    assert!(
+        page.contains("<script src=\"/news/search.js\" defer>"),
+        "{page}"
+    );
+    let front = read(&r.join("public/en/index.html"));
+    assert!(front.contains("action=\"/news/en/search/\""), "{front}");
+    let entries: Vec<String> = std::fs::read_dir(r.join("public/ar/search/d"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| read(&e.path()))
+        .collect();
+    assert!(!entries.is_empty());
+    for e in &entries {
+        let v: Value = serde_json::from_str(e).unwrap_or_else(|err| panic!("{err}: {e}"));
+        for entry in v.as_array().into_iter().flatten() {
+            let u = entry["u"].as_str().unwrap_or("");
+            assert!(u.starts_with("/news/ar/2025/11/"), "{u}");
+        }
+    }
+}
+
 fn walk_size(dir: &Path) -> u64 {
     std::fs::read_dir(dir)
         .into_iter()
