@@ -229,20 +229,18 @@
     return out;
   };
 
+  // The weight of each class of src/search/index.rs (body, body often, summary, headline).
+  var WEIGHTS = [1, 2, 4, 8];
+
+  // A term's postings: `gap × 4 + class,…` in base 36.
   function decode(postings, each) {
     var doc = 0;
     var start = 0;
     for (var i = 0; i <= postings.length; i++) {
       if (i === postings.length || postings.charCodeAt(i) === 44) {
-        var item = postings.slice(start, i);
-        var dot = item.indexOf(".");
-        var w = 1;
-        if (dot >= 0) {
-          w = parseInt(item.slice(dot + 1), 36);
-          item = item.slice(0, dot);
-        }
-        doc += parseInt(item, 36);
-        each(doc, w);
+        var v = parseInt(postings.slice(start, i), 36);
+        doc += Math.floor(v / 4);
+        each(doc, WEIGHTS[v % 4]);
         start = i + 1;
       }
     }
@@ -261,7 +259,11 @@
     if (!list) return new Set();
     var text = await this.file("f/" + list[3] + ".json");
     var docs = new Set();
-    if (text) decode(text, function (d) { docs.add(d); });
+    var doc = 0;
+    if (text) text.split(",").forEach(function (gap) {
+      doc += parseInt(gap, 36);
+      docs.add(doc);
+    });
     return docs;
   };
 

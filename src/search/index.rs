@@ -4,7 +4,7 @@
 //! - `meta.json`: the article count, the first stem of every term chunk, the names of the entry
 //!   chunks and filter lists, and the normalisation rules ([`normalize::rules_json`]);
 //! - `t/N-H.json`: a term chunk, `[[stem, postings], …]` in JavaScript string order, each about
-//!   [`TERM_CHUNK_BYTES`]; postings are `delta[.weight],…` in base 36 (articles numbered newest
+//!   [`TERM_CHUNK_BYTES`]; postings are `gap × 4 + weight class,…` in base 36 (articles numbered newest
 //!   first);
 //! - `d/N-H.json`: [`ENTRIES_PER_CHUNK`] result entries;
 //! - `f/KIND-KEY-H.json`: the articles of one topic or country, `delta,…` in base 36.
@@ -23,6 +23,10 @@ use super::{normalize, Record};
 
 /// About how many bytes a term chunk holds (a stem with very many articles has a chunk of its own).
 pub const TERM_CHUNK_BYTES: usize = 24 * 1024;
+
+/// How many weight classes a posting carries (`search::Seen::weight`); the script gives them the
+/// weights 1, 2, 4 and 8.
+pub const WEIGHT_CLASSES: u32 = 4;
 
 /// Records collected by one parallel task.
 const RECORDS_PER_TASK: usize = 1024;
@@ -124,12 +128,9 @@ pub fn files(dir: &str, records: &[Arc<Record>], filters: &[Filter]) -> Vec<(Str
                 if k > 0 {
                     e.push(',');
                 }
-                base36(doc - prev, &mut e);
+                // the gap and the class in one number: most postings are one character
+                base36((doc - prev) * WEIGHT_CLASSES + u32::from(w.min(3)), &mut e);
                 prev = doc;
-                if w > 1 {
-                    e.push('.');
-                    base36(u32::from(w), &mut e);
-                }
             }
             e.push_str("\"]");
             e
@@ -256,7 +257,7 @@ mod tests {
     fn postings_are_delta_encoded_with_weights() {
         let rec = |terms: &[(&str, u8)]| Arc::new(Record::new(terms.iter().copied(), "{}"));
         let records = vec![
-            rec(&[("a", 1), ("b", 9)]),
+            rec(&[("a", 0), ("b", 3)]),
             rec(&[("a", 2)]),
             rec(&[("a", 1)]),
         ];
@@ -265,6 +266,7 @@ mod tests {
             .iter()
             .find(|(p, _)| p.starts_with("ar/search/t/0-"))
             .map(|(_, b)| String::from_utf8_lossy(b).to_string());
-        assert_eq!(terms.as_deref(), Some(r#"[["a","0,1.2,1"],["b","0.9"]]"#));
+        // a: article 0 class 0 → 0; gap 1 class 2 → 6; gap 1 class 1 → 5. b: article 0 class 3 → 3
+        assert_eq!(terms.as_deref(), Some(r#"[["a","0,6,5"],["b","3"]]"#));
     }
 }

@@ -69,7 +69,7 @@ const RESULT_SUMMARY_CHARS: usize = 220;
 pub struct Record {
     /// The stems, each once, separated by spaces.
     stems: Box<str>,
-    /// The weight (1–35) of each stem, in the same order.
+    /// The weight class (0–3) of each stem, in the same order.
     weights: Box<[u8]>,
     /// The result entry shown for it (JSON: url, title, date, summary).
     pub entry: Box<str>,
@@ -139,9 +139,18 @@ impl Seen {
         }
     }
 
+    /// The word's class (`index::WEIGHT_CLASSES`): 3 in the headline, 2 in the summary, 1 three
+    /// times or more in the body, else 0.
     fn weight(self) -> u8 {
-        let w = u16::from(self.title) * 8 + u16::from(self.summary) * 3 + self.body.min(12);
-        w.clamp(1, 35) as u8
+        if self.title {
+            3
+        } else if self.summary {
+            2
+        } else if self.body >= 3 {
+            1
+        } else {
+            0
+        }
     }
 }
 
