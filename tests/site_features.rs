@@ -148,6 +148,36 @@ fn assets_are_copied_beside_their_pages() {
     assert!(html.contains("الصورة: <bdi>وكالة</bdi>"));
 }
 
+/// The lead image loads first and has a caption; body images load lazily, and one alone in its
+/// paragraph is a figure with its Markdown title as caption.
+#[test]
+fn lead_and_body_images_markup() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/2025/11/summit.en.md",
+        "---\ntitle: Summit\ndate: 2025-11-27\nimage: {src: photo.svg, alt: Leaders at a table, credit: Agency, caption: \"The leaders in Bishkek\"}\n---\n\nText.\n\n![A hall](hall.svg \"The hall, before the meeting\")\n\nAn icon ![flag](flag.svg) inline.\n",
+    );
+    build_ok(site.path(), &[]);
+    let html = page(site.path(), "en/2025/11/summit");
+    assert!(
+        html.contains("<img src=\"photo.svg\" alt=\"Leaders at a table\" loading=\"eager\" fetchpriority=\"high\" decoding=\"async\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<figcaption><span class=\"caption\">The leaders in Bishkek</span> <span class=\"credit\">Photo: <bdi>Agency</bdi></span></figcaption>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<figure class=\"body-image\"><img src=\"hall.svg\" alt=\"A hall\" loading=\"lazy\" decoding=\"async\"><figcaption>The hall, before the meeting</figcaption></figure>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<p>An icon <img src=\"flag.svg\" alt=\"flag\" loading=\"lazy\" decoding=\"async\"> inline.</p>"),
+        "{html}"
+    );
+}
+
 #[test]
 fn summary_defaults_to_the_first_paragraph_and_updated_is_shown() {
     let site = minimal_site();

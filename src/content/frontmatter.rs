@@ -134,7 +134,7 @@ pub struct RawSource {
 #[derive(Debug, Deserialize)]
 #[serde(
     deny_unknown_fields,
-    expecting = "an image: `{src: …, alt: …, credit: …}`"
+    expecting = "an image: `{src: …, alt: …, credit: …, caption: …}`"
 )]
 pub struct RawImage {
     pub src: String,
@@ -142,6 +142,8 @@ pub struct RawImage {
     pub alt: Option<String>,
     #[serde(default)]
     pub credit: Option<String>,
+    #[serde(default)]
+    pub caption: Option<String>,
 }
 
 /// One entry of `corrections:`.

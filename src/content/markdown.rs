@@ -82,8 +82,73 @@ pub fn render_with_text(markdown: &str, mut text: impl FnMut(&str)) -> String {
     }
 
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    pulldown_cmark::html::push_html(&mut html, images(events).into_iter());
     html
+}
+
+/// Body images: loaded lazily and decoded off the main thread (the lead image is the one the
+/// reader sees first); an image alone in its paragraph becomes a `<figure>` whose caption is the
+/// Markdown title (`![alt](photo.jpg "Caption")`).
+fn images(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::Image { .. })))
+    {
+        return events;
+    }
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    let mut it = events.into_iter().peekable();
+    while let Some(e) = it.next() {
+        let Event::Start(Tag::Image {
+            dest_url, title, ..
+        }) = e
+        else {
+            out.push(e);
+            continue;
+        };
+        // the description, up to the image's end (an image inside it gives its own text)
+        let mut alt = String::new();
+        let mut depth = 0usize;
+        for inner in it.by_ref() {
+            match inner {
+                Event::Start(Tag::Image { .. }) => depth += 1,
+                Event::End(TagEnd::Image) if depth == 0 => break,
+                Event::End(TagEnd::Image) => depth -= 1,
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                _ => {}
+            }
+        }
+        let mut img = String::from("<img src=\"");
+        let _ = pulldown_cmark_escape::escape_href(&mut img, &dest_url);
+        img.push_str("\" alt=\"");
+        let _ = pulldown_cmark_escape::escape_html(&mut img, &alt);
+        img.push('"');
+        let alone = matches!(out.last(), Some(Event::Start(Tag::Paragraph)))
+            && matches!(it.peek(), Some(Event::End(TagEnd::Paragraph)));
+        if alone {
+            out.pop();
+            it.next();
+            img.push_str(" loading=\"lazy\" decoding=\"async\">");
+            let mut figure = format!("<figure class=\"body-image\">{img}");
+            if !title.trim().is_empty() {
+                figure.push_str("<figcaption>");
+                let _ = pulldown_cmark_escape::escape_html(&mut figure, &title);
+                figure.push_str("</figcaption>");
+            }
+            figure.push_str("</figure>\n");
+            out.push(Event::Html(figure.into()));
+        } else {
+            if !title.is_empty() {
+                img.push_str(" title=\"");
+                let _ = pulldown_cmark_escape::escape_html(&mut img, &title);
+                img.push('"');
+            }
+            img.push_str(" loading=\"lazy\" decoding=\"async\">");
+            out.push(Event::InlineHtml(img.into()));
+        }
+    }
+    out
 }
 
 /// The first top-level paragraph of `markdown` as plain text, reading no further than it.
@@ -161,6 +226,18 @@ mod tests {
         assert!(r.contains("<del>old</del>"));
         assert!(r.contains("footnote-definition"));
         assert!(r.starts_with("<p>Intro <em>text</em> here.</p>"));
+        // body images: a figure when alone in a paragraph, lazy everywhere, text escaped
+        let r = render(
+            "![Leaders & guests](photo.jpg \"The summit <2025>\")\n\nText ![icon](i.svg) here.\n",
+        );
+        assert!(
+            r.starts_with("<figure class=\"body-image\"><img src=\"photo.jpg\" alt=\"Leaders &amp; guests\" loading=\"lazy\" decoding=\"async\"><figcaption>The summit &lt;2025&gt;</figcaption></figure>\n"),
+            "{r}"
+        );
+        assert!(
+            r.contains("<p>Text <img src=\"i.svg\" alt=\"icon\" loading=\"lazy\" decoding=\"async\"> here.</p>"),
+            "{r}"
+        );
         assert_eq!(
             first_paragraph_of("## Head\n\nIntro *text* here.\n\nMore."),
             "Intro text here."

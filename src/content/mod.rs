@@ -46,6 +46,8 @@ pub struct Image {
     pub src: String,
     pub alt: String,
     pub credit: Option<String>,
+    /// What the picture shows, under it (the `alt` text describes it for those who cannot see it).
+    pub caption: Option<String>,
 }
 
 /// One Markdown file, read and validated.

@@ -160,7 +160,12 @@ pub(super) fn resolve(
                     .help("describe the picture under `image:` with `alt: …` for readers who cannot see it"),
             );
         }
-        Image { src: img.value.src, alt, credit: img.value.credit.filter(|c| !c.trim().is_empty()) }
+        Image {
+            src: img.value.src,
+            alt,
+            credit: img.value.credit.filter(|c| !c.trim().is_empty()),
+            caption: img.value.caption.filter(|c| !c.trim().is_empty()),
+        }
     });
 
     let (slug_source, url_pos) = match &raw.slug {

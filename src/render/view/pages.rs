@@ -79,6 +79,7 @@ pub struct ImageView<'a> {
     pub src: &'a str,
     pub alt: &'a str,
     pub credit: Option<&'a str>,
+    pub caption: Option<&'a str>,
 }
 
 pub(crate) fn lang_name(l10n: &Localizer, lang: &str) -> String {
@@ -203,6 +204,7 @@ pub fn document_context(
             src: &i.src,
             alt: &i.alt,
             credit: i.credit.as_deref(),
+            caption: i.caption.as_deref(),
         }),
         body,
         extra: &doc.extra,
