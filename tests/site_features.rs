@@ -158,11 +158,31 @@ fn lead_and_body_images_markup() {
         "content/2025/11/summit.en.md",
         "---\ntitle: Summit\ndate: 2025-11-27\nimage: {src: photo.svg, alt: Leaders at a table, credit: Agency, caption: \"The leaders in Bishkek\"}\n---\n\nText.\n\n![A hall](hall.svg \"The hall, before the meeting\")\n\nAn icon ![flag](flag.svg) inline.\n",
     );
+    // a PNG's header: signature, then the IHDR chunk with width 1200 and height 630
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend_from_slice(&1200u32.to_be_bytes());
+    png.extend_from_slice(&630u32.to_be_bytes());
+    png.extend_from_slice(b"\x08\x02\0\0\0\0\0\0\0");
+    std::fs::write(site.path().join("content/2025/11/lead.png"), &png)
+        .unwrap_or_else(|e| panic!("{e}"));
+    write(
+        site.path(),
+        "content/2025/11/summit.ar.md",
+        "---\ntitle: قمة\ndate: 2025-11-27\nimage: {src: lead.png, alt: القادة}\n---\n\nنص.\n",
+    );
     build_ok(site.path(), &[]);
     let html = page(site.path(), "en/2025/11/summit");
     assert!(
         html.contains("<img src=\"photo.svg\" alt=\"Leaders at a table\" loading=\"eager\" fetchpriority=\"high\" decoding=\"async\">"),
         "{html}"
+    );
+    // the size read from the file, so the page does not shift when the picture arrives
+    let ar = page(site.path(), "ar/2025/11/summit");
+    assert!(
+        ar.contains(
+            "<img src=\"lead.png\" alt=\"القادة\" width=\"1200\" height=\"630\" loading=\"eager\""
+        ),
+        "{ar}"
     );
     assert!(
         html.contains("<figcaption><span class=\"caption\">The leaders in Bishkek</span> <span class=\"credit\">Photo: <bdi>Agency</bdi></span></figcaption>"),

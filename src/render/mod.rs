@@ -353,7 +353,16 @@ impl Renderer {
                 let body = prep.page_body(&self.root, site, l10n, *id)?;
                 html(
                     template,
-                    view::document_context(site, l10n, prep, *id, body),
+                    view::document_context(
+                        site,
+                        l10n,
+                        prep,
+                        *id,
+                        body,
+                        doc.image
+                            .as_ref()
+                            .and_then(|i| view::lead_image_size(&self.root, &doc.folder, &i.src)),
+                    ),
                 )
                 .map_err(|d| {
                     let message = format!("{} (while rendering {})", d.message, doc.path.display());

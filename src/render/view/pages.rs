@@ -80,6 +80,30 @@ pub struct ImageView<'a> {
     pub alt: &'a str,
     pub credit: Option<&'a str>,
     pub caption: Option<&'a str>,
+    /// Pixel size read from the file's header (a file beside the article), so the page keeps
+    /// its place for the picture before it loads.
+    pub width: Option<usize>,
+    pub height: Option<usize>,
+}
+
+/// The pixel size of the lead image `src` of the document in `folder` (under `content/`), when it
+/// is a file there whose header nashra can read; `None` for URLs and anything else.
+pub fn lead_image_size(
+    root: &std::path::Path,
+    folder: &std::path::Path,
+    src: &str,
+) -> Option<(usize, usize)> {
+    let rel = std::path::Path::new(src);
+    let plain = !src.contains(':')
+        && !src.starts_with('/')
+        && rel
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !plain {
+        return None;
+    }
+    let size = imagesize::size(root.join("content").join(folder).join(rel)).ok()?;
+    Some((size.width, size.height))
 }
 
 pub(crate) fn lang_name(l10n: &Localizer, lang: &str) -> String {
@@ -194,6 +218,7 @@ pub fn document_context(
     prep: &Prepared,
     id: DocId,
     body: String,
+    image_size: Option<(usize, usize)>,
 ) -> tera::Context {
     let doc = &site.documents[id];
     let mut ctx = base_context(site, l10n, prep, &Job::Document(id));
@@ -205,6 +230,8 @@ pub fn document_context(
             alt: &i.alt,
             credit: i.credit.as_deref(),
             caption: i.caption.as_deref(),
+            width: image_size.map(|s| s.0),
+            height: image_size.map(|s| s.1),
         }),
         body,
         extra: &doc.extra,
