@@ -77,7 +77,8 @@ fn short_hash(bytes: &[u8]) -> String {
     // names only need to change when the bytes do; FxHash reads 8 bytes at a step
     let mut h = rustc_hash::FxHasher::default();
     h.write(bytes);
-    format!("{:08x}", (h.finish() >> 32) as u32 ^ h.finish() as u32)
+    let v = h.finish();
+    format!("{:08x}", (v >> 32) as u32 ^ v as u32)
 }
 
 fn json_str(s: &str) -> String {

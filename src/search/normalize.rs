@@ -265,8 +265,10 @@ fn stem(rules: &Rules, word: &str, out: &mut String) {
     }
 }
 
-/// Every stem of `text`, in order (a word with two forms gives both).
-pub fn terms(text: &str) -> Vec<String> {
+/// Every stem of `text`, in order (a word with two forms gives both): the normalisation table's
+/// view of the rules (indexing goes through [`words`] and [`forms_cached`]).
+#[cfg(test)]
+fn terms(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut buf = String::new();
     let mut scratch = Scratch::default();
