@@ -184,6 +184,22 @@ try {
       await ctx.close();
     }
   }
+  // a search address (README: `?q=…&topic=…&country=…`) opens with its query and filter applied
+  {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`${base}/en/search/?q=Bishkek&topic=security`, { waitUntil: "load" });
+    await page.locator("#search-results li").first().waitFor({ timeout: 5000 }).catch(() => {});
+    const topic = await page.locator("#search-topic").inputValue();
+    const shown = await page.locator("#search-results li").count();
+    const q = await page.locator("#search-q").inputValue();
+    topic === "security" && q === "Bishkek" && shown > 0 ? ok() : fail(`search address: topic ${topic}, q ${q}, ${shown} results`);
+    await page.goto(`${base}/en/search/?q=Bishkek&topic=economy`, { waitUntil: "load" });
+    await page.waitForFunction(() => document.querySelector("#search-status").textContent !== "", null, { timeout: 5000 }).catch(() => {});
+    const none = await page.locator("#search-results li").count();
+    none === 0 ? ok() : fail(`search address: ${none} results for Bishkek in economy (none expected)`);
+    await ctx.close();
+  }
   // the copy-link button appears where the clipboard is available
   {
     const ctx = await browser.newContext();
