@@ -65,6 +65,9 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Drafts, scheduled and expired articles left out, and the next scheduled change.
     pub held: content::Held,
+    /// Pictures decoded by this build, and pictures whose renditions came from the cache.
+    pub images_decoded: usize,
+    pub images_cached: usize,
 }
 
 /// A build that did not finish; the reasons are in the run's [`Diagnostics`].
@@ -142,9 +145,19 @@ pub fn load(root: &Path, req: LoadRequest<'_>, diags: &Diagnostics) -> Option<Lo
     let content = files.content(&opts);
     let held = content.held.clone();
     let authors = crate::authors::load(root, &config, diags);
-    let site = model::build_with(config, content, authors, diags, None);
+    let mut site = model::build_with(config, content, authors, diags, None);
     if timings {
         eprintln!("timing: model {:?}, {} MiB", t.elapsed(), rss_mib());
+    }
+    site.media = Arc::new(crate::media::process(root, &site, diags));
+    if timings {
+        eprintln!(
+            "timing: media {:?} ({} pictures decoded, {} from the cache), {} MiB",
+            t.elapsed(),
+            site.media.decoded,
+            site.media.cached,
+            rss_mib()
+        );
     }
     Some(Loaded {
         site,
@@ -280,6 +293,7 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
     }
     files += render::copy_static(&loaded.statics, &staging, diags);
     files += render::copy_assets(site, &staging, diags);
+    files += crate::media::write(&site.media, &staging, diags);
     loaded.l10n.report_fallbacks(diags);
     if failed(diags, opts.strict) {
         staging.discard();
@@ -311,6 +325,8 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
         files,
         elapsed: start.elapsed(),
         held: loaded.held.clone(),
+        images_decoded: site.media.decoded,
+        images_cached: site.media.cached,
     };
     Ok(Built {
         loaded,

@@ -82,10 +82,11 @@ pub fn check(root: &Path, diags: &Diagnostics) -> Result<(), Failed> {
     for f in theme::overlay(root, Layer::Static, site.config.follow_symlinks, diags) {
         files.insert(f.name.clone(), None);
     }
-    for (asset, owners) in &site.assets {
-        for t in render::asset_targets(site, asset, owners) {
-            files.insert(t, None);
-        }
+    for (asset, _) in &site.assets {
+        files.insert(render::asset_target(asset), None);
+    }
+    for rel in site.media.output_paths() {
+        files.insert(rel.to_string(), None);
     }
     check_links(root, site, &files, diags);
     loaded.l10n.report_fallbacks(diags);

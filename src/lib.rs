@@ -1,7 +1,7 @@
 //! nashra: a static site generator for bilingual (Arabic/English) news digests.
 //!
 //! The pipeline, one module per stage (see ARCHITECTURE.md):
-//! [`config`] → [`i18n`] → [`content`] → [`model`] → [`render`] → [`output`], driven by
+//! [`config`] → [`i18n`] → [`content`] → [`model`] → [`media`] → [`render`] → [`output`], driven by
 //! [`build`]. Problems from every stage are collected in [`diagnostics`].
 
 // Nothing a user feeds in may crash nashra: no unwrap/expect/panic in library code.
@@ -15,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod i18n;
+pub mod media;
 pub mod model;
 pub mod output;
 pub mod render;

@@ -192,6 +192,12 @@ fn main() -> ExitCode {
                         report.elapsed.as_millis(),
                         langs.join("; ")
                     );
+                    if report.images_decoded + report.images_cached > 0 {
+                        eprintln!(
+                            "pictures: {} processed, {} from the cache",
+                            report.images_decoded, report.images_cached
+                        );
+                    }
                     let held = &report.held;
                     let mut out = Vec::new();
                     if held.drafts > 0 {

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{nashra, read, tree, write, SITE_TOML};
+use common::{nashra, read, tree, write, write_jpeg, SITE_TOML};
 use serde_json::Value;
 
 const NOW: &str = "2025-11-28 12:00";
@@ -38,7 +38,7 @@ fn newsroom_site() -> tempfile::TempDir {
         "content/2025/11/summit.en.md",
         "---\ntitle: \"Summit in Bishkek </script><script>alert(1)</script>\"\ndate: 2025-11-27 06:00\ntopics: [security]\nauthors: [sara]\nimage: {src: lead.jpg, alt: \"The leaders\"}\naliases: [/en/2025/11/old-summit/]\ncorrections:\n  - date: 2025-11-27 20:00\n    text: \"The number of documents was corrected.\"\n---\n\nThe article.\n",
     );
-    write(r, "content/2025/11/lead.jpg", "jpeg");
+    write_jpeg(r, "content/2025/11/lead.jpg", 1600, 1000);
     write(
         r,
         "content/2025/11/older.en.md",
@@ -124,9 +124,21 @@ fn articles_carry_social_cards_and_news_article_json_ld() {
         article["mainEntityOfPage"]["@id"],
         "https://news.example.org/en/2025/11/summit/"
     );
-    assert_eq!(
-        article["image"][0],
-        "https://news.example.org/en/2025/11/summit/lead.jpg"
+    // the social crop first, then the whole picture at its widest rendition
+    let images: Vec<&str> = article["image"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(images.len(), 2, "{images:?}");
+    assert!(
+        images[0].starts_with("https://news.example.org/2025/11/lead-social-500-500.")
+            && images[0].ends_with(".jpg"),
+        "{images:?}"
+    );
+    assert!(
+        images[1].starts_with("https://news.example.org/2025/11/lead-1600.")
+            && images[1].ends_with(".jpg"),
+        "{images:?}"
     );
     assert_eq!(article["publisher"]["@type"], "Organization");
     assert_eq!(article["publisher"]["name"], "Nashra House");
@@ -175,10 +187,9 @@ fn articles_carry_social_cards_and_news_article_json_ld() {
 
     // Open Graph and Twitter
     assert_eq!(meta(&html, "og:type"), ["article"]);
-    assert_eq!(
-        meta(&html, "og:image"),
-        ["https://news.example.org/en/2025/11/summit/lead.jpg"]
-    );
+    assert_eq!(meta(&html, "og:image"), [images[0]]);
+    assert_eq!(meta(&html, "og:image:width"), ["1200"]);
+    assert_eq!(meta(&html, "og:image:height"), ["630"]);
     assert_eq!(meta(&html, "og:image:alt"), ["The leaders"]);
     assert_eq!(meta(&html, "og:locale"), ["en_US"]);
     assert_eq!(meta(&html, "og:locale:alternate"), ["ar_AR"]);
@@ -705,9 +716,10 @@ fn extruct_reads_open_graph_and_json_ld() {
         v["og"]["og:url"],
         "https://news.example.org/en/2025/11/summit/"
     );
-    assert_eq!(
-        v["og"]["og:image"],
-        "https://news.example.org/en/2025/11/summit/lead.jpg"
+    let og_image = v["og"]["og:image"].as_str().unwrap_or_default();
+    assert!(
+        og_image.starts_with("https://news.example.org/2025/11/lead-social-500-500."),
+        "{og_image}"
     );
     assert_eq!(
         v["jsonld_types"],

@@ -56,13 +56,10 @@ fn arabic_seed_article_is_a_right_to_left_page_with_arabic_dates() {
     // topics and countries by name
     assert!(html.contains("<a class=\"tag\" href=\"/ar/topics/security/\">الأمن</a>"));
     assert!(html.contains("<bdi>قيرغيزستان</bdi>"));
-    // the lead image sits beside the page
-    assert!(out
-        .join("ar/2025/11/csto-summit-bishkek/lead.svg")
-        .is_file());
-    assert!(out
-        .join("en/2025/11/csto-summit-bishkek/lead.svg")
-        .is_file());
+    // the lead image is published once, at its own path, for both languages
+    assert!(out.join("2025/11/csto-summit-bishkek/lead.svg").is_file());
+    assert!(!out.join("ar/2025/11/csto-summit-bishkek/lead.svg").exists());
+    assert!(!out.join("en/2025/11/csto-summit-bishkek/lead.svg").exists());
 }
 
 #[test]

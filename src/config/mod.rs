@@ -13,8 +13,10 @@ use toml::Spanned;
 
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Pos};
 
+pub mod images;
 pub mod publisher;
 pub mod text;
+pub use images::{Format as ImageFormat, Images};
 pub use publisher::Publisher;
 
 /// The name of the configuration file at the site root.
@@ -48,6 +50,8 @@ struct RawConfig {
     preserve: Vec<Spanned<String>>,
     #[serde(default)]
     publisher: Option<publisher::RawPublisher>,
+    #[serde(default)]
+    images: Option<images::RawImages>,
     languages: Spanned<BTreeMap<String, Spanned<RawLanguage>>>,
 }
 
@@ -153,6 +157,8 @@ pub struct Config {
     pub topic_positions: Vec<Pos>,
     /// `[publisher]`: names, logo, default card image.
     pub publisher: Publisher,
+    /// `[images]`: derivative widths, formats, quality, cache folder.
+    pub images: Images,
 }
 
 impl Config {
@@ -220,6 +226,13 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
                         "search",
                         "preserve",
                         "publisher",
+                        "images",
+                        "widths",
+                        "formats",
+                        "quality",
+                        "cache_dir",
+                        "process",
+                        "max_megapixels",
                         "languages",
                         "name",
                         "logo",
@@ -473,11 +486,17 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
         ok = false;
     });
 
+    let images = images::resolve(raw.images, &mut |span, msg, help| {
+        err(span, msg, help);
+        ok = false;
+    });
+
     if !ok {
         return None;
     }
     Some(Config {
         publisher,
+        images,
         base_url,
         base_path,
         default_language,

@@ -134,7 +134,7 @@ pub struct RawSource {
 #[derive(Debug, Deserialize)]
 #[serde(
     deny_unknown_fields,
-    expecting = "an image: `{src: …, alt: …, credit: …, caption: …}`"
+    expecting = "an image: `{src: …, alt: …, credit: …, caption: …, focus: \"0.5,0.3\"}`"
 )]
 pub struct RawImage {
     pub src: String,
@@ -144,6 +144,9 @@ pub struct RawImage {
     pub credit: Option<String>,
     #[serde(default)]
     pub caption: Option<String>,
+    /// The point to keep in crops, `"x,y"` as fractions of the width and height.
+    #[serde(default)]
+    pub focus: Option<String>,
 }
 
 /// One entry of `corrections:`.

@@ -18,18 +18,46 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// The HTML of a Markdown text.
-pub fn render(markdown: &str) -> String {
-    render_with_text(markdown, |_| {})
+/// What the files a document links to have become: the media stage answers for the files it
+/// publishes; anything else is left as written.
+pub trait Media {
+    /// The address to write for a link to `dest`, when it names a published file.
+    fn href(&self, dest: &str) -> Option<String>;
+    /// The HTML of an image of `dest` (a `<picture>` with its renditions), when it is one.
+    fn image(&self, dest: &str, alt: &str, title: &str) -> Option<String>;
 }
 
-/// [`render`], giving `text` every run of readable text on the way, as [`text_runs`] does: one
-/// parse for the page and its search record.
-pub fn render_with_text(markdown: &str, mut text: impl FnMut(&str)) -> String {
+/// No published files: every reference stays as written.
+pub struct AsWritten;
+
+impl Media for AsWritten {
+    fn href(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn image(&self, _: &str, _: &str, _: &str) -> Option<String> {
+        None
+    }
+}
+
+/// The HTML of a Markdown text, its references left as written.
+pub fn render(markdown: &str) -> String {
+    render_with_text(markdown, &AsWritten, |_| {})
+}
+
+/// The HTML of a Markdown text, giving `text` every run of readable text on the way, as
+/// [`text_runs`] does (one parse for the page and its search record); links and images to the
+/// document's own files are written as `media` says.
+pub fn render_with_text(markdown: &str, media: &dyn Media, mut text: impl FnMut(&str)) -> String {
     let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
-    for e in &events {
-        if let Event::Text(t) | Event::Code(t) = e {
-            text(t);
+    for e in &mut events {
+        match e {
+            Event::Text(t) | Event::Code(t) => text(t),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(h) = media.href(dest_url) {
+                    *dest_url = CowStr::from(h);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -82,14 +110,14 @@ pub fn render_with_text(markdown: &str, mut text: impl FnMut(&str)) -> String {
     }
 
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, images(events).into_iter());
+    pulldown_cmark::html::push_html(&mut html, images(events, media).into_iter());
     html
 }
 
 /// Body images: loaded lazily and decoded off the main thread (the lead image is the one the
 /// reader sees first); an image alone in its paragraph becomes a `<figure>` whose caption is the
 /// Markdown title (`![alt](photo.jpg "Caption")`).
-fn images(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+fn images<'a>(events: Vec<Event<'a>>, media: &dyn Media) -> Vec<Event<'a>> {
     if !events
         .iter()
         .any(|e| matches!(e, Event::Start(Tag::Image { .. })))
@@ -119,17 +147,15 @@ fn images(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                 _ => {}
             }
         }
-        let mut img = String::from("<img src=\"");
-        let _ = pulldown_cmark_escape::escape_href(&mut img, &dest_url);
-        img.push_str("\" alt=\"");
-        let _ = pulldown_cmark_escape::escape_html(&mut img, &alt);
-        img.push('"');
         let alone = matches!(out.last(), Some(Event::Start(Tag::Paragraph)))
             && matches!(it.peek(), Some(Event::End(TagEnd::Paragraph)));
+        let title_attr = if alone { "" } else { &title };
+        let img = media
+            .image(&dest_url, &alt, title_attr)
+            .unwrap_or_else(|| plain_img(&dest_url, &alt, title_attr));
         if alone {
             out.pop();
             it.next();
-            img.push_str(" loading=\"lazy\" decoding=\"async\">");
             let mut figure = format!("<figure class=\"body-image\">{img}");
             if !title.trim().is_empty() {
                 figure.push_str("<figcaption>");
@@ -139,16 +165,26 @@ fn images(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
             figure.push_str("</figure>\n");
             out.push(Event::Html(figure.into()));
         } else {
-            if !title.is_empty() {
-                img.push_str(" title=\"");
-                let _ = pulldown_cmark_escape::escape_html(&mut img, &title);
-                img.push('"');
-            }
-            img.push_str(" loading=\"lazy\" decoding=\"async\">");
             out.push(Event::InlineHtml(img.into()));
         }
     }
     out
+}
+
+/// An `<img>` of a picture nashra does not publish (an address elsewhere).
+fn plain_img(dest: &str, alt: &str, title: &str) -> String {
+    let mut img = String::from("<img src=\"");
+    let _ = pulldown_cmark_escape::escape_href(&mut img, dest);
+    img.push_str("\" alt=\"");
+    let _ = pulldown_cmark_escape::escape_html(&mut img, alt);
+    img.push('"');
+    if !title.is_empty() {
+        img.push_str(" title=\"");
+        let _ = pulldown_cmark_escape::escape_html(&mut img, title);
+        img.push('"');
+    }
+    img.push_str(" loading=\"lazy\" decoding=\"async\">");
+    img
 }
 
 /// The first top-level paragraph of `markdown` as plain text, reading no further than it.

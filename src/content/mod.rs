@@ -48,6 +48,12 @@ pub struct Image {
     pub credit: Option<String>,
     /// What the picture shows, under it (the `alt` text describes it for those who cannot see it).
     pub caption: Option<String>,
+    /// The point crops keep (`focus: "0.5,0.3"`: fractions of width and height from the top
+    /// left corner), in thousandths; the centre when not given.
+    pub focus: Option<(u16, u16)>,
+    /// Where `image:` is written (errors about the picture point here).
+    #[serde(skip)]
+    pub pos: Pos,
 }
 
 /// One Markdown file, read and validated.
@@ -460,9 +466,16 @@ fn as_utf8(bytes: &[u8]) -> Option<&str> {
     simdutf8::basic::from_utf8(bytes).ok()
 }
 
-/// The HTML of a document's Markdown body: the kept body, or else read again from its file.
-pub fn render_body(root: &Path, doc: &Document) -> Result<String, Diagnostic> {
-    with_body(root, doc, markdown::render)
+/// The HTML of a document's Markdown body: the kept body, or else read again from its file;
+/// references to files written as `media` says.
+pub fn render_body(
+    root: &Path,
+    doc: &Document,
+    media: &dyn markdown::Media,
+) -> Result<String, Diagnostic> {
+    with_body(root, doc, |md| {
+        markdown::render_with_text(md, media, |_| {})
+    })
 }
 
 /// Calls `f` with the document's Markdown body: the kept one, or the file read again.
@@ -594,8 +607,8 @@ mod tests {
         let reread = reread.document.unwrap();
         assert!(kept.body.is_some());
         assert!(reread.body.is_none());
-        let a = render_body(root, &kept).unwrap();
-        let b = render_body(root, &reread).unwrap();
+        let a = render_body(root, &kept, &markdown::AsWritten).unwrap();
+        let b = render_body(root, &reread, &markdown::AsWritten).unwrap();
         assert_eq!(a, b);
         assert!(a.contains("<h1 id=\"h\">Head</h1>"), "{a}");
         assert!(a.contains("<table>"), "{a}");

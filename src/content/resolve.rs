@@ -160,11 +160,24 @@ pub(super) fn resolve(
                     .help("describe the picture under `image:` with `alt: …` for readers who cannot see it"),
             );
         }
+        let focus = img.value.focus.as_deref().and_then(|f| match parse_focus(f) {
+            Some(xy) => Some(xy),
+            None => {
+                errors.push(
+                    Diagnostic::error("bad-focus", format!("invalid image `focus` `{f}`"))
+                        .at(pos(&img.referenced))
+                        .help("write the point to keep as two fractions, across then down: `focus: \"0.5,0.3\"` (0,0 is the top left corner)"),
+                );
+                None
+            }
+        });
         Image {
             src: img.value.src,
             alt,
             credit: img.value.credit.filter(|c| !c.trim().is_empty()),
             caption: img.value.caption.filter(|c| !c.trim().is_empty()),
+            focus,
+            pos: pos(&img.referenced),
         }
     });
 
@@ -277,4 +290,16 @@ pub(super) fn resolve(
         body: None,
         url_pos,
     })
+}
+
+/// `"0.5,0.3"` → (500, 300): each fraction from 0 to 1, in thousandths.
+fn parse_focus(text: &str) -> Option<(u16, u16)> {
+    let (x, y) = text.split_once(',')?;
+    let part = |t: &str| -> Option<u16> {
+        let v: f64 = t.trim().parse().ok()?;
+        (0.0..=1.0)
+            .contains(&v)
+            .then(|| (v * 1000.0).round() as u16)
+    };
+    Some((part(x)?, part(y)?))
 }

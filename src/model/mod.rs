@@ -51,6 +51,9 @@ pub struct Site {
     pub pages: BTreeMap<String, Vec<DocId>>,
     /// Assets and the documents beside whose pages they are copied.
     pub assets: Vec<(Asset, Vec<DocId>)>,
+    /// Where each content file is published and the renditions of each picture (filled by the
+    /// media stage after the model is built; empty until then).
+    pub media: Arc<crate::media::Catalog>,
     /// Per language: every declared topic (in site.toml order) with its articles, newest first.
     pub topics: BTreeMap<String, Vec<(String, Vec<DocId>)>>,
     /// Per language: countries that have articles (by code), with their articles, newest first.
@@ -386,6 +389,7 @@ pub fn build_with(
         articles,
         pages,
         assets,
+        media: Arc::default(),
         topics,
         countries,
         months,

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Site;
-use crate::render::{asset_targets, view, Job};
+use crate::render::{asset_target, view, Job};
 use crate::theme::ThemeFile;
 
 /// Reports every copied file whose output path collides with generated pages.
@@ -82,11 +82,9 @@ pub fn find(site: &Site, jobs: &[Job], root: &Path, statics: &[ThemeFile], diags
             );
         }
     };
-    for (asset, owners) in &site.assets {
+    for (asset, _) in &site.assets {
         let source = asset.source.strip_prefix(root).unwrap_or(&asset.source);
-        for t in asset_targets(site, asset, owners) {
-            check(&t, source);
-        }
+        check(&asset_target(asset), source);
     }
     for f in statics {
         check(&f.name, &f.display);

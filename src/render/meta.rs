@@ -24,6 +24,9 @@ pub struct Social {
     pub url: String,
     pub image: Option<String>,
     pub image_alt: Option<String>,
+    /// The card picture's size, when nashra made it (the 1200×630 crop) or read it.
+    pub image_width: Option<u32>,
+    pub image_height: Option<u32>,
     /// `ar_AR`, `en_US`
     pub locale: String,
     /// The locales of the page's translations.
@@ -70,6 +73,32 @@ pub fn absolute(site: &Site, page: &str, src: &str) -> String {
     } else {
         permalink(cfg, &format!("{page}{src}"))
     }
+}
+
+/// The absolute addresses of a document's lead image for social cards and structured data: the
+/// social crop (with its size) first, then the widest rendition of the whole picture; the
+/// address as written when it is not a file nashra publishes.
+pub fn lead_images(site: &Site, id: DocId) -> Vec<(String, Option<(u32, u32)>)> {
+    let doc = &site.documents[id];
+    let Some(img) = &doc.image else {
+        return Vec::new();
+    };
+    let cfg = &site.config;
+    let Some(p) = site.media.resolve(&doc.folder, &img.src) else {
+        return vec![(absolute(site, site.url_of(id), &img.src), None)];
+    };
+    let Some(pic) = &p.picture else {
+        return vec![(permalink(cfg, &p.rel), None)];
+    };
+    let mut out = Vec::new();
+    if let Some(r) = pic.social(img.focus.unwrap_or(crate::media::CENTRE)) {
+        out.push((permalink(cfg, &r.rel), Some((r.width, r.height))));
+    }
+    match pic.sets.last().and_then(|s| s.items.last()) {
+        Some(r) => out.push((permalink(cfg, &r.rel), Some((r.width, r.height)))),
+        None => out.push((permalink(cfg, &p.rel), Some((pic.width, pic.height)))),
+    }
+    out
 }
 
 /// What the cards and JSON-LD of every page of one language share, made once per build.
@@ -181,7 +210,11 @@ pub fn social(
             s.description = doc.summary.clone();
         }
         if let Some(img) = &doc.image {
-            s.image = Some(absolute(site, site.url_of(*id), &img.src));
+            if let Some((url, size)) = lead_images(site, *id).into_iter().next() {
+                s.image = Some(url);
+                s.image_width = size.map(|z| z.0);
+                s.image_height = size.map(|z| z.1);
+            }
             s.image_alt = Some(img.alt.clone()).filter(|a| !a.is_empty());
         }
         if doc.kind == Kind::Article {
@@ -388,7 +421,7 @@ fn article<'a>(
         })
         .collect();
     let image = match (&doc.image, &meta.image) {
-        (Some(img), _) => vec![absolute(site, site.url_of(id), &img.src)],
+        (Some(_), _) => lead_images(site, id).into_iter().map(|(u, _)| u).collect(),
         (None, Some(img)) => vec![img.clone()],
         (None, None) => Vec::new(),
     };

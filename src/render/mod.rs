@@ -353,16 +353,7 @@ impl Renderer {
                 let body = prep.page_body(&self.root, site, l10n, *id)?;
                 html(
                     template,
-                    view::document_context(
-                        site,
-                        l10n,
-                        prep,
-                        *id,
-                        body,
-                        doc.image
-                            .as_ref()
-                            .and_then(|i| view::lead_image_size(&self.root, &doc.folder, &i.src)),
-                    ),
+                    view::document_context(site, l10n, prep, *id, body),
                 )
                 .map_err(|d| {
                     let message = format!("{} (while rendering {})", d.message, doc.path.display());
@@ -453,22 +444,15 @@ pub fn copy_static(
     n
 }
 
-/// Where an asset is copied: beside each page of its folder, or at its own path when its folder
-/// has no page.
-pub fn asset_targets(site: &Site, asset: &crate::content::Asset, owners: &[DocId]) -> Vec<String> {
+/// Where an asset is published: once, at its own path under `content/`, however many pages use
+/// it (pages link to it there; see `media`).
+pub fn asset_target(asset: &crate::content::Asset) -> String {
     let name = slash_path(&asset.name);
-    if owners.is_empty() {
-        let folder = slash_path(&asset.folder);
-        vec![if folder.is_empty() {
-            name
-        } else {
-            format!("{folder}/{name}")
-        }]
+    let folder = slash_path(&asset.folder);
+    if folder.is_empty() {
+        name
     } else {
-        owners
-            .iter()
-            .map(|&id| format!("{}{name}", site.url_of(id)))
-            .collect()
+        format!("{folder}/{name}")
     }
 }
 
@@ -481,16 +465,12 @@ fn slash_path(p: &Path) -> String {
         .join("/")
 }
 
-/// Copies the content assets beside their pages. Returns the count.
+/// Copies the content assets, once each. Returns the count.
 pub fn copy_assets(site: &Site, out: &output::Staging, diags: &Diagnostics) -> usize {
     let copies: Vec<(String, &Path)> = site
         .assets
         .iter()
-        .flat_map(|(asset, owners)| {
-            asset_targets(site, asset, owners)
-                .into_iter()
-                .map(move |t| (t, asset.source.as_path()))
-        })
+        .map(|(asset, _)| (asset_target(asset), asset.source.as_path()))
         .collect();
     copies
         .par_iter()

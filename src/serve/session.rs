@@ -175,6 +175,22 @@ impl Session {
         if odd {
             return self.full(diags, start);
         }
+        // a picture changed, or a file appeared or vanished: the media stage runs again (its
+        // cache decodes only the changed picture), and so does every page
+        let processes = self.built.loaded.site.config.images.process;
+        let media_change = touched.iter().any(|rel| {
+            let Entry::Asset(_) = content::classify(&content_dir, rel) else {
+                return false;
+            };
+            let known = self.built.loaded.files.assets.contains_key(rel);
+            let exists = content_dir.join(rel).is_file();
+            known != exists
+                || (processes
+                    && crate::media::encode::Encoding::of_name(&rel.to_string_lossy()).is_some())
+        });
+        if media_change {
+            return self.full(diags, start);
+        }
         // 1. re-read the touched files
         for rel in &touched {
             let exists = content_dir.join(rel).is_file();
@@ -207,6 +223,9 @@ impl Session {
             return Err(Failed);
         }
         let publication = self.publication();
+        if self.needs_new_crop() {
+            return self.full(diags, start);
+        }
         if let Some(r) = self.edit_in_place(&publication, diags, start) {
             return r;
         }
@@ -223,13 +242,14 @@ impl Session {
         let same_shape = same_shape(old, &new_content.documents, &changed);
         let related = same_shape.then(|| old.related.clone());
         let model_diags = Diagnostics::new();
-        let site = model::build_with(
+        let mut site = model::build_with(
             config,
             new_content,
             old.author_data.clone(),
             &model_diags,
             related,
         );
+        site.media = Arc::clone(&old.media);
         let model_diags = model_diags.snapshot();
         if model_diags.iter().any(|d| d.severity == Severity::Error) {
             diags.extend(model_diags);
@@ -283,30 +303,19 @@ impl Session {
             output::remove(&out, rel, *folder);
             removed += 1;
         }
-        // assets: copies beside changed pages, and changed or removed asset files
+        // assets: a changed file is copied again to its one place (one that appeared or
+        // vanished, or a picture, took the full build)
         let changed_assets = std::mem::take(&mut self.pending_assets);
-        for (asset, owners) in &old.assets {
+        for (asset, _) in &site.assets {
             let rel = asset.folder.join(&asset.name);
-            if changed_assets.contains(&rel) && !site.assets.iter().any(|(a, _)| a == asset) {
-                for t in render::asset_targets(old, asset, owners) {
-                    output::remove(&out, &t, false);
-                }
-            }
-        }
-        for (asset, owners) in &site.assets {
-            let rel = asset.folder.join(&asset.name);
-            let owner_changed = owners
-                .iter()
-                .any(|&o| changed.contains(&site.documents[o].path));
-            if changed_assets.contains(&rel) || owner_changed {
-                for t in render::asset_targets(&site, asset, owners) {
-                    match output::copy_file(&out, &t, &asset.source) {
-                        Ok(()) => {
-                            rendered += 1;
-                            output::record_written(&out, &[t]);
-                        }
-                        Err(d) => diags.push(d),
+            if changed_assets.contains(&rel) {
+                let t = render::asset_target(asset);
+                match output::copy_file(&out, &t, &asset.source) {
+                    Ok(()) => {
+                        rendered += 1;
+                        output::record_written(&out, &[t]);
                     }
+                    Err(d) => diags.push(d),
                 }
             }
         }
@@ -325,6 +334,35 @@ impl Session {
 }
 
 impl Session {
+    /// Whether an edited document shows a lead image whose social crop (for its `focus`) the
+    /// media catalog does not have: only the media stage makes one.
+    fn needs_new_crop(&self) -> bool {
+        let media = &self.built.loaded.site.media;
+        self.pending.iter().any(|rel| {
+            let Some(doc) = self
+                .built
+                .loaded
+                .files
+                .markdown
+                .get(rel)
+                .and_then(|p| p.document.as_ref())
+            else {
+                return false;
+            };
+            let Some(img) = &doc.image else {
+                return false;
+            };
+            media
+                .resolve(&doc.folder, &img.src)
+                .and_then(|p| p.picture.as_ref())
+                .is_some_and(|p| {
+                    !p.sets.is_empty()
+                        && p.social(img.focus.unwrap_or(crate::media::CENTRE))
+                            .is_none()
+                })
+        })
+    }
+
     /// The publication rules at this moment (`watch` has no fixed build time: an article whose
     /// time has come appears at the next rebuild).
     fn publication(&self) -> LoadOptions {

@@ -170,3 +170,29 @@ pub fn file_for(out: &Path, url_path: &str) -> PathBuf {
     }
     p
 }
+
+/// A real `w`×`h` picture (a smooth gradient with a few shapes) encoded as `format`: what an
+/// editor's photo is to the decoder, small enough for a test.
+pub fn picture(w: u32, h: u32, format: image::ImageFormat) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        let r = (x * 255 / w.max(1)) as u8;
+        let g = (y * 255 / h.max(1)) as u8;
+        let b = if (x / 37 + y / 23) % 5 == 0 { 200 } else { 60 };
+        image::Rgb([r, g, b])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut out, format)
+        .unwrap_or_else(|e| panic!("encode test picture: {e}"));
+    out.into_inner()
+}
+
+/// Writes a real JPEG of `w`×`h` at `rel` under `root`.
+pub fn write_jpeg(root: &Path, rel: &str, w: u32, h: u32) {
+    let p = root.join(rel);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
+    }
+    std::fs::write(&p, picture(w, h, image::ImageFormat::Jpeg))
+        .unwrap_or_else(|e| panic!("write {}: {e}", p.display()));
+}

@@ -262,12 +262,13 @@ impl Prepared {
         id: DocId,
     ) -> Result<String, crate::diagnostics::Diagnostic> {
         let doc = &site.documents[id];
+        let media = media_of(site, id);
         if !self.in_feed.get(id).copied().unwrap_or(false) {
-            return crate::content::render_body(root, doc);
+            return crate::content::render_body(root, doc, &media);
         }
         match self.cards[id]
             .body
-            .get_or_init(|| crate::content::render_body(root, doc).map(Arc::from))
+            .get_or_init(|| crate::content::render_body(root, doc, &media).map(Arc::from))
         {
             Ok(html) => Ok(html.to_string()),
             Err(d) => Err(d.clone()),
@@ -293,7 +294,11 @@ impl Prepared {
         let card = &slot.card;
         let record = crate::search::record_with(site, l10n, &card.url, &card.summary, id, |add| {
             crate::content::with_body(root, doc, |md| {
-                html = Some(crate::content::markdown::render_with_text(md, add));
+                html = Some(crate::content::markdown::render_with_text(
+                    md,
+                    &media_of(site, id),
+                    add,
+                ));
             })
         });
         let html = match (record, html) {
@@ -340,6 +345,15 @@ impl Prepared {
     pub(crate) fn values(&self, ids: &[DocId]) -> tera::Value {
         let cards: Vec<&Card> = ids.iter().map(|&i| &*self.cards[i].card).collect();
         tera::Value::from_serializable(&cards)
+    }
+}
+
+/// How a document's references to its files are written: through the site's media catalog.
+fn media_of(site: &Site, id: DocId) -> crate::media::markup::ForDocument<'_> {
+    crate::media::markup::ForDocument {
+        catalog: &site.media,
+        folder: &site.documents[id].folder,
+        base: &site.config.base_path,
     }
 }
 

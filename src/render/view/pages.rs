@@ -76,34 +76,40 @@ pub struct DocView<'a> {
 
 #[derive(Serialize)]
 pub struct ImageView<'a> {
-    pub src: &'a str,
+    /// `src` (the fallback rendition, or the address as written), `srcset`, `sources` (one per
+    /// better format), `width` and `height` (the picture's own, when nashra knows it).
+    #[serde(flatten)]
+    pub picture: crate::media::markup::PictureView,
     pub alt: &'a str,
     pub credit: Option<&'a str>,
     pub caption: Option<&'a str>,
-    /// Pixel size read from the file's header (a file beside the article), so the page keeps
-    /// its place for the picture before it loads.
-    pub width: Option<usize>,
-    pub height: Option<usize>,
+    /// The focus as a CSS position (`50% 30%`), for `object-position` when a theme crops it.
+    pub focus: String,
 }
 
-/// The pixel size of the lead image `src` of the document in `folder` (under `content/`), when it
-/// is a file there whose header nashra can read; `None` for URLs and anything else.
-pub fn lead_image_size(
-    root: &std::path::Path,
-    folder: &std::path::Path,
-    src: &str,
-) -> Option<(usize, usize)> {
-    let rel = std::path::Path::new(src);
-    let plain = !src.contains(':')
-        && !src.starts_with('/')
-        && rel
-            .components()
-            .all(|c| matches!(c, std::path::Component::Normal(_)));
-    if !plain {
-        return None;
-    }
-    let size = imagesize::size(root.join("content").join(folder).join(rel)).ok()?;
-    Some((size.width, size.height))
+/// The template value of a document's lead image: its published renditions when it is a file of
+/// the site, else the address as written.
+pub fn image_view<'a>(site: &Site, doc: &'a crate::content::Document) -> Option<ImageView<'a>> {
+    let i = doc.image.as_ref()?;
+    let base = &site.config.base_path;
+    let picture = match site.media.resolve(&doc.folder, &i.src) {
+        Some(p) => crate::media::markup::view(base, p),
+        None => crate::media::markup::PictureView {
+            src: i.src.clone(),
+            srcset: None,
+            sources: Vec::new(),
+            width: None,
+            height: None,
+        },
+    };
+    let (fx, fy) = i.focus.unwrap_or(crate::media::CENTRE);
+    Some(ImageView {
+        picture,
+        alt: &i.alt,
+        credit: i.credit.as_deref(),
+        caption: i.caption.as_deref(),
+        focus: format!("{}% {}%", f64::from(fx) / 10.0, f64::from(fy) / 10.0),
+    })
 }
 
 pub(crate) fn lang_name(l10n: &Localizer, lang: &str) -> String {
@@ -218,21 +224,13 @@ pub fn document_context(
     prep: &Prepared,
     id: DocId,
     body: String,
-    image_size: Option<(usize, usize)>,
 ) -> tera::Context {
     let doc = &site.documents[id];
     let mut ctx = base_context(site, l10n, prep, &Job::Document(id));
     let view = DocView {
         card: prep.card(id),
         sources: &doc.sources,
-        image: doc.image.as_ref().map(|i| ImageView {
-            src: &i.src,
-            alt: &i.alt,
-            credit: i.credit.as_deref(),
-            caption: i.caption.as_deref(),
-            width: image_size.map(|s| s.0),
-            height: image_size.map(|s| s.1),
-        }),
+        image: image_view(site, doc),
         body,
         extra: &doc.extra,
         source_path: doc.path.to_string_lossy().replace('\\', "/"),

@@ -1,0 +1,134 @@
+//! What a page writes for a picture: the template value of a lead image or card thumbnail
+//! ([`PictureView`]) and the `<picture>` HTML of a Markdown image ([`ForDocument`]).
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::{Catalog, Published, Rendition};
+use crate::content::markdown::Media;
+
+/// How wide a body image is shown by the default theme (the article column): browsers pick the
+/// rendition from it.
+pub const BODY_SIZES: &str = "(min-width: 44rem) 42rem, calc(100vw - 2rem)";
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceView {
+    #[serde(rename = "type")]
+    pub mime: &'static str,
+    pub srcset: String,
+}
+
+/// A picture as templates get it: `src` (the fallback), `srcset` of the fallback format,
+/// `sources` (one per better format, for `<source>`), and the size when known.
+#[derive(Clone, Debug, Serialize)]
+pub struct PictureView {
+    pub src: String,
+    pub srcset: Option<String>,
+    pub sources: Vec<SourceView>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+}
+
+/// The address of an output file: base path + its path, percent-encoded (a space or a comma in
+/// a file name would end the URL inside `srcset`).
+fn url(base: &str, rel: &str) -> String {
+    format!("{base}{}", crate::content::slug::encode_path(rel))
+}
+
+fn srcset(base: &str, items: &[Rendition]) -> String {
+    items
+        .iter()
+        .map(|r| format!("{} {}w", url(base, &r.rel), r.width))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The template value of a published file shown as a picture.
+pub fn view(base: &str, p: &Published) -> PictureView {
+    let pic = p.picture.as_ref();
+    let fallback = pic.and_then(|p| p.fallback());
+    let sets = pic.map_or(&[][..], |p| p.sets.as_slice());
+    let (last, better) = match sets.split_last() {
+        Some((l, b)) => (Some(l), b),
+        None => (None, &[][..]),
+    };
+    PictureView {
+        src: url(base, fallback.map_or(p.rel.as_str(), |r| r.rel.as_str())),
+        srcset: last.map(|s| srcset(base, &s.items)),
+        sources: better
+            .iter()
+            .map(|s| SourceView {
+                mime: s.encoding.mime(),
+                srcset: srcset(base, &s.items),
+            })
+            .collect(),
+        width: pic.map(|p| p.width),
+        height: pic.map(|p| p.height),
+    }
+}
+
+/// The `<picture>` (or `<img>`) HTML of `v`, loaded lazily.
+pub fn html(v: &PictureView, alt: &str, title: &str, sizes: &str) -> String {
+    use pulldown_cmark_escape::{escape_href, escape_html};
+    let mut s = String::new();
+    if !v.sources.is_empty() {
+        s.push_str("<picture>");
+        for src in &v.sources {
+            s.push_str("<source type=\"");
+            s.push_str(src.mime);
+            s.push_str("\" srcset=\"");
+            let _ = escape_html(&mut s, &src.srcset);
+            s.push_str("\" sizes=\"");
+            s.push_str(sizes);
+            s.push_str("\">");
+        }
+    }
+    s.push_str("<img src=\"");
+    let _ = escape_href(&mut s, &v.src);
+    s.push('"');
+    if let Some(set) = &v.srcset {
+        s.push_str(" srcset=\"");
+        let _ = escape_html(&mut s, set);
+        s.push_str("\" sizes=\"");
+        s.push_str(sizes);
+        s.push('"');
+    }
+    s.push_str(" alt=\"");
+    let _ = escape_html(&mut s, alt);
+    s.push('"');
+    if !title.is_empty() {
+        s.push_str(" title=\"");
+        let _ = escape_html(&mut s, title);
+        s.push('"');
+    }
+    if let (Some(w), Some(h)) = (v.width, v.height) {
+        s.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
+    }
+    s.push_str(" loading=\"lazy\" decoding=\"async\">");
+    if !v.sources.is_empty() {
+        s.push_str("</picture>");
+    }
+    s
+}
+
+/// Resolves the links and images of one document's Markdown against the catalog.
+pub struct ForDocument<'a> {
+    pub catalog: &'a Catalog,
+    /// The document's folder under `content/`.
+    pub folder: &'a Path,
+    /// The site's base path (`/` or `/news/`).
+    pub base: &'a str,
+}
+
+impl Media for ForDocument<'_> {
+    fn href(&self, dest: &str) -> Option<String> {
+        let p = self.catalog.resolve(self.folder, dest)?;
+        Some(url(self.base, &p.rel))
+    }
+
+    fn image(&self, dest: &str, alt: &str, title: &str) -> Option<String> {
+        let p = self.catalog.resolve(self.folder, dest)?;
+        Some(html(&view(self.base, p), alt, title, BODY_SIZES))
+    }
+}

@@ -1,0 +1,564 @@
+//! Stage 4b: media. Every file under `content/` that is not Markdown is published once, at its
+//! own path (`content/2025/11/x/lead.jpg` → `/2025/11/x/lead.jpg`), however many pages use it;
+//! pages link to it there. Every JPEG, PNG and WebP photograph also gets derivatives: each width
+//! of `[images] widths` up to its own, in each format of `[images] formats`, upright (EXIF
+//! orientation applied) and stripped of metadata but its credit; each lead image also gets a
+//! 1200×630 crop around its `focus` for social cards.
+//!
+//! Processed pictures are kept in the cache ([`cache`]), so a rebuild decodes only pictures that
+//! changed. The result is a [`Catalog`], kept in the site model: rendering asks it what to write
+//! for an image or a link ([`Catalog::resolve`], [`markup`]).
+
+pub mod cache;
+pub mod encode;
+pub mod markup;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::config::{ImageFormat, Images};
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::model::Site;
+use cache::Cache;
+use encode::Encoding;
+
+/// The social card size (Open Graph's recommended 1.91:1).
+pub const SOCIAL: (u32, u32) = (1200, 630);
+
+/// One size of one derivative.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendition {
+    pub width: u32,
+    pub height: u32,
+    /// Path in the output.
+    pub rel: String,
+}
+
+/// The renditions of one format, narrowest first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Set {
+    pub encoding: Encoding,
+    pub items: Vec<Rendition>,
+}
+
+/// What is known of a picture: its size (upright) and its derivatives (none for SVG, GIF and
+/// pictures not processed).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Picture {
+    pub width: u32,
+    pub height: u32,
+    /// Best format first; the last is the `<img>` fallback.
+    pub sets: Vec<Set>,
+    /// Social card crops by focus (thousandths).
+    pub socials: Vec<((u16, u16), Rendition)>,
+}
+
+impl Picture {
+    /// The rendition for `<img src>`: the fallback format's widest up to 1200 pixels.
+    pub fn fallback(&self) -> Option<&Rendition> {
+        let set = self.sets.last()?;
+        set.items
+            .iter()
+            .rev()
+            .find(|r| r.width <= 1200)
+            .or(set.items.first())
+    }
+
+    pub fn social(&self, focus: (u16, u16)) -> Option<&Rendition> {
+        self.socials
+            .iter()
+            .find(|(f, _)| *f == focus)
+            .map(|(_, r)| r)
+    }
+}
+
+/// A published file of `content/`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Published {
+    /// The file itself, in the output.
+    pub rel: String,
+    /// Its size and derivatives, when it is a picture.
+    pub picture: Option<Picture>,
+}
+
+/// Every published content file, by its path under `content/` (`/`-separated).
+#[derive(Debug, Default)]
+pub struct Catalog {
+    files: HashMap<String, Published>,
+    /// Derivatives to write: output path → cached file.
+    outputs: Vec<(String, PathBuf)>,
+    /// Pictures decoded by the build that made this catalog, and pictures found in the cache.
+    pub decoded: usize,
+    pub cached: usize,
+}
+
+/// The focus of a picture with none given.
+pub const CENTRE: (u16, u16) = (500, 500);
+
+impl Catalog {
+    pub fn get(&self, rel: &str) -> Option<&Published> {
+        self.files.get(rel)
+    }
+
+    /// The published file a reference written in a document of `folder` names, if any.
+    pub fn resolve(&self, folder: &Path, dest: &str) -> Option<&Published> {
+        self.get(&resolve(folder, dest)?)
+    }
+
+    /// Derivative files (output path, cached source), in a stable order.
+    pub fn outputs(&self) -> &[(String, PathBuf)] {
+        &self.outputs
+    }
+
+    /// Output paths of every derivative.
+    pub fn output_paths(&self) -> impl Iterator<Item = &str> {
+        self.outputs.iter().map(|(r, _)| r.as_str())
+    }
+}
+
+/// The path under `content/` that `dest`, written in a document of `folder`, names: a relative
+/// reference (no scheme, not `/…`, no `#`/`?` part), percent-decoded, `..` allowed while it stays
+/// inside `content/`.
+pub fn resolve(folder: &Path, dest: &str) -> Option<String> {
+    if dest.is_empty()
+        || dest.starts_with('/')
+        || dest.starts_with('#')
+        || dest.contains('?')
+        || dest.contains('#')
+        || dest.contains('\\')
+        || dest.split('/').next().is_some_and(|f| f.contains(':'))
+    {
+        return None;
+    }
+    let decoded = percent_decode(dest)?;
+    let mut parts: Vec<String> = Vec::new();
+    for c in folder.components() {
+        match c {
+            Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+            _ => return None,
+        }
+    }
+    for seg in decoded.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s.to_string()),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    if !s.contains('%') {
+        return Some(s.to_string());
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// `/`-joined path of a relative path.
+fn slash(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+static DECODED: AtomicUsize = AtomicUsize::new(0);
+
+/// Pictures decoded by this process so far (tests check that a warm rebuild decodes none).
+pub fn decoded_total() -> usize {
+    DECODED.load(Ordering::Relaxed)
+}
+
+/// Makes the catalog of `site`'s content files: processes every picture (from the cache when it
+/// can) and reports each picture that cannot be read, with the documents that use it.
+pub fn process(root: &Path, site: &Site, diags: &Diagnostics) -> Catalog {
+    let settings = &site.config.images;
+    // social crops: the lead images, by the focus each document asks for
+    let mut socials: BTreeMap<String, Vec<(u16, u16)>> = BTreeMap::new();
+    for doc in &site.documents {
+        if let Some(img) = &doc.image {
+            if let Some(rel) = resolve(&doc.folder, &img.src) {
+                let f = socials.entry(rel).or_default();
+                let focus = img.focus.unwrap_or(CENTRE);
+                if !f.contains(&focus) {
+                    f.push(focus);
+                }
+            }
+        }
+    }
+    let cache_dir = root.join(&settings.cache_dir);
+    let cache = Cache::open(&cache_dir);
+    // (path, what is published, its derivative files, decoded or from the cache)
+    type One = (String, Published, Vec<(String, PathBuf)>, Option<bool>);
+    let results: Vec<One> = site
+        .assets
+        .par_iter()
+        .filter_map(|(asset, _)| {
+            let rel = slash(&asset.folder.join(&asset.name));
+            let kind = Encoding::of_name(&rel).filter(|_| settings.process);
+            let Some(kind) = kind else {
+                // copied as it is; its size when its header says it (SVG has none)
+                let picture = imagesize::size(&asset.source).ok().map(|s| Picture {
+                    width: s.width as u32,
+                    height: s.height as u32,
+                    ..Picture::default()
+                });
+                return Some((rel.clone(), Published { rel, picture }, Vec::new(), None));
+            };
+            let wanted = socials.get(&rel).map_or(&[][..], Vec::as_slice);
+            match one(&cache, settings, &rel, &asset.source, kind, wanted) {
+                Ok((picture, files, decoded)) => Some((
+                    rel.clone(),
+                    Published {
+                        rel,
+                        picture: Some(picture),
+                    },
+                    files,
+                    Some(decoded),
+                )),
+                Err(why) => {
+                    report(root, site, &rel, &why, diags);
+                    None
+                }
+            }
+        })
+        .collect();
+    cache.finish(true);
+    let mut catalog = Catalog::default();
+    for (rel, published, files, decoded) in results {
+        match decoded {
+            Some(true) => catalog.decoded += 1,
+            Some(false) => catalog.cached += 1,
+            None => {}
+        }
+        catalog.outputs.extend(files);
+        catalog.files.insert(rel, published);
+    }
+    catalog.outputs.sort();
+    catalog
+}
+
+/// The widths to make of a `w`-pixel-wide picture: the configured ones narrower than it, and
+/// the widest it allows (never upscaled).
+fn widths(settings: &Images, w: u32) -> Vec<u32> {
+    let max = settings.widths.last().copied().unwrap_or(w).min(w);
+    let mut out: Vec<u32> = settings
+        .widths
+        .iter()
+        .copied()
+        .filter(|&x| x < max)
+        .collect();
+    out.push(max);
+    out
+}
+
+/// The encodings to write for a source of `kind`, best first.
+fn encodings(settings: &Images, kind: Encoding) -> Vec<Encoding> {
+    let mut out = Vec::new();
+    for f in &settings.formats {
+        let e = match f {
+            ImageFormat::Webp => Encoding::Webp,
+            ImageFormat::Jpeg => Encoding::Jpeg,
+            ImageFormat::Png => Encoding::Png,
+            ImageFormat::Original => kind,
+        };
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+fn height_for(w: u32, h: u32, width: u32) -> u32 {
+    ((u64::from(h) * u64::from(width) + u64::from(w) / 2) / u64::from(w)).max(1) as u32
+}
+
+/// The social crop's output size for a `w`×`h` picture: 1200×630, or smaller with the same shape.
+fn social_size(w: u32, h: u32) -> (u32, u32) {
+    let aspect = f64::from(SOCIAL.0) / f64::from(SOCIAL.1);
+    let c = encode::crop_for(w, h, aspect, CENTRE);
+    let sw = (c.width.round() as u32).clamp(1, SOCIAL.0);
+    (sw, ((f64::from(sw) / aspect).round() as u32).max(1))
+}
+
+type Made = (Picture, Vec<(String, PathBuf)>, bool);
+
+/// Processes one picture: from its cache entry when complete, else decoded once for whatever is
+/// missing. Returns the picture, its files (output path, cached file) and whether it was decoded.
+fn one(
+    cache: &Cache,
+    settings: &Images,
+    rel: &str,
+    source: &Path,
+    kind: Encoding,
+    focuses: &[(u16, u16)],
+) -> Result<Made, String> {
+    let (hash, bytes) = cache
+        .source_hash(rel, source)
+        .map_err(|e| format!("cannot read the picture: {e}"))?;
+    let encs = encodings(settings, kind);
+    let fingerprint = format!(
+        "v1 {:?} {:?} q{} max{}",
+        settings.widths, encs, settings.quality, settings.max_pixels
+    );
+    let mut keyed = hash.to_le_bytes().to_vec();
+    keyed.extend_from_slice(fingerprint.as_bytes());
+    let key = xxhash_rust::xxh3::xxh3_128(&keyed);
+    let entry = cache.entry(key);
+    let short = format!("{key:032x}");
+    let short = &short[..8];
+    let stem = rel.rsplit_once('.').map_or(rel, |(s, _)| s);
+    let social_name = |f: (u16, u16)| format!("social-{}-{}.jpg", f.0, f.1);
+
+    let layout = |w: u32, h: u32| -> (Picture, Vec<(String, PathBuf)>) {
+        let mut files = Vec::new();
+        let mut sets = Vec::new();
+        let ws = widths(settings, w);
+        for &e in &encs {
+            let items = ws
+                .iter()
+                .map(|&width| {
+                    let out = format!("{stem}-{width}.{short}.{}", e.ext());
+                    files.push((out.clone(), entry.join(format!("{width}.{}", e.ext()))));
+                    Rendition {
+                        width,
+                        height: height_for(w, h, width),
+                        rel: out,
+                    }
+                })
+                .collect();
+            sets.push(Set { encoding: e, items });
+        }
+        let (sw, sh) = social_size(w, h);
+        let socials = focuses
+            .iter()
+            .map(|&f| {
+                let out = format!("{stem}-social-{}-{}.{short}.jpg", f.0, f.1);
+                files.push((out.clone(), entry.join(social_name(f))));
+                (
+                    f,
+                    Rendition {
+                        width: sw,
+                        height: sh,
+                        rel: out,
+                    },
+                )
+            })
+            .collect();
+        (
+            Picture {
+                width: w,
+                height: h,
+                sets,
+                socials,
+            },
+            files,
+        )
+    };
+
+    let known = Cache::info(&entry);
+    let missing: Vec<(u16, u16)> = focuses
+        .iter()
+        .copied()
+        .filter(|&f| known.is_none() || !entry.join(social_name(f)).is_file())
+        .collect();
+    if let Some((w, h)) = known {
+        if missing.is_empty() {
+            let (p, files) = layout(w, h);
+            return Ok((p, files, false));
+        }
+    }
+
+    let bytes = match bytes {
+        Some(b) => b,
+        None => std::fs::read(source).map_err(|e| format!("cannot read the picture: {e}"))?,
+    };
+    DECODED.fetch_add(1, Ordering::Relaxed);
+    let credit = encode::credit_of(&bytes, kind);
+    let d = encode::decode(&bytes, kind, settings.max_pixels)?;
+    drop(bytes);
+    let (picture, files) = layout(d.width, d.height);
+    let mut resizer = fast_image_resize::Resizer::new();
+    let write = |name: &str, data: &[u8]| {
+        Cache::put(&entry, name, data).map_err(|e| {
+            format!(
+                "cannot write to the image cache {}: {e}",
+                entry.parent().unwrap_or(&entry).display()
+            )
+        })
+    };
+    if known.is_none() {
+        for width in widths(settings, d.width) {
+            let height = height_for(d.width, d.height, width);
+            let resized;
+            let pixels = if width == d.width {
+                &d.pixels
+            } else {
+                resized = encode::resize(&mut resizer, &d, width, height, None)?;
+                &resized
+            };
+            for &e in &encs {
+                let out = encode::encode(
+                    e,
+                    pixels,
+                    width,
+                    height,
+                    d.alpha,
+                    settings.quality,
+                    credit.as_deref(),
+                )?;
+                write(&format!("{width}.{}", e.ext()), &out)?;
+            }
+        }
+    }
+    let (sw, sh) = social_size(d.width, d.height);
+    let aspect = f64::from(SOCIAL.0) / f64::from(SOCIAL.1);
+    for f in missing {
+        let crop = encode::crop_for(d.width, d.height, aspect, f);
+        let pixels = encode::resize(&mut resizer, &d, sw, sh, Some(crop))?;
+        let out = encode::encode(
+            Encoding::Jpeg,
+            &pixels,
+            sw,
+            sh,
+            d.alpha,
+            settings.quality,
+            credit.as_deref(),
+        )?;
+        write(&social_name(f), &out)?;
+    }
+    write("info", format!("{} {}", d.width, d.height).as_bytes())?;
+    Ok((picture, files, true))
+}
+
+/// Reports a picture that cannot be processed: at each document that uses it (the line of its
+/// `image:` or of the Markdown that shows it), or at the file when none does.
+fn report(root: &Path, site: &Site, rel: &str, why: &str, diags: &Diagnostics) {
+    let file = Path::new("content").join(rel);
+    let mut users: Vec<(PathBuf, Pos)> = Vec::new();
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    for doc in &site.documents {
+        if let Some(img) = &doc.image {
+            if resolve(&doc.folder, &img.src).as_deref() == Some(rel) {
+                users.push((doc.path.clone(), img.pos));
+                continue;
+            }
+        }
+        // a body reference: the first line naming the file
+        let Ok(text) = std::fs::read_to_string(root.join(&doc.path)) else {
+            continue;
+        };
+        if !text.contains(name) {
+            continue;
+        }
+        for (i, line) in text.lines().enumerate() {
+            let used = line.match_indices(name).any(|(at, _)| {
+                let start = line[..at].rfind(['(', '"', '\'']).map_or(0, |p| p + 1);
+                resolve(&doc.folder, &line[start..at + name.len()]).as_deref() == Some(rel)
+            });
+            if used {
+                users.push((doc.path.clone(), Pos::new(i + 1, 1)));
+                break;
+            }
+        }
+    }
+    let message = format!("image {}: {why}", file.display());
+    if users.is_empty() {
+        diags.push(
+            Diagnostic::error("bad-image", message.clone())
+                .in_file(&file)
+                .help("replace the file with a JPEG, PNG or WebP that opens in an image viewer, or remove it"),
+        );
+    }
+    for (path, pos) in users {
+        diags.push(
+            Diagnostic::error("bad-image", message.clone())
+                .in_file(path)
+                .at(pos)
+                .help("replace the file with a JPEG, PNG or WebP that opens in an image viewer, or stop using it here"),
+        );
+    }
+}
+
+/// Writes every derivative into the output (a file unchanged since the last build is linked,
+/// not copied). Returns the count.
+pub fn write(catalog: &Catalog, out: &crate::output::Staging, diags: &Diagnostics) -> usize {
+    catalog
+        .outputs
+        .par_iter()
+        .filter(|(rel, from)| match out.put_copy(rel, from) {
+            Ok(_) => true,
+            Err(d) => {
+                diags.push(d);
+                false
+            }
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_resolve_inside_content_only() {
+        let f = Path::new("2025/11/summit");
+        assert_eq!(
+            resolve(f, "lead.jpg").as_deref(),
+            Some("2025/11/summit/lead.jpg")
+        );
+        assert_eq!(
+            resolve(f, "./a/b.png").as_deref(),
+            Some("2025/11/summit/a/b.png")
+        );
+        assert_eq!(
+            resolve(f, "../shared/map.png").as_deref(),
+            Some("2025/11/shared/map.png")
+        );
+        assert_eq!(
+            resolve(f, "my%20photo.jpg").as_deref(),
+            Some("2025/11/summit/my photo.jpg")
+        );
+        assert_eq!(resolve(f, "../../../../etc/passwd"), None);
+        for no in [
+            "https://x.org/a.jpg",
+            "/a.jpg",
+            "#top",
+            "a.jpg?x=1",
+            "mailto:a@b",
+            "data:image/png;base64,xx",
+        ] {
+            assert_eq!(resolve(f, no), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn widths_never_upscale() {
+        let s = Images::default();
+        assert_eq!(widths(&s, 2400), vec![480, 800, 1200, 1600]);
+        assert_eq!(widths(&s, 1000), vec![480, 800, 1000]);
+        assert_eq!(widths(&s, 300), vec![300]);
+        assert_eq!(widths(&s, 800), vec![480, 800]);
+        assert_eq!(social_size(2400, 1600), (1200, 630));
+        assert_eq!(social_size(600, 600), (600, 315));
+    }
+}
