@@ -83,7 +83,10 @@ pub fn check(root: &Path, diags: &Diagnostics) -> Result<(), Failed> {
         files.insert(f.name.clone(), None);
     }
     for (asset, _) in &site.assets {
-        files.insert(render::asset_target(asset), None);
+        let rel = render::asset_target(asset);
+        if site.media.copies(&rel) {
+            files.insert(rel, None);
+        }
     }
     for rel in site.media.output_paths() {
         files.insert(rel.to_string(), None);

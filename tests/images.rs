@@ -107,7 +107,7 @@ fn lead_and_body_pictures_get_renditions_and_responsive_markup() {
     write(
         r,
         "content/2025/11/summit.en.md",
-        "---\ntitle: Summit\ndate: 2025-11-27\nimage: {src: lead.jpg, alt: Leaders at a table, credit: Agency, caption: \"The leaders in Bishkek\", focus: \"0.3,0.4\"}\n---\n\nText.\n\n![A hall](hall.png \"The hall, before the meeting\")\n\nAn icon ![flag](flag.svg) inline, [the report](report.pdf), a [remote picture](https://example.org/x.jpg) ![remote](https://example.org/x.jpg).\n",
+        "---\ntitle: Summit\ndate: 2025-11-27\nimage: {src: lead.jpg, alt: Leaders at a table, credit: Agency, caption: \"The leaders in Bishkek\", focus: \"0.3,0.4\"}\n---\n\nText.\n\n![A hall](hall.png \"The hall, before the meeting\")\n\nAn icon ![flag](flag.svg) inline, [the report](report.pdf), [full size](lead.jpg), a [remote picture](https://example.org/x.jpg) ![remote](https://example.org/x.jpg).\n",
     );
     write(
         r,
@@ -158,9 +158,11 @@ fn lead_and_body_pictures_get_renditions_and_responsive_markup() {
     assert!(hall
         .iter()
         .any(|n| n.starts_with("hall-480.") && n.ends_with(".webp")));
-    // the originals are published once, not beside each page
-    assert!(r.join("public/2025/11/lead.jpg").is_file());
+    // the original (its metadata may say where it was taken) is not published, here or beside
+    // the pages; the other files are, once
+    assert!(!r.join("public/2025/11/lead.jpg").exists());
     assert!(!r.join("public/en/2025/11/summit/lead.jpg").exists());
+    assert!(r.join("public/2025/11/report.pdf").is_file());
 
     let html = page(r, "en/2025/11/summit");
     let name = |w: u32, ext: &str| -> String {
@@ -199,7 +201,7 @@ fn lead_and_body_pictures_get_renditions_and_responsive_markup() {
     // files that are not photographs are linked where they are published; addresses elsewhere
     // stay as written
     assert!(
-        html.contains("An icon <img src=\"/2025/11/flag.svg\" alt=\"flag\" loading=\"lazy\" decoding=\"async\"> inline, <a href=\"/2025/11/report.pdf\">the report</a>, a <a href=\"https://example.org/x.jpg\">remote picture</a> <img src=\"https://example.org/x.jpg\" alt=\"remote\" loading=\"lazy\" decoding=\"async\">"),
+        html.contains(&format!("An icon <img src=\"/2025/11/flag.svg\" alt=\"flag\" loading=\"lazy\" decoding=\"async\"> inline, <a href=\"/2025/11/report.pdf\">the report</a>, <a href=\"{}\">full size</a>, a <a href=\"https://example.org/x.jpg\">remote picture</a> <img src=\"https://example.org/x.jpg\" alt=\"remote\" loading=\"lazy\" decoding=\"async\">", name(1600, ".jpg"))),
         "{html}"
     );
     // the Arabic page uses the same files, and its social card the centred crop

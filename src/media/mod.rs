@@ -1,9 +1,11 @@
 //! Stage 4b: media. Every file under `content/` that is not Markdown is published once, at its
-//! own path (`content/2025/11/x/lead.jpg` → `/2025/11/x/lead.jpg`), however many pages use it;
-//! pages link to it there. Every JPEG, PNG and WebP photograph also gets derivatives: each width
-//! of `[images] widths` up to its own, in each format of `[images] formats`, upright (EXIF
-//! orientation applied) and stripped of metadata but its credit; each lead image also gets a
-//! 1200×630 crop around its `focus` for social cards.
+//! own path (`content/2025/11/x/map.svg` → `/2025/11/x/map.svg`), however many pages use it;
+//! pages link to it there. Every JPEG, PNG and WebP photograph is published as renditions
+//! instead (`lead-800.HASH.webp`): each width of `[images] widths` up to its own, in each format
+//! of `[images] formats`, upright (EXIF orientation applied) and stripped of metadata but its
+//! credit; each lead image also gets a 1200×630 crop around its `focus` for social cards. The
+//! original is not published (its metadata can say where and when it was taken); a link to it
+//! goes to its widest rendition.
 //!
 //! Processed pictures are kept in the cache ([`cache`]), so a rebuild decodes only pictures that
 //! changed. The result is a [`Catalog`], kept in the site model: rendering asks it what to write
@@ -78,8 +80,12 @@ impl Picture {
 /// A published file of `content/`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Published {
-    /// The file itself, in the output.
+    /// Where a link to it points, in the output: the file itself, or for a processed picture
+    /// its widest rendition in the fallback format (the original, with all its metadata, such
+    /// as where it was taken, is not published).
     pub rel: String,
+    /// Whether the file itself is copied (every file but the processed pictures).
+    pub copied: bool,
     /// Its size and derivatives, when it is a picture.
     pub picture: Option<Picture>,
 }
@@ -116,6 +122,12 @@ impl Catalog {
     /// Output paths of every derivative.
     pub fn output_paths(&self) -> impl Iterator<Item = &str> {
         self.outputs.iter().map(|(r, _)| r.as_str())
+    }
+
+    /// Whether the content file `rel` is copied into the output as it is (a processed picture
+    /// is not: its renditions are). True for a file the catalog does not know.
+    pub fn copies(&self, rel: &str) -> bool {
+        self.files.get(rel).is_none_or(|p| p.copied)
     }
 }
 
@@ -222,14 +234,24 @@ pub fn process(root: &Path, site: &Site, diags: &Diagnostics) -> Catalog {
                     height: s.height as u32,
                     ..Picture::default()
                 });
-                return Some((rel.clone(), Published { rel, picture }, Vec::new(), None));
+                let published = Published {
+                    rel: rel.clone(),
+                    copied: true,
+                    picture,
+                };
+                return Some((rel, published, Vec::new(), None));
             };
             let wanted = socials.get(&rel).map_or(&[][..], Vec::as_slice);
             match one(&cache, settings, &rel, &asset.source, kind, wanted) {
                 Ok((picture, files, decoded)) => Some((
                     rel.clone(),
                     Published {
-                        rel,
+                        rel: picture
+                            .sets
+                            .last()
+                            .and_then(|s| s.items.last())
+                            .map_or(rel, |r| r.rel.clone()),
+                        copied: false,
                         picture: Some(picture),
                     },
                     files,

@@ -471,6 +471,7 @@ pub fn copy_assets(site: &Site, out: &output::Staging, diags: &Diagnostics) -> u
         .assets
         .iter()
         .map(|(asset, _)| (asset_target(asset), asset.source.as_path()))
+        .filter(|(rel, _)| site.media.copies(rel))
         .collect();
     copies
         .par_iter()
