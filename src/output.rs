@@ -317,6 +317,20 @@ impl Staging {
         copy_file(&self.dir, rel, from).map(|()| true)
     }
 
+    /// One output file that is a hard link to `from`, a file that is never changed in place (an
+    /// image cache entry, written by rename): no bytes are copied. Falls back to a copy where
+    /// links cannot be made (another file system).
+    pub fn put_link(&self, rel: &str, from: &Path) -> Result<bool, Diagnostic> {
+        crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;
+        self.produced(rel);
+        let new = self.dir.join(rel);
+        make_parent(&new)?;
+        if std::fs::hard_link(from, &new).is_ok() {
+            return Ok(true);
+        }
+        copy_file(&self.dir, rel, from).map(|()| true)
+    }
+
     /// Makes the staged site the output: carries over what nashra did not write, writes the
     /// manifest, then swaps the folders.
     pub fn commit(self) -> std::io::Result<()> {

@@ -102,7 +102,7 @@ pub fn init(dir: &Path, now: jiff::Timestamp) -> Result<Vec<PathBuf>, Diagnostic
         (dir.join("static/.gitkeep"), String::new()),
         (
             dir.join(".gitignore"),
-            "/public/\n/.public.nashra-*\n".to_string(),
+            "/public/\n/.public.nashra-*\n/.nashra-cache/\n".to_string(),
         ),
     ];
     let mut written = Vec::new();

@@ -56,10 +56,23 @@ fn arabic_seed_article_is_a_right_to_left_page_with_arabic_dates() {
     // topics and countries by name
     assert!(html.contains("<a class=\"tag\" href=\"/ar/topics/security/\">الأمن</a>"));
     assert!(html.contains("<bdi>قيرغيزستان</bdi>"));
-    // the lead image is published once, at its own path, for both languages
-    assert!(out.join("2025/11/csto-summit-bishkek/lead.svg").is_file());
-    assert!(!out.join("ar/2025/11/csto-summit-bishkek/lead.svg").exists());
-    assert!(!out.join("en/2025/11/csto-summit-bishkek/lead.svg").exists());
+    // the lead image is published once as renditions, used by both languages
+    let renditions: Vec<String> = std::fs::read_dir(out.join("2025/11/csto-summit-bishkek"))
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        renditions.iter().filter(|n| n.ends_with(".webp")).count(),
+        4,
+        "{renditions:?}"
+    );
+    assert!(html.contains(
+        "<picture><source type=\"image/webp\" srcset=\"/2025/11/csto-summit-bishkek/lead-480."
+    ));
+    assert!(!out.join("ar/2025/11/csto-summit-bishkek/lead.jpg").exists());
 }
 
 #[test]

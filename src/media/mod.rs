@@ -14,6 +14,7 @@
 pub mod cache;
 pub mod encode;
 pub mod markup;
+mod renditions;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
@@ -21,7 +22,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::config::{ImageFormat, Images};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::model::Site;
 use cache::Cache;
@@ -242,7 +242,7 @@ pub fn process(root: &Path, site: &Site, diags: &Diagnostics) -> Catalog {
                 return Some((rel, published, Vec::new(), None));
             };
             let wanted = socials.get(&rel).map_or(&[][..], Vec::as_slice);
-            match one(&cache, settings, &rel, &asset.source, kind, wanted) {
+            match renditions::make(&cache, settings, &rel, &asset.source, kind, wanted) {
                 Ok((picture, files, decoded)) => Some((
                     rel.clone(),
                     Published {
@@ -277,199 +277,6 @@ pub fn process(root: &Path, site: &Site, diags: &Diagnostics) -> Catalog {
     }
     catalog.outputs.sort();
     catalog
-}
-
-/// The widths to make of a `w`-pixel-wide picture: the configured ones narrower than it, and
-/// the widest it allows (never upscaled).
-fn widths(settings: &Images, w: u32) -> Vec<u32> {
-    let max = settings.widths.last().copied().unwrap_or(w).min(w);
-    let mut out: Vec<u32> = settings
-        .widths
-        .iter()
-        .copied()
-        .filter(|&x| x < max)
-        .collect();
-    out.push(max);
-    out
-}
-
-/// The encodings to write for a source of `kind`, best first.
-fn encodings(settings: &Images, kind: Encoding) -> Vec<Encoding> {
-    let mut out = Vec::new();
-    for f in &settings.formats {
-        let e = match f {
-            ImageFormat::Webp => Encoding::Webp,
-            ImageFormat::Jpeg => Encoding::Jpeg,
-            ImageFormat::Png => Encoding::Png,
-            ImageFormat::Original => kind,
-        };
-        if !out.contains(&e) {
-            out.push(e);
-        }
-    }
-    out
-}
-
-fn height_for(w: u32, h: u32, width: u32) -> u32 {
-    ((u64::from(h) * u64::from(width) + u64::from(w) / 2) / u64::from(w)).max(1) as u32
-}
-
-/// The social crop's output size for a `w`×`h` picture: 1200×630, or smaller with the same shape.
-fn social_size(w: u32, h: u32) -> (u32, u32) {
-    let aspect = f64::from(SOCIAL.0) / f64::from(SOCIAL.1);
-    let c = encode::crop_for(w, h, aspect, CENTRE);
-    let sw = (c.width.round() as u32).clamp(1, SOCIAL.0);
-    (sw, ((f64::from(sw) / aspect).round() as u32).max(1))
-}
-
-type Made = (Picture, Vec<(String, PathBuf)>, bool);
-
-/// Processes one picture: from its cache entry when complete, else decoded once for whatever is
-/// missing. Returns the picture, its files (output path, cached file) and whether it was decoded.
-fn one(
-    cache: &Cache,
-    settings: &Images,
-    rel: &str,
-    source: &Path,
-    kind: Encoding,
-    focuses: &[(u16, u16)],
-) -> Result<Made, String> {
-    let (hash, bytes) = cache
-        .source_hash(rel, source)
-        .map_err(|e| format!("cannot read the picture: {e}"))?;
-    let encs = encodings(settings, kind);
-    let fingerprint = format!(
-        "v1 {:?} {:?} q{} max{}",
-        settings.widths, encs, settings.quality, settings.max_pixels
-    );
-    let mut keyed = hash.to_le_bytes().to_vec();
-    keyed.extend_from_slice(fingerprint.as_bytes());
-    let key = xxhash_rust::xxh3::xxh3_128(&keyed);
-    let entry = cache.entry(key);
-    let short = format!("{key:032x}");
-    let short = &short[..8];
-    let stem = rel.rsplit_once('.').map_or(rel, |(s, _)| s);
-    let social_name = |f: (u16, u16)| format!("social-{}-{}.jpg", f.0, f.1);
-
-    let layout = |w: u32, h: u32| -> (Picture, Vec<(String, PathBuf)>) {
-        let mut files = Vec::new();
-        let mut sets = Vec::new();
-        let ws = widths(settings, w);
-        for &e in &encs {
-            let items = ws
-                .iter()
-                .map(|&width| {
-                    let out = format!("{stem}-{width}.{short}.{}", e.ext());
-                    files.push((out.clone(), entry.join(format!("{width}.{}", e.ext()))));
-                    Rendition {
-                        width,
-                        height: height_for(w, h, width),
-                        rel: out,
-                    }
-                })
-                .collect();
-            sets.push(Set { encoding: e, items });
-        }
-        let (sw, sh) = social_size(w, h);
-        let socials = focuses
-            .iter()
-            .map(|&f| {
-                let out = format!("{stem}-social-{}-{}.{short}.jpg", f.0, f.1);
-                files.push((out.clone(), entry.join(social_name(f))));
-                (
-                    f,
-                    Rendition {
-                        width: sw,
-                        height: sh,
-                        rel: out,
-                    },
-                )
-            })
-            .collect();
-        (
-            Picture {
-                width: w,
-                height: h,
-                sets,
-                socials,
-            },
-            files,
-        )
-    };
-
-    let known = Cache::info(&entry);
-    let missing: Vec<(u16, u16)> = focuses
-        .iter()
-        .copied()
-        .filter(|&f| known.is_none() || !entry.join(social_name(f)).is_file())
-        .collect();
-    if let Some((w, h)) = known {
-        if missing.is_empty() {
-            let (p, files) = layout(w, h);
-            return Ok((p, files, false));
-        }
-    }
-
-    let bytes = match bytes {
-        Some(b) => b,
-        None => std::fs::read(source).map_err(|e| format!("cannot read the picture: {e}"))?,
-    };
-    DECODED.fetch_add(1, Ordering::Relaxed);
-    let credit = encode::credit_of(&bytes, kind);
-    let d = encode::decode(&bytes, kind, settings.max_pixels)?;
-    drop(bytes);
-    let (picture, files) = layout(d.width, d.height);
-    let mut resizer = fast_image_resize::Resizer::new();
-    let write = |name: &str, data: &[u8]| {
-        Cache::put(&entry, name, data).map_err(|e| {
-            format!(
-                "cannot write to the image cache {}: {e}",
-                entry.parent().unwrap_or(&entry).display()
-            )
-        })
-    };
-    if known.is_none() {
-        for width in widths(settings, d.width) {
-            let height = height_for(d.width, d.height, width);
-            let resized;
-            let pixels = if width == d.width {
-                &d.pixels
-            } else {
-                resized = encode::resize(&mut resizer, &d, width, height, None)?;
-                &resized
-            };
-            for &e in &encs {
-                let out = encode::encode(
-                    e,
-                    pixels,
-                    width,
-                    height,
-                    d.alpha,
-                    settings.quality,
-                    credit.as_deref(),
-                )?;
-                write(&format!("{width}.{}", e.ext()), &out)?;
-            }
-        }
-    }
-    let (sw, sh) = social_size(d.width, d.height);
-    let aspect = f64::from(SOCIAL.0) / f64::from(SOCIAL.1);
-    for f in missing {
-        let crop = encode::crop_for(d.width, d.height, aspect, f);
-        let pixels = encode::resize(&mut resizer, &d, sw, sh, Some(crop))?;
-        let out = encode::encode(
-            Encoding::Jpeg,
-            &pixels,
-            sw,
-            sh,
-            d.alpha,
-            settings.quality,
-            credit.as_deref(),
-        )?;
-        write(&social_name(f), &out)?;
-    }
-    write("info", format!("{} {}", d.width, d.height).as_bytes())?;
-    Ok((picture, files, true))
 }
 
 /// Reports a picture that cannot be processed: at each document that uses it (the line of its
@@ -521,13 +328,14 @@ fn report(root: &Path, site: &Site, rel: &str, why: &str, diags: &Diagnostics) {
     }
 }
 
-/// Writes every derivative into the output (a file unchanged since the last build is linked,
-/// not copied). Returns the count.
+/// Writes every derivative into the output as a hard link to its cache file (cache files are
+/// only ever replaced, never changed in place, so the output cannot change under a later
+/// build). Returns the count.
 pub fn write(catalog: &Catalog, out: &crate::output::Staging, diags: &Diagnostics) -> usize {
     catalog
         .outputs
         .par_iter()
-        .filter(|(rel, from)| match out.put_copy(rel, from) {
+        .filter(|(rel, from)| match out.put_link(rel, from) {
             Ok(_) => true,
             Err(d) => {
                 diags.push(d);
@@ -575,6 +383,8 @@ mod tests {
 
     #[test]
     fn widths_never_upscale() {
+        use crate::config::Images;
+        use renditions::{social_size, widths};
         let s = Images::default();
         assert_eq!(widths(&s, 2400), vec![480, 800, 1200, 1600]);
         assert_eq!(widths(&s, 1000), vec![480, 800, 1000]);

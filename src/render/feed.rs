@@ -218,11 +218,12 @@ fn entry(
     // a file that vanished mid-build leaves an entry without content; its page reports the error
     let body = prep.body(root, site, id).unwrap_or_default();
     let mut html = String::with_capacity(body.len() + 256);
-    if let Some(img) = &doc.image {
+    if let (Some(img), Some(pic)) = (&doc.image, &card.image) {
+        // the published rendition (the card's), not the source file
         let _ = writeln!(
             html,
             "<figure><img src=\"{}\" alt=\"{}\">{}</figure>",
-            xml_escape(&absolute(site, &card.permalink, &img.src)),
+            xml_escape(&absolute(site, &card.permalink, &pic.picture.src)),
             xml_escape(&img.alt),
             img.credit
                 .as_deref()

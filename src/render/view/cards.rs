@@ -104,6 +104,19 @@ pub struct Card {
     #[serde(rename = "countries")]
     countries_value: tera::Value,
     pub authors: Vec<String>,
+    /// The lead image as a thumbnail (`src`, `srcset`, `sources`, `width`, `height`, `alt`,
+    /// `focus`), or none.
+    pub image: Option<CardImage>,
+}
+
+/// A card's picture: its renditions, so a list can show it at any size.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct CardImage {
+    #[serde(flatten)]
+    pub picture: crate::media::markup::PictureView,
+    pub alt: String,
+    /// CSS position of the focus (`30% 40%`), for `object-position` in a cropped thumbnail.
+    pub focus: String,
 }
 
 pub fn date_view(l10n: &Localizer, lang: &str, d: &PubDate) -> DateView {
@@ -409,5 +422,10 @@ pub fn card(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
         topics,
         countries,
         authors: doc.authors.clone(),
+        image: super::image_view(site, doc).map(|v| CardImage {
+            picture: v.picture,
+            alt: v.alt.to_string(),
+            focus: v.focus,
+        }),
     }
 }
