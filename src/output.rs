@@ -324,8 +324,15 @@ impl Staging {
         crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;
         self.produced(rel);
         let new = self.dir.join(rel);
-        make_parent(&new)?;
-        if std::fs::hard_link(from, &new).is_ok() {
+        // the folder usually exists already (renditions share it): try first, make it if not
+        let linked = match std::fs::hard_link(from, &new) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && from.exists() => {
+                make_parent(&new)?;
+                std::fs::hard_link(from, &new)
+            }
+            r => r,
+        };
+        if linked.is_ok() {
             return Ok(true);
         }
         copy_file(&self.dir, rel, from).map(|()| true)

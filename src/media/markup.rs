@@ -46,7 +46,20 @@ fn srcset(base: &str, items: &[Rendition]) -> String {
 
 /// The template value of a published file shown as a picture.
 pub fn view(base: &str, p: &Published) -> PictureView {
+    view_upto(base, p, u32::MAX)
+}
+
+/// [`view`] with the renditions wider than `max` left out of `srcset` (thumbnails never need
+/// them, and a list page shows hundreds of cards).
+pub fn view_upto(base: &str, p: &Published, max: u32) -> PictureView {
     let pic = p.picture.as_ref();
+    let narrow = |items: &[Rendition]| -> Vec<Rendition> {
+        let mut v: Vec<Rendition> = items.iter().filter(|r| r.width <= max).cloned().collect();
+        if v.is_empty() {
+            v.extend(items.first().cloned());
+        }
+        v
+    };
     let fallback = pic.and_then(|p| p.fallback());
     let sets = pic.map_or(&[][..], |p| p.sets.as_slice());
     let (last, better) = match sets.split_last() {
@@ -55,12 +68,12 @@ pub fn view(base: &str, p: &Published) -> PictureView {
     };
     PictureView {
         src: url(base, fallback.map_or(p.rel.as_str(), |r| r.rel.as_str())),
-        srcset: last.map(|s| srcset(base, &s.items)),
+        srcset: last.map(|s| srcset(base, &narrow(&s.items))),
         sources: better
             .iter()
             .map(|s| SourceView {
                 mime: s.encoding.mime(),
-                srcset: srcset(base, &s.items),
+                srcset: srcset(base, &narrow(&s.items)),
             })
             .collect(),
         width: pic.map(|p| p.width),

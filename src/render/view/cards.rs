@@ -109,7 +109,10 @@ pub struct Card {
     pub image: Option<CardImage>,
 }
 
-/// A card's picture: its renditions, so a list can show it at any size.
+/// The widest rendition a card's picture lists in its `srcset`.
+pub const THUMB_MAX: u32 = 1200;
+
+/// A card's picture: its renditions up to [`THUMB_MAX`], so a list can show it at any size.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CardImage {
     #[serde(flatten)]
@@ -423,7 +426,14 @@ pub fn card(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
         countries,
         authors: doc.authors.clone(),
         image: super::image_view(site, doc).map(|v| CardImage {
-            picture: v.picture,
+            // a list's largest picture is its lead story's, about 40rem wide on a desktop
+            picture: match site
+                .media
+                .resolve(&doc.folder, doc.image.as_ref().map_or("", |i| &i.src))
+            {
+                Some(p) => crate::media::markup::view_upto(&cfg.base_path, p, THUMB_MAX),
+                None => v.picture,
+            },
             alt: v.alt.to_string(),
             focus: v.focus,
         }),
