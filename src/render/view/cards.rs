@@ -106,7 +106,11 @@ pub struct Card {
     pub authors: Vec<String>,
     /// The lead image as a thumbnail (`src`, `srcset`, `sources`, `width`, `height`, `alt`,
     /// `focus`), or none.
+    #[serde(skip)]
     pub image: Option<CardImage>,
+    /// `image` as one template value, made once (every list page showing the card shares it).
+    #[serde(rename = "image")]
+    image_value: tera::Value,
 }
 
 /// The widest rendition a card's picture lists in its `srcset`.
@@ -411,6 +415,18 @@ pub fn card(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
     let values = |terms: &[Arc<Term>]| {
         tera::Value::from(terms.iter().map(|t| t.value.clone()).collect::<Vec<_>>())
     };
+    let image = super::image_view(site, doc).map(|v| CardImage {
+        // a list's largest picture is its lead story's, about 40rem wide on a desktop
+        picture: match site
+            .media
+            .resolve(&doc.folder, doc.image.as_ref().map_or("", |i| &i.src))
+        {
+            Some(p) => crate::media::markup::view_upto(&cfg.base_path, p, THUMB_MAX),
+            None => v.picture,
+        },
+        alt: v.alt.to_string(),
+        focus: v.focus,
+    });
     Card {
         kind: doc.kind,
         title: doc.title.clone(),
@@ -425,17 +441,9 @@ pub fn card(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
         topics,
         countries,
         authors: doc.authors.clone(),
-        image: super::image_view(site, doc).map(|v| CardImage {
-            // a list's largest picture is its lead story's, about 40rem wide on a desktop
-            picture: match site
-                .media
-                .resolve(&doc.folder, doc.image.as_ref().map_or("", |i| &i.src))
-            {
-                Some(p) => crate::media::markup::view_upto(&cfg.base_path, p, THUMB_MAX),
-                None => v.picture,
-            },
-            alt: v.alt.to_string(),
-            focus: v.focus,
-        }),
+        image_value: image
+            .as_ref()
+            .map_or_else(tera::Value::none, tera::Value::from_serializable),
+        image,
     }
 }
