@@ -83,7 +83,7 @@ pub fn check(root: &Path, diags: &Diagnostics) -> Result<(), Failed> {
         files.insert(f.name.clone(), None);
     }
     for (asset, _) in &site.assets {
-        let rel = render::asset_target(asset);
+        let rel = asset.target();
         if site.media.copies(&rel) {
             files.insert(rel, None);
         }

@@ -113,6 +113,21 @@ pub struct Asset {
     pub name: PathBuf,
 }
 
+impl Asset {
+    /// Its path relative to `content/`, joined with `/`: where it is published, once, however
+    /// many pages use it (a `\\` inside a Unix file name stays a character of that name, and the
+    /// output check refuses it).
+    pub fn target(&self) -> String {
+        let mut parts: Vec<_> = self.folder.components().collect();
+        parts.extend(self.name.components());
+        parts
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Content {
     pub documents: Vec<Arc<Document>>,

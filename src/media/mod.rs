@@ -145,7 +145,7 @@ pub fn resolve(folder: &Path, dest: &str) -> Option<String> {
     {
         return None;
     }
-    let decoded = percent_decode(dest)?;
+    let decoded = crate::content::slug::decode_path(dest)?;
     let mut parts: Vec<String> = Vec::new();
     for c in folder.components() {
         match c {
@@ -163,34 +163,6 @@ pub fn resolve(folder: &Path, dest: &str) -> Option<String> {
         }
     }
     (!parts.is_empty()).then(|| parts.join("/"))
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    if !s.contains('%') {
-        return Some(s.to_string());
-    }
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-/// `/`-joined path of a relative path.
-fn slash(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 static DECODED: AtomicUsize = AtomicUsize::new(0);
@@ -225,7 +197,7 @@ pub fn process(root: &Path, site: &Site, diags: &Diagnostics) -> Catalog {
         .assets
         .par_iter()
         .filter_map(|(asset, _)| {
-            let rel = slash(&asset.folder.join(&asset.name));
+            let rel = asset.target();
             let kind = Encoding::of_name(&rel).filter(|_| settings.process);
             let Some(kind) = kind else {
                 // copied as it is; its size when its header says it (SVG has none)

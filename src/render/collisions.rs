@@ -11,7 +11,7 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Site;
-use crate::render::{asset_target, view, Job};
+use crate::render::{view, Job};
 use crate::theme::ThemeFile;
 
 /// Reports every copied file whose output path collides with generated pages.
@@ -84,7 +84,7 @@ pub fn find(site: &Site, jobs: &[Job], root: &Path, statics: &[ThemeFile], diags
     };
     for (asset, _) in &site.assets {
         let source = asset.source.strip_prefix(root).unwrap_or(&asset.source);
-        check(&asset_target(asset), source);
+        check(&asset.target(), source);
     }
     for f in statics {
         check(&f.name, &f.display);

@@ -444,33 +444,12 @@ pub fn copy_static(
     n
 }
 
-/// Where an asset is published: once, at its own path under `content/`, however many pages use
-/// it (pages link to it there; see `media`).
-pub fn asset_target(asset: &crate::content::Asset) -> String {
-    let name = slash_path(&asset.name);
-    let folder = slash_path(&asset.folder);
-    if folder.is_empty() {
-        name
-    } else {
-        format!("{folder}/{name}")
-    }
-}
-
-/// A relative path joined with `/` component by component (a `\\` inside a Unix file name stays a
-/// character of that name, and the output check refuses it).
-fn slash_path(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 /// Copies the content assets, once each. Returns the count.
 pub fn copy_assets(site: &Site, out: &output::Staging, diags: &Diagnostics) -> usize {
     let copies: Vec<(String, &Path)> = site
         .assets
         .iter()
-        .map(|(asset, _)| (asset_target(asset), asset.source.as_path()))
+        .map(|(asset, _)| (asset.target(), asset.source.as_path()))
         .filter(|(rel, _)| site.media.copies(rel))
         .collect();
     copies

@@ -309,7 +309,7 @@ impl Session {
         for (asset, _) in &site.assets {
             let rel = asset.folder.join(&asset.name);
             if changed_assets.contains(&rel) {
-                let t = render::asset_target(asset);
+                let t = asset.target();
                 match output::copy_file(&out, &t, &asset.source) {
                     Ok(()) => {
                         rendered += 1;
