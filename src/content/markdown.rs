@@ -48,7 +48,9 @@ pub fn render(markdown: &str) -> String {
 /// [`text_runs`] does (one parse for the page and its search record); links and images to the
 /// document's own files are written as `media` says.
 pub fn render_with_text(markdown: &str, media: &dyn Media, mut text: impl FnMut(&str)) -> String {
-    let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    // adjacent text runs merged, so an address with `_` or `*` in it is one run
+    let mut events: Vec<Event<'_>> =
+        pulldown_cmark::TextMergeStream::new(Parser::new_ext(markdown, options())).collect();
     for e in &mut events {
         match e {
             Event::Text(t) | Event::Code(t) => text(t),
@@ -110,8 +112,125 @@ pub fn render_with_text(markdown: &str, media: &dyn Media, mut text: impl FnMut(
     }
 
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    let events = code_and_addresses(events);
     pulldown_cmark::html::push_html(&mut html, images(events, media).into_iter());
     html
+}
+
+/// Code is always left to right: a code block or inline code in an Arabic article would
+/// otherwise be laid out right to left (`#![no_std]` shown as `[no_std]!#`). A bare address in
+/// the text (`https://…`) becomes a link, isolated left to right, that may break anywhere so a
+/// long one wraps instead of widening the page.
+fn code_and_addresses(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut in_link = 0usize;
+    let mut in_code = false;
+    for e in events {
+        match e {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                in_code = true;
+                let mut html = String::from("<pre dir=\"ltr\"><code");
+                if let pulldown_cmark::CodeBlockKind::Fenced(info) = &kind {
+                    if let Some(lang) = info.split([' ', ',', '{']).next().filter(|l| !l.is_empty())
+                    {
+                        html.push_str(" class=\"language-");
+                        let _ = pulldown_cmark_escape::escape_html(&mut html, lang);
+                        html.push('"');
+                    }
+                }
+                html.push('>');
+                out.push(Event::Html(html.into()));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                out.push(Event::Html("</code></pre>\n".into()));
+            }
+            Event::Code(t) => {
+                let mut html = String::from("<code dir=\"ltr\">");
+                let _ = pulldown_cmark_escape::escape_html(&mut html, &t);
+                html.push_str("</code>");
+                out.push(Event::InlineHtml(html.into()));
+            }
+            Event::Start(Tag::Link { .. }) => {
+                in_link += 1;
+                out.push(e);
+            }
+            Event::End(TagEnd::Link) => {
+                in_link = in_link.saturating_sub(1);
+                out.push(e);
+            }
+            Event::Text(t) if in_link == 0 && !in_code && t.contains("://") => {
+                link_addresses(&t, &mut out);
+            }
+            e => out.push(e),
+        }
+    }
+    out
+}
+
+/// The end of an address that starts at the beginning of `s`: up to a space or `<>"`, without
+/// the punctuation that ends the sentence around it (a closing bracket stays when it closes one
+/// opened inside the address, as in Wikipedia's).
+fn address_len(s: &str) -> usize {
+    let mut end = s
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
+        .unwrap_or(s.len());
+    while let Some(c) = s[..end].chars().next_back() {
+        let closes_own = c == ')' && s[..end].matches('(').count() >= s[..end].matches(')').count();
+        if closes_own
+            || !matches!(
+                c,
+                '.' | ',' | ':' | ';' | '!' | '?' | ')' | '\'' | '»' | '،' | '؛' | '؟'
+            )
+        {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    end
+}
+
+/// `text` as events, each `http://` or `https://` address in it a link.
+fn link_addresses<'a>(text: &str, out: &mut Vec<Event<'a>>) {
+    let mut rest = text;
+    while let Some(at) = rest
+        .find("http://")
+        .into_iter()
+        .chain(rest.find("https://"))
+        .min()
+    {
+        let len = address_len(&rest[at..]);
+        let scheme = if rest[at..].starts_with("https://") {
+            8
+        } else {
+            7
+        };
+        // a word that only ends in a scheme (`xhttp://`) or an address with no host is not one
+        let starts_word = rest[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if len <= scheme || !starts_word {
+            let skip = at + scheme;
+            out.push(Event::Text(rest[..skip].to_string().into()));
+            rest = &rest[skip..];
+            continue;
+        }
+        if at > 0 {
+            out.push(Event::Text(rest[..at].to_string().into()));
+        }
+        let url = &rest[at..at + len];
+        let mut html = String::from("<a class=\"url\" dir=\"ltr\" href=\"");
+        let _ = pulldown_cmark_escape::escape_href(&mut html, url);
+        html.push_str("\">");
+        let _ = pulldown_cmark_escape::escape_html(&mut html, url);
+        html.push_str("</a>");
+        out.push(Event::InlineHtml(html.into()));
+        rest = &rest[at + len..];
+    }
+    if !rest.is_empty() {
+        out.push(Event::Text(rest.to_string().into()));
+    }
 }
 
 /// Body images: loaded lazily and decoded off the main thread (the lead image is the one the
@@ -252,6 +371,28 @@ pub fn cut_summary(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_is_left_to_right_and_addresses_are_links() {
+        let html = render("```rust\nfn main() {}\n```\n\nنص `#![no_std]` هنا");
+        assert!(
+            html.contains("<pre dir=\"ltr\"><code class=\"language-rust\">fn main() {}"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<code dir=\"ltr\">#![no_std]</code>"),
+            "{html}"
+        );
+        let html = render("انظر https://example.org/a_b_(c)/x?y=1، ثم (https://example.org/z).");
+        assert!(
+            html.contains("<a class=\"url\" dir=\"ltr\" href=\"https://example.org/a_b_(c)/x?y=1\">https://example.org/a_b_(c)/x?y=1</a>، ثم"),
+            "{html}"
+        );
+        assert!(html.contains("(<a class=\"url\" dir=\"ltr\" href=\"https://example.org/z\">https://example.org/z</a>)."), "{html}");
+        // not inside links or code, and not a bare scheme
+        let html = render("[https://a.example](https://b.example) `https://c.example` https:// x");
+        assert_eq!(html.matches("<a ").count(), 1, "{html}");
+    }
 
     #[test]
     fn extensions_and_heading_ids() {

@@ -70,7 +70,10 @@ pub struct Document {
     pub title: String,
     pub date: Option<PubDate>,
     pub updated: Option<PubDate>,
+    /// The `summary` as written, or the start of the first paragraph when none was.
     pub summary: String,
+    /// Whether `summary` was written in the front matter (a dek), not taken from the body.
+    pub summary_written: bool,
     pub topics: Vec<String>,
     /// Upper-case ISO codes.
     pub countries: Vec<String>,

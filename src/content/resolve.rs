@@ -257,9 +257,12 @@ pub(super) fn resolve(
     }
 
     let body = &split.body;
-    let summary = match raw.summary {
-        Some(s) if !s.trim().is_empty() => s.trim().to_string(),
-        _ => markdown::cut_summary(&markdown::first_paragraph_of(body), markdown::SUMMARY_CHARS),
+    let (summary, summary_written) = match raw.summary {
+        Some(s) if !s.trim().is_empty() => (s.trim().to_string(), true),
+        _ => (
+            markdown::cut_summary(&markdown::first_paragraph_of(body), markdown::SUMMARY_CHARS),
+            false,
+        ),
     };
 
     if !errors.is_empty() {
@@ -275,6 +278,7 @@ pub(super) fn resolve(
         date,
         updated,
         summary,
+        summary_written,
         topics,
         countries,
         sources,

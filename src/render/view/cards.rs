@@ -86,10 +86,18 @@ impl Terms {
 pub struct Card {
     pub kind: Kind,
     pub title: String,
+    /// The title as HTML in its language's direction, runs in the other direction in `<bdi>`.
+    pub title_html: String,
     pub url: String,
     pub permalink: String,
     pub lang: String,
     pub summary: String,
+    /// Whether the summary was written (a dek) rather than taken from the body's first paragraph.
+    pub summary_written: bool,
+    /// `rtl`/`ltr` when the summary is mostly written in the other direction (an English summary
+    /// of an Arabic article), with `summary_lang` the site's language of that direction, if one.
+    pub summary_dir: Option<&'static str>,
+    pub summary_lang: Option<String>,
     /// A [`DateView`] value, or none.
     pub date: tera::Value,
     /// A [`DateView`] value, or none.
@@ -427,13 +435,29 @@ pub fn card(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
         alt: v.alt.to_string(),
         focus: v.focus,
     });
+    let dir = cfg.language(lang).map_or_else(
+        || crate::config::Direction::of_language(lang),
+        |l| l.direction,
+    );
+    let summary_dir = super::bidi::dominant(&doc.summary).filter(|&d| d != dir);
+    let summary_lang = summary_dir.and_then(|d| {
+        let mut of_dir = cfg.languages.iter().filter(|l| l.direction == d);
+        match (of_dir.next(), of_dir.next()) {
+            (Some(l), None) => Some(l.code.clone()),
+            _ => None,
+        }
+    });
     Card {
         kind: doc.kind,
         title: doc.title.clone(),
+        title_html: super::bidi::isolate_runs(&doc.title, dir),
         url: link(cfg, url),
         permalink: permalink(cfg, url),
         lang: doc.lang.clone(),
         summary: doc.summary.clone(),
+        summary_written: doc.summary_written,
+        summary_dir: summary_dir.map(crate::config::Direction::as_str),
+        summary_lang,
         date: date(doc.date.as_ref()),
         updated: date(doc.updated.as_ref()),
         topics_value: values(&topics),

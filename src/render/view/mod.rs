@@ -4,11 +4,13 @@
 //! are the public template contract (docs/templates.md).
 //!
 //! - [`links`]: URLs, and the one place that decides which page is a translation of which;
+//! - [`bidi`]: headline and summary direction in mixed Arabic/English text;
 //! - [`cards`]: what is prepared once per build (cards, terms, per-language values);
 //! - [`pages`]: the context every page starts from, article pages, the root and 404 pages;
 //! - [`lists`]: front, topic, country, author, month and archive pages;
 //! - [`newsroom`]: bylines, corrections, share links, the author index and corrections pages.
 
+pub mod bidi;
 pub mod cards;
 pub mod links;
 pub mod lists;
