@@ -122,12 +122,16 @@ pub fn load(root: &Path, req: LoadRequest<'_>, diags: &Diagnostics) -> Option<Lo
     diags.extend(files.diagnostics(req.drafts));
     // static/ (built-in overlaid with the site's) is walked once: its refused names and links are
     // reported with the content's, the list serves the collision check and the copy
-    let statics = crate::theme::overlay(
+    let mut statics = crate::theme::overlay(
         root,
         crate::theme::Layer::Static,
         config.follow_symlinks,
         diags,
     );
+    if !config.fonts {
+        // `fonts = false`: the theme's webfonts are not published (a site's own fonts/ files are)
+        statics.retain(|f| !(f.is_builtin() && f.name.starts_with("fonts/")));
+    }
     let l10n = Arc::new(l10n?);
     check_topic_names(&config, &l10n, diags);
     let now = match build_time(req.now, &config) {

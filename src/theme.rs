@@ -60,6 +60,11 @@ pub enum Contents {
 }
 
 impl ThemeFile {
+    /// A file of the built-in theme (not one the site wrote or replaced).
+    pub fn is_builtin(&self) -> bool {
+        matches!(self.contents, Contents::Embedded(_))
+    }
+
     pub fn read(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
         match &self.contents {
             Contents::Embedded(b) => Ok(std::borrow::Cow::Borrowed(b)),

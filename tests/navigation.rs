@@ -170,6 +170,7 @@ fn hreflang_is_reciprocal_in_pages_and_sitemap() {
     let (_t, out) = build_sample();
     // page URL -> set of (lang, href) it declares
     let mut declared: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
+    let mut x_defaults: BTreeMap<String, String> = BTreeMap::new();
     for rel in html_pages(&out) {
         let html = read(&out.join(&rel));
         let Some(canonical) = html
@@ -179,22 +180,40 @@ fn hreflang_is_reciprocal_in_pages_and_sitemap() {
         else {
             continue;
         };
-        let links: BTreeSet<(String, String)> = hreflang_links(&html)
-            .into_iter()
-            .filter(|(l, _)| l != "x-default")
-            .collect();
+        let all = hreflang_links(&html);
+        if let Some((_, xd)) = all.iter().find(|(l, _)| l == "x-default") {
+            x_defaults.insert(canonical.to_string(), xd.clone());
+        }
+        let links: BTreeSet<(String, String)> =
+            all.into_iter().filter(|(l, _)| l != "x-default").collect();
         if !links.is_empty() {
             declared.insert(canonical.to_string(), links);
         }
     }
     assert!(declared.len() > 50);
+    // `/` is the language chooser: the front pages' x-default, itself listing them
+    let root = format!("{BASE}/");
+    for lang in ["ar", "en"] {
+        let front = format!("{BASE}/{lang}/");
+        assert_eq!(x_defaults.get(&front), Some(&root), "{front}: x-default");
+        assert!(declared[&root].contains(&(lang.to_string(), front.clone())));
+    }
+    assert_eq!(x_defaults.get(&root), Some(&root));
+    // an article's x-default is its default-language version
+    assert_eq!(
+        x_defaults
+            .get(&format!("{BASE}/en/2025/11/csto-summit-bishkek/"))
+            .map(String::as_str),
+        Some(format!("{BASE}/ar/2025/11/csto-summit-bishkek/").as_str())
+    );
     for (page, links) in &declared {
         for (lang, href) in links {
             let back = declared
                 .get(href)
                 .unwrap_or_else(|| panic!("{page} declares {lang} {href}, which declares nothing"));
+            // a page links back by a language, or (the chooser) as its x-default
             assert!(
-                back.iter().any(|(_, h)| h == page),
+                back.iter().any(|(_, h)| h == page) || x_defaults.get(href) == Some(page),
                 "{href} does not link back to {page}"
             );
             assert!(

@@ -115,21 +115,40 @@ fn arabic_only_article_switches_to_the_english_front_page() {
 }
 
 #[test]
-fn root_redirects_to_the_default_language_and_404_is_bilingual() {
+fn root_is_a_language_chooser_and_404_is_bilingual() {
     let (_tmp, out) = build_sample();
     let root = read(&out.join("index.html"));
-    assert!(root.contains("<meta http-equiv=\"refresh\" content=\"0; url=/ar/\">"));
-    assert!(root.contains("<a href=\"/ar/\" hreflang=\"ar\">نشرة</a>"));
+    // no refresh: that would send every visitor to Arabic; a script follows the browser's
+    // languages, and the links work without it
+    assert!(!root.contains("http-equiv=\"refresh\""), "{root}");
+    assert!(
+        root.contains("var fronts = {\"ar\":\"/ar/\",\"en\":\"/en/\"};"),
+        "{root}"
+    );
+    assert!(root.contains("<li lang=\"ar\" dir=\"rtl\"><a href=\"/ar/\" hreflang=\"ar\"><span class=\"chooser-title\">نشرة</span> <span class=\"chooser-lang\">العربية</span></a></li>"), "{root}");
+    assert!(root.contains("<li lang=\"en\" dir=\"ltr\"><a href=\"/en/\" hreflang=\"en\"><span class=\"chooser-title\">Nashra</span> <span class=\"chooser-lang\">English</span></a></li>"), "{root}");
     assert!(root.contains(
         "<link rel=\"alternate\" hreflang=\"en\" href=\"https://nashra.example.org/en/\">"
     ));
+    assert!(root.contains("<link rel=\"canonical\" href=\"https://nashra.example.org/\">"));
     assert!(root.contains(
-        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://nashra.example.org/ar/\">"
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://nashra.example.org/\">"
     ));
+    let sitemap = read(&out.join("sitemap.xml"));
+    assert!(sitemap.contains("<loc>https://nashra.example.org/</loc>"));
     let nf = read(&out.join("404.html"));
     assert!(nf.contains("<section lang=\"ar\" dir=\"rtl\">"));
     assert!(nf.contains("<section lang=\"en\" dir=\"ltr\">"));
     assert!(nf.contains("الصفحة غير موجودة") && nf.contains("Page not found"));
+    // the 404 page is the site's own: masthead, favicon, both languages' front pages
+    assert!(
+        nf.contains("<a class=\"site-title\" href=\"/ar/\">نشرة</a>"),
+        "{nf}"
+    );
+    assert!(nf.contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"));
+    assert!(nf.contains(
+        "<a href=\"/en/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\"><bdi>English</bdi></a>"
+    ));
 }
 
 #[test]
@@ -167,7 +186,7 @@ fn no_template_syntax_is_left_in_any_output_file() {
     for (path, bytes) in tree(&out) {
         // pictures are bytes, where `{{` can occur by chance
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if matches!(ext, "jpg" | "png" | "webp") {
+        if matches!(ext, "jpg" | "png" | "webp" | "woff2") {
             continue;
         }
         let text = String::from_utf8_lossy(&bytes);

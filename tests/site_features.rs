@@ -113,7 +113,14 @@ fn base_url_with_a_path_prefixes_every_link() {
     ));
     assert!(html.contains("<link rel=\"stylesheet\" href=\"/news/style.css\">"));
     assert!(html.contains("<a href=\"/news/en/2025/11/summit/\""));
-    assert!(read(&site.path().join("public/index.html")).contains("url=/news/ar/"));
+    let root = read(&site.path().join("public/index.html"));
+    assert!(
+        root.contains("<a href=\"/news/ar/\" hreflang=\"ar\">"),
+        "{root}"
+    );
+    assert!(root.contains("\"ar\":\"/news/ar/\""), "{root}");
+    assert!(html.contains("href=\"/news/fonts/noto-naskh-arabic.woff2\""));
+    assert!(html.contains("<link rel=\"manifest\" href=\"/news/ar/manifest.webmanifest\">"));
 }
 
 #[test]
@@ -219,7 +226,7 @@ fn times_without_offset_use_the_site_time_zone_and_offsets_are_converted() {
     // 23:30 UTC is 02:30 the next day in Riyadh: the article belongs to December
     let html = page(site.path(), "ar/2025/12/summit");
     assert!(
-        html.contains("<time datetime=\"2025-12-01T02:30:00+03:00\">١ ديسمبر/كانون الأول ٢٠٢٥"),
+        html.contains("<time datetime=\"2025-12-01T02:30:00+03:00\"><span class=\"date-text\">١ ديسمبر/كانون الأول ٢٠٢٥"),
         "{html}"
     );
 }

@@ -95,3 +95,150 @@ fn code_is_always_left_to_right_and_bare_addresses_are_links() {
         "<a class=\"url\" dir=\"ltr\" href=\"https://doc.rust-lang.org/book/\">https://doc.rust-lang.org/book/</a> (بالإنجليزية)"
     ));
 }
+
+#[test]
+fn webfonts_ship_with_the_theme_and_fonts_false_uses_system_fonts() {
+    let site = minimal_site();
+    build_ok(site.path());
+    let out = site.path().join("public");
+    for f in [
+        "noto-naskh-arabic.woff2",
+        "source-serif-4.woff2",
+        "source-serif-4-italic.woff2",
+        "OFL-noto-naskh-arabic.txt",
+        "OFL-source-serif-4.txt",
+    ] {
+        assert!(out.join("fonts").join(f).is_file(), "{f}");
+    }
+    // each language preloads the face its script needs first; both faces are declared, each
+    // limited to its script, so an English phrase on an Arabic page gets the Latin face
+    let ar = page(site.path(), "ar/2025/11/summit");
+    assert!(ar.contains("<link rel=\"preload\" href=\"/fonts/noto-naskh-arabic.woff2\" as=\"font\" type=\"font/woff2\" crossorigin>"), "{ar}");
+    let en = page(site.path(), "en/2025/11/summit");
+    assert!(en.contains(
+        "<link rel=\"preload\" href=\"/fonts/source-serif-4.woff2\" as=\"font\" type=\"font/woff2\" crossorigin>"
+    ));
+    for html in [&ar, &en] {
+        assert_eq!(html.matches("@font-face").count(), 3);
+        assert!(html.contains("font-display: swap; unicode-range: U+0600-06FF"));
+    }
+    // the stylesheet chooses fonts by character, not by the lang of an ancestor
+    let css = read(&out.join("style.css"));
+    // (a descendant rule, `:lang(ar) .x`, also matches inside an English block of an Arabic page)
+    let descendant = css
+        .match_indices(":lang(ar) ")
+        .any(|(i, m)| !css[i + m.len()..].starts_with('{'));
+    assert!(!descendant, "descendant :lang(ar) rules are back");
+    assert!(css.contains("--font-text: \"Nashra Serif\", \"Nashra Naskh\""));
+
+    let toml = read(&site.path().join("site.toml"));
+    write(site.path(), "site.toml", &format!("fonts = false\n{toml}"));
+    build_ok(site.path());
+    assert!(
+        !out.join("fonts").exists(),
+        "fonts = false still publishes fonts/"
+    );
+    let ar = page(site.path(), "ar/2025/11/summit");
+    assert!(!ar.contains("@font-face") && !ar.contains("rel=\"preload\""));
+}
+
+#[test]
+fn separators_come_from_the_locale() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/2025/11/second.ar.md",
+        "---\ntitle: خبر ثان\ndate: 2025-11-28\ntopics: [security, economy]\n---\n\nنص.\n",
+    );
+    build_ok(site.path());
+    let front = page(site.path(), "ar/topics/security");
+    // "·" next to Arabic-Indic digits reads as a zero
+    assert!(!front.contains('·'), "{front}");
+    assert!(front.contains("<span class=\"sep\"> | </span>"), "{front}");
+    let art = page(site.path(), "ar/2025/11/second");
+    assert!(
+        art.contains("</a><span class=\"sep\">، </span><a class=\"topic\""),
+        "{art}"
+    );
+    let en = page(site.path(), "en/topics/security");
+    assert!(en.contains("<span class=\"sep\"> · </span>"), "{en}");
+}
+
+#[test]
+fn the_navigation_marks_the_current_section() {
+    let site = minimal_site();
+    build_ok(site.path());
+    let topics = page(site.path(), "ar/topics");
+    assert!(
+        topics.contains("<a href=\"/ar/topics/\" aria-current=\"page\">"),
+        "{topics}"
+    );
+    let topic = page(site.path(), "ar/topics/security");
+    assert!(topic.contains("<a href=\"/ar/topics/\" aria-current=\"true\">"));
+    let front = page(site.path(), "en");
+    assert!(front.contains("<a href=\"/en/\" aria-current=\"page\">"));
+    let article = page(site.path(), "en/2025/11/summit");
+    assert!(!article.contains("aria-current"));
+}
+
+#[test]
+fn list_pages_have_their_own_descriptions() {
+    let site = minimal_site();
+    build_ok(site.path());
+    let mut seen = std::collections::BTreeMap::new();
+    for rel in [
+        "ar",
+        "ar/topics",
+        "ar/topics/security",
+        "ar/countries",
+        "ar/countries/kg",
+        "ar/archive",
+        "ar/2025/11",
+        "ar/authors",
+        "ar/corrections",
+        "en",
+        "en/topics/security",
+        "en/countries/kg",
+    ] {
+        let html = page(site.path(), rel);
+        let d = html
+            .split("<meta name=\"description\" content=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_else(|| panic!("{rel}: no description"))
+            .to_string();
+        assert!(!d.is_empty(), "{rel}");
+        if let Some(other) = seen.insert(d.clone(), rel) {
+            panic!("{rel} and {other} share the description {d}");
+        }
+    }
+    let kg = page(site.path(), "en/countries/kg");
+    assert!(kg.contains("content=\"Nashra: the latest news from and about Kyrgyzstan.\""));
+}
+
+#[test]
+fn icons_manifest_and_theme_colour() {
+    let site = minimal_site();
+    build_ok(site.path());
+    let out = site.path().join("public");
+    let html = page(site.path(), "ar");
+    for tag in [
+        "<link rel=\"apple-touch-icon\" href=\"/apple-touch-icon.png\">",
+        "<link rel=\"manifest\" href=\"/ar/manifest.webmanifest\">",
+        "<meta name=\"theme-color\" content=\"#a4161a\" media=\"(prefers-color-scheme: light)\">",
+    ] {
+        assert!(html.contains(tag), "{tag}");
+    }
+    let png = std::fs::read(out.join("apple-touch-icon.png")).unwrap_or_default();
+    let img = image::load_from_memory(&png).unwrap_or_else(|e| panic!("apple-touch-icon: {e}"));
+    assert_eq!((img.width(), img.height()), (180, 180));
+    let m: serde_json::Value = serde_json::from_str(&read(&out.join("ar/manifest.webmanifest")))
+        .unwrap_or_else(|e| panic!("manifest: {e}"));
+    assert_eq!(m["lang"], "ar");
+    assert_eq!(m["dir"], "rtl");
+    assert_eq!(m["start_url"], "/ar/");
+    for icon in m["icons"].as_array().into_iter().flatten() {
+        let src = icon["src"].as_str().unwrap_or_default();
+        assert!(out.join(src.trim_start_matches('/')).is_file(), "{src}");
+    }
+}

@@ -284,7 +284,13 @@ fn content_types_directories_and_404() {
     let w = start(site.path(), &[]);
     assert!(get(&w.addr, "/ar/feed.xml")
         .headers
-        .contains("content-type: application/xml"));
+        .contains("content-type: application/atom+xml; charset=utf-8"));
+    assert!(get(&w.addr, "/sitemap.xml")
+        .headers
+        .contains("content-type: application/xml; charset=utf-8"));
+    assert!(get(&w.addr, "/ar/manifest.webmanifest")
+        .headers
+        .contains("content-type: application/manifest+json"));
     assert!(get(&w.addr, "/style.css")
         .headers
         .contains("content-type: text/css"));
@@ -294,7 +300,7 @@ fn content_types_directories_and_404() {
     assert!(dir.headers.contains("location: /ar/"));
     let root = get(&w.addr, "/");
     assert_eq!(root.status, 200);
-    assert!(root.body.contains("url=/ar/"));
+    assert!(root.body.contains("<a href=\"/ar/\" hreflang=\"ar\">"));
     let missing = get(&w.addr, "/no/such/page/");
     assert_eq!(missing.status, 404);
     assert!(missing.body.contains("الصفحة غير موجودة"));

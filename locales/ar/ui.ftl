@@ -22,6 +22,9 @@ at-time = الساعة { $time }
 updated-label = حُدِّث في
 byline = بقلم
 list-separator = {"، "}
+# Between the parts of a line of facts (count, page, feed link). Arabic does not use "·": next to
+# Arabic-Indic digits it reads as a zero (٠).
+meta-separator = {" | "}
 image-credit = الصورة:
 source-label = المصدر:
 topics-label = المواضيع:
@@ -144,3 +147,17 @@ search-count = { $count ->
     [many] { $n } نتيجةً
    *[other] { $n } نتيجة
 }
+
+# أوصاف صفحات القوائم (تظهر في نتائج البحث ومعاينات الروابط؛ لكل صفحة وصفها).
+description-front = { $site }: آخر الأخبار.
+description-topic = { $site }: آخر الأخبار والتحليلات عن { $name }.
+description-country = { $site }: آخر الأخبار من { $name } وعنها.
+description-author = مقالات { $name } في { $site }.
+description-paged = { $description } الصفحة { $number }.
+description-topics = كل المواضيع في { $site } وعدد مقالات كلٍّ منها.
+description-countries = كل البلدان في { $site } وعدد مقالات كلٍّ منها.
+description-archive = أرشيف { $site } شهرًا بشهر، من الأحدث.
+description-month = { $site }: مقالات { $month }.
+description-authors = فريق الكتابة والتحرير في { $site }.
+description-corrections = كل التصحيحات المنشورة في { $site }، الأحدث أولًا.
+description-search = ابحث في كل مقالات { $site }.

@@ -47,6 +47,8 @@ struct RawConfig {
     #[serde(default)]
     search: Option<bool>,
     #[serde(default)]
+    fonts: Option<bool>,
+    #[serde(default)]
     preserve: Vec<Spanned<String>>,
     #[serde(default)]
     publisher: Option<publisher::RawPublisher>,
@@ -150,6 +152,8 @@ pub struct Config {
     pub follow_symlinks: bool,
     /// Write the search page and index of each language (`search = false` turns it off).
     pub search: bool,
+    /// Ship and use the theme's webfonts (`fonts = false`: system fonts only, no font files).
+    pub fonts: bool,
     /// Paths in the output folder that a rebuild keeps although nashra did not write them.
     pub preserve: Vec<String>,
     pub topics: Vec<String>,
@@ -510,6 +514,7 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
         topic_positions,
         follow_symlinks: raw.follow_symlinks.unwrap_or(false),
         search: raw.search.unwrap_or(true),
+        fonts: raw.fonts.unwrap_or(true),
         preserve,
     })
 }

@@ -28,6 +28,11 @@ pub fn feed(lang: &str, scope: &Scope) -> String {
     format!("{}feed.xml", self::scope(lang, scope))
 }
 
+/// The web app manifest of a language (name, direction, start page, icons).
+pub fn manifest(lang: &str) -> String {
+    format!("{lang}/manifest.webmanifest")
+}
+
 pub fn topics(lang: &str) -> String {
     format!("{lang}/topics/")
 }

@@ -72,6 +72,8 @@ pub enum Job {
     Search(String),
     /// The search index of a language, beside its search page (`search::index`).
     SearchIndex(String),
+    /// `/LANG/manifest.webmanifest`: name, direction and icons for "add to home screen".
+    Manifest(String),
 }
 
 /// Every output file of the site.
@@ -107,6 +109,7 @@ pub fn plan(site: &Site) -> Vec<Job> {
         jobs.push(Job::Archive(lang.clone()));
         jobs.push(Job::Authors(lang.clone()));
         jobs.push(Job::Corrections(lang.clone()));
+        jobs.push(Job::Manifest(lang.clone()));
         if site.config.search {
             jobs.push(Job::Search(lang.clone()));
         }
@@ -312,6 +315,10 @@ impl Renderer {
                 )
                 .into_bytes(),
             )]),
+            Job::Manifest(lang) => Ok(vec![(
+                paths::manifest(lang),
+                manifest(site, lang).into_bytes(),
+            )]),
             Job::NewsSitemap => Ok(vec![(
                 news_sitemap::PATH.into(),
                 news_sitemap::render(site).into_bytes(),
@@ -483,4 +490,29 @@ fn template_diagnostic(
             Diagnostic::error("template", format!("template error: {other}")).in_file("templates")
         }
     }
+}
+
+/// The web app manifest of a language: its site title, direction and front page, and the theme's
+/// icons (the SVG favicon and the 180 px PNG).
+fn manifest(site: &Site, lang: &str) -> String {
+    let cfg = &site.config;
+    let l = view::language(site, lang);
+    let value = serde_json::json!({
+        "name": l.title,
+        "short_name": l.title,
+        "description": l.description,
+        "lang": l.code,
+        "dir": l.direction.as_str(),
+        "start_url": view::link(cfg, &paths::front(&l.code)),
+        "scope": cfg.base_path,
+        "display": "minimal-ui",
+        "background_color": "#fdfcf9",
+        "theme_color": "#a4161a",
+        "icons": [
+            {"src": view::link(cfg, "favicon.svg"), "type": "image/svg+xml", "sizes": "any"},
+            {"src": view::link(cfg, "apple-touch-icon.png"), "type": "image/png", "sizes": "180x180"},
+            {"src": view::link(cfg, "icon-512.png"), "type": "image/png", "sizes": "512x512"}
+        ]
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
 }

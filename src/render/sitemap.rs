@@ -59,13 +59,53 @@ fn url_entry(out: &mut String, site: &Site, job: &Job, path: &str) {
                 xml_escape(&view::permalink(cfg, p))
             );
         }
-        let xd = view::x_default(site, lang, path, &alts);
+        let xd = view::job_x_default(site, job, lang, path, &alts);
         let _ = writeln!(
             out,
             "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
             xml_escape(&view::permalink(cfg, &xd))
         );
     }
+    out.push_str("  </url>\n");
+}
+
+/// The `<url>` of `/`: every front page as its alternates, itself as the x-default.
+fn root_entry(out: &mut String, site: &Site) {
+    let cfg = &site.config;
+    let root = view::permalink(cfg, "");
+    let _ = write!(out, "  <url>\n    <loc>{}</loc>\n", xml_escape(&root));
+    // as new as the newest front page
+    let newest = cfg
+        .language_codes()
+        .filter_map(|l| {
+            lastmod(
+                site,
+                &Job::List {
+                    lang: l.to_string(),
+                    scope: crate::model::Scope::Front,
+                    page: 1,
+                },
+            )
+        })
+        .max();
+    if let Some(m) = newest {
+        let _ = writeln!(out, "    <lastmod>{m}</lastmod>");
+    }
+    let mut langs: Vec<&str> = cfg.language_codes().collect();
+    langs.sort_unstable();
+    for l in langs {
+        let _ = writeln!(
+            out,
+            "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+            xml_escape(l),
+            xml_escape(&view::permalink(cfg, &crate::model::paths::front(l)))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+        xml_escape(&root)
+    );
     out.push_str("  </url>\n");
 }
 
@@ -82,12 +122,20 @@ fn render_chunked(site: &Site, jobs: &[Job], max_urls: usize) -> Vec<(String, Ve
         .iter()
         // the search page is for readers, not for search engines
         .filter(|j| !matches!(j, Job::Search(_)))
-        .filter_map(|j| view::job_path(site, j).map(|p| (j, p)))
+        .filter_map(|j| match j {
+            // `/`, the language chooser: listed when there are languages to choose between
+            Job::Root if site.config.languages.len() > 1 => Some((j, String::new())),
+            _ => view::job_path(site, j).map(|p| (j, p)),
+        })
         .collect();
     let chunk = |pages: &[(&Job, String)]| {
         let mut out = String::with_capacity(pages.len() * 400 + 256);
         out.push_str(URLSET_OPEN);
         for (j, path) in pages {
+            if matches!(j, Job::Root) {
+                root_entry(&mut out, site);
+                continue;
+            }
             url_entry(&mut out, site, j, path);
         }
         out.push_str("</urlset>\n");

@@ -144,7 +144,7 @@ pub(super) fn affected(
     let mut render = Vec::new();
     for job in new_jobs {
         let dirty = match job {
-            Job::Root | Job::NotFound | Job::Robots => false,
+            Job::Root | Job::NotFound | Job::Robots | Job::Manifest(_) => false,
             Job::Sitemap => moved,
             Job::Document(id) => {
                 let id = *id;

@@ -119,6 +119,10 @@ pub const LIVE_JS: &str = r#"(() => {
 const SCRIPT_TAG: &str = "<script src=\"/__nashra/live.js\"></script>";
 
 fn content_type(path: &Path) -> &'static str {
+    // nashra's feeds are Atom: feed readers and browsers recognise them by this type
+    if path.file_name().is_some_and(|n| n == "feed.xml") {
+        return "application/atom+xml; charset=utf-8";
+    }
     match path
         .extension()
         .and_then(|e| e.to_str())
@@ -130,6 +134,7 @@ fn content_type(path: &Path) -> &'static str {
         Some("css") => "text/css; charset=utf-8",
         Some("js" | "mjs") => "text/javascript; charset=utf-8",
         Some("json") => "application/json",
+        Some("webmanifest") => "application/manifest+json",
         Some("txt") => "text/plain; charset=utf-8",
         Some("svg") => "image/svg+xml",
         Some("png") => "image/png",

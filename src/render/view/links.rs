@@ -136,6 +136,20 @@ pub fn alternates(site: &Site, job: &Job) -> Vec<Alt> {
 }
 
 /// The `x-default` page: the default language's version when there is one, else the page itself.
+/// The x-default of page `job` (at `path` in `lang`): `/`, the language chooser, for the front
+/// pages (it lists them back); the version in the default language for every other page, so a
+/// cluster of translations stays a cluster of equal pages.
+pub fn job_x_default(site: &Site, job: &Job, lang: &str, path: &str, alts: &[Alt]) -> String {
+    match job {
+        Job::List {
+            scope: Scope::Front,
+            page: 1,
+            ..
+        } => String::new(),
+        _ => x_default(site, lang, path, alts),
+    }
+}
+
 pub fn x_default(site: &Site, lang: &str, path: &str, alts: &[Alt]) -> String {
     let default = &site.config.default_language;
     if lang == default.as_str() {

@@ -42,6 +42,24 @@ pub struct SiteView<'a> {
     pub feed_url: String,
     /// `/LANG/search/`, or none when `search = false`.
     pub search_url: Option<String>,
+    /// The theme's webfonts are published (`fonts = false` in site.toml turns them off).
+    pub fonts: bool,
+    /// The webfont this language's pages need first (preloaded): the Arabic one for languages
+    /// written in Arabic script, the Latin one otherwise.
+    pub font_preload: String,
+    /// `/LANG/manifest.webmanifest`: the web app manifest in this language.
+    pub manifest_url: String,
+}
+
+/// Languages written in the Arabic script (their pages preload the Arabic webfont).
+const ARABIC_SCRIPT: &[&str] = &["ar", "fa", "ur", "ps", "sd", "ckb", "ug", "ks", "ku"];
+
+/// Whether `code` (a BCP 47 tag) is a language written in the Arabic script.
+pub(crate) fn arabic_script(code: &str) -> bool {
+    let primary = code.split(['-', '_']).next().unwrap_or(code);
+    ARABIC_SCRIPT
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case(primary))
 }
 
 /// A link to this page in another language (switcher, hreflang).
@@ -152,6 +170,16 @@ pub(crate) fn site_view<'a>(site: &'a Site, lang: &'a Language) -> SiteView<'a> 
         search_url: cfg
             .search
             .then(|| link(cfg, &crate::search::page_path(&lang.code))),
+        fonts: cfg.fonts,
+        font_preload: link(
+            cfg,
+            if arabic_script(&lang.code) {
+                "fonts/noto-naskh-arabic.woff2"
+            } else {
+                "fonts/source-serif-4.woff2"
+            },
+        ),
+        manifest_url: link(cfg, &paths::manifest(&lang.code)),
     }
 }
 
@@ -166,13 +194,33 @@ fn alt_title(site: &Site, job: &Job, alt: &Alt) -> String {
     }
 }
 
+/// The part of the site a page belongs to, for the navigation's `aria-current`: `front`,
+/// `topics`, `countries`, `archive`, `authors`, `corrections`, `search`, or empty (articles, pages).
+fn section(job: &Job) -> &'static str {
+    match job {
+        Job::List { scope, .. } => match scope {
+            Scope::Front => "front",
+            Scope::Topic(_) => "topics",
+            Scope::Country(_) => "countries",
+            Scope::Author(_) => "authors",
+        },
+        Job::Topics(_) => "topics",
+        Job::Countries(_) => "countries",
+        Job::Archive(_) | Job::Month { .. } => "archive",
+        Job::Authors(_) => "authors",
+        Job::Corrections(_) => "corrections",
+        Job::Search(_) => "search",
+        _ => "",
+    }
+}
+
 /// The context every HTML page starts from.
 pub fn base_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -> tera::Context {
     let cfg = &site.config;
     let lang = language(site, job_lang(site, job).unwrap_or(&cfg.default_language));
     let path = job_path(site, job).unwrap_or_else(|| paths::front(&lang.code));
     let alts = alternates(site, job);
-    let xd = x_default(site, &lang.code, &path, &alts);
+    let xd = job_x_default(site, job, &lang.code, &path, &alts);
     let views: Vec<AlternateView<'_>> = alts
         .iter()
         .map(|a| {
@@ -210,6 +258,7 @@ pub fn base_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -
         }
         None => ctx.insert("site", &site_view(site, lang)),
     }
+    ctx.insert("section", section(job));
     ctx.insert("url", &link(cfg, &path));
     ctx.insert("x_default", &permalink(cfg, &xd));
     ctx.insert("has_translations", &alts.iter().any(|a| a.is_translation));
@@ -263,14 +312,33 @@ fn every_language_context(site: &Site) -> (tera::Context, Vec<serde_json::Value>
     (ctx, fronts)
 }
 
-/// `root.html`: sends visitors to the default language; `alternates` lists every front page.
+/// `root.html`, the language chooser at `/`: `alternates` lists every front page (`lang`, `dir`,
+/// `title`, `url`, `href`); `languages_json` maps each language code to its front page for the
+/// script that follows the browser's languages. It is its own canonical and the x-default of the
+/// front pages.
 pub fn root_context(site: &Site) -> tera::Context {
     let cfg = &site.config;
     let (mut ctx, fronts) = every_language_context(site);
-    let front = paths::front(&cfg.default_language);
-    ctx.insert("target", &link(cfg, &front));
-    ctx.insert("canonical", &permalink(cfg, &front));
-    ctx.insert("x_default", &permalink(cfg, &front));
+    let map: serde_json::Map<String, serde_json::Value> = cfg
+        .languages
+        .iter()
+        .map(|l| {
+            (
+                l.code.to_ascii_lowercase(),
+                link(cfg, &paths::front(&l.code)).into(),
+            )
+        })
+        .collect();
+    ctx.insert(
+        "languages_json",
+        // safe inside <script>: no `</` can close it
+        &serde_json::to_string(&map)
+            .unwrap_or_default()
+            .replace("</", "<\\/"),
+    );
+    ctx.insert("target", &link(cfg, &paths::front(&cfg.default_language)));
+    ctx.insert("canonical", &permalink(cfg, ""));
+    ctx.insert("x_default", &permalink(cfg, ""));
     ctx.insert("alternates", &fronts);
     ctx
 }
