@@ -11,6 +11,7 @@
 //! A message missing in a language falls back to the default language, then to its key; every
 //! fallback is recorded and reported once as a warning naming the key and the language.
 
+pub mod collate;
 pub mod format;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -37,6 +38,8 @@ struct LangBundle {
     origins: BTreeMap<String, (std::path::PathBuf, Pos)>,
     /// Messages that take no arguments, formatted once at load (most interface text).
     fixed: std::collections::HashMap<String, String>,
+    /// How names sort in this language (topic, country and author lists).
+    collation: collate::Collation,
 }
 
 /// Interface text for every configured language. Shared by all render workers (`Sync`).
@@ -162,6 +165,14 @@ impl Localizer {
             fallbacks: Mutex::new(BTreeSet::new()),
             failures: Mutex::new(BTreeSet::new()),
         })
+    }
+
+    /// Compares two names as a reader of `lang` sorts them (CLDR collation, see [`collate`]).
+    pub fn compare_names(&self, lang: &str, a: &str, b: &str) -> std::cmp::Ordering {
+        match self.lang(lang) {
+            Some(l) => l.collation.compare(a, b),
+            None => a.cmp(b),
+        }
     }
 
     fn lang(&self, code: &str) -> Option<&LangBundle> {
@@ -456,6 +467,7 @@ fn build_bundle(
         month_names: lang.month_names,
         hijri: lang.hijri,
         fixed: std::collections::HashMap::new(),
+        collation: collate::Collation::new(&lang.code),
         bundle,
         ids,
         origins: BTreeMap::new(),

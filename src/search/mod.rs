@@ -326,7 +326,9 @@ fn filter_lists<'a>(
         })
         .collect();
     let by_size = |a: &(String, String, &[DocId]), b: &(String, String, &[DocId])| {
-        b.2.len().cmp(&a.2.len()).then_with(|| a.1.cmp(&b.1))
+        b.2.len()
+            .cmp(&a.2.len())
+            .then_with(|| l10n.compare_names(lang, &a.1, &b.1))
     };
     topics.sort_by(by_size);
     countries.sort_by(by_size);

@@ -182,7 +182,7 @@ struct TermCount {
 pub fn topics_context(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str) -> tera::Context {
     let cfg = &site.config;
     let mut ctx = base_context(site, l10n, prep, &Job::Topics(lang.to_string()));
-    let terms: Vec<TermCount> = site
+    let mut terms: Vec<TermCount> = site
         .topics
         .get(lang)
         .map(|t| {
@@ -197,6 +197,10 @@ pub fn topics_context(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str
                 .collect()
         })
         .unwrap_or_default();
+    terms.sort_by(|a, b| {
+        l10n.compare_names(lang, &a.name, &b.name)
+            .then_with(|| a.key.cmp(&b.key))
+    });
     ctx.insert("terms", &terms);
     ctx
 }
@@ -226,7 +230,10 @@ pub fn countries_context(
                 .collect()
         })
         .unwrap_or_default();
-    terms.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.key.cmp(&b.key)));
+    terms.sort_by(|a, b| {
+        l10n.compare_names(lang, &a.name, &b.name)
+            .then_with(|| a.key.cmp(&b.key))
+    });
     ctx.insert("terms", &terms);
     ctx
 }

@@ -129,7 +129,10 @@ pub fn authors_context(
         .flatten()
         .map(|(k, _)| author_entry(site, lang, k))
         .collect();
-    list.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.key.cmp(&b.key)));
+    list.sort_by(|a, b| {
+        l10n.compare_names(lang, &a.name, &b.name)
+            .then_with(|| a.key.cmp(&b.key))
+    });
     ctx.insert("authors", &list);
     ctx
 }
