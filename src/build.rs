@@ -14,6 +14,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Localizer;
 use crate::model::{self, Site};
 use crate::output::{self, Staging};
+use crate::progress::Progress;
 use crate::render::{self, view, Renderer};
 
 /// What the user asked for.
@@ -32,6 +33,8 @@ pub struct BuildOptions {
     pub future: bool,
     /// The build time (a front matter date form); default `NASHRA_NOW`, else the clock.
     pub now: Option<String>,
+    /// Show progress on stderr when it is a terminal (`build` in text mode).
+    pub progress: bool,
 }
 
 impl BuildOptions {
@@ -244,6 +247,8 @@ pub fn build_and_exit(
 /// Runs every stage and replaces the output folder; returns the state for incremental rebuilds.
 pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, BuildFailed> {
     let start = Instant::now();
+    let progress = Progress::for_terminal(opts.progress);
+    progress.stage("reading content");
     let loaded = load(&opts.root, opts.request(), diags).ok_or(BuildFailed)?;
     let output = output_dir(opts, &loaded.site.config);
     // one writer per output folder, held until the build (or `watch`) is done
@@ -291,10 +296,22 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
     if timings {
         eprintln!("timing: cards {:?}, {} MiB", start.elapsed(), rss_mib());
     }
-    let mut files = renderer.render_all(site, &prepared, &jobs, &jobs, &staging, diags);
+    progress.counted("rendering", jobs.len());
+    let mut files = renderer.render_each(
+        site,
+        &prepared,
+        render::Batch {
+            all_jobs: &jobs,
+            jobs: &jobs,
+        },
+        &progress,
+        diags,
+        |rel, bytes| staging.put(rel, bytes).map(|_| ()),
+    );
     if timings {
         eprintln!("timing: render {:?}, {} MiB", start.elapsed(), rss_mib());
     }
+    progress.stage("copying files");
     files += render::copy_static(&loaded.statics, &staging, diags);
     files += render::copy_assets(site, &staging, diags);
     files += crate::media::write(&site.media, &staging, diags);
@@ -303,6 +320,7 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
         staging.discard();
         return Err(BuildFailed);
     }
+    progress.done();
     staging.commit().map_err(|e| {
         diags.push(Diagnostic::error(
             "io",

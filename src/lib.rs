@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod media;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod safety;
 pub mod scaffold;

@@ -87,7 +87,8 @@ enum Command {
         /// The site folder (the one with site.toml)
         #[arg(long, default_value = ".", value_name = "DIR")]
         root: PathBuf,
-        /// Address to listen on; keep the default (this computer only) unless you mean to share
+        /// Address to listen on: the default is this computer only; `0.0.0.0` shares the preview
+        /// with the network (a phone on the same Wi-Fi), and watch warns that it does
         #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
         bind: std::net::IpAddr,
         /// Port to listen on; 0 picks any free port
@@ -161,6 +162,8 @@ fn main() -> ExitCode {
                 wait,
                 future,
                 now,
+                progress: matches!(format, Format::Text)
+                    && std::env::var_os("NASHRA_TIMINGS").is_none(),
             };
             let diags = Diagnostics::new();
             let result = build::build_and_exit(&opts, &diags);
@@ -326,6 +329,10 @@ fn main() -> ExitCode {
             ) {
                 Ok(file) => {
                     println!("{}", file.display());
+                    eprintln!(
+                        "this article is a draft: `nashra watch --drafts` previews it, and it is \
+                         published once you delete its `draft: true` line"
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(_) => {

@@ -49,6 +49,31 @@ pub fn unsafe_path(rel: &str, why: &str) -> Diagnostic {
     .help("nashra writes only inside the output folder; rename the file this path comes from")
 }
 
+/// Whether a file name is an editor's or the system's leftover rather than a source: hidden
+/// files (`.name.swp`, Emacs `.#name`, GNOME's `.goutputstream-…`, `.DS_Store`), backups
+/// (`name~`), swap and lock files (`.swp`/`.swo`/`.swx`, `.kate-swp`, `#name#`, Office `~$name`),
+/// temporary saves (`.tmp`, JetBrains `___jb_tmp___`/`___jb_old___`, Chrome `.crswap`) and Vim's
+/// write test `4913`. `build` skips them and `watch` does not rebuild for them.
+pub fn is_editor_leftover(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || name == "4913"
+        || [
+            ".swp",
+            ".swo",
+            ".swx",
+            ".tmp",
+            ".kate-swp",
+            ".crswap",
+            "___jb_tmp___",
+            "___jb_old___",
+        ]
+        .iter()
+        .any(|end| name.ends_with(end))
+}
+
 /// Why a source file name is refused, if it is: a backslash, which a Windows checkout or a web
 /// server reads as a folder separator (`x\..\..\etc`), so the name means two different paths.
 pub fn bad_source_name(rel: &Path) -> Option<String> {

@@ -113,6 +113,21 @@ pub fn init(dir: &Path, now: jiff::Timestamp) -> Result<Vec<PathBuf>, Diagnostic
     Ok(written)
 }
 
+/// The commented summary line and the body placeholder `new` writes, in the article's language
+/// where nashra has them (English otherwise).
+fn placeholder(lang: &str) -> (&'static str, &'static str) {
+    match lang.split('-').next().unwrap_or(lang) {
+        "ar" => (
+            "\"جملة تظهر تحت العنوان وفي الخلاصات\"",
+            "اكتبوا نص المقال هنا.",
+        ),
+        _ => (
+            "\"one sentence shown under the headline and in feeds\"",
+            "Write the article here.",
+        ),
+    }
+}
+
 /// Writes a new article. `path` is relative to `content/` (a leading `content/` is accepted);
 /// without `.md` the language suffix is added.
 pub fn new_article(
@@ -165,8 +180,9 @@ pub fn new_article(
         .strftime("%Y-%m-%d %H:%M:%S %z")
         .to_string();
     let quoted = serde_json::to_string(&title).unwrap_or_else(|_| "\"\"".into());
+    let (summary_hint, body) = placeholder(lang);
     let text = format!(
-        "---\ntitle: {quoted}\ndate: {date}\ntopics: []\ncountries: []\ndraft: true\n---\n\n"
+        "---\ntitle: {quoted}\ndate: {date}\n# summary: {summary_hint}\ntopics: []\ncountries: []\ndraft: true\n---\n\n{body}\n"
     );
     match write_new(&target, &text) {
         Ok(()) => Ok(target),

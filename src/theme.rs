@@ -114,7 +114,7 @@ pub fn site_files(root: &Path, layer: Layer, follow: bool, diags: &Diagnostics) 
             return;
         };
         let base = parts.last().copied().unwrap_or_default();
-        if base.starts_with('.') || base.ends_with('~') || base.ends_with(".swp") {
+        if crate::safety::is_editor_leftover(base) {
             return;
         }
         if let Some(why) = crate::safety::bad_source_name(rel) {

@@ -527,3 +527,45 @@ fn the_stylesheet_uses_logical_properties_only() {
         }
     }
 }
+
+/// `build` shows progress on a terminal (run under `script`, which gives it one) and never when
+/// its output is a pipe or a CI log.
+#[test]
+fn build_shows_progress_on_a_terminal_only() {
+    let site = minimal_site();
+    // enough articles that the build outlasts the progress delay
+    for i in 0..3000 {
+        write(
+            site.path(),
+            &format!("content/2025/10/story-{i}.en.md"),
+            &format!("---\ntitle: Story {i}\ndate: 2025-10-{:02}\ntopics: [economy]\n---\n\nText of story {i}.\n\n## Part\n\nMore text.\n", i % 28 + 1),
+        );
+    }
+    let piped = nashra(site.path(), &["build"]);
+    assert_eq!(piped.code, 0, "{}", piped.stderr);
+    assert!(
+        !piped.stderr.contains('\u{1b}') && !piped.stderr.contains('\r'),
+        "no drawing into a pipe: {:?}",
+        piped.stderr
+    );
+    let bin = env!("CARGO_BIN_EXE_nashra");
+    let Ok(tty) = std::process::Command::new("script")
+        .args(["-qec", &format!("{bin} build"), "/dev/null"])
+        .current_dir(site.path())
+        .output()
+    else {
+        eprintln!("skipped the terminal half: `script` (util-linux) is not installed");
+        return;
+    };
+    let shown = String::from_utf8_lossy(&tty.stdout);
+    assert!(tty.status.success(), "{shown}");
+    assert!(
+        shown.contains("reading content") || shown.contains("rendering ["),
+        "progress on a terminal: {shown:?}"
+    );
+    let last = shown.rsplit("\u{1b}[2K").next().unwrap_or_default();
+    assert!(
+        last.starts_with("built "),
+        "the bar is cleared before the summary: {last:?}"
+    );
+}

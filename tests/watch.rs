@@ -16,6 +16,32 @@ use common::{minimal_site, nashra, tree, write};
 struct Watch {
     child: Child,
     addr: String,
+    /// What `watch` prints on stderr, line by line.
+    log: mpsc::Receiver<String>,
+}
+
+impl Watch {
+    /// Stderr lines up to and including the first that contains `what`.
+    fn log_until(&self, what: &str) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut lines = Vec::new();
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.log.recv_timeout(left) {
+                Ok(line) => {
+                    let found = line.contains(what);
+                    lines.push(line);
+                    if found {
+                        return lines;
+                    }
+                }
+                Err(_) => panic!(
+                    "watch never printed `{what}`; it printed:\n{}",
+                    lines.join("\n")
+                ),
+            }
+        }
+    }
 }
 
 impl Drop for Watch {
@@ -31,10 +57,17 @@ fn start(root: &Path, extra: &[&str]) -> Watch {
         .args(extra)
         .current_dir(root)
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start watch: {e}"));
     let stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
+    let stderr = child.stderr.take().unwrap_or_else(|| panic!("no stderr"));
+    let (log_tx, log) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = log_tx.send(line);
+        }
+    });
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
@@ -50,7 +83,7 @@ fn start(root: &Path, extra: &[&str]) -> Watch {
         .and_then(|s| s.split('/').next())
         .unwrap_or_else(|| panic!("unexpected first line: {line}"))
         .to_string();
-    Watch { child, addr }
+    Watch { child, addr, log }
 }
 
 struct Reply {
@@ -474,8 +507,14 @@ fn init_makes_a_site_that_builds_and_new_writes_an_article_that_parses() {
         "{text}"
     );
     assert!(
-        text.contains("\ntopics: []\ncountries: []\ndraft: true\n---\n"),
+        text.contains("\ntopics: []\ncountries: []\ndraft: true\n---\n\nاكتبوا نص المقال هنا.\n"),
         "{text}"
+    );
+    assert!(text.contains("\n# summary: "), "{text}");
+    assert!(
+        new.stderr.contains("is a draft") && new.stderr.contains("delete its `draft: true` line"),
+        "{}",
+        new.stderr
     );
     let en = nashra(&site, &["new", "content/2025/11/summit", "--lang", "en"]);
     assert_eq!(en.code, 0, "{}", en.stderr);
@@ -492,6 +531,13 @@ fn init_makes_a_site_that_builds_and_new_writes_an_article_that_parses() {
     let b = nashra(&site, &["build", "--drafts"]);
     assert_eq!(b.code, 0, "{}", b.stderr);
     assert!(b.stderr.contains("ar: 2 articles"), "{}", b.stderr);
+    let pages = tree(&site.join("public/en"));
+    let page = pages
+        .iter()
+        .find(|(p, _)| p.ends_with("summit/index.html"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
+    assert!(page.contains("Write the article here."), "{page}");
 }
 
 /// A burst of changes (a `git checkout`): every file ends up built, and the result equals a full
@@ -701,4 +747,61 @@ fn authors_toml_and_future_articles_while_watching() {
         "{}",
         article.body
     );
+}
+
+/// Every save reports its warnings (not only the first build); editors' swap files, backups and
+/// Vim's `4913` probe neither show in the log nor trigger a rebuild.
+#[test]
+fn later_saves_print_their_warnings_and_editor_leftovers_are_ignored() {
+    let site = minimal_site();
+    let root = site.path();
+    std::fs::create_dir_all(root.join("templates")).unwrap_or_else(|e| panic!("{e}"));
+    let w = start(root, &[]);
+    w.log_until("built in");
+    let mut events = Events::open(&w.addr);
+    for leftover in [
+        "content/2025/11/.summit.ar.md.swp",
+        "content/2025/11/summit.ar.md~",
+        "content/2025/11/4913",
+        "content/2025/11/#summit.ar.md#",
+        "templates/.base.html.swx",
+    ] {
+        write(root, leftover, "leftover");
+    }
+    std::thread::sleep(Duration::from_millis(600));
+    write(
+        root,
+        "content/2025/11/summit.ar.md",
+        &common::ARTICLE_AR.replace("topics:", "colour: red\ntopics:"),
+    );
+    events.wait_for("event: reload");
+    let log = w.log_until("rebuilt").join("\n");
+    assert!(
+        log.contains("unknown front matter key `colour`"),
+        "the new warning is printed:\n{log}"
+    );
+    assert!(
+        log.contains("(content/2025/11/summit.ar.md)") && !log.contains("rebuilt the site"),
+        "one incremental rebuild, for the article only:\n{log}"
+    );
+    for leftover in ["swp", "~", "4913", "#summit", "swx"] {
+        assert!(!log.contains(leftover), "{leftover} in the log:\n{log}");
+    }
+}
+
+/// `--bind 0.0.0.0` shares the preview: watch says so, and answers under any host name.
+#[test]
+fn binding_beyond_loopback_warns_and_serves_other_host_names() {
+    let site = minimal_site();
+    let w = start(site.path(), &["--bind", "0.0.0.0"]);
+    let log = w.log_until("reachable from the network").join("\n");
+    assert!(log.contains("Leave out --bind"), "{log}");
+    let port = w.addr.rsplit(':').next().unwrap_or_default().to_string();
+    let addr = format!("127.0.0.1:{port}");
+    let page = request(&addr, "GET", PAGE, &format!("192.0.2.7:{port}"));
+    assert_eq!(page.status, 200, "{}", page.headers);
+    let quiet = minimal_site();
+    let local = start(quiet.path(), &[]);
+    let log = local.log_until("built in").join("\n");
+    assert!(!log.contains("reachable"), "{log}");
 }

@@ -366,12 +366,7 @@ pub fn classify(content_dir: &Path, rel: &Path) -> Entry {
     let hidden = rel
         .components()
         .any(|c| c.as_os_str().to_str().is_some_and(|s| s.starts_with('.')));
-    if hidden
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".tmp")
-        || name.starts_with('#')
-    {
+    if hidden || crate::safety::is_editor_leftover(name) {
         return Entry::Ignored;
     }
     if let Some(why) = crate::safety::bad_source_name(rel) {

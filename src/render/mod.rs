@@ -381,35 +381,20 @@ impl Renderer {
         }
     }
 
-    /// Renders `jobs` in parallel and hands each result to the staging area as soon as it is
-    /// rendered. `all_jobs` is the whole plan (the sitemap lists it). Returns the number of files.
-    pub fn render_all(
-        &self,
-        site: &Site,
-        prep: &view::Prepared,
-        all_jobs: &[Job],
-        jobs: &[Job],
-        out: &output::Staging,
-        diags: &Diagnostics,
-    ) -> usize {
-        self.render_each(site, prep, all_jobs, jobs, diags, |rel, bytes| {
-            out.put(rel, bytes).map(|_| ())
-        })
-    }
-
-    /// Renders `jobs` in parallel and gives each file to `write` (path relative to the output
-    /// folder, bytes) as soon as it is rendered. Problems go to `diags`. Returns the number of
-    /// files written.
+    /// Renders `batch.jobs` in parallel and gives each file to `write` (path relative to the
+    /// output folder, bytes) as soon as it is rendered, counting each job on `progress`.
+    /// Problems go to `diags`. Returns the number of files written.
     pub fn render_each(
         &self,
         site: &Site,
         prep: &view::Prepared,
-        all_jobs: &[Job],
-        jobs: &[Job],
+        Batch { all_jobs, jobs }: Batch<'_>,
+        progress: &crate::progress::Progress,
         diags: &Diagnostics,
         write: impl Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync,
     ) -> usize {
         jobs.par_iter()
+            .inspect(|_| progress.step())
             .map(|job| match self.render_job(site, prep, all_jobs, job) {
                 Ok(files) => files
                     .iter()
@@ -428,6 +413,13 @@ impl Renderer {
             })
             .sum()
     }
+}
+
+/// The jobs one render pass runs, and the whole plan they belong to (the sitemap lists it).
+#[derive(Clone, Copy)]
+pub struct Batch<'a> {
+    pub all_jobs: &'a [Job],
+    pub jobs: &'a [Job],
 }
 
 /// Copies the files of `static/` (built-in overlaid with the site's, `build::Loaded::statics`)

@@ -39,6 +39,20 @@ pub struct WatchOptions {
     pub wait: bool,
 }
 
+/// What `watch` says when it listens beyond this computer.
+fn network_warning(local: SocketAddr) -> String {
+    let reach = if local.ip().is_unspecified() {
+        "any computer that can reach this one".to_string()
+    } else {
+        format!("computers that can reach {}", local.ip())
+    };
+    format!(
+        "warning: the preview is reachable from the network: {reach} can read the site, drafts \
+         and future articles included when they are shown; it is a preview server, not for \
+         publishing. Leave out --bind to keep it on this computer (127.0.0.1)"
+    )
+}
+
 /// Prints diagnostics; returns the text shown in the pages' overlay.
 fn report(diags: &Diagnostics, only_errors: bool) -> String {
     let mut text = String::new();
@@ -105,6 +119,7 @@ pub fn run(opts: WatchOptions) -> Result<(), Diagnostic> {
         wait: opts.wait,
         future: opts.future,
         now: None,
+        progress: true,
     };
     let diags = Diagnostics::new();
     let started = Instant::now();
@@ -140,9 +155,12 @@ pub fn run(opts: WatchOptions) -> Result<(), Diagnostic> {
         let _ = axum::serve(listener, app).await;
     });
     println!("serving http://{local}{base_path} (Ctrl+C to stop)");
+    if !local.ip().is_loopback() {
+        eprintln!("{}", network_warning(local));
+    }
 
     loop {
-        let Some((paths, t0)) = next_batch(&rx, &output) else {
+        let Some((paths, t0)) = next_batch(&rx, &output, &root) else {
             return Ok(());
         };
         if paths.is_empty() {
@@ -161,14 +179,15 @@ pub fn run(opts: WatchOptions) -> Result<(), Diagnostic> {
 fn next_batch(
     rx: &mpsc::Receiver<notify::Result<notify::Event>>,
     output: &Path,
+    root: &Path,
 ) -> Option<(Vec<PathBuf>, Instant)> {
     let first = rx.recv().ok()?;
     let t0 = Instant::now();
     let mut paths: Vec<PathBuf> = Vec::new();
-    collect(first, &mut paths, output);
+    collect(first, &mut paths, output, root);
     while t0.elapsed() < MAX_WAIT {
         match rx.recv_timeout(QUIET) {
-            Ok(e) => collect(e, &mut paths, output),
+            Ok(e) => collect(e, &mut paths, output, root),
             Err(mpsc::RecvTimeoutError::Timeout) => break,
             Err(mpsc::RecvTimeoutError::Disconnected) => return None,
         }
@@ -207,9 +226,12 @@ fn announce(
     what: &str,
 ) {
     match result {
-        Ok(r) if r.rendered == 0 && r.removed == 0 && !r.full => {}
+        Ok(r) if r.rendered == 0 && r.removed == 0 && !r.full => {
+            report(diags, false);
+        }
         Ok(r) => {
-            report(diags, true);
+            // Warnings too: an editor who just added an unknown key should hear about it now.
+            report(diags, false);
             state.publish(Event::Reload);
             eprintln!(
                 "{} {} file{}{} in {} ms ({what})",
@@ -229,23 +251,36 @@ fn announce(
             );
         }
         Err(_) => {
-            let text = report(diags, true);
+            let text = report(diags, false);
             state.publish(Event::Error(text));
             eprintln!("the site has errors; still serving the last good build");
         }
     }
 }
 
-fn collect(e: notify::Result<notify::Event>, paths: &mut Vec<PathBuf>, output: &Path) {
+/// Adds an event's paths to `paths`, leaving out the output folder and editors' leftovers (swap
+/// files, backups, Vim's `4913` write test), which no build reads.
+fn collect(e: notify::Result<notify::Event>, paths: &mut Vec<PathBuf>, output: &Path, root: &Path) {
     let Ok(e) = e else { return };
     if matches!(e.kind, notify::EventKind::Access(_)) {
         return;
     }
     for p in e.paths {
-        if !p.starts_with(output) {
-            paths.push(p);
+        if p.starts_with(output) || is_leftover(&p, root) {
+            continue;
         }
+        paths.push(p);
     }
+}
+
+/// Whether `path` (inside the site folder `root`) is a leftover or lies in a hidden folder.
+fn is_leftover(path: &Path, root: &Path) -> bool {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let mut parts = rel.components().filter_map(|c| c.as_os_str().to_str());
+    let Some(name) = rel.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    crate::safety::is_editor_leftover(name) || parts.any(|c| c.starts_with('.'))
 }
 
 fn describe(paths: &[PathBuf], root: &Path) -> String {

@@ -59,6 +59,11 @@ impl ServerState {
     /// loopback address, also `localhost`), so a web page on another name that a DNS server
     /// points at 127.0.0.1 cannot read the preview.
     pub fn with_hosts(mut self: Arc<Self>, addr: std::net::SocketAddr) -> Arc<Self> {
+        if addr.ip().is_unspecified() {
+            // `--bind 0.0.0.0`: shared on purpose, under names (LAN addresses, a hostname) this
+            // server cannot know; the check that stops DNS rebinding is for loopback.
+            return self;
+        }
         let port = addr.port();
         let ip = match addr.ip() {
             std::net::IpAddr::V6(v6) => format!("[{v6}]"),

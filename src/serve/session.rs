@@ -24,6 +24,7 @@ use crate::content::{self, Entry, LoadOptions};
 use crate::diagnostics::{Diagnostics, Failed, Severity};
 use crate::model::{self, DocId, Scope, Site};
 use crate::output;
+use crate::progress::Progress;
 use crate::render::{self, view, Job};
 
 use super::affected::{affected, same_place, same_shape};
@@ -524,16 +525,23 @@ fn write_jobs(
 ) -> Result<usize, Failed> {
     let errors = Diagnostics::new();
     let written = std::sync::Mutex::new(Vec::new());
-    let n = renderer.render_each(site, prep, all_jobs, jobs, &errors, |rel, bytes| {
-        // a search chunk is named by its content: if it is there, it is this
-        if !(crate::search::is_content_named(rel) && out.join(rel).is_file()) {
-            output::replace_file(out, rel, bytes)?;
-        }
-        if let Ok(mut w) = written.lock() {
-            w.push(rel.to_string());
-        }
-        Ok(())
-    });
+    let n = renderer.render_each(
+        site,
+        prep,
+        render::Batch { all_jobs, jobs },
+        &Progress::hidden(),
+        &errors,
+        |rel, bytes| {
+            // a search chunk is named by its content: if it is there, it is this
+            if !(crate::search::is_content_named(rel) && out.join(rel).is_file()) {
+                output::replace_file(out, rel, bytes)?;
+            }
+            if let Ok(mut w) = written.lock() {
+                w.push(rel.to_string());
+            }
+            Ok(())
+        },
+    );
     let written = written.into_inner().unwrap_or_default();
     // a search index written again replaces its chunks (their names carry their hash); after a
     // failure the old chunks stay, with the old meta.json that names them
