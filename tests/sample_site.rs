@@ -241,7 +241,7 @@ fn rebuilding_into_an_existing_output_replaces_it() {
     );
     assert!(
         run.stderr
-            .contains("ar: 13 articles, 1 page; en: 12 articles, 1 page"),
+            .contains("ar: 14 articles, 1 page; en: 13 articles, 1 page"),
         "{}",
         run.stderr
     );
