@@ -269,3 +269,35 @@ fn country_and_topic_lists_sort_by_the_language_s_collation() {
     // (U+0623 < U+0627) would put الأمن first
     assert!(eco < sec && sec != usize::MAX, "{topics}");
 }
+
+/// Arabic interface text uses Arabic punctuation: no straight ASCII quotes in any message of the
+/// built-in Arabic locales (string literals `{"…"}` aside, which are Fluent syntax).
+#[test]
+fn arabic_interface_strings_have_no_straight_quotes() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/ar");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{e}")) {
+        let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with('#') || !line.contains('=') && !line.starts_with(' ') {
+                continue;
+            }
+            let mut value = line.split_once('=').map_or(line, |(_, v)| v).to_string();
+            while let Some(start) = value.find("{\"") {
+                let end = value[start + 2..]
+                    .find("\"}")
+                    .map_or(value.len(), |e| start + 2 + e + 2);
+                value.replace_range(start..end, "");
+            }
+            assert!(
+                !value.contains('"') && !value.contains('\''),
+                "{}:{}: straight quote in `{line}`; use «…» or “…”",
+                path.display(),
+                n + 1
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} message lines found");
+}

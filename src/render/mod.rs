@@ -3,7 +3,7 @@
 //! [`Renderer::new`] loads the templates (built-in overlaid with the site's) once and registers
 //! the template functions: `t(key=…, …)` (a Fluent message in the page's language), the filters
 //! `num` (a number in the page's digits) and `digits`. [`plan`] lists every output file of the
-//! site as a [`Job`]; [`Renderer::render_all`] renders the jobs in parallel (rayon) and writes each
+//! site as a [`Job`]; [`Renderer::render_each`] renders the jobs in parallel (rayon) and writes each
 //! result straight into the staging folder, so no page is held in memory longer than needed.
 //! Rendering reads the [`Site`](crate::model::Site) and never changes it. What each template
 //! receives is documented in `docs/templates.md`; [`view`] builds those values.
