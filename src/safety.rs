@@ -74,6 +74,19 @@ pub fn is_editor_leftover(name: &str) -> bool {
         .any(|end| name.ends_with(end))
 }
 
+/// Whether a source path (relative to the site or one of its folders) is never read: it lies in
+/// a hidden folder (`.git/`), or its file name is an [editor's leftover](is_editor_leftover).
+pub fn is_ignored_source(rel: &Path) -> bool {
+    let hidden = rel
+        .components()
+        .any(|c| c.as_os_str().to_str().is_some_and(|s| s.starts_with('.')));
+    hidden
+        || rel
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(is_editor_leftover)
+}
+
 /// Why a source file name is refused, if it is: a backslash, which a Windows checkout or a web
 /// server reads as a folder separator (`x\..\..\etc`), so the name means two different paths.
 pub fn bad_source_name(rel: &Path) -> Option<String> {

@@ -113,8 +113,7 @@ pub fn site_files(root: &Path, layer: Layer, follow: bool, diags: &Diagnostics) 
             diags.push(Diagnostic::error("io", "file name is not valid UTF-8").in_file(display));
             return;
         };
-        let base = parts.last().copied().unwrap_or_default();
-        if crate::safety::is_editor_leftover(base) {
+        if crate::safety::is_ignored_source(rel) {
             return;
         }
         if let Some(why) = crate::safety::bad_source_name(rel) {

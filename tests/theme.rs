@@ -13,6 +13,14 @@ fn build_ok(root: &Path) {
     assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
 }
 
+/// The minimal site with one more file, built.
+fn built_with(rel: &str, text: &str) -> tempfile::TempDir {
+    let site = minimal_site();
+    write(site.path(), rel, text);
+    build_ok(site.path());
+    site
+}
+
 fn page(root: &Path, rel: &str) -> String {
     read(&root.join("public").join(rel).join("index.html"))
 }
@@ -49,13 +57,7 @@ fn the_first_paragraph_is_not_printed_twice_without_a_written_summary() {
 
 #[test]
 fn arabic_headlines_keep_the_page_direction_and_isolate_latin_words() {
-    let site = minimal_site();
-    write(
-        site.path(),
-        "content/2025/11/i2p.ar.md",
-        "---\ntitle: I2P مقارنة بشبكات الخصوصية الأخرى\ndate: 2025-11-20\nsummary: A summary written in English.\n---\n\nنص.\n",
-    );
-    build_ok(site.path());
+    let site = built_with("content/2025/11/i2p.ar.md", "---\ntitle: I2P مقارنة بشبكات الخصوصية الأخرى\ndate: 2025-11-20\nsummary: A summary written in English.\n---\n\nنص.\n");
     let html = page(site.path(), "ar/2025/11/i2p");
     assert!(
         html.contains("<h1><bdi>I2P</bdi> مقارنة بشبكات الخصوصية الأخرى</h1>"),
@@ -76,13 +78,7 @@ fn arabic_headlines_keep_the_page_direction_and_isolate_latin_words() {
 
 #[test]
 fn code_is_always_left_to_right_and_bare_addresses_are_links() {
-    let site = minimal_site();
-    write(
-        site.path(),
-        "content/2025/11/code.ar.md",
-        "---\ntitle: شيفرة\ndate: 2025-11-20\n---\n\nاكتب `#![no_std]` في أول الملف، والتفاصيل في https://doc.rust-lang.org/book/ (بالإنجليزية).\n\n```rust\nfn main() {\n}\n```\n\n    | a | b |\n",
-    );
-    build_ok(site.path());
+    let site = built_with("content/2025/11/code.ar.md", "---\ntitle: شيفرة\ndate: 2025-11-20\n---\n\nاكتب `#![no_std]` في أول الملف، والتفاصيل في https://doc.rust-lang.org/book/ (بالإنجليزية).\n\n```rust\nfn main() {\n}\n```\n\n    | a | b |\n");
     let html = page(site.path(), "ar/2025/11/code");
     assert!(
         html.contains("<code dir=\"ltr\">#![no_std]</code>"),
@@ -144,13 +140,10 @@ fn webfonts_ship_with_the_theme_and_fonts_false_uses_system_fonts() {
 
 #[test]
 fn separators_come_from_the_locale() {
-    let site = minimal_site();
-    write(
-        site.path(),
+    let site = built_with(
         "content/2025/11/second.ar.md",
         "---\ntitle: خبر ثان\ndate: 2025-11-28\ntopics: [security, economy]\n---\n\nنص.\n",
     );
-    build_ok(site.path());
     let front = page(site.path(), "ar/topics/security");
     // "·" next to Arabic-Indic digits reads as a zero
     assert!(!front.contains('·'), "{front}");
@@ -245,13 +238,7 @@ fn icons_manifest_and_theme_colour() {
 
 #[test]
 fn country_and_topic_lists_sort_by_the_language_s_collation() {
-    let site = minimal_site();
-    write(
-        site.path(),
-        "content/2025/11/three.ar.md",
-        "---\ntitle: ثلاثة بلدان\ndate: 2025-11-28\ntopics: [economy, security]\ncountries: [UA, ET, JO]\n---\n\nنص.\n",
-    );
-    build_ok(site.path());
+    let site = built_with("content/2025/11/three.ar.md", "---\ntitle: ثلاثة بلدان\ndate: 2025-11-28\ntopics: [economy, security]\ncountries: [UA, ET, JO]\n---\n\nنص.\n");
     let html = page(site.path(), "ar/countries");
     let at = |name: &str| {
         html.find(&format!("><bdi>{name}</bdi></a>"))

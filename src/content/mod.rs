@@ -363,10 +363,7 @@ pub fn classify(content_dir: &Path, rel: &Path) -> Entry {
             "the file name is not valid UTF-8; rename it using UTF-8 characters".into(),
         );
     };
-    let hidden = rel
-        .components()
-        .any(|c| c.as_os_str().to_str().is_some_and(|s| s.starts_with('.')));
-    if hidden || crate::safety::is_editor_leftover(name) {
+    if crate::safety::is_ignored_source(rel) {
         return Entry::Ignored;
     }
     if let Some(why) = crate::safety::bad_source_name(rel) {

@@ -53,13 +53,11 @@ fn network_warning(local: SocketAddr) -> String {
     )
 }
 
-/// Prints diagnostics; returns the text shown in the pages' overlay.
-fn report(diags: &Diagnostics, only_errors: bool) -> String {
+/// Prints every diagnostic (warnings too: an editor who just added an unknown key should hear
+/// about it now); returns the errors' text, shown in the pages' overlay.
+fn report(diags: &Diagnostics) -> String {
     let mut text = String::new();
     for d in diags.snapshot() {
-        if only_errors && d.severity != Severity::Error {
-            continue;
-        }
         eprintln!("{d}\n");
         if d.severity == Severity::Error {
             text.push_str(&d.to_string());
@@ -124,7 +122,7 @@ pub fn run(opts: WatchOptions) -> Result<(), Diagnostic> {
     let diags = Diagnostics::new();
     let started = Instant::now();
     let mut session = Session::start(build_opts.clone(), &diags).ok();
-    let first_error = report(&diags, false);
+    let first_error = report(&diags);
 
     // Where to serve from: the build's output, or (if the first build failed) where it would be.
     let (output, base_path) = match &session {
@@ -225,13 +223,10 @@ fn announce(
     t0: Instant,
     what: &str,
 ) {
+    let errors = report(diags);
     match result {
-        Ok(r) if r.rendered == 0 && r.removed == 0 && !r.full => {
-            report(diags, false);
-        }
+        Ok(r) if r.rendered == 0 && r.removed == 0 && !r.full => {}
         Ok(r) => {
-            // Warnings too: an editor who just added an unknown key should hear about it now.
-            report(diags, false);
             state.publish(Event::Reload);
             eprintln!(
                 "{} {} file{}{} in {} ms ({what})",
@@ -251,8 +246,7 @@ fn announce(
             );
         }
         Err(_) => {
-            let text = report(diags, false);
-            state.publish(Event::Error(text));
+            state.publish(Event::Error(errors));
             eprintln!("the site has errors; still serving the last good build");
         }
     }
@@ -266,21 +260,18 @@ fn collect(e: notify::Result<notify::Event>, paths: &mut Vec<PathBuf>, output: &
         return;
     }
     for p in e.paths {
-        if p.starts_with(output) || is_leftover(&p, root) {
-            continue;
+        // only the part inside the site counts: the site itself may sit in a hidden folder
+        let ignored = match p.strip_prefix(root) {
+            Ok(rel) => crate::safety::is_ignored_source(rel),
+            Err(_) => p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(crate::safety::is_editor_leftover),
+        };
+        if !(p.starts_with(output) || ignored) {
+            paths.push(p);
         }
-        paths.push(p);
     }
-}
-
-/// Whether `path` (inside the site folder `root`) is a leftover or lies in a hidden folder.
-fn is_leftover(path: &Path, root: &Path) -> bool {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    let mut parts = rel.components().filter_map(|c| c.as_os_str().to_str());
-    let Some(name) = rel.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    crate::safety::is_editor_leftover(name) || parts.any(|c| c.starts_with('.'))
 }
 
 fn describe(paths: &[PathBuf], root: &Path) -> String {
@@ -293,5 +284,42 @@ fn describe(paths: &[PathBuf], root: &Path) -> String {
         format!("{} and {} more", shown.join(", "), paths.len() - 3)
     } else {
         shown.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(paths: &[&str]) -> notify::Result<notify::Event> {
+        let mut e = notify::Event::new(notify::EventKind::Modify(notify::event::ModifyKind::Any));
+        for p in paths {
+            e = e.add_path(PathBuf::from(p));
+        }
+        Ok(e)
+    }
+
+    #[test]
+    fn leftovers_are_dropped_but_a_site_in_a_hidden_folder_is_watched() {
+        let root = Path::new("/home/editor/.sites/news");
+        let mut paths = Vec::new();
+        collect(
+            event(&[
+                "/home/editor/.sites/news/content/2025/11/summit.ar.md",
+                "/home/editor/.sites/news/content/2025/11/.summit.ar.md.swp",
+                "/home/editor/.sites/news/content/2025/11/4913",
+                "/home/editor/.sites/news/templates/.git/HEAD",
+                "/home/editor/.sites/news/public/ar/index.html",
+            ]),
+            &mut paths,
+            &root.join("public"),
+            root,
+        );
+        assert_eq!(
+            paths,
+            [PathBuf::from(
+                "/home/editor/.sites/news/content/2025/11/summit.ar.md"
+            )]
+        );
     }
 }
