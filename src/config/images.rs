@@ -3,7 +3,7 @@
 //! ```toml
 //! [images]
 //! widths = [480, 800, 1200, 1600]   # pixel widths to make (never wider than the source)
-//! formats = ["webp", "original"]    # what to write, best first; the last is the <img> fallback
+//! formats = ["webp", "original"]    # best first; the last is the <img> fallback (one width)
 //! quality = 80                      # lossy quality, 1–100 (WebP and JPEG)
 //! cache_dir = ".nashra-cache"       # processed images are kept here, relative to the site
 //! process = true                    # false: copy images as they are, make nothing

@@ -12,16 +12,17 @@ use crate::content::markdown::Media;
 /// rendition from it.
 pub const BODY_SIZES: &str = "(min-width: 44rem) 42rem, calc(100vw - 2rem)";
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SourceView {
     #[serde(rename = "type")]
     pub mime: &'static str,
     pub srcset: String,
 }
 
-/// A picture as templates get it: `src` (the fallback), `srcset` of the fallback format,
+/// A picture as templates get it: `src` (the fallback), `srcset` of the fallback format (when
+/// it has more than one rendition),
 /// `sources` (one per better format, for `<source>`), and the size when known.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PictureView {
     pub src: String,
     pub srcset: Option<String>,
@@ -44,14 +45,46 @@ fn srcset(base: &str, items: &[Rendition]) -> String {
         .join(", ")
 }
 
-/// The template value of a published file shown as a picture.
-pub fn view(base: &str, p: &Published) -> PictureView {
-    view_upto(base, p, u32::MAX)
+/// The widest rendition a thumbnail lists in its `srcset`.
+pub const THUMB_MAX: u32 = 1200;
+
+/// A picture's template values for one base path: whole, and as a thumbnail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Views {
+    base: String,
+    pub full: PictureView,
+    pub thumb: PictureView,
 }
 
-/// [`view`] with the renditions wider than `max` left out of `srcset` (thumbnails never need
-/// them, and a list page shows hundreds of cards).
-pub fn view_upto(base: &str, p: &Published, max: u32) -> PictureView {
+impl Views {
+    pub fn of(base: &str, p: &Published) -> Views {
+        Views {
+            base: base.to_string(),
+            full: make(base, p, u32::MAX),
+            thumb: make(base, p, THUMB_MAX),
+        }
+    }
+}
+
+/// The template value of a published file shown as a picture.
+pub fn view(base: &str, p: &Published) -> PictureView {
+    match &p.views {
+        Some(v) if v.base == base => v.full.clone(),
+        _ => make(base, p, u32::MAX),
+    }
+}
+
+/// [`view`] with the renditions wider than [`THUMB_MAX`] left out of `srcset` (thumbnails never
+/// need them, and a list page shows hundreds of cards).
+pub fn thumb(base: &str, p: &Published) -> PictureView {
+    match &p.views {
+        Some(v) if v.base == base => v.thumb.clone(),
+        _ => make(base, p, THUMB_MAX),
+    }
+}
+
+/// The picture with the renditions wider than `max` left out of `srcset`.
+fn make(base: &str, p: &Published, max: u32) -> PictureView {
     let pic = p.picture.as_ref();
     let narrow = |items: &[Rendition]| -> Vec<Rendition> {
         let mut v: Vec<Rendition> = items.iter().filter(|r| r.width <= max).cloned().collect();
@@ -68,7 +101,10 @@ pub fn view_upto(base: &str, p: &Published, max: u32) -> PictureView {
     };
     PictureView {
         src: url(base, fallback.map_or(p.rel.as_str(), |r| r.rel.as_str())),
-        srcset: last.map(|s| srcset(base, &narrow(&s.items))),
+        // one rendition needs no srcset: `src` is it
+        srcset: last
+            .filter(|s| s.items.len() > 1)
+            .map(|s| srcset(base, &narrow(&s.items))),
         sources: better
             .iter()
             .map(|s| SourceView {
@@ -83,6 +119,11 @@ pub fn view_upto(base: &str, p: &Published, max: u32) -> PictureView {
 
 /// The `<picture>` (or `<img>`) HTML of `v`, loaded lazily.
 pub fn html(v: &PictureView, alt: &str, title: &str, sizes: &str) -> String {
+    html_with(v, alt, title, sizes, " loading=\"lazy\" decoding=\"async\"")
+}
+
+/// [`html`] with `tail` (attributes, each with its leading space) at the end of `<img>`.
+pub fn html_with(v: &PictureView, alt: &str, title: &str, sizes: &str, tail: &str) -> String {
     use pulldown_cmark_escape::{escape_href, escape_html};
     let mut s = String::new();
     if !v.sources.is_empty() {
@@ -118,7 +159,8 @@ pub fn html(v: &PictureView, alt: &str, title: &str, sizes: &str) -> String {
     if let (Some(w), Some(h)) = (v.width, v.height) {
         s.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
     }
-    s.push_str(" loading=\"lazy\" decoding=\"async\">");
+    s.push_str(tail);
+    s.push('>');
     if !v.sources.is_empty() {
         s.push_str("</picture>");
     }

@@ -1,8 +1,8 @@
 //! Stage 4b: media. Every file under `content/` that is not Markdown is published once, at its
 //! own path (`content/2025/11/x/map.svg` → `/2025/11/x/map.svg`), however many pages use it;
 //! pages link to it there. Every JPEG, PNG and WebP photograph is published as renditions
-//! instead (`lead-800.HASH.webp`): each width of `[images] widths` up to its own, in each format
-//! of `[images] formats`, upright (EXIF orientation applied) and stripped of metadata but its
+//! instead (`lead-800.HASH.webp`): each width of `[images] widths` up to its own in the best
+//! format of `[images] formats`, and one width (up to 1200 pixels) in the fallback, upright (EXIF orientation applied) and stripped of metadata but its
 //! credit; each lead image also gets a 1200×630 crop around its `focus` for social cards. The
 //! original is not published (its metadata can say where and when it was taken); a link to it
 //! goes to its widest rendition.
@@ -59,14 +59,20 @@ pub struct Picture {
 }
 
 impl Picture {
-    /// The rendition for `<img src>`: the fallback format's widest up to 1200 pixels.
+    /// The rendition for `<img src>`: the fallback format's widest up to 1200 pixels (with
+    /// several formats, the fallback's only one).
     pub fn fallback(&self) -> Option<&Rendition> {
         let set = self.sets.last()?;
         set.items
             .iter()
             .rev()
-            .find(|r| r.width <= 1200)
+            .find(|r| r.width <= renditions::FALLBACK_MAX)
             .or(set.items.first())
+    }
+
+    /// The widest rendition of the best format: where a link to the picture goes.
+    pub fn widest(&self) -> Option<&Rendition> {
+        self.sets.first()?.items.last()
     }
 
     pub fn social(&self, focus: (u16, u16)) -> Option<&Rendition> {
@@ -81,13 +87,17 @@ impl Picture {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Published {
     /// Where a link to it points, in the output: the file itself, or for a processed picture
-    /// its widest rendition in the fallback format (the original, with all its metadata, such
+    /// its widest rendition in the best format (the original, with all its metadata, such
     /// as where it was taken, is not published).
     pub rel: String,
     /// Whether the file itself is copied (every file but the processed pictures).
     pub copied: bool,
     /// Its size and derivatives, when it is a picture.
     pub picture: Option<Picture>,
+    /// Its template values, whole and as a thumbnail, made once for the site's base path
+    /// ([`markup::view`] returns them rather than percent-encoding every address again for
+    /// each page that shows the picture).
+    pub views: Option<Box<markup::Views>>,
 }
 
 /// Every published content file, by its path under `content/` (`/`-separated).
@@ -210,6 +220,7 @@ pub fn process(root: &Path, site: &Site, diags: &Diagnostics) -> Catalog {
                     rel: rel.clone(),
                     copied: true,
                     picture,
+                    views: None,
                 };
                 return Some((rel, published, Vec::new(), None));
             };
@@ -218,13 +229,10 @@ pub fn process(root: &Path, site: &Site, diags: &Diagnostics) -> Catalog {
                 Ok((picture, files, decoded)) => Some((
                     rel.clone(),
                     Published {
-                        rel: picture
-                            .sets
-                            .last()
-                            .and_then(|s| s.items.last())
-                            .map_or(rel, |r| r.rel.clone()),
+                        rel: picture.widest().map_or(rel, |r| r.rel.clone()),
                         copied: false,
                         picture: Some(picture),
+                        views: None,
                     },
                     files,
                     Some(decoded),
@@ -247,6 +255,12 @@ pub fn process(root: &Path, site: &Site, diags: &Diagnostics) -> Catalog {
         catalog.outputs.extend(files);
         catalog.files.insert(rel, published);
     }
+    let base = &site.config.base_path;
+    catalog
+        .files
+        .par_iter_mut()
+        .filter(|(_, p)| p.picture.is_some())
+        .for_each(|(_, p)| p.views = Some(Box::new(markup::Views::of(base, p))));
     catalog.outputs.sort();
     catalog
 }

@@ -23,6 +23,31 @@ pub(super) fn widths(settings: &Images, w: u32) -> Vec<u32> {
     out
 }
 
+/// The width of the fallback format's one rendition (the `<img src>`): the widest of `ws` up to
+/// [`FALLBACK_MAX`], else the narrowest.
+fn fallback_width(ws: &[u32]) -> u32 {
+    ws.iter()
+        .rev()
+        .copied()
+        .find(|&w| w <= FALLBACK_MAX)
+        .or(ws.first().copied())
+        .unwrap_or(FALLBACK_MAX)
+}
+
+/// The widest `<img src>` rendition: what a browser that takes none of the better formats gets.
+pub(super) const FALLBACK_MAX: u32 = 1200;
+
+/// The widths to make in the `i`-th of `n` encodings: all of `ws`, but for the fallback of
+/// several formats, which is made once. Every current browser takes the better format (WebP) from
+/// `<source>`, so more fallback widths would be files no reader loads.
+fn widths_for(ws: &[u32], i: usize, n: usize) -> Vec<u32> {
+    if n > 1 && i + 1 == n {
+        vec![fallback_width(ws)]
+    } else {
+        ws.to_vec()
+    }
+}
+
 /// The encodings to write for a source of `kind`, best first.
 fn encodings(settings: &Images, kind: Encoding) -> Vec<Encoding> {
     let mut out = Vec::new();
@@ -69,7 +94,7 @@ pub(super) fn make(
         .map_err(|e| format!("cannot read the picture: {e}"))?;
     let encs = encodings(settings, kind);
     let fingerprint = format!(
-        "v1 {:?} {:?} q{} max{}",
+        "v2 {:?} {:?} q{} max{}",
         settings.widths, encs, settings.quality, settings.max_pixels
     );
     let mut keyed = hash.to_le_bytes().to_vec();
@@ -85,8 +110,8 @@ pub(super) fn make(
         let mut files = Vec::new();
         let mut sets = Vec::new();
         let ws = widths(settings, w);
-        for &e in &encs {
-            let items = ws
+        for (i, &e) in encs.iter().enumerate() {
+            let items = widths_for(&ws, i, encs.len())
                 .iter()
                 .map(|&width| {
                     let out = format!("{stem}-{width}.{short}.{}", e.ext());
@@ -159,7 +184,8 @@ pub(super) fn make(
         })
     };
     if known.is_none() {
-        for width in widths(settings, d.width) {
+        let ws = widths(settings, d.width);
+        for &width in &ws {
             let height = height_for(d.width, d.height, width);
             let resized;
             let pixels = if width == d.width {
@@ -168,7 +194,10 @@ pub(super) fn make(
                 resized = encode::resize(&mut resizer, &d, width, height, None)?;
                 &resized
             };
-            for &e in &encs {
+            for (i, &e) in encs.iter().enumerate() {
+                if !widths_for(&ws, i, encs.len()).contains(&width) {
+                    continue;
+                }
                 let out = encode::encode(
                     e,
                     pixels,

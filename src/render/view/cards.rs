@@ -121,10 +121,8 @@ pub struct Card {
     image_value: tera::Value,
 }
 
-/// The widest rendition a card's picture lists in its `srcset`.
-pub const THUMB_MAX: u32 = 1200;
-
-/// A card's picture: its renditions up to [`THUMB_MAX`], so a list can show it at any size.
+/// A card's picture: its renditions up to [`crate::media::markup::THUMB_MAX`], so a list can
+/// show it at any size.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct CardImage {
     #[serde(flatten)]
@@ -132,6 +130,46 @@ pub struct CardImage {
     pub alt: String,
     /// CSS position of the focus (`30% 40%`), for `object-position` in a cropped thumbnail.
     pub focus: String,
+    /// The default theme's markup of the thumbnail (lazy, [`THUMB_SIZES`]) and of the lead
+    /// story's picture ([`LEAD_SIZES`], `fetchpriority="high"`), made once per card: a card
+    /// appears on several list pages, and writing a `<picture>` in the template costs more than
+    /// the rest of the card.
+    pub thumb_html: String,
+    pub lead_html: String,
+}
+
+/// How wide the default theme shows a list's lead story picture and the other thumbnails.
+pub const LEAD_SIZES: &str = "(min-width: 60rem) 38rem, calc(100vw - 2rem)";
+pub const THUMB_SIZES: &str = "(min-width: 60rem) 20rem, 7rem";
+
+impl CardImage {
+    fn new(picture: crate::media::markup::PictureView, alt: String, focus: String) -> CardImage {
+        use crate::media::markup::html_with;
+        let mut style = String::from(" style=\"object-position: ");
+        let _ = pulldown_cmark_escape::escape_html(&mut style, &focus);
+        style.push('"');
+        let thumb_html = html_with(
+            &picture,
+            "",
+            "",
+            THUMB_SIZES,
+            &format!("{style} loading=\"lazy\" decoding=\"async\""),
+        );
+        let lead_html = html_with(
+            &picture,
+            "",
+            "",
+            LEAD_SIZES,
+            &format!("{style} fetchpriority=\"high\" decoding=\"async\""),
+        );
+        CardImage {
+            picture,
+            alt,
+            focus,
+            thumb_html,
+            lead_html,
+        }
+    }
 }
 
 pub fn date_view(l10n: &Localizer, lang: &str, d: &PubDate) -> DateView {
@@ -423,17 +461,19 @@ pub fn card(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
     let values = |terms: &[Arc<Term>]| {
         tera::Value::from(terms.iter().map(|t| t.value.clone()).collect::<Vec<_>>())
     };
-    let image = super::image_view(site, doc).map(|v| CardImage {
-        // a list's largest picture is its lead story's, about 40rem wide on a desktop
-        picture: match site
-            .media
-            .resolve(&doc.folder, doc.image.as_ref().map_or("", |i| &i.src))
-        {
-            Some(p) => crate::media::markup::view_upto(&cfg.base_path, p, THUMB_MAX),
-            None => v.picture,
-        },
-        alt: v.alt.to_string(),
-        focus: v.focus,
+    let image = super::image_view(site, doc).map(|v| {
+        CardImage::new(
+            // a list's largest picture is its lead story's, about 40rem wide on a desktop
+            match site
+                .media
+                .resolve(&doc.folder, doc.image.as_ref().map_or("", |i| &i.src))
+            {
+                Some(p) => crate::media::markup::thumb(&cfg.base_path, p),
+                None => v.picture,
+            },
+            v.alt.to_string(),
+            v.focus,
+        )
     });
     let dir = cfg.language(lang).map_or_else(
         || crate::config::Direction::of_language(lang),
