@@ -262,7 +262,7 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
     }
     let renderer = Renderer::new(
         &opts.root,
-        loaded.site.config.follow_symlinks,
+        &loaded.site.config,
         Arc::clone(&loaded.l10n),
         diags,
     );
@@ -316,6 +316,9 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
     files += render::copy_assets(site, &staging, diags);
     files += crate::media::write(&site.media, &staging, diags);
     loaded.l10n.report_fallbacks(diags);
+    if let Some(d) = staging.disk_full() {
+        diags.push(d);
+    }
     if failed(diags, opts.strict) {
         staging.discard();
         return Err(BuildFailed);

@@ -33,13 +33,8 @@ struct PageLinks {
 /// Checks the site at `root`. `Err` when there is any error or warning.
 pub fn check(root: &Path, diags: &Diagnostics) -> Result<(), Failed> {
     let loaded = build::load(root, build::LoadRequest::default(), diags).ok_or(Failed)?;
-    let renderer = Renderer::new(
-        root,
-        loaded.site.config.follow_symlinks,
-        Arc::clone(&loaded.l10n),
-        diags,
-    )
-    .ok_or(Failed)?;
+    let renderer =
+        Renderer::new(root, &loaded.site.config, Arc::clone(&loaded.l10n), diags).ok_or(Failed)?;
     let site = &loaded.site;
     let jobs = render::plan(site);
     render::collisions::find(site, &jobs, root, &loaded.statics, diags);
@@ -241,7 +236,11 @@ fn check_links(
             // from a template and is reported once for all the pages it breaks
             let in_markdown = info.source.as_ref().and_then(|src| {
                 let text = std::fs::read_to_string(root.join(src)).ok()?;
-                let i = text.find(link.as_str())?;
+                // as it is in the page, or as the editor wrote it (`صفحة/`, which the page
+                // percent-encodes)
+                let i = text
+                    .find(link.as_str())
+                    .or_else(|| text.find(percent_decode(link).as_str()))?;
                 Some((src.clone(), Pos::from_offset(&text, i)))
             });
             match in_markdown {

@@ -40,6 +40,15 @@ impl Pos {
     }
 
     /// The position of byte `offset` in `text`.
+    /// Where the first byte that is not UTF-8 is in `bytes` (its line and column).
+    pub fn of_bad_utf8(bytes: &[u8]) -> Self {
+        let valid_up_to = std::str::from_utf8(bytes)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
+        let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
+        Pos::from_offset(valid, valid.len())
+    }
+
     pub fn from_offset(text: &str, offset: usize) -> Self {
         let offset = offset.min(text.len());
         let mut cut = offset;

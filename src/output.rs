@@ -135,6 +135,12 @@ pub struct Staging {
     foreign: Vec<String>,
     /// Every file this build produced.
     produced: std::sync::Mutex<Vec<String>>,
+    /// Files that could not be written because the disk is full, and their bytes: reported once
+    /// ([`Staging::disk_full`]), not once per file.
+    full_files: std::sync::atomic::AtomicUsize,
+    full_bytes: std::sync::atomic::AtomicU64,
+    /// Bytes written into the staging folder.
+    written: std::sync::atomic::AtomicU64,
 }
 
 fn sibling(output: &Path, suffix: &str) -> PathBuf {
@@ -272,6 +278,9 @@ impl Staging {
             old,
             foreign,
             produced: std::sync::Mutex::new(Vec::new()),
+            full_files: Default::default(),
+            full_bytes: Default::default(),
+            written: Default::default(),
         })
     }
 
@@ -296,6 +305,54 @@ impl Staging {
         make_parent(&new).is_ok() && std::fs::hard_link(&old, &new).is_ok()
     }
 
+    /// The result of writing `len` bytes: a full disk is counted here and reported once by
+    /// [`Staging::disk_full`] (a site of 10,000 files would otherwise print 10,000 errors).
+    fn wrote(&self, len: u64, r: Result<(), Diagnostic>) -> Result<bool, Diagnostic> {
+        use std::sync::atomic::Ordering::Relaxed;
+        match r {
+            Ok(()) => {
+                self.written.fetch_add(len, Relaxed);
+                Ok(true)
+            }
+            Err(d) if d.kind == DISK_FULL => {
+                self.full_files.fetch_add(1, Relaxed);
+                self.full_bytes.fetch_add(len, Relaxed);
+                Ok(false)
+            }
+            Err(d) => Err(d),
+        }
+    }
+
+    /// The one error of a build that ran out of disk space, if it did: where, how much the new
+    /// site needs and how much is free.
+    pub fn disk_full(&self) -> Option<Diagnostic> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let files = self.full_files.load(Relaxed);
+        if files == 0 {
+            return None;
+        }
+        let missing = self.full_bytes.load(Relaxed);
+        let needed = self.written.load(Relaxed) + missing;
+        let folder = self.output.parent().unwrap_or(&self.output);
+        let mib = |b: u64| b.div_ceil(1 << 20);
+        let free =
+            free_space(folder).map_or(String::new(), |f| format!(", {} MiB are free now", mib(f)));
+        Some(
+            Diagnostic::error(
+                DISK_FULL,
+                format!(
+                    "no space left on the device of {}: {files} files ({} MiB) of the new site could not be written",
+                    folder.display(),
+                    mib(missing),
+                ),
+            )
+            .help(format!(
+                "the new site needs about {} MiB beside the old one (which stays until the new one is complete){free}; free some space and build again",
+                mib(needed)
+            )),
+        )
+    }
+
     /// One output file. Returns whether it had to be written.
     pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<bool, Diagnostic> {
         crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;
@@ -303,7 +360,7 @@ impl Staging {
         if self.reuse(rel, bytes.len() as u64, |old| old == bytes) {
             return Ok(false);
         }
-        write_file(&self.dir, rel, bytes).map(|()| true)
+        self.wrote(bytes.len() as u64, write_file(&self.dir, rel, bytes))
     }
 
     /// One output file copied from `from`. Returns whether it had to be copied.
@@ -314,7 +371,7 @@ impl Staging {
         if self.reuse(rel, len, |old| std::fs::read(from).is_ok_and(|b| b == old)) {
             return Ok(false);
         }
-        copy_file(&self.dir, rel, from).map(|()| true)
+        self.wrote(len, copy_file(&self.dir, rel, from))
     }
 
     /// One output file that is a hard link to `from`, a file that is never changed in place (an
@@ -327,20 +384,29 @@ impl Staging {
         // the folder usually exists already (renditions share it): try first, make it if not
         let linked = match std::fs::hard_link(from, &new) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && from.exists() => {
-                make_parent(&new)?;
+                if let Err(d) = make_parent(&new) {
+                    return self.wrote(0, Err(d));
+                }
                 std::fs::hard_link(from, &new)
             }
             r => r,
         };
-        if linked.is_ok() {
-            return Ok(true);
+        match linked {
+            Ok(()) => Ok(true),
+            Err(e) if is_full(&e) => self.wrote(
+                0,
+                Err(io_error(format!("cannot write {}", new.display()), &e)),
+            ),
+            Err(_) => {
+                let len = std::fs::metadata(from).map_or(0, |m| m.len());
+                self.wrote(len, copy_file(&self.dir, rel, from))
+            }
         }
-        copy_file(&self.dir, rel, from).map(|()| true)
     }
 
     /// Makes the staged site the output: carries over what nashra did not write, writes the
-    /// manifest, then swaps the folders.
-    pub fn commit(self) -> std::io::Result<()> {
+    /// manifest, then swaps the folders. An error names the file it is about.
+    pub fn commit(self) -> Result<(), String> {
         let mut produced = match self.produced.into_inner() {
             Ok(v) => v,
             Err(p) => p.into_inner(),
@@ -356,14 +422,23 @@ impl Staging {
                     continue; // a generated file where the kept one's folder was
                 }
             }
-            let meta = std::fs::symlink_metadata(&from)?;
+            let meta = std::fs::symlink_metadata(&from).map_err(at("cannot read", &from))?;
+            let carry = |e: std::io::Error| {
+                format!(
+                    "cannot carry {} (not written by nashra) over to the new site at {}: {e}",
+                    from.display(),
+                    to.display()
+                )
+            };
             #[cfg(unix)]
             if meta.file_type().is_symlink() {
-                std::os::unix::fs::symlink(std::fs::read_link(&from)?, &to)?;
+                let target =
+                    std::fs::read_link(&from).map_err(at("cannot read the link", &from))?;
+                std::os::unix::fs::symlink(target, &to).map_err(carry)?;
                 continue;
             }
             if meta.is_file() && std::fs::hard_link(&from, &to).is_err() {
-                std::fs::copy(&from, &to)?;
+                std::fs::copy(&from, &to).map_err(carry)?;
             }
         }
         produced.sort_unstable();
@@ -375,25 +450,37 @@ impl Staging {
             marker.push_str(rel);
             marker.push('\n');
         }
-        std::fs::write(self.dir.join(MARKER), marker)?;
+        let manifest = self.dir.join(MARKER);
+        std::fs::write(&manifest, marker).map_err(at("cannot write", &manifest))?;
         Self::swap(&self.dir, &self.output)
     }
 
     /// Replaces the output with the staging folder: the old output is renamed aside, the new one
     /// renamed in, the old one removed. A kill between the renames leaves the old site aside,
     /// which the next run puts back ([`recover`]) before anything else.
-    fn swap(dir: &Path, output: &Path) -> std::io::Result<()> {
+    fn swap(dir: &Path, output: &Path) -> Result<(), String> {
         let old = sibling(output, "old");
         if std::fs::symlink_metadata(output).is_ok() {
-            std::fs::rename(output, &old)?;
+            std::fs::rename(output, &old).map_err(|e| {
+                format!(
+                    "cannot move the old site {} aside to {}: {e}",
+                    output.display(),
+                    old.display()
+                )
+            })?;
         }
         if let Err(e) = std::fs::rename(dir, output) {
             // put the old site back
             let _ = std::fs::rename(&old, output);
-            return Err(e);
+            return Err(format!(
+                "cannot move the new site {} to {}: {e}",
+                dir.display(),
+                output.display()
+            ));
         }
         if std::fs::symlink_metadata(&old).is_ok() {
-            remove_tree(&old)?;
+            remove_tree(&old)
+                .map_err(|e| format!("cannot remove the old site at {}: {e}", old.display()))?;
         }
         Ok(())
     }
@@ -506,14 +593,46 @@ pub fn lock(output: &Path, wait: bool) -> Result<std::sync::Arc<OutputLock>, Dia
 /// Creates the folder `path` goes in. Errors name the folder.
 fn make_parent(path: &Path) -> Result<(), Diagnostic> {
     match path.parent() {
-        Some(parent) => std::fs::create_dir_all(parent).map_err(|e| {
-            Diagnostic::error(
-                "io",
-                format!("cannot create folder {}: {e}", parent.display()),
-            )
-        }),
+        Some(parent) => std::fs::create_dir_all(parent)
+            .map_err(|e| io_error(format!("cannot create folder {}", parent.display()), &e)),
         None => Ok(()),
     }
+}
+
+/// An I/O error as "WHAT PATH: ERROR".
+fn at<'a>(what: &'a str, p: &'a Path) -> impl FnOnce(std::io::Error) -> String + 'a {
+    move |e| format!("{what} {}: {e}", p.display())
+}
+
+/// The kind of the diagnostic of a write that failed for want of space.
+pub const DISK_FULL: &str = "disk-full";
+
+/// Whether `e` says the disk (or the user's quota) is full.
+pub fn is_full(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+    )
+}
+
+/// `what: e` as a diagnostic; of kind [`DISK_FULL`] when the disk is full.
+fn io_error(what: String, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        if is_full(e) { DISK_FULL } else { "io" },
+        format!("{what}: {e}"),
+    )
+}
+
+/// The space free for this user on the file system of `dir`, when the system says.
+#[cfg(unix)]
+pub fn free_space(dir: &Path) -> Option<u64> {
+    let st = rustix::fs::statvfs(dir).ok()?;
+    Some(st.f_bavail.saturating_mul(st.f_frsize))
+}
+
+#[cfg(not(unix))]
+pub fn free_space(_: &Path) -> Option<u64> {
+    None
 }
 
 /// Writes `bytes` at `rel` inside `dir`, creating folders. Errors name the file.
@@ -522,7 +641,7 @@ pub fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>
     let path = dir.join(rel);
     make_parent(&path)?;
     std::fs::write(&path, bytes)
-        .map_err(|e| Diagnostic::error("io", format!("cannot write {}: {e}", path.display())))
+        .map_err(|e| io_error(format!("cannot write {}", path.display()), &e))
 }
 
 /// Copies a file into `dir` at `rel`.
@@ -531,9 +650,9 @@ pub fn copy_file(dir: &Path, rel: &str, from: &Path) -> Result<(), Diagnostic> {
     let path = dir.join(rel);
     make_parent(&path)?;
     std::fs::copy(from, &path).map(|_| ()).map_err(|e| {
-        Diagnostic::error(
-            "io",
-            format!("cannot copy {} to {}: {e}", from.display(), path.display()),
+        io_error(
+            format!("cannot copy {} to {}", from.display(), path.display()),
+            &e,
         )
     })
 }

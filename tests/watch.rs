@@ -4,147 +4,13 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use common::watch::{get, request, start, Events};
 use common::{minimal_site, nashra, tree, write};
-
-struct Watch {
-    child: Child,
-    addr: String,
-    /// What `watch` prints on stderr, line by line.
-    log: mpsc::Receiver<String>,
-}
-
-impl Watch {
-    /// Stderr lines up to and including the first that contains `what`.
-    fn log_until(&self, what: &str) -> Vec<String> {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let mut lines = Vec::new();
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.log.recv_timeout(left) {
-                Ok(line) => {
-                    let found = line.contains(what);
-                    lines.push(line);
-                    if found {
-                        return lines;
-                    }
-                }
-                Err(_) => panic!(
-                    "watch never printed `{what}`; it printed:\n{}",
-                    lines.join("\n")
-                ),
-            }
-        }
-    }
-}
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start(root: &Path, extra: &[&str]) -> Watch {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nashra"))
-        .args(["watch", "--port", "0"])
-        .args(extra)
-        .current_dir(root)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start watch: {e}"));
-    let stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
-    let stderr = child.stderr.take().unwrap_or_else(|| panic!("no stderr"));
-    let (log_tx, log) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = log_tx.send(line);
-        }
-    });
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let line = rx
-        .recv_timeout(Duration::from_secs(30))
-        .unwrap_or_else(|e| panic!("watch printed no address: {e}"));
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|s| s.split('/').next())
-        .unwrap_or_else(|| panic!("unexpected first line: {line}"))
-        .to_string();
-    Watch { child, addr, log }
-}
-
-struct Reply {
-    status: u16,
-    headers: String,
-    body: String,
-}
-
-/// One raw HTTP/1.1 GET: the path is sent exactly as given (no client normalisation).
-fn get(addr: &str, raw_path: &str) -> Reply {
-    request(addr, "GET", raw_path, addr)
-}
-
-/// An open server-sent events connection.
-struct Events {
-    stream: TcpStream,
-    seen: String,
-}
-
-impl Events {
-    fn open(addr: &str) -> Events {
-        let mut stream = TcpStream::connect(addr).unwrap_or_else(|e| panic!("{e}"));
-        write!(
-            stream,
-            "GET /__nashra/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
-        stream
-            .set_read_timeout(Some(Duration::from_millis(200)))
-            .ok();
-        let mut ev = Events {
-            stream,
-            seen: String::new(),
-        };
-        ev.wait_for("event: hello");
-        ev
-    }
-
-    /// Waits until `what` arrives; returns everything received up to it.
-    fn wait_for(&mut self, what: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let mut buf = [0u8; 4096];
-        loop {
-            if let Some(i) = self.seen.find(what) {
-                let upto = self.seen[..i + what.len()].to_string();
-                self.seen = self.seen[i + what.len()..].to_string();
-                return upto;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "no `{what}` event; received: {}",
-                self.seen
-            );
-            match self.stream.read(&mut buf) {
-                Ok(0) => panic!("event stream closed; received: {}", self.seen),
-                Ok(n) => self.seen.push_str(&String::from_utf8_lossy(&buf[..n])),
-                Err(_) => {}
-            }
-        }
-    }
-}
 
 const PAGE: &str = "/ar/2025/11/summit/";
 
@@ -627,31 +493,6 @@ fn a_site_broken_from_the_start_is_served_once_it_is_fixed() {
     );
     events.wait_for("event: reload");
     assert!(get(&w.addr, PAGE).body.contains("نص لاحق."));
-}
-
-/// One raw request with any method and `Host` header.
-fn request(addr: &str, method: &str, raw_path: &str, host: &str) -> Reply {
-    let mut s = TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect {addr}: {e}"));
-    s.set_read_timeout(Some(Duration::from_secs(10))).ok();
-    write!(
-        s,
-        "{method} {raw_path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    let mut buf = Vec::new();
-    let _ = s.read_to_end(&mut buf);
-    let text = String::from_utf8_lossy(&buf).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    Reply {
-        status,
-        headers: head.to_ascii_lowercase(),
-        body: body.to_string(),
-    }
 }
 
 /// SECURITY.md, server: no open redirect, DNS rebinding refused, read-only, bookkeeping hidden.

@@ -49,6 +49,8 @@ struct RawConfig {
     #[serde(default)]
     fonts: Option<bool>,
     #[serde(default)]
+    render_timeout: Option<Spanned<i64>>,
+    #[serde(default)]
     preserve: Vec<Spanned<String>>,
     #[serde(default)]
     publisher: Option<publisher::RawPublisher>,
@@ -154,6 +156,9 @@ pub struct Config {
     pub search: bool,
     /// Ship and use the theme's webfonts (`fonts = false`: system fonts only, no font files).
     pub fonts: bool,
+    /// How long one page may take to render before the build stops it (`render_timeout`,
+    /// seconds, default 30): a template that never finishes is an error, not a hung build.
+    pub render_timeout: std::time::Duration,
     /// Paths in the output folder that a rebuild keeps although nashra did not write them.
     pub preserve: Vec<String>,
     pub topics: Vec<String>,
@@ -190,8 +195,17 @@ impl Config {
 /// Reads `site.toml` under `root`. On failure every problem found is in `diags`.
 pub fn load(root: &Path, diags: &Diagnostics) -> Option<Config> {
     let path = root.join(CONFIG_FILE);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
+    let text = match std::fs::read(&path).map(String::from_utf8) {
+        Ok(Ok(t)) => t,
+        Ok(Err(e)) => {
+            diags.push(
+                Diagnostic::error("encoding", format!("{CONFIG_FILE} is not valid UTF-8"))
+                    .in_file(CONFIG_FILE)
+                    .at(Pos::of_bad_utf8(e.as_bytes()))
+                    .help("save the file as UTF-8"),
+            );
+            return None;
+        }
         Err(e) => {
             let d = if e.kind() == std::io::ErrorKind::NotFound {
                 Diagnostic::error("config", format!("no {CONFIG_FILE} in {}", root.display()))
@@ -228,6 +242,8 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
                         "topics",
                         "follow_symlinks",
                         "search",
+                        "fonts",
+                        "render_timeout",
                         "preserve",
                         "publisher",
                         "images",
@@ -322,6 +338,8 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
     };
     let paginate_by = positive(&raw.paginate_by, "paginate_by", 20);
     let feed_entries = positive(&raw.feed_entries, "feed_entries", 20);
+    let render_timeout =
+        std::time::Duration::from_secs(positive(&raw.render_timeout, "render_timeout", 30) as u64);
 
     let output_dir = match &raw.output_dir {
         None => PathBuf::from("public"),
@@ -515,6 +533,7 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
         follow_symlinks: raw.follow_symlinks.unwrap_or(false),
         search: raw.search.unwrap_or(true),
         fonts: raw.fonts.unwrap_or(true),
+        render_timeout,
         preserve,
     })
 }

@@ -48,6 +48,14 @@ pub struct Split<'a> {
 pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
+    if first.trim_end() == "+++" {
+        return Err(Diagnostic::error(
+            "front-matter",
+            "TOML front matter (`+++`, as Hugo and Zola write it) is not supported",
+        )
+        .at(Pos::new(1, 1))
+        .help("write the front matter in YAML between `---` lines: `title = \"…\"` becomes `title: …`"));
+    }
     if first.trim_end() != "---" {
         return Err(Diagnostic::error("front-matter", "the file does not start with front matter")
             .at(Pos::new(1, 1))
@@ -223,8 +231,13 @@ pub fn parse(split: &Split<'_>) -> Result<(RawFrontMatter, Vec<Diagnostic>), Dia
             .help(help)
     })?;
     let mut warnings = Vec::new();
+    let lines = if raw.unknown.is_empty() {
+        Default::default()
+    } else {
+        key_lines(split)
+    };
     for key in raw.unknown.keys() {
-        let pos = key_line(split, key).map(|line| Pos::new(line, 1));
+        let pos = lines.get(key.as_str()).map(|&line| Pos::new(line, 1));
         let mut d = Diagnostic::warning("unknown-key", format!("unknown front matter key `{key}`"))
             .at_opt(pos);
         d = match did_you_mean(key, KNOWN_KEYS.iter().copied()) {
@@ -244,14 +257,26 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
     cut.trim_start_matches("error: ").to_string()
 }
 
-/// The file line on which a top-level key is written.
-fn key_line(split: &Split<'_>, key: &str) -> Option<usize> {
-    split.yaml.lines().enumerate().find_map(|(i, line)| {
-        let rest = line.strip_prefix(key)?;
-        rest.trim_start()
-            .starts_with(':')
-            .then_some(i + split.yaml_first_line)
-    })
+/// The file line on which each top-level key is first written (`key:` at the start of a line,
+/// quotes removed), read in one pass: a block of many keys costs one scan, not one per key.
+fn key_lines<'a>(split: &Split<'a>) -> rustc_hash::FxHashMap<&'a str, usize> {
+    let mut out = rustc_hash::FxHashMap::default();
+    for (i, line) in split.yaml.lines().enumerate() {
+        if line.starts_with(|c: char| c.is_whitespace() || c == '#' || c == '-') {
+            continue;
+        }
+        let Some((key, _)) = line.split_once(':') else {
+            continue;
+        };
+        let key = key.trim_end();
+        let key = key
+            .strip_prefix('"')
+            .and_then(|k| k.strip_suffix('"'))
+            .or_else(|| key.strip_prefix('\'').and_then(|k| k.strip_suffix('\'')))
+            .unwrap_or(key);
+        out.entry(key).or_insert(i + split.yaml_first_line);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -63,14 +63,16 @@ pub fn render_with_text(markdown: &str, media: &dyn Media, mut text: impl FnMut(
         }
     }
 
-    // Give every heading an id.
-    let mut used: Vec<String> = events
+    // Give every heading an id: a set of the ids in use, and per base the last number tried, so
+    // a live blog's thousand `## Update` headings cost one lookup each, not a scan per number.
+    let mut used: rustc_hash::FxHashSet<String> = events
         .iter()
         .filter_map(|e| match e {
             Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
             _ => None,
         })
         .collect();
+    let mut tried: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
@@ -87,12 +89,17 @@ pub fn render_with_text(markdown: &str, media: &dyn Media, mut text: impl FnMut(
                 s => s,
             };
             let mut id = base.clone();
-            let mut n = 1;
-            while used.contains(&id) {
-                n += 1;
-                id = format!("{base}-{n}");
+            let n = tried.entry(base.clone()).or_insert(1);
+            if used.contains(&id) {
+                loop {
+                    *n += 1;
+                    id = format!("{base}-{}", *n);
+                    if !used.contains(&id) {
+                        break;
+                    }
+                }
             }
-            used.push(id.clone());
+            used.insert(id.clone());
             if let Event::Start(Tag::Heading {
                 level,
                 classes,

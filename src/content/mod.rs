@@ -450,13 +450,30 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
 fn split_name<'a>(file_name: &'a str, config: &Config) -> (&'a str, Option<&'a str>) {
     let stem = file_name.strip_suffix(".md").unwrap_or(file_name);
     if let Some((name, lang)) = stem.rsplit_once('.') {
-        if config.is_language(lang)
-            || (lang.len() == 2 && lang.chars().all(|c| c.is_ascii_lowercase()))
-        {
+        if config.is_language(lang) || looks_like_language_tag(lang) {
             return (name, Some(lang));
         }
     }
     (stem, None)
+}
+
+/// Whether a file name's last part before `.md` is written as a language: two letters (`es`), or
+/// a BCP 47 tag with subtags (`pt-BR`, `zh-Hant`, `es-419`, `sr-Latn-RS`). A lone three-letter
+/// word (`notes.new.md`) is not taken for one.
+fn looks_like_language_tag(s: &str) -> bool {
+    let mut parts = s.split(['-', '_']);
+    let first = parts.next().unwrap_or_default();
+    let subtags: Vec<&str> = parts.collect();
+    let subtag =
+        |p: &&str| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric());
+    match (first.len(), subtags.is_empty()) {
+        // `es`, as always: lower case
+        (2, true) => first.chars().all(|c| c.is_ascii_lowercase()),
+        (2 | 3, false) => {
+            first.chars().all(|c| c.is_ascii_alphabetic()) && subtags.iter().all(subtag)
+        }
+        _ => false,
+    }
 }
 
 /// The text of a content file without a UTF-8 BOM and with `\n` line endings (a copy only when
@@ -517,14 +534,8 @@ pub fn with_body<T>(
 /// UTF-8.
 fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
     let text = as_utf8(bytes).ok_or_else(|| {
-        // the standard library's error says where the first bad byte is
-        let valid_up_to = std::str::from_utf8(bytes)
-            .err()
-            .map_or(0, |e| e.valid_up_to());
-        let valid = &bytes[..valid_up_to];
-        let pos = Pos::from_offset(&String::from_utf8_lossy(valid), valid.len());
         Diagnostic::error("encoding", "the file is not valid UTF-8")
-            .at(pos)
+            .at(Pos::of_bad_utf8(bytes))
             .help("save the file as UTF-8")
     })?;
     Ok(normalize_text(text))
@@ -593,6 +604,24 @@ fn load_document(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn language_tags_in_file_names() {
+        for tag in [
+            "es",
+            "pt-BR",
+            "pt_BR",
+            "zh-Hant",
+            "es-419",
+            "sr-Latn-RS",
+            "yue-HK",
+        ] {
+            assert!(super::looks_like_language_tag(tag), "{tag}");
+        }
+        for not in ["new", "EU", "v2", "final", "draft-2", "x-y", "", "pt-"] {
+            assert!(!super::looks_like_language_tag(not), "{not}");
+        }
+    }
+
     use super::*;
 
     /// A body kept in memory and a body read again from the file render the same HTML, and the

@@ -205,17 +205,35 @@ pub(super) fn resolve(
                 .at(url_pos)
                 .help("set `slug:` to letters or digits, e.g. `slug: csto-summit`"),
         );
+    } else if slug.len() > slug::MAX_BYTES {
+        errors.push(
+            Diagnostic::error(
+                "bad-slug",
+                format!(
+                    "the slug is {} bytes long ({} characters); a folder name can have at most {} bytes",
+                    slug.len(),
+                    slug.chars().count(),
+                    slug::MAX_BYTES
+                ),
+            )
+            .at(url_pos)
+            .help("set a shorter `slug:`, a few words of the headline (Arabic letters take two bytes each)"),
+        );
     }
 
+    // in NFC: macOS writes names decomposed (NFD), other systems composed, and a translation
+    // saved on each must still pair up
+    use unicode_normalization::UnicodeNormalization;
     let translation_key = match raw.translation_key {
-        Some(k) if !k.trim().is_empty() => format!("key:{}", k.trim()),
+        Some(k) if !k.trim().is_empty() => format!("key:{}", k.trim().nfc()),
         _ => {
             let base = if cx.name == "index" {
                 cx.folder.clone()
             } else {
                 cx.folder.join(cx.name)
             };
-            format!("path:{}", base.to_string_lossy().replace('\\', "/"))
+            let base = base.to_string_lossy().replace('\\', "/");
+            format!("path:{}", base.nfc())
         }
     };
 

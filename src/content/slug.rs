@@ -8,6 +8,10 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+/// The longest slug, in bytes of UTF-8: a slug is a folder name in the output, and file systems
+/// (ext4, APFS, NTFS in UTF-16 aside) allow 255 bytes per name.
+pub const MAX_BYTES: usize = 255;
+
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.nfc() {

@@ -13,6 +13,7 @@
 
 pub mod collate;
 pub mod format;
+mod source;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
@@ -86,10 +87,12 @@ impl Localizer {
             let text = match f.read() {
                 Ok(b) => match String::from_utf8(b.into_owned()) {
                     Ok(t) => t,
-                    Err(_) => {
+                    Err(e) => {
                         diags.push(
                             Diagnostic::error("encoding", "the file is not valid UTF-8")
-                                .in_file(&f.display),
+                                .in_file(&f.display)
+                                .at(Pos::of_bad_utf8(e.as_bytes()))
+                                .help("save the file as UTF-8"),
                         );
                         ok = false;
                         continue;
@@ -112,10 +115,11 @@ impl Localizer {
                 Ok(r) => r,
                 Err((_, errors)) => {
                     for e in errors {
+                        let (at, message) = source::error_at(&text, &e);
                         diags.push(
-                            Diagnostic::error("fluent", format!("invalid Fluent: {}", e.kind))
+                            Diagnostic::error("fluent", message)
                                 .in_file(&f.display)
-                                .at(Pos::from_offset(&text, e.pos.start))
+                                .at(Pos::from_offset(&text, at))
                                 .help("messages are `id = text`; continuation lines are indented; see https://projectfluent.org/fluent/guide/"),
                         );
                     }
@@ -124,19 +128,16 @@ impl Localizer {
                 }
             };
             let entries = per_lang.entry(lang.to_string()).or_default();
+            let lines = source::id_lines(&text);
             for entry in resource.body {
                 let id = match &entry {
                     ast::Entry::Message(m) => m.id.name.to_string(),
                     ast::Entry::Term(t) => format!("-{}", t.id.name),
                     _ => continue,
                 };
-                let pos = text
-                    .lines()
-                    .position(|l| {
-                        l.strip_prefix(id.as_str())
-                            .is_some_and(|r| r.trim_start().starts_with('='))
-                    })
-                    .map_or(Pos::new(1, 1), |i| Pos::new(i + 1, 1));
+                let pos = lines
+                    .get(id.as_str())
+                    .map_or(Pos::new(1, 1), |&line| Pos::new(line, 1));
                 origins
                     .entry(lang.to_string())
                     .or_default()

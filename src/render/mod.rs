@@ -10,6 +10,7 @@
 
 pub mod collisions;
 pub mod feed;
+mod guard;
 pub mod meta;
 pub mod news_sitemap;
 pub mod redirects;
@@ -140,13 +141,15 @@ pub struct Renderer {
     /// Template name → path to show in errors.
     displays: std::collections::HashMap<String, std::path::PathBuf>,
     pub l10n: Arc<Localizer>,
+    /// How long one page may take to render (`render_timeout`).
+    pub time_limit: std::time::Duration,
 }
 
 impl Renderer {
     /// Loads all templates. Every syntax error of every template is reported.
     pub fn new(
         root: &Path,
-        follow_symlinks: bool,
+        config: &crate::config::Config,
         l10n: Arc<Localizer>,
         diags: &Diagnostics,
     ) -> Option<Renderer> {
@@ -154,12 +157,21 @@ impl Renderer {
         tera.autoescape_on([".html", ".xml"]);
         let mut displays = std::collections::HashMap::new();
         let mut sources = Vec::new();
-        for f in theme::overlay(root, Layer::Templates, follow_symlinks, diags) {
+        for f in theme::overlay(root, Layer::Templates, config.follow_symlinks, diags) {
             let text = match f.read().map(|b| String::from_utf8(b.into_owned())) {
                 Ok(Ok(t)) => t,
-                _ => {
+                Ok(Err(e)) => {
                     diags.push(
-                        Diagnostic::error("template", "cannot read the template as UTF-8 text")
+                        Diagnostic::error("encoding", "the template is not valid UTF-8")
+                            .in_file(&f.display)
+                            .at(Pos::of_bad_utf8(e.as_bytes()))
+                            .help("save the file as UTF-8"),
+                    );
+                    continue;
+                }
+                Err(e) => {
+                    diags.push(
+                        Diagnostic::error("io", format!("cannot read the template: {e}"))
                             .in_file(&f.display),
                     );
                     continue;
@@ -172,6 +184,7 @@ impl Renderer {
         tera.register_function(
             "t",
             move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+                guard::check()?;
                 let key: String = kwargs.must_get("key")?;
                 // `lang=` picks another language (bilingual pages such as 404.html).
                 let lang: String = match kwargs.get::<String>("lang")? {
@@ -197,6 +210,7 @@ impl Renderer {
         tera.register_filter(
             "num",
             move |v: Value, _: Kwargs, state: &State| -> tera::TeraResult<String> {
+                guard::check()?;
                 let lang: String = state.get("lang")?.unwrap_or_default();
                 Ok(match v.as_f64() {
                     Some(n) => l.number(&lang, n),
@@ -208,6 +222,7 @@ impl Renderer {
         tera.register_filter(
             "digits",
             move |v: Value, _: Kwargs, state: &State| -> tera::TeraResult<String> {
+                guard::check()?;
                 let lang: String = state.get("lang")?.unwrap_or_default();
                 let s = v.as_str().map_or_else(|| v.to_string(), str::to_string);
                 Ok(crate::i18n::format::digits(&s, l.digits(&lang)))
@@ -237,7 +252,10 @@ impl Renderer {
         if let Err(e) =
             tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
-            diags.push(template_diagnostic(&e, &displays));
+            diags.push(
+                cycle_diagnostic(&e, &sources, &displays)
+                    .unwrap_or_else(|| template_diagnostic(&e, &displays)),
+            );
             return None;
         }
         for required in [
@@ -268,15 +286,36 @@ impl Renderer {
             tera,
             displays,
             l10n,
+            time_limit: config.render_timeout,
         })
     }
 
     fn render(&self, template: &str, ctx: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
-        let mut out = Vec::with_capacity(16 * 1024);
-        self.tera
-            .render_to(template, ctx, &mut out)
-            .map_err(|e| template_diagnostic(&e, &self.displays))?;
-        Ok(out)
+        let mut out = guard::start(16 * 1024, self.time_limit);
+        let result = self.tera.render_to(template, ctx, &mut out);
+        let tripped = guard::finish();
+        if let Some(why) = tripped {
+            let file = self
+                .displays
+                .get(template)
+                .cloned()
+                .unwrap_or_else(|| Path::new("templates").join(template));
+            let message = match why {
+                guard::Tripped::Time => format!(
+                    "template `{template}` did not finish rendering within {} s",
+                    self.time_limit.as_secs()
+                ),
+                guard::Tripped::Size => format!(
+                    "template `{template}` made a page of more than {} MiB",
+                    guard::SIZE_LIMIT >> 20
+                ),
+            };
+            return Err(Diagnostic::error("template", message).in_file(file).help(
+                "look for a loop over a huge range, or a component (or include) that calls itself more than once per level: its work doubles with every level",
+            ));
+        }
+        result.map_err(|e| template_diagnostic(&e, &self.displays))?;
+        Ok(out.out)
     }
 
     /// Renders one job to (output path relative to the output folder, bytes).
@@ -461,6 +500,53 @@ pub fn copy_assets(site: &Site, out: &output::Staging, diags: &Diagnostics) -> u
             }
         })
         .count()
+}
+
+/// A cycle of `{% include %}` or `{% extends %}` between templates, reported at the line of
+/// the template that closes it, with the whole chain.
+fn cycle_diagnostic(
+    e: &tera::Error,
+    sources: &[(String, String)],
+    displays: &std::collections::HashMap<String, std::path::PathBuf>,
+) -> Option<Diagnostic> {
+    let (chain, verb) = match e.kind() {
+        tera::ErrorKind::CircularInclude { include_chain, .. } => (include_chain, "include"),
+        tera::ErrorKind::CircularExtend {
+            inheritance_chain, ..
+        } => (inheritance_chain, "extend"),
+        _ => return None,
+    };
+    let [.., from, to] = chain.as_slice() else {
+        return None;
+    };
+    let file = displays
+        .get(from)
+        .cloned()
+        .unwrap_or_else(|| Path::new("templates").join(from));
+    let pos = sources
+        .iter()
+        .find(|(n, _)| n == from)
+        .and_then(|(_, text)| {
+            let at = [format!("\"{to}\""), format!("'{to}'")]
+                .iter()
+                .filter_map(|q| text.find(q.as_str()))
+                .min()?;
+            Some(Pos::from_offset(text, at))
+        });
+    Some(
+        Diagnostic::error(
+            "template",
+            format!(
+                "templates {verb} each other in a cycle: {}",
+                chain.join(" → ")
+            ),
+        )
+        .in_file(file)
+        .at_opt(pos)
+        .help(format!(
+            "`{from}` must not {verb} `{to}`: that leads back to itself"
+        )),
+    )
 }
 
 fn template_diagnostic(

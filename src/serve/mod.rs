@@ -8,6 +8,7 @@
 //! over open pages, and the next good save clears it.
 
 mod affected;
+pub mod limits;
 pub mod server;
 pub mod session;
 
@@ -137,7 +138,7 @@ pub fn run(opts: WatchOptions) -> Result<(), Diagnostic> {
             (out, config.map_or_else(|| "/".to_string(), |c| c.base_path))
         }
     };
-    let output = std::fs::canonicalize(&output).unwrap_or(output);
+    let mut output = std::fs::canonicalize(&output).unwrap_or(output);
     let state = ServerState::new(output.clone(), base_path.clone()).with_hosts(local);
     if session.is_none() {
         state.publish(Event::Error(first_error));
@@ -149,6 +150,7 @@ pub fn run(opts: WatchOptions) -> Result<(), Diagnostic> {
     let app = axum::Router::new()
         .fallback(server::handle)
         .with_state(Arc::clone(&state));
+    let listener = limits::Limited::new(listener);
     runtime.spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
@@ -167,6 +169,16 @@ pub fn run(opts: WatchOptions) -> Result<(), Diagnostic> {
         watch_sources(&mut watcher, &mut watched);
         let diags = Diagnostics::new();
         let result = rebuild(&mut session, &build_opts, &paths, &diags);
+        // site.toml may have moved the output or the site's path: serve what was just built
+        if let (Ok(_), Some(s)) = (&result, &session) {
+            let out = s.output().to_path_buf();
+            let out = std::fs::canonicalize(&out).unwrap_or(out);
+            let base = s.site().config.base_path.clone();
+            if state.serve_from(out.clone(), base.clone()) {
+                eprintln!("now serving {} at http://{local}{base}", out.display());
+                output = out;
+            }
+        }
         announce(result, &diags, &state, t0, &describe(&paths, &root));
     }
 }

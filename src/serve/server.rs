@@ -31,11 +31,18 @@ pub enum Event {
     Error(String),
 }
 
-pub struct ServerState {
-    /// The output folder (canonicalised when the server starts, re-resolved per request).
+/// What the server serves: the output folder and the site's path prefix. Both can change while
+/// `watch` runs (`output_dir` or the path of `base_url` edited in site.toml).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Served {
+    /// The output folder (canonicalised, re-resolved per request).
     pub output: PathBuf,
     /// Path prefix of the site (`/` or `/news/`).
     pub base_path: String,
+}
+
+pub struct ServerState {
+    served: RwLock<Served>,
     /// The last build error, shown to pages that connect while it stands.
     pub error: RwLock<Option<String>>,
     pub events: broadcast::Sender<Event>,
@@ -47,8 +54,7 @@ impl ServerState {
     pub fn new(output: PathBuf, base_path: String) -> Arc<ServerState> {
         let (events, _) = broadcast::channel(64);
         Arc::new(ServerState {
-            output,
-            base_path,
+            served: RwLock::new(Served { output, base_path }),
             error: RwLock::new(None),
             events,
             hosts: Vec::new(),
@@ -85,6 +91,26 @@ impl ServerState {
             s.hosts = hosts;
         }
         self
+    }
+
+    /// What is served now.
+    pub fn served(&self) -> Served {
+        match self.served.read() {
+            Ok(s) => s.clone(),
+            Err(p) => p.into_inner().clone(),
+        }
+    }
+
+    /// Serves `output` under `base_path` from now on; whether that is a change.
+    pub fn serve_from(&self, output: PathBuf, base_path: String) -> bool {
+        let new = Served { output, base_path };
+        let mut s = match self.served.write() {
+            Ok(s) => s,
+            Err(p) => p.into_inner(),
+        };
+        let changed = *s != new;
+        *s = new;
+        changed
     }
 
     /// Records the outcome of a rebuild and tells every open page.
@@ -229,7 +255,12 @@ fn inject(html: Vec<u8>) -> Vec<u8> {
     }
 }
 
-async fn file_response(root: &Path, file: &Path, status: StatusCode) -> Option<Response<Body>> {
+async fn file_response(
+    root: &Path,
+    file: &Path,
+    status: StatusCode,
+    range: Option<&HeaderValue>,
+) -> Option<Response<Body>> {
     let canonical = tokio::fs::canonicalize(file).await.ok()?;
     let root = tokio::fs::canonicalize(root).await.ok()?;
     if !canonical.starts_with(&root) {
@@ -237,8 +268,29 @@ async fn file_response(root: &Path, file: &Path, status: StatusCode) -> Option<R
     }
     let bytes = tokio::fs::read(&canonical).await.ok()?;
     let ctype = content_type(&canonical);
-    let body = if ctype.starts_with("text/html") {
+    let html = ctype.starts_with("text/html");
+    let mut status = status;
+    let mut content_range = None;
+    let body = if html {
         inject(bytes)
+    } else if let (StatusCode::OK, Some(range)) = (status, range) {
+        // audio, video and PDF viewers ask for parts of a file
+        let len = bytes.len() as u64;
+        match byte_range(range.to_str().unwrap_or_default(), len) {
+            Ok(Some((start, end))) => {
+                status = StatusCode::PARTIAL_CONTENT;
+                content_range = Some(format!("bytes {start}-{end}/{len}"));
+                bytes[start as usize..=end as usize].to_vec()
+            }
+            Ok(None) => bytes,
+            Err(()) => {
+                let mut r = plain(StatusCode::RANGE_NOT_SATISFIABLE, "");
+                if let Ok(v) = HeaderValue::from_str(&format!("bytes */{len}")) {
+                    r.headers_mut().insert(header::CONTENT_RANGE, v);
+                }
+                return Some(r);
+            }
+        }
     } else {
         bytes
     };
@@ -248,7 +300,46 @@ async fn file_response(root: &Path, file: &Path, status: StatusCode) -> Option<R
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(ctype));
     r.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if !html {
+        r.headers_mut()
+            .insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+    }
+    if let Some(v) = content_range.and_then(|c| HeaderValue::from_str(&c).ok()) {
+        r.headers_mut().insert(header::CONTENT_RANGE, v);
+    }
     Some(r)
+}
+
+/// The one byte range (first, last; inclusive) a `Range` header asks of a `len`-byte file:
+/// `Ok(None)` to send the whole file (no usable single range: several ranges, another unit, or
+/// a malformed header, which RFC 9110 lets a server ignore), `Err` when it lies past the end.
+pub fn byte_range(header: &str, len: u64) -> Result<Option<(u64, u64)>, ()> {
+    let Some(spec) = header.trim().strip_prefix("bytes=") else {
+        return Ok(None);
+    };
+    if spec.contains(',') {
+        return Ok(None);
+    }
+    let Some((a, b)) = spec.trim().split_once('-') else {
+        return Ok(None);
+    };
+    let (a, b) = (a.trim(), b.trim());
+    let range = match (a.parse::<u64>(), b.parse::<u64>()) {
+        // `bytes=-N`: the last N bytes
+        (Err(_), Ok(n)) if a.is_empty() => {
+            if n == 0 || len == 0 {
+                return Err(());
+            }
+            (len.saturating_sub(n), len - 1)
+        }
+        (Ok(start), Err(_)) if b.is_empty() => (start, len.saturating_sub(1)),
+        (Ok(start), Ok(end)) if start <= end => (start, end.min(len.saturating_sub(1))),
+        _ => return Ok(None),
+    };
+    if range.0 >= len {
+        return Err(());
+    }
+    Ok(Some(range))
 }
 
 /// Serves one request.
@@ -296,19 +387,20 @@ pub async fn handle(State(state): State<Arc<ServerState>>, req: Request<Body>) -
         "/__nashra/events" => return events(state).await.into_response(),
         _ => {}
     }
-    if raw == "/" && state.base_path != "/" {
+    let served = state.served();
+    if raw == "/" && served.base_path != "/" {
         let mut r = plain(StatusCode::FOUND, "");
-        if let Ok(v) = HeaderValue::from_str(&state.base_path) {
+        if let Ok(v) = HeaderValue::from_str(&served.base_path) {
             r.headers_mut().insert(header::LOCATION, v);
         }
         return r;
     }
-    let segments = match resolve_request(&raw, &state.base_path) {
+    let segments = match resolve_request(&raw, &served.base_path) {
         Ok(s) => s,
-        Err(StatusCode::NOT_FOUND) => return not_found(&state).await,
+        Err(StatusCode::NOT_FOUND) => return not_found(&served).await,
         Err(code) => return plain(code, "refused: this path is not inside the site"),
     };
-    let mut path = state.output.clone();
+    let mut path = served.output.clone();
     for s in &segments {
         path.push(s);
     }
@@ -316,24 +408,30 @@ pub async fn handle(State(state): State<Arc<ServerState>>, req: Request<Body>) -
     let target = match meta {
         Ok(m) if m.is_dir() || (m.file_type().is_symlink() && path.is_dir()) => {
             if !raw.ends_with('/') {
-                return redirect(&format!("{raw}/"));
+                // keep the query: `/ar/search?q=…` must still search
+                return redirect(&match req.uri().query() {
+                    Some(q) => format!("{raw}/?{q}"),
+                    None => format!("{raw}/"),
+                });
             }
             path.join("index.html")
         }
         Ok(_) => path,
-        Err(_) => return not_found(&state).await,
+        Err(_) => return not_found(&served).await,
     };
-    match file_response(&state.output, &target, StatusCode::OK).await {
+    let range = req.headers().get(header::RANGE);
+    match file_response(&served.output, &target, StatusCode::OK, range).await {
         Some(r) => r,
-        None => not_found(&state).await,
+        None => not_found(&served).await,
     }
 }
 
-async fn not_found(state: &ServerState) -> Response<Body> {
+async fn not_found(served: &Served) -> Response<Body> {
     match file_response(
-        &state.output,
-        &state.output.join("404.html"),
+        &served.output,
+        &served.output.join("404.html"),
         StatusCode::NOT_FOUND,
+        None,
     )
     .await
     {
@@ -356,7 +454,7 @@ async fn events(
         Ok(Event::Error(text)) => Some(Ok(SseEvent::default().event("build-error").data(text))),
         Err(_) => None,
     }));
-    Sse::new(stream).keep_alive(KeepAlive::default())
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(super::limits::keep_alive()))
 }
 
 #[cfg(test)]
@@ -409,6 +507,21 @@ mod tests {
                 "{private}"
             );
         }
+    }
+
+    #[test]
+    fn byte_ranges() {
+        assert_eq!(byte_range("bytes=0-99", 1000), Ok(Some((0, 99))));
+        assert_eq!(byte_range("bytes=900-", 1000), Ok(Some((900, 999))));
+        assert_eq!(byte_range("bytes=-100", 1000), Ok(Some((900, 999))));
+        assert_eq!(byte_range("bytes=990-2000", 1000), Ok(Some((990, 999))));
+        assert_eq!(byte_range("bytes=-5000", 1000), Ok(Some((0, 999))));
+        assert_eq!(byte_range("bytes=1000-", 1000), Err(()));
+        assert_eq!(byte_range("bytes=-0", 1000), Err(()));
+        assert_eq!(byte_range("bytes=0-1,5-9", 1000), Ok(None));
+        assert_eq!(byte_range("items=0-1", 1000), Ok(None));
+        assert_eq!(byte_range("bytes=9-1", 1000), Ok(None));
+        assert_eq!(byte_range("bytes=x", 1000), Ok(None));
     }
 
     #[test]

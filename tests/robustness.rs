@@ -1,0 +1,228 @@
+//! Issue 15: messages that name the file and line for inputs that used to get a vague or
+//! misplaced one, limits on templates that never finish, a full disk, and names that differ
+//! only in Unicode normalisation. Each failing case also checks that the old output survived.
+
+mod common;
+
+use std::path::Path;
+
+use common::{minimal_site, nashra, read, tree, write, ARTICLE_AR};
+
+/// Builds the good minimal site, breaks it with `mutate`, builds again, and checks that the
+/// build failed with each of `expected` in stderr and left the old output as it was.
+fn fails_with(mutate: impl FnOnce(&Path), expected: &[&str]) -> String {
+    let site = minimal_site();
+    let root = site.path();
+    let first = nashra(root, &["build"]);
+    assert_eq!(first.code, 0, "the good site must build:\n{}", first.stderr);
+    let before = tree(&root.join("public"));
+    mutate(root);
+    let run = nashra(root, &["build"]);
+    assert_eq!(
+        run.code, 1,
+        "expected exit 1, got {}:\n{}",
+        run.code, run.stderr
+    );
+    for e in expected {
+        assert!(
+            run.stderr.contains(e),
+            "expected\n{e}\nin stderr:\n{}",
+            run.stderr
+        );
+    }
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(
+        tree(&root.join("public")) == before,
+        "the previous output changed"
+    );
+    run.stderr
+}
+
+#[test]
+fn a_slug_too_long_for_a_folder_name_is_an_error_at_its_line() {
+    let slug = "a".repeat(5000);
+    let stderr = fails_with(
+        |r| {
+            write(
+                r,
+                "content/2025/11/summit.ar.md",
+                &ARTICLE_AR.replacen("---\n", &format!("---\nslug: {slug}\n"), 1),
+            )
+        },
+        &["error: the slug is 5000 bytes long (5000 characters); a folder name can have at most 255 bytes\n  --> content/2025/11/summit.ar.md:2:7"],
+    );
+    assert!(!stderr.contains("nashra-staging"), "{stderr}");
+}
+
+#[test]
+fn any_language_tag_in_a_file_name_is_a_language() {
+    fails_with(
+        |r| write(r, "content/2025/11/summit.pt-BR.md", ARTICLE_AR),
+        &["error: language `pt-BR` in the file name is not configured\n  --> content/2025/11/summit.pt-BR.md:1:1\n  = help: configured languages: ar, en; add [languages.pt-BR] to site.toml or rename the file"],
+    );
+}
+
+#[test]
+fn toml_front_matter_is_named() {
+    fails_with(
+        |r| {
+            write(
+                r,
+                "content/2025/11/summit.ar.md",
+                "+++\ntitle = \"قمة\"\ndate = 2025-11-27\n+++\n\nنص.\n",
+            )
+        },
+        &["error: TOML front matter (`+++`, as Hugo and Zola write it) is not supported\n  --> content/2025/11/summit.ar.md:1:1\n  = help: write the front matter in YAML between `---` lines"],
+    );
+}
+
+#[test]
+fn invalid_utf8_in_site_toml_and_locales_has_a_line() {
+    fails_with(
+        |r| {
+            let mut bytes = std::fs::read(r.join("site.toml")).unwrap_or_else(|e| panic!("{e}"));
+            bytes.extend_from_slice(b"# caf\xe9\n");
+            std::fs::write(r.join("site.toml"), bytes).unwrap_or_else(|e| panic!("{e}"));
+        },
+        &["error: site.toml is not valid UTF-8\n  --> site.toml:14:6"],
+    );
+    fails_with(
+        |r| {
+            std::fs::create_dir_all(r.join("locales/en")).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(
+                r.join("locales/en/extra.ftl"),
+                b"hello = Hi\nbye = Caf\xe9\n",
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        },
+        &["error: the file is not valid UTF-8\n  --> locales/en/extra.ftl:2:10"],
+    );
+}
+
+#[test]
+fn an_unclosed_fluent_placeable_is_reported_on_its_own_line() {
+    fails_with(
+        |r| write(r, "locales/en/extra.ftl", "hello = Hi\n  = broken {\nnext = ok\n"),
+        &["error: invalid Fluent: this `{` is not closed with `}`\n  --> locales/en/extra.ftl:2:12"],
+    );
+}
+
+#[test]
+fn a_template_that_never_finishes_is_stopped_and_named() {
+    let stderr = fails_with(
+        |r| {
+            let toml = read(&r.join("site.toml"));
+            write(r, "site.toml", &format!("render_timeout = 1\n{toml}"));
+            // three calls per level, 20 levels deep: 3^20 renders
+            write(
+                r,
+                "templates/article.html",
+                "{% extends \"base.html\" %}{% component boom(n) %}{% if n > 0 %}{{ <boom n={n - 1} /> }}{{ <boom n={n - 1} /> }}{{ <boom n={n - 1} /> }}{% else %}x{% endif %}{% endcomponent boom %}{% block main %}{{ <boom n={19} /> }}{% endblock main %}",
+            );
+        },
+        &["error: template `article.html` did not finish rendering within 1 s (while rendering content/2025/11/summit.ar.md)\n  --> templates/article.html\n  = help: look for a loop over a huge range, or a component (or include) that calls itself more than once per level"],
+    );
+    assert_eq!(stderr.matches("did not finish").count(), 2, "{stderr}");
+}
+
+#[test]
+fn a_template_include_cycle_names_the_templates() {
+    fails_with(
+        |r| {
+            write(r, "templates/a.html", "{% include \"b.html\" %}");
+            write(r, "templates/b.html", "x\n{% include \"a.html\" %}");
+            write(
+                r,
+                "templates/article.html",
+                "{% extends \"base.html\" %}{% block main %}{% include \"a.html\" %}{% endblock main %}",
+            );
+        },
+        &["error: templates include each other in a cycle: a.html → b.html → a.html\n  --> templates/b.html:2:12\n  = help: `b.html` must not include `a.html`: that leads back to itself"],
+    );
+}
+
+#[test]
+fn translations_pair_whatever_the_unicode_normalisation_of_their_names() {
+    let site = minimal_site();
+    let r = site.path();
+    // "café" composed (as Linux and Windows write it) and decomposed (as macOS does)
+    write(r, "content/2025/11/caf\u{e9}.ar.md", ARTICLE_AR);
+    write(
+        r,
+        "content/2025/11/cafe\u{301}.en.md",
+        &common::ARTICLE_EN.replace("Summit", "Café"),
+    );
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ar = read(&r.join("public/ar/2025/11/caf\u{e9}/index.html"));
+    assert!(
+        ar.contains("hreflang=\"en\" href=\"https://news.example.org/en/2025/11/caf%C3%A9/\""),
+        "{ar}"
+    );
+}
+
+#[test]
+fn check_finds_a_broken_link_written_in_arabic_in_its_article() {
+    let site = minimal_site();
+    let r = site.path();
+    write(
+        r,
+        "content/2025/11/summit.ar.md",
+        &format!("{ARTICLE_AR}\nانظر [الصفحة](صفحة-مفقودة/).\n"),
+    );
+    let run = nashra(r, &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("  --> content/2025/11/summit.ar.md:10:15"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("--> templates"), "{}", run.stderr);
+}
+
+/// A full disk is one error naming the folder and the space needed, not one per file. Needs a
+/// small tmpfs (root); skipped with a message where it cannot be mounted.
+#[test]
+fn a_full_disk_is_one_error_with_the_space_needed() {
+    let site = minimal_site();
+    let r = site.path();
+    let disk = r.join("disk");
+    std::fs::create_dir_all(&disk).unwrap_or_else(|e| panic!("{e}"));
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+        .arg(&disk)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a small tmpfs here (not root?)");
+        return;
+    }
+    struct Unmount<'a>(&'a Path);
+    impl Drop for Unmount<'_> {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(self.0).status();
+        }
+    }
+    let _guard = Unmount(&disk);
+    let out = disk.join("public");
+    let out = out.to_string_lossy();
+    let run = nashra(r, &["build", "--output", &out]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error:"))
+        .collect();
+    assert_eq!(errors.len(), 1, "{}", run.stderr);
+    assert!(
+        errors[0].starts_with(&format!(
+            "error: no space left on the device of {}: ",
+            disk.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("MiB are free now"), "{}", run.stderr);
+    assert!(!disk.join("public").exists());
+}
