@@ -11,6 +11,7 @@ pub mod countries;
 pub mod dates;
 pub mod frontmatter;
 pub mod markdown;
+mod names;
 pub mod newsroom;
 mod resolve;
 pub mod slug;
@@ -446,36 +447,6 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// `NAME.LANG.md` → (NAME, Some(LANG)); `NAME.md` → (NAME, None).
-fn split_name<'a>(file_name: &'a str, config: &Config) -> (&'a str, Option<&'a str>) {
-    let stem = file_name.strip_suffix(".md").unwrap_or(file_name);
-    if let Some((name, lang)) = stem.rsplit_once('.') {
-        if config.is_language(lang) || looks_like_language_tag(lang) {
-            return (name, Some(lang));
-        }
-    }
-    (stem, None)
-}
-
-/// Whether a file name's last part before `.md` is written as a language: two letters (`es`), or
-/// a BCP 47 tag with subtags (`pt-BR`, `zh-Hant`, `es-419`, `sr-Latn-RS`). A lone three-letter
-/// word (`notes.new.md`) is not taken for one.
-fn looks_like_language_tag(s: &str) -> bool {
-    let mut parts = s.split(['-', '_']);
-    let first = parts.next().unwrap_or_default();
-    let subtags: Vec<&str> = parts.collect();
-    let subtag =
-        |p: &&str| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric());
-    match (first.len(), subtags.is_empty()) {
-        // `es`, as always: lower case
-        (2, true) => first.chars().all(|c| c.is_ascii_lowercase()),
-        (2 | 3, false) => {
-            first.chars().all(|c| c.is_ascii_alphabetic()) && subtags.iter().all(subtag)
-        }
-        _ => false,
-    }
-}
-
 /// The text of a content file without a UTF-8 BOM and with `\n` line endings (a copy only when
 /// there are `\r`s to replace).
 fn normalize_text(text: &str) -> std::borrow::Cow<'_, str> {
@@ -549,7 +520,7 @@ fn load_document(
     budget: &BodyBudget,
 ) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let file_name = rel.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-    let (name, lang) = split_name(file_name, config);
+    let (name, lang) = names::split_name(file_name, config);
     let lang = match lang {
         Some(l) if config.is_language(l) => l.to_string(),
         Some(l) => {
@@ -604,23 +575,6 @@ fn load_document(
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn language_tags_in_file_names() {
-        for tag in [
-            "es",
-            "pt-BR",
-            "pt_BR",
-            "zh-Hant",
-            "es-419",
-            "sr-Latn-RS",
-            "yue-HK",
-        ] {
-            assert!(super::looks_like_language_tag(tag), "{tag}");
-        }
-        for not in ["new", "EU", "v2", "final", "draft-2", "x-y", "", "pt-"] {
-            assert!(!super::looks_like_language_tag(not), "{not}");
-        }
-    }
 
     use super::*;
 

@@ -13,6 +13,7 @@
 
 pub mod collate;
 pub mod format;
+mod rewrite;
 mod source;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -142,7 +143,7 @@ impl Localizer {
                     .entry(lang.to_string())
                     .or_default()
                     .insert(id.clone(), (f.display.clone(), pos));
-                let rewritten = rewrite_entry(entry);
+                let rewritten = rewrite::rewrite_entry(entry);
                 let one = ast::Resource {
                     body: vec![rewritten],
                 };
@@ -506,114 +507,6 @@ fn format_latn<M>(v: &FluentValue<'_>, _: &M) -> Option<String> {
 
 fn format_arab<M>(v: &FluentValue<'_>, _: &M) -> Option<String> {
     format_with(v, Digits::Arab)
-}
-
-// ---- rewriting plural selects -------------------------------------------------------------
-
-type S<'a> = &'a str;
-
-fn rewrite_entry(entry: ast::Entry<S<'_>>) -> ast::Entry<S<'_>> {
-    match entry {
-        ast::Entry::Message(mut m) => {
-            m.value = m.value.map(rewrite_pattern);
-            m.attributes = m
-                .attributes
-                .into_iter()
-                .map(|mut a| {
-                    a.value = rewrite_pattern(a.value);
-                    a
-                })
-                .collect();
-            m.comment = None;
-            ast::Entry::Message(m)
-        }
-        ast::Entry::Term(mut t) => {
-            t.value = rewrite_pattern(t.value);
-            t.comment = None;
-            ast::Entry::Term(t)
-        }
-        other => other,
-    }
-}
-
-fn rewrite_pattern(p: ast::Pattern<S<'_>>) -> ast::Pattern<S<'_>> {
-    ast::Pattern {
-        elements: p
-            .elements
-            .into_iter()
-            .map(|e| match e {
-                ast::PatternElement::Placeable { expression } => ast::PatternElement::Placeable {
-                    expression: rewrite_expression(expression),
-                },
-                t => t,
-            })
-            .collect(),
-    }
-}
-
-fn is_plural_selector(sel: &ast::InlineExpression<S<'_>>) -> bool {
-    match sel {
-        ast::InlineExpression::VariableReference { .. } => true,
-        ast::InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
-        _ => false,
-    }
-}
-
-fn rewrite_expression(e: ast::Expression<S<'_>>) -> ast::Expression<S<'_>> {
-    let ast::Expression::Select { selector, variants } = e else {
-        return e;
-    };
-    let variants: Vec<ast::Variant<S<'_>>> = variants
-        .into_iter()
-        .map(|mut v| {
-            v.value = rewrite_pattern(v.value);
-            v
-        })
-        .collect();
-    let default_is_number = variants
-        .iter()
-        .any(|v| v.default && matches!(v.key, ast::VariantKey::NumberLiteral { .. }));
-    if !is_plural_selector(&selector) || default_is_number {
-        return ast::Expression::Select { selector, variants };
-    }
-    let (numeric, named): (Vec<_>, Vec<_>) = variants
-        .into_iter()
-        .partition(|v| matches!(v.key, ast::VariantKey::NumberLiteral { .. }));
-    fn category_select<'s>(
-        selector: ast::InlineExpression<S<'s>>,
-        named: Vec<ast::Variant<S<'s>>>,
-    ) -> ast::Expression<S<'s>> {
-        ast::Expression::Select {
-            selector: ast::InlineExpression::FunctionReference {
-                id: ast::Identifier {
-                    name: "NASHRA_PLURAL",
-                },
-                arguments: ast::CallArguments {
-                    positional: vec![selector],
-                    named: vec![],
-                },
-            },
-            variants: named,
-        }
-    }
-    if numeric.is_empty() {
-        return category_select(selector, named);
-    }
-    // { $n -> [0] … *[other] { NASHRA_PLURAL($n) -> [one] … *[other] … } }
-    let mut outer = numeric;
-    outer.push(ast::Variant {
-        key: ast::VariantKey::Identifier { name: "other" },
-        value: ast::Pattern {
-            elements: vec![ast::PatternElement::Placeable {
-                expression: category_select(selector.clone(), named),
-            }],
-        },
-        default: true,
-    });
-    ast::Expression::Select {
-        selector,
-        variants: outer,
-    }
 }
 
 #[cfg(test)]

@@ -66,7 +66,7 @@ pub fn check() -> tera::TeraResult<()> {
         c.set(n);
         n
     });
-    if n % 64 == 0 && late() {
+    if n.is_multiple_of(64) && late() {
         return Err(tera::Error::message(trip(Tripped::Time).to_string()));
     }
     Ok(())
@@ -83,7 +83,7 @@ impl Write for Guarded {
         }
         // the clock every 1024 writes: a page makes thousands of small writes
         self.writes = self.writes.wrapping_add(1);
-        if self.writes % 1024 == 0 && late() {
+        if self.writes.is_multiple_of(1024) && late() {
             return Err(trip(Tripped::Time));
         }
         self.out.extend_from_slice(buf);

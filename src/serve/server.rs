@@ -277,13 +277,13 @@ async fn file_response(
         // audio, video and PDF viewers ask for parts of a file
         let len = bytes.len() as u64;
         match byte_range(range.to_str().unwrap_or_default(), len) {
-            Ok(Some((start, end))) => {
+            Ranged::Part(start, end) => {
                 status = StatusCode::PARTIAL_CONTENT;
                 content_range = Some(format!("bytes {start}-{end}/{len}"));
                 bytes[start as usize..=end as usize].to_vec()
             }
-            Ok(None) => bytes,
-            Err(()) => {
+            Ranged::Whole => bytes,
+            Ranged::PastTheEnd => {
                 let mut r = plain(StatusCode::RANGE_NOT_SATISFIABLE, "");
                 if let Ok(v) = HeaderValue::from_str(&format!("bytes */{len}")) {
                     r.headers_mut().insert(header::CONTENT_RANGE, v);
@@ -310,36 +310,46 @@ async fn file_response(
     Some(r)
 }
 
-/// The one byte range (first, last; inclusive) a `Range` header asks of a `len`-byte file:
-/// `Ok(None)` to send the whole file (no usable single range: several ranges, another unit, or
-/// a malformed header, which RFC 9110 lets a server ignore), `Err` when it lies past the end.
-pub fn byte_range(header: &str, len: u64) -> Result<Option<(u64, u64)>, ()> {
+/// What a `Range` header asks of a file.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ranged {
+    /// The whole file: no usable single range (several ranges, another unit, or a malformed
+    /// header, which RFC 9110 lets a server ignore).
+    Whole,
+    /// The bytes from the first to the last, inclusive.
+    Part(u64, u64),
+    /// A range that starts past the end (416).
+    PastTheEnd,
+}
+
+/// The one byte range a `Range` header asks of a `len`-byte file.
+pub fn byte_range(header: &str, len: u64) -> Ranged {
     let Some(spec) = header.trim().strip_prefix("bytes=") else {
-        return Ok(None);
+        return Ranged::Whole;
     };
     if spec.contains(',') {
-        return Ok(None);
+        return Ranged::Whole;
     }
     let Some((a, b)) = spec.trim().split_once('-') else {
-        return Ok(None);
+        return Ranged::Whole;
     };
     let (a, b) = (a.trim(), b.trim());
-    let range = match (a.parse::<u64>(), b.parse::<u64>()) {
+    let (start, end) = match (a.parse::<u64>(), b.parse::<u64>()) {
         // `bytes=-N`: the last N bytes
         (Err(_), Ok(n)) if a.is_empty() => {
             if n == 0 || len == 0 {
-                return Err(());
+                return Ranged::PastTheEnd;
             }
             (len.saturating_sub(n), len - 1)
         }
         (Ok(start), Err(_)) if b.is_empty() => (start, len.saturating_sub(1)),
         (Ok(start), Ok(end)) if start <= end => (start, end.min(len.saturating_sub(1))),
-        _ => return Ok(None),
+        _ => return Ranged::Whole,
     };
-    if range.0 >= len {
-        return Err(());
+    if start >= len {
+        return Ranged::PastTheEnd;
     }
-    Ok(Some(range))
+    Ranged::Part(start, end)
 }
 
 /// Serves one request.
@@ -511,17 +521,18 @@ mod tests {
 
     #[test]
     fn byte_ranges() {
-        assert_eq!(byte_range("bytes=0-99", 1000), Ok(Some((0, 99))));
-        assert_eq!(byte_range("bytes=900-", 1000), Ok(Some((900, 999))));
-        assert_eq!(byte_range("bytes=-100", 1000), Ok(Some((900, 999))));
-        assert_eq!(byte_range("bytes=990-2000", 1000), Ok(Some((990, 999))));
-        assert_eq!(byte_range("bytes=-5000", 1000), Ok(Some((0, 999))));
-        assert_eq!(byte_range("bytes=1000-", 1000), Err(()));
-        assert_eq!(byte_range("bytes=-0", 1000), Err(()));
-        assert_eq!(byte_range("bytes=0-1,5-9", 1000), Ok(None));
-        assert_eq!(byte_range("items=0-1", 1000), Ok(None));
-        assert_eq!(byte_range("bytes=9-1", 1000), Ok(None));
-        assert_eq!(byte_range("bytes=x", 1000), Ok(None));
+        use Ranged::*;
+        assert_eq!(byte_range("bytes=0-99", 1000), Part(0, 99));
+        assert_eq!(byte_range("bytes=900-", 1000), Part(900, 999));
+        assert_eq!(byte_range("bytes=-100", 1000), Part(900, 999));
+        assert_eq!(byte_range("bytes=990-2000", 1000), Part(990, 999));
+        assert_eq!(byte_range("bytes=-5000", 1000), Part(0, 999));
+        assert_eq!(byte_range("bytes=1000-", 1000), PastTheEnd);
+        assert_eq!(byte_range("bytes=-0", 1000), PastTheEnd);
+        assert_eq!(byte_range("bytes=0-1,5-9", 1000), Whole);
+        assert_eq!(byte_range("items=0-1", 1000), Whole);
+        assert_eq!(byte_range("bytes=9-1", 1000), Whole);
+        assert_eq!(byte_range("bytes=x", 1000), Whole);
     }
 
     #[test]

@@ -1,0 +1,113 @@
+//! Writing, copying and removing single files of an output, with errors that name the file
+//! (and one kind, [`DISK_FULL`], for a full disk).
+
+use std::path::Path;
+
+use crate::diagnostics::Diagnostic;
+
+/// Creates the folder `path` goes in. Errors name the folder.
+pub(super) fn make_parent(path: &Path) -> Result<(), Diagnostic> {
+    match path.parent() {
+        Some(parent) => std::fs::create_dir_all(parent)
+            .map_err(|e| io_error(format!("cannot create folder {}", parent.display()), &e)),
+        None => Ok(()),
+    }
+}
+
+/// An I/O error as "WHAT PATH: ERROR".
+pub(super) fn at<'a>(what: &'a str, p: &'a Path) -> impl FnOnce(std::io::Error) -> String + 'a {
+    move |e| format!("{what} {}: {e}", p.display())
+}
+
+/// The kind of the diagnostic of a write that failed for want of space.
+pub const DISK_FULL: &str = "disk-full";
+
+/// Whether `e` says the disk (or the user's quota) is full.
+pub fn is_full(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+    )
+}
+
+/// `what: e` as a diagnostic; of kind [`DISK_FULL`] when the disk is full.
+pub(super) fn io_error(what: String, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        if is_full(e) { DISK_FULL } else { "io" },
+        format!("{what}: {e}"),
+    )
+}
+
+/// The space free for this user on the file system of `dir`, when the system says.
+#[cfg(unix)]
+pub fn free_space(dir: &Path) -> Option<u64> {
+    let st = rustix::fs::statvfs(dir).ok()?;
+    Some(st.f_bavail.saturating_mul(st.f_frsize))
+}
+
+#[cfg(not(unix))]
+pub fn free_space(_: &Path) -> Option<u64> {
+    None
+}
+
+/// Writes `bytes` at `rel` inside `dir`, creating folders. Errors name the file.
+pub fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;
+    let path = dir.join(rel);
+    make_parent(&path)?;
+    std::fs::write(&path, bytes)
+        .map_err(|e| io_error(format!("cannot write {}", path.display()), &e))
+}
+
+/// Copies a file into `dir` at `rel`.
+pub fn copy_file(dir: &Path, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+    crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;
+    let path = dir.join(rel);
+    make_parent(&path)?;
+    std::fs::copy(from, &path).map(|_| ()).map_err(|e| {
+        io_error(
+            format!("cannot copy {} to {}", from.display(), path.display()),
+            &e,
+        )
+    })
+}
+
+/// Writes `bytes` at `rel` inside `dir` through a temporary file renamed into place, so that a
+/// reader (the `watch` server) sees the old file or the new one, never half of one.
+pub fn replace_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;
+    let path = dir.join(rel);
+    make_parent(&path)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.nashra-tmp"));
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, &path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Diagnostic::error("io", format!("cannot write {}: {e}", path.display()))
+        })
+}
+
+/// Removes `rel` (a file, or a page's folder when `folder` is set) from `dir`, then every parent
+/// folder left empty, up to `dir`. Missing files are fine.
+pub fn remove(dir: &Path, rel: &str, folder: bool) {
+    let path = dir.join(rel);
+    if !path.starts_with(dir) || rel.split('/').any(|p| p == "..") {
+        return;
+    }
+    let _ = if folder {
+        std::fs::remove_dir_all(&path)
+    } else {
+        std::fs::remove_file(&path)
+    };
+    let mut parent = path.parent();
+    while let Some(p) = parent {
+        if p == dir || !p.starts_with(dir) || std::fs::remove_dir(p).is_err() {
+            break;
+        }
+        parent = p.parent();
+    }
+}
