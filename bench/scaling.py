@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Issue 15's scaling benchmark: inputs that grow inside one file must cost linear time.
 
-  bench/scaling.py NASHRA_BINARY [--small N] [--runs R]
+  bench/scaling.py NASHRA_BINARY [--small N] [--runs R] [--only keys|headings|fluent ...]
 
 For each kind of growing input it builds a one-article site with N and 10×N of it and prints the
 median wall time of R builds of each, and their ratio (linear: ≤ 11×, with the fixed cost of a
@@ -66,13 +66,15 @@ def main():
     ap.add_argument("binary")
     ap.add_argument("--small", type=int, default=10000)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--only", choices=("keys", "headings", "fluent"), action="append",
+                    help="measure only these inputs (repeatable)")
     a = ap.parse_args()
     base = site("none", 0)
     fixed = timed(a.binary, base, a.runs)
     shutil.rmtree(base)
     print(f"fixed cost (empty one-article site): {fixed:.3f} s")
     print(f"{'input':<10}{'N':>9}{'time':>10}{'10×N':>10}{'time':>10}{'ratio':>8}")
-    for kind in ("keys", "headings", "fluent"):
+    for kind in a.only or ("keys", "headings", "fluent"):
         times = []
         for n in (a.small, a.small * 10):
             d = site(kind, n)

@@ -137,7 +137,7 @@ fn articles_carry_social_cards_and_news_article_json_ld() {
     );
     assert!(
         images[1].starts_with("https://news.example.org/2025/11/lead-1600.")
-            && images[1].ends_with(".jpg"),
+            && images[1].ends_with(".webp"),
         "{images:?}"
     );
     assert_eq!(article["publisher"]["@type"], "Organization");

@@ -187,8 +187,53 @@ pub struct RawFrontMatter {
     pub corrections: Option<Vec<RawCorrection>>,
     pub aliases: Option<Vec<Spanned<String>>>,
     pub expires: Option<Spanned<String>>,
+    // Other generators' names for nashra's keys (Hugo, Jekyll, Zola, Obsidian, mkdocs), read by
+    // [`adopt_dialects`] into the fields above.
+    pub description: Option<String>,
+    pub lastmod: Option<Spanned<String>>,
+    pub lastupdated: Option<Spanned<String>>,
+    pub created: Option<Spanned<String>>,
+    #[serde(rename = "publishDate")]
+    pub publish_date: Option<Spanned<String>>,
     #[serde(flatten)]
     pub unknown: BTreeMap<String, serde_json::Value>,
+}
+
+/// Reads other generators' keys as nashra's: `description` as `summary`, `lastmod` and
+/// `lastupdated` as `updated`, and `created` and `publishDate` as `date` (with a warning that
+/// names `date`, since those mean a file's creation or a scheduled time elsewhere). A nashra
+/// key written beside its other name wins.
+fn adopt_dialects(
+    raw: &mut RawFrontMatter,
+    lines: impl Fn(&str) -> Option<usize>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    if raw.summary.is_none() {
+        raw.summary = raw.description.take();
+    }
+    for other in [raw.lastmod.take(), raw.lastupdated.take()] {
+        if raw.updated.is_none() {
+            raw.updated = other;
+        }
+    }
+    for (name, other) in [
+        ("created", raw.created.take()),
+        ("publishDate", raw.publish_date.take()),
+    ] {
+        if raw.date.is_none() && other.is_some() {
+            raw.date = other;
+            warnings.push(
+                Diagnostic::warning(
+                    "date-key",
+                    format!("`{name}` is read as the article's `date`"),
+                )
+                .at_opt(lines(name).map(|l| Pos::new(l, 1)))
+                .help(format!(
+                    "nashra calls it `date`: rename `{name}:` to `date:` to silence this"
+                )),
+            );
+        }
+    }
 }
 
 /// Converts a serde-saphyr location (lines counted from the YAML block) to the file.
@@ -230,12 +275,14 @@ pub fn parse(split: &Split<'_>) -> Result<(RawFrontMatter, Vec<Diagnostic>), Dia
             .at_opt(pos)
             .help(help)
     })?;
+    let mut raw = raw;
     let mut warnings = Vec::new();
-    let lines = if raw.unknown.is_empty() {
+    let lines = if raw.unknown.is_empty() && raw.created.is_none() && raw.publish_date.is_none() {
         Default::default()
     } else {
         key_lines(split)
     };
+    adopt_dialects(&mut raw, |k| lines.get(k).copied(), &mut warnings);
     for key in raw.unknown.keys() {
         let pos = lines.get(key.as_str()).map(|&line| Pos::new(line, 1));
         let mut d = Diagnostic::warning("unknown-key", format!("unknown front matter key `{key}`"))

@@ -94,7 +94,8 @@ pub fn lead_images(site: &Site, id: DocId) -> Vec<(String, Option<(u32, u32)>)> 
     if let Some(r) = pic.social(img.focus.unwrap_or(crate::media::CENTRE)) {
         out.push((permalink(cfg, &r.rel), Some((r.width, r.height))));
     }
-    match pic.sets.last().and_then(|s| s.items.last()) {
+    // the widest rendition, in the best format (WebP, which Google's structured data takes)
+    match pic.widest() {
         Some(r) => out.push((permalink(cfg, &r.rel), Some((r.width, r.height)))),
         None => out.push((permalink(cfg, &p.rel), Some((pic.width, pic.height)))),
     }

@@ -1,0 +1,58 @@
+//! Issue 16, first part: front matter written for other generators (Hugo, Jekyll, Zola,
+//! Obsidian) builds, with its keys read as nashra's.
+
+mod common;
+
+use common::{minimal_site, nashra, read, write};
+
+#[test]
+fn other_generators_keys_are_read_as_nashras() {
+    let site = minimal_site();
+    let r = site.path();
+    write(
+        r,
+        "content/2025/11/summit.en.md",
+        "---\ntitle: Summit in Bishkek\ncreated: 2025-11-27T10:30:00+03:00\nlastmod: 2025-11-28 09:00\ndescription: Leaders met in Bishkek.\ntopics: [security]\n---\n\nThe article.\n",
+    );
+    write(
+        r,
+        "content/2025/11/summit.ar.md",
+        "---\ntitle: قمة في بيشكيك\npublishDate: 2025-11-27 10:30\nlastupdated: 2025-11-28 09:00\nsummary: التقى القادة.\ndescription: وصف لا يستعمل.\n---\n\nنص.\n",
+    );
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // `created` and `publishDate` work, with a warning naming `date` at their lines
+    assert!(
+        run.stderr.contains("warning: `created` is read as the article's `date`\n  --> content/2025/11/summit.en.md:3:1\n  = help: nashra calls it `date`: rename `created:` to `date:` to silence this"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("warning: `publishDate` is read as the article's `date`\n  --> content/2025/11/summit.ar.md:3:1"),
+        "{}",
+        run.stderr
+    );
+    // description, lastmod and lastupdated are read silently; none is an unknown key
+    assert!(
+        !run.stderr.contains("unknown front matter key"),
+        "{}",
+        run.stderr
+    );
+    let en = read(&r.join("public/en/2025/11/summit/index.html"));
+    assert!(
+        en.contains("<meta name=\"description\" content=\"Leaders met in Bishkek.\">"),
+        "{en}"
+    );
+    assert!(
+        en.contains("2025-11-28T09:00:00+03:00"),
+        "the update time: {en}"
+    );
+    assert!(
+        en.contains("datetime=\"2025-11-27T10:30:00+03:00\""),
+        "{en}"
+    );
+    // `summary` wins over `description` when both are written
+    let ar = read(&r.join("public/ar/2025/11/summit/index.html"));
+    assert!(ar.contains("التقى القادة."), "{ar}");
+    assert!(!ar.contains("وصف لا يستعمل"), "{ar}");
+}
