@@ -56,3 +56,49 @@ fn other_generators_keys_are_read_as_nashras() {
     assert!(ar.contains("التقى القادة."), "{ar}");
     assert!(!ar.contains("وصف لا يستعمل"), "{ar}");
 }
+
+#[test]
+fn links_to_other_markdown_files_go_to_their_pages() {
+    let site = minimal_site();
+    let r = site.path();
+    write(
+        r,
+        "content/2025/10/background.en.md",
+        "---\ntitle: Background\ndate: 2025-10-01\n---\n\n## Key dates {#key}\n\nText.\n",
+    );
+    write(
+        r,
+        "content/2025/11/summit.en.md",
+        "---\ntitle: Summit\ndate: 2025-11-27\n---\n\nSee [the background](../10/background.en.md#key) and [the about page](../../pages/about.en.md).\n",
+    );
+    write(
+        r,
+        "content/pages/about.en.md",
+        "---\ntitle: About\n---\n\nWho we are.\n",
+    );
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let en = read(&r.join("public/en/2025/11/summit/index.html"));
+    assert!(
+        en.contains("<a href=\"/en/2025/10/background/#key\">the background</a> and <a href=\"/en/about/\">the about page</a>"),
+        "{en}"
+    );
+    let check = nashra(r, &["check"]);
+    assert!(!check.stderr.contains("broken link"), "{}", check.stderr);
+    // a link to a Markdown file that does not exist is a broken link at its line
+    write(
+        r,
+        "content/2025/11/summit.en.md",
+        "---\ntitle: Summit\ndate: 2025-11-27\n---\n\nSee [the background](../10/missing.en.md).\n",
+    );
+    let check = nashra(r, &["check"]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert!(
+        check.stderr.contains("broken link `../10/missing.en.md`")
+            && check
+                .stderr
+                .contains("--> content/2025/11/summit.en.md:6:22"),
+        "{}",
+        check.stderr
+    );
+}

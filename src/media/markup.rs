@@ -174,10 +174,30 @@ pub struct ForDocument<'a> {
     pub folder: &'a Path,
     /// The site's base path (`/` or `/news/`).
     pub base: &'a str,
+    /// Every document by its path under `content/`, and every document's URL path: a link to
+    /// another Markdown file (`[…](../10/report.md#key)`, as Obsidian and Hugo sites write them)
+    /// goes to that article's page.
+    pub documents: &'a std::collections::HashMap<String, usize>,
+    pub urls: &'a [String],
 }
 
 impl Media for ForDocument<'_> {
     fn href(&self, dest: &str) -> Option<String> {
+        let (path, fragment) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (dest, None),
+        };
+        if path.ends_with(".md") {
+            use unicode_normalization::UnicodeNormalization;
+            let key: String = super::resolve(self.folder, path)?.nfc().collect();
+            let id = *self.documents.get(&key)?;
+            let mut link = url(self.base, self.urls.get(id)?);
+            if let Some(f) = fragment {
+                link.push('#');
+                link.push_str(f);
+            }
+            return Some(link);
+        }
         let p = self.catalog.resolve(self.folder, dest)?;
         Some(url(self.base, &p.rel))
     }

@@ -37,6 +37,9 @@ pub const RESERVED_SLUGS: &[&str] = &[
 
 #[derive(Debug)]
 pub struct Site {
+    /// Each document by its path under `content/` (`2025/11/summit.en.md`), for links written
+    /// to other Markdown files.
+    pub by_path: std::collections::HashMap<String, DocId>,
     pub config: Config,
     /// Sorted by path, so ids are stable between runs.
     pub documents: Vec<Arc<Document>>,
@@ -81,6 +84,18 @@ pub const RELATED: usize = 5;
 /// How far, in each shared topic or country list, related articles are looked for on either
 /// side of the article (keeps the work linear in the number of articles).
 pub const RELATED_WINDOW: usize = 40;
+
+/// A document's path (`content/2025/11/x.en.md`) as its key in [`Site::by_path`]: under
+/// `content/`, `/`-separated, in NFC (as [`crate::media::resolve`] writes references).
+pub fn content_path(path: &std::path::Path) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let rel = path.strip_prefix("content").unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/").nfc().collect()
+}
 
 impl Site {
     pub fn url_of(&self, id: DocId) -> &str {
@@ -375,7 +390,13 @@ pub fn build_with(
         .collect();
     let authors = newsroom::authors(&articles, &bylines);
 
+    let by_path = documents
+        .iter()
+        .enumerate()
+        .map(|(id, d)| (content_path(&d.path), id))
+        .collect();
     Site {
+        by_path,
         now: content.now.unwrap_or_else(jiff::Timestamp::now),
         redirects,
         author_data,

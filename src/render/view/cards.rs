@@ -420,6 +420,8 @@ fn media_of(site: &Site, id: DocId) -> crate::media::markup::ForDocument<'_> {
         catalog: &site.media,
         folder: &site.documents[id].folder,
         base: &site.config.base_path,
+        documents: &site.by_path,
+        urls: &site.urls,
     }
 }
 
