@@ -102,3 +102,51 @@ fn links_to_other_markdown_files_go_to_their_pages() {
         check.stderr
     );
 }
+
+#[test]
+fn undated_files_are_pages_when_the_site_says_so() {
+    let site = minimal_site();
+    let r = site.path();
+    write(
+        r,
+        "content/docs/style-guide.en.md",
+        "---\ntitle: Style guide\n---\n\nHow we write.\n",
+    );
+    // by default a file without a date is an error that says where pages go
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: front matter has no `date`\n  --> content/docs/style-guide.en.md:2:1\n  = help: add a line `date: 2025-11-27 10:30` with the publication time; a page that is not news (about, contact) goes under content/pages/, or set `undated = \"page\"` in site.toml"),
+        "{}",
+        run.stderr
+    );
+    let toml = read(&r.join("site.toml"));
+    write(r, "site.toml", &format!("undated = \"page\"\n{toml}"));
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = read(&r.join("public/en/style-guide/index.html"));
+    assert!(page.contains("How we write."), "{page}");
+    // it is a page, not news: linked in the footer with the other pages, not listed with the
+    // news or in the feed
+    let front = read(&r.join("public/en/index.html"));
+    assert!(
+        front.contains("<a href=\"/en/style-guide/\">Style guide</a>"),
+        "{front}"
+    );
+    assert!(
+        !front.contains("<h3><a href=\"/en/style-guide/\">"),
+        "{front}"
+    );
+    assert!(!read(&r.join("public/en/feed.xml")).contains("Style guide"));
+    // a value that is neither is an error at its line
+    write(r, "site.toml", &format!("undated = \"pages\"\n{toml}"));
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error: `undated` is \"error\" or \"page\", not \"pages\"\n  --> site.toml:1:11"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -55,6 +55,8 @@ struct RawConfig {
     #[serde(default)]
     render_timeout: Option<Spanned<i64>>,
     #[serde(default)]
+    undated: Option<Spanned<String>>,
+    #[serde(default)]
     preserve: Vec<Spanned<String>>,
     #[serde(default)]
     publisher: Option<publisher::RawPublisher>,
@@ -163,6 +165,9 @@ pub struct Config {
     /// How long one page may take to render before the build stops it (`render_timeout`,
     /// seconds, default 30): a template that never finishes is an error, not a hung build.
     pub render_timeout: std::time::Duration,
+    /// `undated = "page"`: a file outside `content/pages/` without a `date` is a standalone
+    /// page, not an error (sites whose documentation pages live among the articles).
+    pub undated_pages: bool,
     /// Paths in the output folder that a rebuild keeps although nashra did not write them.
     pub preserve: Vec<String>,
     pub topics: Vec<String>,
@@ -248,6 +253,7 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
                         "search",
                         "fonts",
                         "render_timeout",
+                        "undated",
                         "preserve",
                         "publisher",
                         "images",
@@ -344,6 +350,22 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
     let feed_entries = positive(&raw.feed_entries, "feed_entries", 20);
     let render_timeout =
         std::time::Duration::from_secs(positive(&raw.render_timeout, "render_timeout", 30) as u64);
+    let undated_pages = match &raw.undated {
+        None => false,
+        Some(v) => match v.get_ref().as_str() {
+            "error" => false,
+            "page" => true,
+            other => {
+                err(
+                    v.span(),
+                    format!("`undated` is \"error\" or \"page\", not \"{other}\""),
+                    "\"page\" makes a file without a date a standalone page; \"error\" (the default) asks for a date",
+                );
+                ok = false;
+                false
+            }
+        },
+    };
 
     let output_dir = match &raw.output_dir {
         None => PathBuf::from("public"),
@@ -538,6 +560,7 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
         search: raw.search.unwrap_or(true),
         fonts: raw.fonts.unwrap_or(true),
         render_timeout,
+        undated_pages,
         preserve,
     })
 }

@@ -26,6 +26,10 @@ pub(super) fn resolve(
     warnings: &mut Vec<Diagnostic>,
 ) -> Option<Document> {
     let pos = |loc: &serde_saphyr::Location| frontmatter::file_pos(split, loc);
+    let mut cx = cx;
+    if raw.date.is_none() && cx.kind == Kind::Article && config.undated_pages {
+        cx.kind = Kind::Page;
+    }
 
     let title = match &raw.title {
         Some(t) if !t.value.trim().is_empty() => t.value.trim().to_string(),
@@ -69,7 +73,7 @@ pub(super) fn resolve(
             errors.push(
                 Diagnostic::error("missing-date", "front matter has no `date`")
                     .at(Pos::new(split.yaml_first_line, 1))
-                    .help("add a line `date: 2025-11-27 10:30` with the publication time"),
+                    .help("add a line `date: 2025-11-27 10:30` with the publication time; a page that is not news (about, contact) goes under content/pages/, or set `undated = \"page\"` in site.toml"),
             );
             None
         }
