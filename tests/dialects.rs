@@ -150,3 +150,53 @@ fn undated_files_are_pages_when_the_site_says_so() {
         run.stderr
     );
 }
+
+#[test]
+fn toml_front_matter_is_read_like_yaml() {
+    let site = minimal_site();
+    let r = site.path();
+    write(
+        r,
+        "content/2025/11/summit.en.md",
+        "+++\ntitle = \"Summit: in Bishkek\"\ndate = 2025-11-27T10:30:00+03:00\ndescription = \"Leaders met.\"\ntopics = [\n  \"security\",\n]\n\n[extra]\nsubtitle = \"x\"\n+++\n\nThe article.\n",
+    );
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let en = read(&r.join("public/en/2025/11/summit/index.html"));
+    assert!(en.contains("Summit: in Bishkek"), "{en}");
+    assert!(
+        en.contains("datetime=\"2025-11-27T10:30:00+03:00\""),
+        "{en}"
+    );
+    assert!(
+        en.contains("<meta name=\"description\" content=\"Leaders met.\">"),
+        "{en}"
+    );
+    assert!(en.contains("href=\"/en/topics/security/\""), "{en}");
+    // problems are reported at their lines, as in YAML
+    write(
+        r,
+        "content/2025/11/summit.en.md",
+        "+++\ntitle = \"Summit\"\ndate = 2025-11-27\ntopics = [\"securty\"]\n+++\n\nThe article.\n",
+    );
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: unknown topic `securty` (did you mean `security`?)\n  --> content/2025/11/summit.en.md:4:"),
+        "{}",
+        run.stderr
+    );
+    // a TOML syntax error has its line and column in the file
+    write(
+        r,
+        "content/2025/11/summit.en.md",
+        "+++\ntitle = \"Summit\ndate = 2025-11-27\n+++\n\nThe article.\n",
+    );
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: invalid TOML front matter: invalid basic string, expected `\"`\n  --> content/2025/11/summit.en.md:2:16"),
+        "{}",
+        run.stderr
+    );
+}

@@ -63,20 +63,6 @@ fn any_language_tag_in_a_file_name_is_a_language() {
 }
 
 #[test]
-fn toml_front_matter_is_named() {
-    fails_with(
-        |r| {
-            write(
-                r,
-                "content/2025/11/summit.ar.md",
-                "+++\ntitle = \"قمة\"\ndate = 2025-11-27\n+++\n\nنص.\n",
-            )
-        },
-        &["error: TOML front matter (`+++`, as Hugo and Zola write it) is not supported\n  --> content/2025/11/summit.ar.md:1:1\n  = help: write the front matter in YAML between `---` lines"],
-    );
-}
-
-#[test]
 fn invalid_utf8_in_site_toml_and_locales_has_a_line() {
     fails_with(
         |r| {

@@ -35,8 +35,8 @@ pub const KNOWN_KEYS: &[&str] = &[
 
 /// A file cut into its front matter and its body.
 pub struct Split<'a> {
-    /// The YAML text between the delimiters.
-    pub yaml: &'a str,
+    /// The YAML text between the delimiters (TOML front matter turned into YAML).
+    pub yaml: std::borrow::Cow<'a, str>,
     /// 1-based line in the file of the first YAML line.
     pub yaml_first_line: usize,
     pub body: &'a str,
@@ -49,12 +49,7 @@ pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() == "+++" {
-        return Err(Diagnostic::error(
-            "front-matter",
-            "TOML front matter (`+++`, as Hugo and Zola write it) is not supported",
-        )
-        .at(Pos::new(1, 1))
-        .help("write the front matter in YAML between `---` lines: `title = \"…\"` becomes `title: …`"));
+        return split_toml(text, first.len());
     }
     if first.trim_end() != "---" {
         return Err(Diagnostic::error("front-matter", "the file does not start with front matter")
@@ -68,7 +63,7 @@ pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
         line_no += 1;
         if line.trim_end() == "---" {
             return Ok(Split {
-                yaml: &text[start..offset],
+                yaml: std::borrow::Cow::Borrowed(&text[start..offset]),
                 yaml_first_line: 2,
                 body: &text[offset + line.len()..],
                 body_first_line: line_no + 1,
@@ -80,6 +75,36 @@ pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
         Diagnostic::error("front-matter", "the front matter is never closed")
             .at(Pos::new(1, 1))
             .help("add a line `---` after the last front matter key"),
+    )
+}
+
+/// [`split`] for TOML front matter, between `+++` lines (Hugo, Zola).
+fn split_toml(text: &str, start: usize) -> Result<Split<'_>, Diagnostic> {
+    let mut offset = start;
+    let mut line_no = 1;
+    for line in text[start..].split_inclusive('\n') {
+        line_no += 1;
+        if line.trim_end() == "+++" {
+            let toml = &text[start..offset];
+            let yaml = super::toml_front::as_yaml(toml).map_err(|(at, message)| {
+                let p = Pos::from_offset(toml, at);
+                Diagnostic::error("toml", format!("invalid TOML front matter: {message}"))
+                    .at(Pos::new(p.line + 1, p.column))
+                    .help("TOML front matter is `key = value` lines between `+++` lines; quote text: `title = \"…\"`")
+            })?;
+            return Ok(Split {
+                yaml: std::borrow::Cow::Owned(yaml),
+                yaml_first_line: 2,
+                body: &text[offset + line.len()..],
+                body_first_line: line_no + 1,
+            });
+        }
+        offset += line.len();
+    }
+    Err(
+        Diagnostic::error("front-matter", "the front matter is never closed")
+            .at(Pos::new(1, 1))
+            .help("add a line `+++` after the last front matter key"),
     )
 }
 
@@ -260,7 +285,7 @@ pub fn parse(split: &Split<'_>) -> Result<(RawFrontMatter, Vec<Diagnostic>), Dia
             max_depth: 64,
         },
     };
-    let raw: RawFrontMatter = serde_saphyr::from_str_with_options(split.yaml, options).map_err(|e| {
+    let raw: RawFrontMatter = serde_saphyr::from_str_with_options(&split.yaml, options).map_err(|e| {
         let pos = e.location().map(|l| file_pos(split, &l));
         let msg = yaml_message(&e);
         let help = "front matter is YAML: `key: value` lines; quote text that contains `: ` or starts with a symbol";
@@ -306,7 +331,7 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
 
 /// The file line on which each top-level key is first written (`key:` at the start of a line,
 /// quotes removed), read in one pass: a block of many keys costs one scan, not one per key.
-fn key_lines<'a>(split: &Split<'a>) -> rustc_hash::FxHashMap<&'a str, usize> {
+fn key_lines<'s>(split: &'s Split<'_>) -> rustc_hash::FxHashMap<&'s str, usize> {
     let mut out = rustc_hash::FxHashMap::default();
     for (i, line) in split.yaml.lines().enumerate() {
         if line.starts_with(|c: char| c.is_whitespace() || c == '#' || c == '-') {

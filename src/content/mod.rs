@@ -15,6 +15,7 @@ mod names;
 pub mod newsroom;
 mod resolve;
 pub mod slug;
+mod toml_front;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -427,14 +428,20 @@ pub fn parse_file(root: &Path, rel: &Path, config: &Config, budget: &BodyBudget)
 /// YAML does not parse can still be known as a draft.
 fn says_draft(text: &str) -> bool {
     let mut lines = text.lines();
-    if lines.next().map(str::trim_end) != Some("---") {
-        return false;
-    }
-    lines.take_while(|l| l.trim_end() != "---").any(|l| {
-        l.strip_prefix("draft:").is_some_and(|v| {
-            let v = v.split('#').next().unwrap_or("").trim();
-            matches!(v, "true" | "True" | "TRUE" | "yes" | "on")
-        })
+    let fence = match lines.next().map(str::trim_end) {
+        Some(f @ ("---" | "+++")) => f,
+        _ => return false,
+    };
+    lines.take_while(|l| l.trim_end() != fence).any(|l| {
+        l.strip_prefix("draft:")
+            .or_else(|| {
+                l.strip_prefix("draft =")
+                    .or_else(|| l.strip_prefix("draft="))
+            })
+            .is_some_and(|v| {
+                let v = v.split('#').next().unwrap_or("").trim();
+                matches!(v, "true" | "True" | "TRUE" | "yes" | "on")
+            })
     })
 }
 
