@@ -200,3 +200,60 @@ fn toml_front_matter_is_read_like_yaml() {
         run.stderr
     );
 }
+
+#[test]
+fn urls_can_follow_folders() {
+    let site = minimal_site();
+    let r = site.path();
+    let toml = read(&r.join("site.toml"));
+    write(r, "site.toml", &format!("urls = \"path\"\n{toml}"));
+    write(
+        r,
+        "content/Docs/Specs/feed-format.en.md",
+        "---\ntitle: Feed format\ndate: 2025-11-20\n---\n\nSpec.\n",
+    );
+    write(
+        r,
+        "content/docs/guide/index.en.md",
+        "---\ntitle: Guide\ndate: 2025-11-21\n---\n\nGuide.\n",
+    );
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(r
+        .join("public/en/docs/specs/feed-format/index.html")
+        .is_file());
+    assert!(r.join("public/en/docs/guide/index.html").is_file());
+    // the dated articles of the fixture follow their folders too, and keep their translation
+    assert!(r.join("public/en/2025/11/summit/index.html").is_file());
+    let ar = read(&r.join("public/ar/2025/11/summit/index.html"));
+    assert!(
+        ar.contains("hreflang=\"en\" href=\"https://news.example.org/en/2025/11/summit/\""),
+        "{ar}"
+    );
+    // lists and feeds link the new addresses
+    assert!(read(&r.join("public/en/index.html")).contains("href=\"/en/docs/specs/feed-format/\""));
+    // a folder that would mix articles with the site's own pages is an error
+    write(
+        r,
+        "content/topics/x.en.md",
+        "---\ntitle: X\ndate: 2025-11-22\n---\n\nX.\n",
+    );
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: with urls = \"path\", the folder `topics` would put this article at `/en/topics/x/`, among the site's own pages\n  --> content/topics/x.en.md"),
+        "{}",
+        run.stderr
+    );
+    // a value that is neither is an error at its line
+    write(r, "site.toml", &format!("urls = \"folders\"\n{toml}"));
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error: `urls` is \"date\" or \"path\", not \"folders\"\n  --> site.toml:1:8"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -57,6 +57,8 @@ struct RawConfig {
     #[serde(default)]
     undated: Option<Spanned<String>>,
     #[serde(default)]
+    urls: Option<Spanned<String>>,
+    #[serde(default)]
     preserve: Vec<Spanned<String>>,
     #[serde(default)]
     publisher: Option<publisher::RawPublisher>,
@@ -168,6 +170,9 @@ pub struct Config {
     /// `undated = "page"`: a file outside `content/pages/` without a `date` is a standalone
     /// page, not an error (sites whose documentation pages live among the articles).
     pub undated_pages: bool,
+    /// `urls = "path"`: articles at `/LANG/FOLDERS/SLUG/` (their folders under `content/`)
+    /// instead of `/LANG/YYYY/MM/SLUG/`, for sites whose addresses follow folders.
+    pub path_urls: bool,
     /// Paths in the output folder that a rebuild keeps although nashra did not write them.
     pub preserve: Vec<String>,
     pub topics: Vec<String>,
@@ -254,6 +259,7 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
                         "fonts",
                         "render_timeout",
                         "undated",
+                        "urls",
                         "preserve",
                         "publisher",
                         "images",
@@ -350,6 +356,22 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
     let feed_entries = positive(&raw.feed_entries, "feed_entries", 20);
     let render_timeout =
         std::time::Duration::from_secs(positive(&raw.render_timeout, "render_timeout", 30) as u64);
+    let path_urls = match &raw.urls {
+        None => false,
+        Some(v) => match v.get_ref().as_str() {
+            "date" => false,
+            "path" => true,
+            other => {
+                err(
+                    v.span(),
+                    format!("`urls` is \"date\" or \"path\", not \"{other}\""),
+                    "\"date\" (the default) puts articles at /LANG/YYYY/MM/SLUG/; \"path\" at /LANG/FOLDERS/SLUG/, following content/",
+                );
+                ok = false;
+                false
+            }
+        },
+    };
     let undated_pages = match &raw.undated {
         None => false,
         Some(v) => match v.get_ref().as_str() {
@@ -561,6 +583,7 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
         fonts: raw.fonts.unwrap_or(true),
         render_timeout,
         undated_pages,
+        path_urls,
         preserve,
     })
 }

@@ -127,8 +127,31 @@ impl Site {
     }
 }
 
-/// The URL path of a document (without base path).
-pub fn url_for(doc: &Document) -> String {
+/// The URL path of a document (without base path): `/LANG/YYYY/MM/SLUG/` for an article, or
+/// with `urls = "path"` `/LANG/FOLDERS/SLUG/` (its folders under `content/`, each slugged; a
+/// folder article's own folder is its slug); `/LANG/SLUG/` for a page.
+pub fn url_for(doc: &Document, path_urls: bool) -> String {
+    if path_urls && doc.kind == Kind::Article {
+        let mut folder = doc.folder.as_path();
+        if doc
+            .path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("index."))
+        {
+            folder = folder.parent().unwrap_or(folder);
+        }
+        let mut out = format!("{}/", doc.lang);
+        for part in folder.components() {
+            let s = crate::content::slug::slugify(&part.as_os_str().to_string_lossy());
+            if !s.is_empty() {
+                out.push_str(&s);
+                out.push('/');
+            }
+        }
+        out.push_str(&doc.slug);
+        out.push('/');
+        return out;
+    }
     match (doc.kind, &doc.date) {
         (Kind::Article, Some(d)) => format!(
             "{}/{:04}/{:02}/{}/",
@@ -162,7 +185,11 @@ pub fn build_with(
     // URLs, and files claiming the same one.
     let urls: Vec<String> = {
         use rayon::prelude::*;
-        documents.par_iter().map(|d| url_for(d)).collect()
+        let path_urls = config.path_urls;
+        documents
+            .par_iter()
+            .map(|d| url_for(d, path_urls))
+            .collect()
     };
     let mut owner: HashMap<&str, DocId> = HashMap::with_capacity(documents.len());
     let mut dropped = vec![false; documents.len()];
@@ -183,6 +210,22 @@ pub fn build_with(
                 .in_file(&doc.path)
                 .at(doc.url_pos)
                 .help("choose another `slug:`"),
+            );
+            dropped[id] = true;
+        }
+        let first_segment = url.split('/').nth(1).unwrap_or_default();
+        if config.path_urls && doc.kind == Kind::Article && RESERVED_SLUGS.contains(&first_segment)
+        {
+            diags.push(
+                Diagnostic::error(
+                    "reserved-url",
+                    format!(
+                        "with urls = \"path\", the folder `{first_segment}` would put this article at `/{url}`, among the site's own pages"
+                    ),
+                )
+                .in_file(&doc.path)
+                .at(doc.url_pos)
+                .help("move the article to another folder, or rename the folder"),
             );
             dropped[id] = true;
         }
