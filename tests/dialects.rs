@@ -257,3 +257,52 @@ fn urls_can_follow_folders() {
         run.stderr
     );
 }
+
+/// `watch` keeps a link to a Markdown file right when the document it names moves.
+#[test]
+fn watch_follows_a_moved_document_in_markdown_links() {
+    let site = minimal_site();
+    let r = site.path();
+    write(
+        r,
+        "content/2025/10/background.en.md",
+        "---\ntitle: Background\ndate: 2025-10-01\n---\n\nText.\n",
+    );
+    write(
+        r,
+        "content/2025/11/summit.en.md",
+        "---\ntitle: Summit\ndate: 2025-11-27\n---\n\nSee [the background](../10/background.en.md).\n",
+    );
+    let w = common::watch::start(r, &[]);
+    let page = common::watch::get(&w.addr, "/en/2025/11/summit/");
+    assert!(
+        page.body.contains("href=\"/en/2025/10/background/\""),
+        "{}",
+        page.body
+    );
+    // the background moves to September: its address changes, and so does the link to it
+    write(
+        r,
+        "content/2025/10/background.en.md",
+        "---\ntitle: Background\ndate: 2025-09-15\n---\n\nText.\n",
+    );
+    w.log_until("rebuilt");
+    let page = common::watch::get(&w.addr, "/en/2025/11/summit/");
+    assert!(
+        page.body.contains("href=\"/en/2025/09/background/\""),
+        "{}",
+        page.body
+    );
+    // and the output is what a full build writes
+    let served = common::tree(&r.join("public"));
+    let fresh = nashra(r, &["build", "--output", "fresh"]);
+    assert_eq!(fresh.code, 0, "{}", fresh.stderr);
+    let built = common::tree(&r.join("fresh"));
+    let differ: Vec<_> = built
+        .iter()
+        .filter(|(p, b)| served.get(*p) != Some(*b))
+        .map(|(p, _)| p.clone())
+        .filter(|p| !p.to_string_lossy().contains(".nashra"))
+        .collect();
+    assert!(differ.is_empty(), "{differ:?}");
+}

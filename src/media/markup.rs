@@ -179,6 +179,8 @@ pub struct ForDocument<'a> {
     /// goes to that article's page.
     pub documents: &'a std::collections::HashMap<String, usize>,
     pub urls: &'a [String],
+    /// Set when a link to a Markdown file is seen (see `Site::md_links`).
+    pub md_links: &'a std::sync::atomic::AtomicBool,
 }
 
 impl Media for ForDocument<'_> {
@@ -189,6 +191,8 @@ impl Media for ForDocument<'_> {
         };
         if path.ends_with(".md") {
             use unicode_normalization::UnicodeNormalization;
+            self.md_links
+                .store(true, std::sync::atomic::Ordering::Relaxed);
             let key: String = super::resolve(self.folder, path)?.nfc().collect();
             let id = *self.documents.get(&key)?;
             let mut link = url(self.base, self.urls.get(id)?);

@@ -141,53 +141,60 @@ pub(super) fn affected(
     };
     let any_changed = |site: &Site, ids: &[DocId]| ids.iter().any(|&i| is_changed(site, i));
 
+    // a link to a Markdown file follows the document it names: when one moved (or came or
+    // went) and the site has such links, every page and feed is written again
+    let links_moved = moved && old.md_links.load(std::sync::atomic::Ordering::Relaxed);
     let mut render = Vec::new();
     for job in new_jobs {
-        let dirty = match job {
-            Job::Root | Job::NotFound | Job::Robots | Job::Manifest(_) => false,
-            Job::Sitemap => moved,
-            Job::Document(id) => {
-                let id = *id;
-                match old_ids.get(new.documents[id].path.as_path()) {
-                    None => true,
-                    Some(&o) => {
-                        is_changed(new, id)
-                            || paths(old, &old.translations[o]) != paths(new, &new.translations[id])
-                            || any_changed(new, &new.translations[id])
-                            || paths(old, &old.related[o]) != paths(new, &new.related[id])
-                            || any_changed(new, &new.related[id])
+        let dirty = links_moved && matches!(job, Job::Document(_) | Job::Feed { .. });
+        let dirty = dirty
+            || match job {
+                Job::Root | Job::NotFound | Job::Robots | Job::Manifest(_) => false,
+                Job::Sitemap => moved,
+                Job::Document(id) => {
+                    let id = *id;
+                    match old_ids.get(new.documents[id].path.as_path()) {
+                        None => true,
+                        Some(&o) => {
+                            is_changed(new, id)
+                                || paths(old, &old.translations[o])
+                                    != paths(new, &new.translations[id])
+                                || any_changed(new, &new.translations[id])
+                                || paths(old, &old.related[o]) != paths(new, &new.related[id])
+                                || any_changed(new, &new.related[id])
+                        }
                     }
                 }
-            }
-            Job::List { lang, scope, page } => {
-                shape_changed
-                    || old.scope_pages(lang, scope) != new.scope_pages(lang, scope)
-                    || old.scope_articles(lang, scope).len()
-                        != new.scope_articles(lang, scope).len()
-                    || slice(old, lang, scope, *page) != slice(new, lang, scope, *page)
-                    || any_changed(new, new.page_articles(lang, scope, *page))
-            }
-            Job::Feed { lang, scope } => {
-                let n = new.feed_articles(lang, scope);
-                paths(old, old.feed_articles(lang, scope)) != paths(new, n) || any_changed(new, n)
-            }
-            Job::Topics(lang)
-            | Job::Countries(lang)
-            | Job::Archive(lang)
-            | Job::Authors(lang)
-            | Job::Corrections(lang)
-            | Job::Search(lang) => langs.contains(lang) || shape_changed,
-            // only the records of changed articles are made again (their cards are new)
-            Job::SearchIndex(lang) => langs.contains(lang),
-            // a few small files, written again on every change
-            Job::NewsSitemap | Job::RedirectsFile | Job::Redirect(_) => true,
-            Job::Month { lang, year, month } => {
-                let n = new.month_articles(lang, *year, *month);
-                shape_changed
-                    || paths(old, old.month_articles(lang, *year, *month)) != paths(new, n)
-                    || any_changed(new, n)
-            }
-        };
+                Job::List { lang, scope, page } => {
+                    shape_changed
+                        || old.scope_pages(lang, scope) != new.scope_pages(lang, scope)
+                        || old.scope_articles(lang, scope).len()
+                            != new.scope_articles(lang, scope).len()
+                        || slice(old, lang, scope, *page) != slice(new, lang, scope, *page)
+                        || any_changed(new, new.page_articles(lang, scope, *page))
+                }
+                Job::Feed { lang, scope } => {
+                    let n = new.feed_articles(lang, scope);
+                    paths(old, old.feed_articles(lang, scope)) != paths(new, n)
+                        || any_changed(new, n)
+                }
+                Job::Topics(lang)
+                | Job::Countries(lang)
+                | Job::Archive(lang)
+                | Job::Authors(lang)
+                | Job::Corrections(lang)
+                | Job::Search(lang) => langs.contains(lang) || shape_changed,
+                // only the records of changed articles are made again (their cards are new)
+                Job::SearchIndex(lang) => langs.contains(lang),
+                // a few small files, written again on every change
+                Job::NewsSitemap | Job::RedirectsFile | Job::Redirect(_) => true,
+                Job::Month { lang, year, month } => {
+                    let n = new.month_articles(lang, *year, *month);
+                    shape_changed
+                        || paths(old, old.month_articles(lang, *year, *month)) != paths(new, n)
+                        || any_changed(new, n)
+                }
+            };
         if dirty {
             render.push(job.clone());
         }

@@ -251,6 +251,8 @@ impl Session {
             related,
         );
         site.media = Arc::clone(&old.media);
+        // whether some page links to a Markdown file: known from every render so far
+        site.md_links = Arc::clone(&old.md_links);
         let model_diags = model_diags.snapshot();
         if model_diags.iter().any(|d| d.severity == Severity::Error) {
             diags.extend(model_diags);
@@ -267,11 +269,26 @@ impl Session {
             .map(|(i, d)| (d.path.as_path(), i))
             .collect();
         let terms = view::Terms::new(&site, &l10n);
+        // a card keeps its rendered body: with links to Markdown files, a document that moved
+        // (or came or went) changes other documents' bodies, so no card is kept then
+        let relink = old.md_links.load(std::sync::atomic::Ordering::Relaxed)
+            && (old.documents.len() != site.documents.len()
+                || changed.iter().any(|p| {
+                    let n = site.documents.iter().position(|d| &d.path == p);
+                    match (old_ids.get(p.as_path()), n) {
+                        (Some(&o), Some(n)) => old.url_of(o) != site.url_of(n),
+                        _ => true,
+                    }
+                }));
         let cards: Vec<view::CardSlot> = (0..site.documents.len())
             .map(|id| {
                 let path = site.documents[id].path.as_path();
                 match old_ids.get(path) {
-                    Some(&o) if !changed.contains(path) && old.url_of(o) == site.url_of(id) => {
+                    Some(&o)
+                        if !relink
+                            && !changed.contains(path)
+                            && old.url_of(o) == site.url_of(id) =>
+                    {
                         self.built.prepared.cards[o].clone()
                     }
                     _ => view::CardSlot::new(view::card(&site, &l10n, &terms, id)),

@@ -422,6 +422,7 @@ fn media_of(site: &Site, id: DocId) -> crate::media::markup::ForDocument<'_> {
         base: &site.config.base_path,
         documents: &site.by_path,
         urls: &site.urls,
+        md_links: &site.md_links,
     }
 }
 
