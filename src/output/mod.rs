@@ -521,3 +521,37 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
     });
     std::fs::remove_dir_all(dir)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_swap_names_the_folders_and_keeps_the_old_site() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let output = dir.path().join("public");
+        std::fs::create_dir_all(&output).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(output.join(MARKER), MARKER_TEXT).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(output.join("old.html"), "old").unwrap_or_else(|e| panic!("{e}"));
+        let staging = Staging::create(&output, &[]).unwrap_or_else(|e| panic!("{e}"));
+        staging
+            .put("new.html", b"new")
+            .unwrap_or_else(|d| panic!("{d}"));
+        // something else took the name the old site is moved to, after the staging began
+        let aside = sibling(&absolute(&output), "old");
+        std::fs::create_dir_all(aside.join("x")).unwrap_or_else(|e| panic!("{e}"));
+        let err = staging.commit().err().unwrap_or_default();
+        assert!(
+            err.starts_with(&format!(
+                "cannot move the old site {} aside to {}: ",
+                absolute(&output).display(),
+                aside.display()
+            )),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(output.join("old.html")).unwrap_or_default(),
+            "old"
+        );
+    }
+}
