@@ -5,44 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{minimal_site, nashra, tree, write, ARTICLE_AR};
-
-/// Builds the good minimal site once, breaks it with `mutate`, builds again with `args`, and
-/// checks that the build failed with `expected` in stderr and left the old output alone.
-fn fails_with(mutate: impl FnOnce(&Path), args: &[&str], expected: &[&str]) -> String {
-    let site = minimal_site();
-    let root = site.path();
-    let first = nashra(root, &["build"]);
-    assert_eq!(first.code, 0, "the good site must build:\n{}", first.stderr);
-    let before = tree(&root.join("public"));
-    assert!(before.len() > 5);
-    mutate(root);
-    let mut all = vec!["build"];
-    all.extend_from_slice(args);
-    let run = nashra(root, &all);
-    assert_eq!(
-        run.code, 1,
-        "expected exit 1, got {}:\n{}",
-        run.code, run.stderr
-    );
-    for e in expected {
-        assert!(
-            run.stderr.contains(e),
-            "expected\n{e}\nin stderr:\n{}",
-            run.stderr
-        );
-    }
-    assert!(
-        run.stderr
-            .contains("the previous output was left as it was"),
-        "{}",
-        run.stderr
-    );
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    let after = tree(&root.join("public"));
-    assert!(before == after, "the previous output changed");
-    run.stderr
-}
+use common::{fails_with, minimal_site, nashra, write, ARTICLE_AR};
 
 fn article(root: &Path, front_matter: &str) {
     write(

@@ -4,39 +4,7 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{minimal_site, nashra, read, tree, write, ARTICLE_AR};
-
-/// Builds the good minimal site, breaks it with `mutate`, builds again, and checks that the
-/// build failed with each of `expected` in stderr and left the old output as it was.
-fn fails_with(mutate: impl FnOnce(&Path), expected: &[&str]) -> String {
-    let site = minimal_site();
-    let root = site.path();
-    let first = nashra(root, &["build"]);
-    assert_eq!(first.code, 0, "the good site must build:\n{}", first.stderr);
-    let before = tree(&root.join("public"));
-    mutate(root);
-    let run = nashra(root, &["build"]);
-    assert_eq!(
-        run.code, 1,
-        "expected exit 1, got {}:\n{}",
-        run.code, run.stderr
-    );
-    for e in expected {
-        assert!(
-            run.stderr.contains(e),
-            "expected\n{e}\nin stderr:\n{}",
-            run.stderr
-        );
-    }
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    assert!(
-        tree(&root.join("public")) == before,
-        "the previous output changed"
-    );
-    run.stderr
-}
+use common::{fails_with, minimal_site, nashra, read, write, ARTICLE_AR};
 
 #[test]
 fn a_slug_too_long_for_a_folder_name_is_an_error_at_its_line() {
@@ -49,6 +17,7 @@ fn a_slug_too_long_for_a_folder_name_is_an_error_at_its_line() {
                 &ARTICLE_AR.replacen("---\n", &format!("---\nslug: {slug}\n"), 1),
             )
         },
+        &[],
         &["error: the slug is 5000 bytes long (5000 characters); a folder name can have at most 255 bytes\n  --> content/2025/11/summit.ar.md:2:7"],
     );
     assert!(!stderr.contains("nashra-staging"), "{stderr}");
@@ -58,6 +27,7 @@ fn a_slug_too_long_for_a_folder_name_is_an_error_at_its_line() {
 fn any_language_tag_in_a_file_name_is_a_language() {
     fails_with(
         |r| write(r, "content/2025/11/summit.pt-BR.md", ARTICLE_AR),
+        &[],
         &["error: language `pt-BR` in the file name is not configured\n  --> content/2025/11/summit.pt-BR.md:1:1\n  = help: configured languages: ar, en; add [languages.pt-BR] to site.toml or rename the file"],
     );
 }
@@ -70,6 +40,7 @@ fn invalid_utf8_in_site_toml_and_locales_has_a_line() {
             bytes.extend_from_slice(b"# caf\xe9\n");
             std::fs::write(r.join("site.toml"), bytes).unwrap_or_else(|e| panic!("{e}"));
         },
+        &[],
         &["error: site.toml is not valid UTF-8\n  --> site.toml:14:6"],
     );
     fails_with(
@@ -81,6 +52,7 @@ fn invalid_utf8_in_site_toml_and_locales_has_a_line() {
             )
             .unwrap_or_else(|e| panic!("{e}"));
         },
+        &[],
         &["error: the file is not valid UTF-8\n  --> locales/en/extra.ftl:2:10"],
     );
 }
@@ -89,6 +61,7 @@ fn invalid_utf8_in_site_toml_and_locales_has_a_line() {
 fn an_unclosed_fluent_placeable_is_reported_on_its_own_line() {
     fails_with(
         |r| write(r, "locales/en/extra.ftl", "hello = Hi\n  = broken {\nnext = ok\n"),
+        &[],
         &["error: invalid Fluent: this `{` is not closed with `}`\n  --> locales/en/extra.ftl:2:12"],
     );
 }
@@ -106,6 +79,7 @@ fn a_template_that_never_finishes_is_stopped_and_named() {
                 "{% extends \"base.html\" %}{% component boom(n) %}{% if n > 0 %}{{ <boom n={n - 1} /> }}{{ <boom n={n - 1} /> }}{{ <boom n={n - 1} /> }}{% else %}x{% endif %}{% endcomponent boom %}{% block main %}{{ <boom n={19} /> }}{% endblock main %}",
             );
         },
+        &[],
         &["error: template `article.html` did not finish rendering within 1 s (while rendering content/2025/11/summit.ar.md)\n  --> templates/article.html\n  = help: look for a loop over a huge range, or a component (or include) that calls itself more than once per level"],
     );
     assert_eq!(stderr.matches("did not finish").count(), 2, "{stderr}");
@@ -123,6 +97,7 @@ fn a_template_include_cycle_names_the_templates() {
                 "{% extends \"base.html\" %}{% block main %}{% include \"a.html\" %}{% endblock main %}",
             );
         },
+        &[],
         &["error: templates include each other in a cycle: a.html → b.html → a.html\n  --> templates/b.html:2:12\n  = help: `b.html` must not include `a.html`: that leads back to itself"],
     );
 }
@@ -184,7 +159,7 @@ fn a_full_disk_is_one_error_with_the_space_needed() {
         eprintln!("skipped: cannot mount a small tmpfs here (not root?)");
         return;
     }
-    struct Unmount<'a>(&'a Path);
+    struct Unmount<'a>(&'a std::path::Path);
     impl Drop for Unmount<'_> {
         fn drop(&mut self) {
             let _ = std::process::Command::new("umount").arg(self.0).status();

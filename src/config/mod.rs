@@ -356,38 +356,36 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
     let feed_entries = positive(&raw.feed_entries, "feed_entries", 20);
     let render_timeout =
         std::time::Duration::from_secs(positive(&raw.render_timeout, "render_timeout", 30) as u64);
-    let path_urls = match &raw.urls {
-        None => false,
-        Some(v) => match v.get_ref().as_str() {
-            "date" => false,
-            "path" => true,
-            other => {
-                err(
-                    v.span(),
-                    format!("`urls` is \"date\" or \"path\", not \"{other}\""),
-                    "\"date\" (the default) puts articles at /LANG/YYYY/MM/SLUG/; \"path\" at /LANG/FOLDERS/SLUG/, following content/",
-                );
-                ok = false;
-                false
+    // a setting with two values, the first the default: whether the second is chosen
+    let mut switch =
+        |v: &Option<Spanned<String>>, name: &str, (off, on): (&str, &str), help: &str| {
+            let Some(v) = v else { return false };
+            match v.get_ref().as_str() {
+                s if s == off => false,
+                s if s == on => true,
+                other => {
+                    err(
+                        v.span(),
+                        format!("`{name}` is \"{off}\" or \"{on}\", not \"{other}\""),
+                        help,
+                    );
+                    ok = false;
+                    false
+                }
             }
-        },
-    };
-    let undated_pages = match &raw.undated {
-        None => false,
-        Some(v) => match v.get_ref().as_str() {
-            "error" => false,
-            "page" => true,
-            other => {
-                err(
-                    v.span(),
-                    format!("`undated` is \"error\" or \"page\", not \"{other}\""),
-                    "\"page\" makes a file without a date a standalone page; \"error\" (the default) asks for a date",
-                );
-                ok = false;
-                false
-            }
-        },
-    };
+        };
+    let path_urls = switch(
+        &raw.urls,
+        "urls",
+        ("date", "path"),
+        "\"date\" (the default) puts articles at /LANG/YYYY/MM/SLUG/; \"path\" at /LANG/FOLDERS/SLUG/, following content/",
+    );
+    let undated_pages = switch(
+        &raw.undated,
+        "undated",
+        ("error", "page"),
+        "\"page\" makes a file without a date a standalone page; \"error\" (the default) asks for a date",
+    );
 
     let output_dir = match &raw.output_dir {
         None => PathBuf::from("public"),

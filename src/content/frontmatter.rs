@@ -44,68 +44,54 @@ pub struct Split<'a> {
     pub body_first_line: usize,
 }
 
-/// Cuts `text` (already without BOM and with `\n` line endings) into front matter and body.
+/// Cuts `text` (already without BOM and with `\n` line endings) into front matter and body:
+/// YAML between `---` lines, or TOML between `+++` lines (Hugo, Zola), read as YAML.
 pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
-    let mut lines = text.split_inclusive('\n');
-    let first = lines.next().unwrap_or("");
-    if first.trim_end() == "+++" {
-        return split_toml(text, first.len());
-    }
-    if first.trim_end() != "---" {
+    let first = text.split_inclusive('\n').next().unwrap_or("");
+    let fence = first.trim_end();
+    if fence != "---" && fence != "+++" {
         return Err(Diagnostic::error("front-matter", "the file does not start with front matter")
             .at(Pos::new(1, 1))
             .help("begin the file with a line `---`, then `title:` and `date:`, then a closing `---`"));
     }
     let start = first.len();
+    // the closing fence: where the block ends, where the body starts, and the body's first line
     let mut offset = start;
-    let mut line_no = 1;
-    for line in lines {
-        line_no += 1;
-        if line.trim_end() == "---" {
-            return Ok(Split {
-                yaml: std::borrow::Cow::Borrowed(&text[start..offset]),
-                yaml_first_line: 2,
-                body: &text[offset + line.len()..],
-                body_first_line: line_no + 1,
-            });
+    let mut closing = None;
+    for (i, line) in text[start..].split_inclusive('\n').enumerate() {
+        if line.trim_end() == fence {
+            closing = Some((offset, offset + line.len(), i + 3));
+            break;
         }
         offset += line.len();
     }
-    Err(
-        Diagnostic::error("front-matter", "the front matter is never closed")
-            .at(Pos::new(1, 1))
-            .help("add a line `---` after the last front matter key"),
-    )
-}
-
-/// [`split`] for TOML front matter, between `+++` lines (Hugo, Zola).
-fn split_toml(text: &str, start: usize) -> Result<Split<'_>, Diagnostic> {
-    let mut offset = start;
-    let mut line_no = 1;
-    for line in text[start..].split_inclusive('\n') {
-        line_no += 1;
-        if line.trim_end() == "+++" {
-            let toml = &text[start..offset];
-            let yaml = super::toml_front::as_yaml(toml).map_err(|(at, message)| {
-                let p = Pos::from_offset(toml, at);
-                Diagnostic::error("toml", format!("invalid TOML front matter: {message}"))
-                    .at(Pos::new(p.line + 1, p.column))
-                    .help("TOML front matter is `key = value` lines between `+++` lines; quote text: `title = \"…\"`")
-            })?;
-            return Ok(Split {
-                yaml: std::borrow::Cow::Owned(yaml),
-                yaml_first_line: 2,
-                body: &text[offset + line.len()..],
-                body_first_line: line_no + 1,
-            });
-        }
-        offset += line.len();
-    }
-    Err(
-        Diagnostic::error("front-matter", "the front matter is never closed")
-            .at(Pos::new(1, 1))
-            .help("add a line `+++` after the last front matter key"),
-    )
+    let Some((end, body, body_first_line)) = closing else {
+        return Err(
+            Diagnostic::error("front-matter", "the front matter is never closed")
+                .at(Pos::new(1, 1))
+                .help(format!(
+                    "add a line `{fence}` after the last front matter key"
+                )),
+        );
+    };
+    let block = &text[start..end];
+    let yaml = if fence == "---" {
+        std::borrow::Cow::Borrowed(block)
+    } else {
+        let yaml = super::toml_front::as_yaml(block).map_err(|(at, message)| {
+            let p = Pos::from_offset(block, at);
+            Diagnostic::error("toml", format!("invalid TOML front matter: {message}"))
+                .at(Pos::new(p.line + 1, p.column))
+                .help("TOML front matter is `key = value` lines between `+++` lines; quote text: `title = \"…\"`")
+        })?;
+        std::borrow::Cow::Owned(yaml)
+    };
+    Ok(Split {
+        yaml,
+        yaml_first_line: 2,
+        body: &text[body..],
+        body_first_line,
+    })
 }
 
 /// One or several values (`source: {…}` or `source: [{…}, {…}]`).
