@@ -7,7 +7,8 @@
 # articles per language with ../shared/bench/gen_corpus.py, a third nashra site without photos,
 # and gives the first two a 2400x1600 JPEG lead photo per article (bench/add_photos.py). Then:
 #   1. fresh builds, empty caches: nashra (rm .nashra-cache) and Hugo (rm resources/_gen, a new
-#      --cacheDir), each making 4 widths x (WebP + JPEG) and a 1200x630 crop of every photo;
+#      --cacheDir), each making 4 WebP widths, JPEG fallbacks (Hugo's template: 4 widths;
+#      nashra since 2026-12-05: one, the widest up to 1200) and a 1200x630 crop of every photo;
 #   2. nashra with a warm cache against nashra on the same articles without photos.
 # Times and peak memory come from ../shared/bench/bench.py (wait4, descendants included).
 # Hugo takes about a second per photo on 2 cores, so RUNS (default 1) applies to step 1 only.
