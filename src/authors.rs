@@ -82,12 +82,10 @@ pub fn load(root: &Path, config: &Config, diags: &Diagnostics) -> Authors {
         Ok(b) => match String::from_utf8(b) {
             Ok(t) => t,
             Err(e) => {
-                let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                let pos = Pos::from_offset(&String::from_utf8_lossy(valid), valid.len());
                 diags.push(
                     Diagnostic::error("encoding", "authors.toml is not valid UTF-8")
                         .in_file(AUTHORS_FILE)
-                        .at(pos)
+                        .at(Pos::of_bad_utf8(e.as_bytes()))
                         .help("save the file as UTF-8"),
                 );
                 return Authors::default();

@@ -306,3 +306,23 @@ fn watch_follows_a_moved_document_in_markdown_links() {
         .collect();
     assert!(differ.is_empty(), "{differ:?}");
 }
+
+/// A draft's errors are warnings (README, Front matter): also when the draft says so in TOML.
+#[test]
+fn a_toml_draft_with_an_error_does_not_fail_the_build() {
+    let site = minimal_site();
+    let r = site.path();
+    write(
+        r,
+        "content/2025/11/plans.en.md",
+        "+++\ntitle = \"Plans\"\ndate = 2025-11-27\ndraft = true\ntopics = [\"securty\"]\n+++\n\nNot yet.\n",
+    );
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning: unknown topic `securty` (did you mean `security`?) (in a draft, left out of the site)\n  --> content/2025/11/plans.en.md:5:12"),
+        "{}",
+        run.stderr
+    );
+    assert!(!r.join("public/en/2025/11/plans").exists());
+}

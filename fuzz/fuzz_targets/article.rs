@@ -7,7 +7,6 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use nashra::content::{self, markdown, BodyBudget};
-use nashra::diagnostics::Diagnostics;
 
 #[path = "common.rs"]
 mod common;
@@ -19,14 +18,9 @@ struct Fixture {
 
 fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
-    F.get_or_init(|| {
-        let diags = Diagnostics::new();
-        let config = nashra::config::parse(common::SITE_TOML, &diags)
-            .unwrap_or_else(|| panic!("the fixture's site.toml is valid"));
-        Fixture {
-            root: common::site(),
-            config,
-        }
+    F.get_or_init(|| Fixture {
+        root: common::site(),
+        config: common::config(),
     })
 }
 

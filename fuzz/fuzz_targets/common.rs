@@ -27,3 +27,11 @@ pub fn site() -> PathBuf {
     std::fs::write(dir.join("site.toml"), SITE_TOML).unwrap_or_else(|e| panic!("{e}"));
     dir
 }
+
+/// [`SITE_TOML`] read as nashra reads it (not every target needs it).
+#[allow(dead_code)]
+pub fn config() -> nashra::config::Config {
+    let diags = nashra::diagnostics::Diagnostics::new();
+    nashra::config::parse(SITE_TOML, &diags)
+        .unwrap_or_else(|| panic!("the fixture's site.toml is valid"))
+}

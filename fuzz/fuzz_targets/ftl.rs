@@ -24,8 +24,7 @@ fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
         let diags = Diagnostics::new();
-        let config = nashra::config::parse(common::SITE_TOML, &diags)
-            .unwrap_or_else(|| panic!("the fixture's site.toml is valid"));
+        let config = common::config();
         let root = common::site();
         std::fs::create_dir_all(root.join("locales/en")).unwrap_or_else(|e| panic!("{e}"));
         let builtin = Localizer::load(&root, &config, &diags)

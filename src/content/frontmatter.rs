@@ -271,7 +271,7 @@ pub fn parse(split: &Split<'_>) -> Result<(RawFrontMatter, Vec<Diagnostic>), Dia
             max_depth: 64,
         },
     };
-    let raw: RawFrontMatter = serde_saphyr::from_str_with_options(&split.yaml, options).map_err(|e| {
+    let mut raw: RawFrontMatter = serde_saphyr::from_str_with_options(&split.yaml, options).map_err(|e| {
         let pos = e.location().map(|l| file_pos(split, &l));
         let msg = yaml_message(&e);
         let help = "front matter is YAML: `key: value` lines; quote text that contains `: ` or starts with a symbol";
@@ -286,7 +286,6 @@ pub fn parse(split: &Split<'_>) -> Result<(RawFrontMatter, Vec<Diagnostic>), Dia
             .at_opt(pos)
             .help(help)
     })?;
-    let mut raw = raw;
     let mut warnings = Vec::new();
     let lines = if raw.unknown.is_empty() && raw.created.is_none() && raw.publish_date.is_none() {
         Default::default()

@@ -48,10 +48,9 @@ fn srcset(base: &str, items: &[Rendition]) -> String {
 /// The widest rendition a thumbnail lists in its `srcset`.
 pub const THUMB_MAX: u32 = 1200;
 
-/// A picture's template values for one base path: whole, and as a thumbnail.
+/// A picture's template values for the site's base path: whole, and as a thumbnail.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Views {
-    base: String,
     pub full: PictureView,
     pub thumb: PictureView,
 }
@@ -59,28 +58,26 @@ pub struct Views {
 impl Views {
     pub fn of(base: &str, p: &Published) -> Views {
         Views {
-            base: base.to_string(),
             full: make(base, p, u32::MAX),
             thumb: make(base, p, THUMB_MAX),
         }
     }
 }
 
-/// The template value of a published file shown as a picture.
+/// The template value of a published file shown as a picture (`base`: the site's base path,
+/// which the catalog's pictures were made for).
 pub fn view(base: &str, p: &Published) -> PictureView {
-    match &p.views {
-        Some(v) if v.base == base => v.full.clone(),
-        _ => make(base, p, u32::MAX),
-    }
+    p.views
+        .as_ref()
+        .map_or_else(|| make(base, p, u32::MAX), |v| v.full.clone())
 }
 
 /// [`view`] with the renditions wider than [`THUMB_MAX`] left out of `srcset` (thumbnails never
 /// need them, and a list page shows hundreds of cards).
 pub fn thumb(base: &str, p: &Published) -> PictureView {
-    match &p.views {
-        Some(v) if v.base == base => v.thumb.clone(),
-        _ => make(base, p, THUMB_MAX),
-    }
+    p.views
+        .as_ref()
+        .map_or_else(|| make(base, p, THUMB_MAX), |v| v.thumb.clone())
 }
 
 /// The picture with the renditions wider than `max` left out of `srcset`.
@@ -179,7 +176,7 @@ pub struct ForDocument<'a> {
     /// goes to that article's page.
     pub documents: &'a std::collections::HashMap<String, usize>,
     pub urls: &'a [String],
-    /// Set when a link to a Markdown file is seen (see `Site::md_links`).
+    /// Set when a link to a Markdown file is seen (see `Prepared::md_links`).
     pub md_links: &'a std::sync::atomic::AtomicBool,
 }
 

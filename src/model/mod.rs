@@ -40,9 +40,6 @@ pub struct Site {
     /// Each document by its path under `content/` (`2025/11/summit.en.md`), for links written
     /// to other Markdown files.
     pub by_path: std::collections::HashMap<String, DocId>,
-    /// Set by rendering when a page has a link to a Markdown file: `watch` then renders every
-    /// page again when a document moves, since such a link follows it.
-    pub md_links: Arc<std::sync::atomic::AtomicBool>,
     pub config: Config,
     /// Sorted by path, so ids are stable between runs.
     pub documents: Vec<Arc<Document>>,
@@ -457,7 +454,6 @@ pub fn build_with(
         pages,
         assets,
         media: Arc::default(),
-        md_links: Arc::default(),
         topics,
         countries,
         months,

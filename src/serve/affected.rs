@@ -94,6 +94,7 @@ pub(super) fn affected(
     changed: &BTreeSet<PathBuf>,
     new_jobs: &[Job],
     old_jobs: &[Job],
+    md_links: bool,
 ) -> Plan {
     let is_changed = |site: &Site, id: DocId| changed.contains(&site.documents[id].path);
     let paths = |site: &'_ Site, ids: &[DocId]| -> Vec<PathBuf> {
@@ -143,7 +144,7 @@ pub(super) fn affected(
 
     // a link to a Markdown file follows the document it names: when one moved (or came or
     // went) and the site has such links, every page and feed is written again
-    let links_moved = moved && old.md_links.load(std::sync::atomic::Ordering::Relaxed);
+    let links_moved = moved && md_links;
     let mut render = Vec::new();
     for job in new_jobs {
         let dirty = links_moved && matches!(job, Job::Document(_) | Job::Feed { .. });

@@ -53,6 +53,11 @@ pub struct Limited {
 /// The limits in force: [`HEAD_TIMEOUT`], [`IDLE_TIMEOUT`] and [`cap`], unless the environment
 /// sets `NASHRA_SERVE_LIMITS="HEAD_MS IDLE_MS CAP"` (for tests, which cannot wait a minute).
 pub fn settings() -> (Duration, Duration, usize) {
+    static SETTINGS: std::sync::OnceLock<(Duration, Duration, usize)> = std::sync::OnceLock::new();
+    *SETTINGS.get_or_init(read_settings)
+}
+
+fn read_settings() -> (Duration, Duration, usize) {
     let defaults = (HEAD_TIMEOUT, IDLE_TIMEOUT, cap());
     let Ok(text) = std::env::var("NASHRA_SERVE_LIMITS") else {
         return defaults;

@@ -251,8 +251,6 @@ impl Session {
             related,
         );
         site.media = Arc::clone(&old.media);
-        // whether some page links to a Markdown file: known from every render so far
-        site.md_links = Arc::clone(&old.md_links);
         let model_diags = model_diags.snapshot();
         if model_diags.iter().any(|d| d.severity == Severity::Error) {
             diags.extend(model_diags);
@@ -271,10 +269,15 @@ impl Session {
         let terms = view::Terms::new(&site, &l10n);
         // a card keeps its rendered body: with links to Markdown files, a document that moved
         // (or came or went) changes other documents' bodies, so no card is kept then
-        let relink = old.md_links.load(std::sync::atomic::Ordering::Relaxed)
+        let md_links = self
+            .built
+            .prepared
+            .md_links
+            .load(std::sync::atomic::Ordering::Relaxed);
+        let relink = md_links
             && (old.documents.len() != site.documents.len()
                 || changed.iter().any(|p| {
-                    let n = site.documents.iter().position(|d| &d.path == p);
+                    let n = site.by_path.get(&model::content_path(p)).copied();
                     match (old_ids.get(p.as_path()), n) {
                         (Some(&o), Some(n)) => old.url_of(o) != site.url_of(n),
                         _ => true,
@@ -297,7 +300,9 @@ impl Session {
             .collect();
 
         // 4. what to render and what to delete
-        let prepared = view::Prepared::with_cards(&site, &l10n, cards, terms);
+        let mut prepared = view::Prepared::with_cards(&site, &l10n, cards, terms);
+        // whether some page links to a Markdown file: known from every render so far
+        prepared.md_links = Arc::clone(&self.built.prepared.md_links);
         let jobs = render::plan(&site);
         let clashes = Diagnostics::new();
         render::collisions::find(&site, &jobs, &root, &self.built.loaded.statics, &clashes);
@@ -305,7 +310,15 @@ impl Session {
             diags.extend(clashes.snapshot());
             return Err(Failed);
         }
-        let plan = affected(old, &old_ids, &site, &changed, &jobs, &self.built.jobs);
+        let plan = affected(
+            old,
+            &old_ids,
+            &site,
+            &changed,
+            &jobs,
+            &self.built.jobs,
+            md_links,
+        );
         let out = self.built.output.clone();
         let mut rendered = write_jobs(
             &self.built.renderer,

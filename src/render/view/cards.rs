@@ -261,6 +261,9 @@ pub struct Prepared {
     pub(crate) langs: BTreeMap<String, LangPrep>,
     /// Documents that some feed carries.
     in_feed: Vec<bool>,
+    /// Set while rendering when a page has a link to a Markdown file: `watch` then renders every
+    /// page again when a document moves, since such a link follows it (kept across rebuilds).
+    pub md_links: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Prepared {
@@ -317,6 +320,20 @@ impl Prepared {
             terms,
             langs,
             in_feed,
+            md_links: Arc::default(),
+        }
+    }
+
+    /// How a document's references to files are written: through the site's media catalog, and
+    /// to other documents' pages.
+    fn media_of<'a>(&'a self, site: &'a Site, id: DocId) -> crate::media::markup::ForDocument<'a> {
+        crate::media::markup::ForDocument {
+            catalog: &site.media,
+            folder: &site.documents[id].folder,
+            base: &site.config.base_path,
+            documents: &site.by_path,
+            urls: &site.urls,
+            md_links: &self.md_links,
         }
     }
 
@@ -328,7 +345,7 @@ impl Prepared {
         id: DocId,
     ) -> Result<String, crate::diagnostics::Diagnostic> {
         let doc = &site.documents[id];
-        let media = media_of(site, id);
+        let media = self.media_of(site, id);
         if !self.in_feed.get(id).copied().unwrap_or(false) {
             return crate::content::render_body(root, doc, &media);
         }
@@ -362,7 +379,7 @@ impl Prepared {
             crate::content::with_body(root, doc, |md| {
                 html = Some(crate::content::markdown::render_with_text(
                     md,
-                    &media_of(site, id),
+                    &self.media_of(site, id),
                     add,
                 ));
             })
@@ -414,18 +431,6 @@ impl Prepared {
     }
 }
 
-/// How a document's references to its files are written: through the site's media catalog.
-fn media_of(site: &Site, id: DocId) -> crate::media::markup::ForDocument<'_> {
-    crate::media::markup::ForDocument {
-        catalog: &site.media,
-        folder: &site.documents[id].folder,
-        base: &site.config.base_path,
-        documents: &site.by_path,
-        urls: &site.urls,
-        md_links: &site.md_links,
-    }
-}
-
 /// A topic's or country's key, name and link in a language.
 fn term_view(site: &Site, l10n: &Localizer, lang: &str, scope: &Scope) -> TermView {
     let (key, name) = match scope {
@@ -464,20 +469,9 @@ pub fn card(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
     let values = |terms: &[Arc<Term>]| {
         tera::Value::from(terms.iter().map(|t| t.value.clone()).collect::<Vec<_>>())
     };
-    let image = super::image_view(site, doc).map(|v| {
-        CardImage::new(
-            // a list's largest picture is its lead story's, about 40rem wide on a desktop
-            match site
-                .media
-                .resolve(&doc.folder, doc.image.as_ref().map_or("", |i| &i.src))
-            {
-                Some(p) => crate::media::markup::thumb(&cfg.base_path, p),
-                None => v.picture,
-            },
-            v.alt.to_string(),
-            v.focus,
-        )
-    });
+    // renditions up to 1200 px: a list's largest picture is its lead story's, about 40rem wide
+    let image = super::image_view_as(site, doc, crate::media::markup::thumb)
+        .map(|v| CardImage::new(v.picture, v.alt.to_string(), v.focus));
     let dir = cfg.language(lang).map_or_else(
         || crate::config::Direction::of_language(lang),
         |l| l.direction,

@@ -108,10 +108,20 @@ pub struct ImageView<'a> {
 /// The template value of a document's lead image: its published renditions when it is a file of
 /// the site, else the address as written.
 pub fn image_view<'a>(site: &Site, doc: &'a crate::content::Document) -> Option<ImageView<'a>> {
+    image_view_as(site, doc, crate::media::markup::view)
+}
+
+/// [`image_view`] with the picture's values made by `view` (the whole picture, or
+/// [`crate::media::markup::thumb`] for a card).
+pub fn image_view_as<'a>(
+    site: &Site,
+    doc: &'a crate::content::Document,
+    view: fn(&str, &crate::media::Published) -> crate::media::markup::PictureView,
+) -> Option<ImageView<'a>> {
     let i = doc.image.as_ref()?;
     let base = &site.config.base_path;
     let picture = match site.media.resolve(&doc.folder, &i.src) {
-        Some(p) => crate::media::markup::view(base, p),
+        Some(p) => view(base, p),
         None => crate::media::markup::PictureView {
             src: i.src.clone(),
             srcset: None,
