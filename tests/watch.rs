@@ -288,6 +288,39 @@ fn incremental_rebuilds_match_a_full_build() {
     step(&|r| {
         write(r, "content/2025/09/story-9.en.md", "---\ntitle: Story 9\ndate: 2025-09-10 08:00\nexpires: 2025-09-20 08:00\n---\nBody 9.\n")
     });
+    // free tags: the language's first tag (its index page appears), a second article joins the
+    // tag, the first one's tag is renamed, and the last tag goes (the index goes with it)
+    step(&|r| {
+        write(
+            r,
+            "content/2025/10/story-10.en.md",
+            "---\ntitle: Story 10\ndate: 2025-10-11 08:00\ntags: [Water]\n---\nBody 10.\n",
+        )
+    });
+    step(&|r| {
+        write(r, "content/2025/11/story-11.en.md", "---\ntitle: Story 11\ndate: 2025-11-12 08:00\ncategories: water, دجلة\n---\nBody 11.\n")
+    });
+    step(&|r| {
+        write(
+            r,
+            "content/2025/10/story-10.en.md",
+            "---\ntitle: Story 10\ndate: 2025-10-11 08:00\ntags: [Rivers]\n---\nBody 10.\n",
+        )
+    });
+    step(&|r| {
+        write(
+            r,
+            "content/2025/10/story-10.en.md",
+            "---\ntitle: Story 10\ndate: 2025-10-11 08:00\n---\nBody 10.\n",
+        );
+    });
+    step(&|r| {
+        write(
+            r,
+            "content/2025/11/story-11.en.md",
+            "---\ntitle: Story 11\ndate: 2025-11-12 08:00\n---\nBody 11.\n",
+        )
+    });
     drop(w);
 
     let watched = tree(&root.join("public"));

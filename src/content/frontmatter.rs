@@ -31,6 +31,8 @@ pub const KNOWN_KEYS: &[&str] = &[
     "corrections",
     "aliases",
     "expires",
+    "tags",
+    "categories",
 ];
 
 /// A file cut into its front matter and its body.
@@ -198,6 +200,9 @@ pub struct RawFrontMatter {
     pub corrections: Option<Vec<RawCorrection>>,
     pub aliases: Option<Vec<Spanned<String>>>,
     pub expires: Option<Spanned<String>>,
+    /// Free tags (see [`super::tags`]).
+    pub tags: Option<Spanned<super::tags::Names>>,
+    pub categories: Option<Spanned<super::tags::Names>>,
     // Other generators' names for nashra's keys (Hugo, Jekyll, Zola, Obsidian, mkdocs), read by
     // [`adopt_dialects`] into the fields above.
     pub description: Option<String>,

@@ -15,6 +15,7 @@ mod names;
 pub mod newsroom;
 mod resolve;
 pub mod slug;
+pub mod tags;
 mod toml_front;
 
 use std::path::{Path, PathBuf};
@@ -79,6 +80,8 @@ pub struct Document {
     pub topics: Vec<String>,
     /// Upper-case ISO codes.
     pub countries: Vec<String>,
+    /// Free tags from `tags:` and `categories:`, one per slug.
+    pub tags: Vec<tags::Tag>,
     pub sources: Vec<Source>,
     pub image: Option<Image>,
     pub authors: Vec<String>,

@@ -144,6 +144,14 @@ pub(super) fn resolve(
         }
     }
 
+    let tags = super::tags::resolve(
+        raw.tags
+            .iter()
+            .chain(&raw.categories)
+            .map(|t| (&t.value, pos(&t.referenced))),
+        warnings,
+    );
+
     let sources = raw
         .source
         .map(|s| s.into_vec())
@@ -303,6 +311,7 @@ pub(super) fn resolve(
         summary_written,
         topics,
         countries,
+        tags,
         sources,
         image,
         authors: raw.authors.map(|a| a.into_vec()).unwrap_or_default(),

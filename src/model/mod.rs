@@ -16,6 +16,7 @@ use crate::content::{Asset, Content, Document, Kind};
 
 pub mod newsroom;
 pub mod paths;
+pub mod tags;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 pub use newsroom::{Byline, Redirect};
 
@@ -33,6 +34,7 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "authors",
     "corrections",
     "search",
+    "tags",
 ];
 
 #[derive(Debug)]
@@ -77,6 +79,8 @@ pub struct Site {
     pub authors: BTreeMap<String, BTreeMap<String, Vec<DocId>>>,
     /// Per language: articles with corrections, the most recently corrected first.
     pub corrections: BTreeMap<String, Vec<DocId>>,
+    /// Per language: free tags (by slug) with their articles, newest first.
+    pub tags: BTreeMap<String, BTreeMap<String, tags::TagList>>,
 }
 
 /// How many related articles an article lists.
@@ -411,9 +415,10 @@ pub fn build_with(
         months.insert(lang.clone(), by_month);
     }
 
+    let tags = tags::tags(&documents, &articles);
     let related = match related {
         Some(r) if r.len() == documents.len() => r,
-        _ => related_articles(&documents, &articles, &topics, &countries),
+        _ => related_articles(&documents, &articles, &topics, &countries, &tags),
     };
 
     let redirects = newsroom::redirects(&documents, &urls, &dropped, diags);
@@ -446,6 +451,7 @@ pub fn build_with(
         bylines,
         authors,
         corrections,
+        tags,
         config,
         documents,
         urls,
@@ -461,8 +467,8 @@ pub fn build_with(
     }
 }
 
-/// Up to [`RELATED`] articles of the same language sharing the most topics and countries with
-/// each article, newest first among equals. Candidates are the [`RELATED_WINDOW`] neighbours on
+/// Up to [`RELATED`] articles of the same language sharing the most topics, countries and tags
+/// with each article, newest first among equals. Candidates are the [`RELATED_WINDOW`] neighbours on
 /// each side of the article in each of its topic and country lists, so the work grows linearly
 /// and related stories come from around the same time.
 fn related_articles(
@@ -470,6 +476,7 @@ fn related_articles(
     articles: &BTreeMap<String, Vec<DocId>>,
     topics: &BTreeMap<String, Vec<(String, Vec<DocId>)>>,
     countries: &BTreeMap<String, BTreeMap<String, Vec<DocId>>>,
+    tags: &BTreeMap<String, BTreeMap<String, tags::TagList>>,
 ) -> Vec<Vec<DocId>> {
     use rayon::prelude::*;
     // position of every article in its language's newest-first list
@@ -489,6 +496,10 @@ fn related_articles(
             countries
                 .values()
                 .flat_map(|c| c.values().map(Vec::as_slice)),
+        )
+        .chain(
+            tags.values()
+                .flat_map(|t| t.values().map(|l| l.ids.as_slice())),
         );
     for ids in term_lists {
         let li = lists.len();
@@ -557,6 +568,8 @@ pub enum Scope {
     Country(String),
     /// One author (key).
     Author(String),
+    /// One free tag (slug).
+    Tag(String),
 }
 
 impl Site {
@@ -567,6 +580,7 @@ impl Site {
             Scope::Topic(k) => self.topic_articles(lang, k),
             Scope::Country(c) => self.country_articles(lang, c),
             Scope::Author(k) => self.author_articles(lang, k),
+            Scope::Tag(k) => self.tag_articles(lang, k),
         }
     }
 
@@ -603,6 +617,13 @@ impl Site {
                 .into_iter()
                 .flatten()
                 .map(|(k, _)| Scope::Author(k.clone())),
+        );
+        scopes.extend(
+            self.tags
+                .get(lang)
+                .into_iter()
+                .flatten()
+                .map(|(k, _)| Scope::Tag(k.clone())),
         );
         scopes
     }

@@ -12,6 +12,7 @@ pub fn scope(lang: &str, scope: &Scope) -> String {
         Scope::Topic(k) => format!("{lang}/topics/{k}/"),
         Scope::Country(c) => format!("{lang}/countries/{}/", c.to_ascii_lowercase()),
         Scope::Author(k) => format!("{lang}/authors/{k}/"),
+        Scope::Tag(k) => format!("{lang}/tags/{k}/"),
     }
 }
 
@@ -47,6 +48,10 @@ pub fn archive(lang: &str) -> String {
 
 pub fn authors(lang: &str) -> String {
     format!("{lang}/authors/")
+}
+
+pub fn tags(lang: &str) -> String {
+    format!("{lang}/tags/")
 }
 
 pub fn corrections(lang: &str) -> String {

@@ -116,6 +116,7 @@ pub fn render(
         Scope::Topic(k) => format!("{language} — {}", view::topic_name(l10n, lang, k)),
         Scope::Country(c) => format!("{language} — {}", view::country_name(l10n, lang, c)),
         Scope::Author(k) => format!("{language} — {}", site.author_name(lang, k)),
+        Scope::Tag(k) => format!("{language} — {}", site.tag_name(lang, k)),
     };
     let page_url = view::permalink(cfg, &paths::scope(lang, scope));
     let self_url = view::permalink(cfg, &paths::feed(lang, scope));

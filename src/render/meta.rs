@@ -157,6 +157,7 @@ fn title(site: &Site, l10n: &Localizer, prep: &Prepared, meta: &LangMeta, job: &
         Job::Countries(_) => l10n.format(lang, "nav-countries", &[]),
         Job::Archive(_) => l10n.format(lang, "nav-archive", &[]),
         Job::Authors(_) => l10n.format(lang, "nav-authors", &[]),
+        Job::Tags(_) => l10n.format(lang, "nav-tags", &[]),
         Job::Corrections(_) => l10n.format(lang, "corrections-title", &[]),
         Job::Search(_) => l10n.format(lang, "search-title", &[]),
         _ => meta.title.clone(),
@@ -170,6 +171,7 @@ fn tags(prep: &Prepared, id: DocId) -> Vec<String> {
     card.topics
         .iter()
         .chain(&card.countries)
+        .chain(&card.tags)
         .map(|t| t.view.name.clone())
         .collect()
 }

@@ -61,6 +61,8 @@ pub enum Job {
     Feed { lang: String, scope: Scope },
     /// `/LANG/authors/`
     Authors(String),
+    /// `/LANG/tags/`: every free tag of a language (only when it has some).
+    Tags(String),
     /// `/LANG/corrections/`
     Corrections(String),
     /// `/news-sitemap.xml`: the Google News sitemap.
@@ -110,6 +112,9 @@ pub fn plan(site: &Site) -> Vec<Job> {
         jobs.push(Job::Archive(lang.clone()));
         jobs.push(Job::Authors(lang.clone()));
         jobs.push(Job::Corrections(lang.clone()));
+        if site.has_tags(lang) {
+            jobs.push(Job::Tags(lang.clone()));
+        }
         jobs.push(Job::Manifest(lang.clone()));
         if site.config.search {
             jobs.push(Job::Search(lang.clone()));
@@ -270,6 +275,7 @@ impl Renderer {
             "root.html",
             "authors.html",
             "corrections.html",
+            "tags.html",
             "redirect.html",
             "search.html",
         ] {
@@ -379,6 +385,7 @@ impl Renderer {
                 "authors.html",
                 view::authors_context(site, l10n, prep, lang),
             ),
+            Job::Tags(lang) => html("tags.html", view::tags_context(site, l10n, prep, lang)),
             Job::Corrections(lang) => html(
                 "corrections.html",
                 view::corrections_context(site, l10n, prep, lang),

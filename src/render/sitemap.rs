@@ -24,6 +24,7 @@ fn lastmod(site: &Site, job: &Job) -> Option<String> {
         | Job::Countries(lang)
         | Job::Archive(lang)
         | Job::Authors(lang)
+        | Job::Tags(lang)
         | Job::Corrections(lang) => newest(site.articles.get(lang).map_or(&[], Vec::as_slice)),
         _ => None,
     }

@@ -37,6 +37,7 @@ pub(super) fn same_place(o: &content::Document, n: &content::Document) -> bool {
         && o.date == n.date
         && o.topics == n.topics
         && o.countries == n.countries
+        && o.tags == n.tags
         && o.slug == n.slug
         && o.translation_key == n.translation_key
         && o.authors == n.authors
@@ -80,6 +81,12 @@ fn shape(site: &Site) -> BTreeMap<(String, u8, String), usize> {
             m.insert(
                 (l.to_string(), 4, k.clone()),
                 site.scope_pages(l, &Scope::Author(k.clone())),
+            );
+        }
+        for k in site.tags.get(l).into_iter().flat_map(|t| t.keys()) {
+            m.insert(
+                (l.to_string(), 5, k.clone()),
+                site.scope_pages(l, &Scope::Tag(k.clone())),
             );
         }
     }
@@ -183,6 +190,7 @@ pub(super) fn affected(
                 | Job::Countries(lang)
                 | Job::Archive(lang)
                 | Job::Authors(lang)
+                | Job::Tags(lang)
                 | Job::Corrections(lang)
                 | Job::Search(lang) => langs.contains(lang) || shape_changed,
                 // only the records of changed articles are made again (their cards are new)

@@ -477,7 +477,8 @@ impl Session {
                         .iter()
                         .filter_map(|b| b.key.clone())
                         .map(Scope::Author),
-                );
+                )
+                .chain(doc.tags.iter().map(|t| Scope::Tag(t.slug.clone())));
             for scope in scopes {
                 if let Some(pos) = site
                     .scope_articles(lang, &scope)

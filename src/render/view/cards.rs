@@ -63,7 +63,11 @@ impl Terms {
             c.keys()
                 .map(move |code| (lang, Scope::Country(code.clone())))
         });
-        for (lang, scope) in topics.chain(countries) {
+        let tags = site
+            .tags
+            .iter()
+            .flat_map(|(lang, t)| t.keys().map(move |slug| (lang, Scope::Tag(slug.clone()))));
+        for (lang, scope) in topics.chain(countries).chain(tags) {
             let term = Arc::new(Term::new(term_view(site, l10n, lang, &scope)));
             all.entry(lang.clone()).or_default().insert(scope, term);
         }
@@ -111,6 +115,11 @@ pub struct Card {
     topics_value: tera::Value,
     #[serde(rename = "countries")]
     countries_value: tera::Value,
+    /// Free tags, after the topics and countries.
+    #[serde(skip)]
+    pub tags: Vec<Arc<Term>>,
+    #[serde(rename = "tags")]
+    tags_value: tera::Value,
     pub authors: Vec<String>,
     /// The lead image as a thumbnail (`src`, `srcset`, `sources`, `width`, `height`, `alt`,
     /// `focus`), or none.
@@ -437,6 +446,7 @@ fn term_view(site: &Site, l10n: &Localizer, lang: &str, scope: &Scope) -> TermVi
         Scope::Topic(k) => (k.clone(), topic_name(l10n, lang, k)),
         Scope::Country(c) => (c.to_ascii_lowercase(), country_name(l10n, lang, c)),
         Scope::Author(k) => (k.clone(), site.author_name(lang, k)),
+        Scope::Tag(k) => (k.clone(), site.tag_name(lang, k)),
         Scope::Front => (String::new(), String::new()),
     };
     TermView {
@@ -465,6 +475,11 @@ pub fn card(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
         .countries
         .iter()
         .map(|c| terms.get(site, l10n, lang, Scope::Country(c.clone())))
+        .collect();
+    let tags: Vec<Arc<Term>> = doc
+        .tags
+        .iter()
+        .map(|t| terms.get(site, l10n, lang, Scope::Tag(t.slug.clone())))
         .collect();
     let values = |terms: &[Arc<Term>]| {
         tera::Value::from(terms.iter().map(|t| t.value.clone()).collect::<Vec<_>>())
@@ -499,6 +514,8 @@ pub fn card(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
         updated: date(doc.updated.as_ref()),
         topics_value: values(&topics),
         countries_value: values(&countries),
+        tags_value: values(&tags),
+        tags,
         topics,
         countries,
         authors: doc.authors.clone(),

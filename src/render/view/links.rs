@@ -47,6 +47,7 @@ pub fn job_path(site: &Site, job: &Job) -> Option<String> {
         Job::Archive(lang) => paths::archive(lang),
         Job::Month { lang, year, month } => paths::month(lang, *year, *month),
         Job::Authors(lang) => paths::authors(lang),
+        Job::Tags(lang) => paths::tags(lang),
         Job::Corrections(lang) => paths::corrections(lang),
         Job::Search(lang) => crate::search::page_path(lang),
         _ => return None,
@@ -62,6 +63,7 @@ pub fn job_lang<'a>(site: &'a Site, job: &'a Job) -> Option<&'a str> {
         | Job::Archive(lang)
         | Job::Month { lang, .. }
         | Job::Authors(lang)
+        | Job::Tags(lang)
         | Job::Corrections(lang)
         | Job::Search(lang)
         | Job::SearchIndex(lang)
@@ -107,6 +109,8 @@ pub fn alternates(site: &Site, job: &Job) -> Vec<Alt> {
                             Scope::Topic(_) => paths::topics(other),
                             Scope::Country(_) => paths::countries(other),
                             Scope::Author(_) => paths::authors(other),
+                            Scope::Tag(_) if site.has_tags(other) => paths::tags(other),
+                            Scope::Tag(_) => paths::front(other),
                         })
                     } else if *page == 1 {
                         exact(paths::scope(other, scope))
@@ -118,6 +122,8 @@ pub fn alternates(site: &Site, job: &Job) -> Vec<Alt> {
                 Job::Countries(_) => exact(paths::countries(other)),
                 Job::Archive(_) => exact(paths::archive(other)),
                 Job::Authors(_) => exact(paths::authors(other)),
+                Job::Tags(_) if site.has_tags(other) => exact(paths::tags(other)),
+                Job::Tags(_) => near(paths::front(other)),
                 Job::Corrections(_) => exact(paths::corrections(other)),
                 // the language switch goes to the other search page; search engines are told
                 // nothing (the page is `noindex` and not in the sitemap)

@@ -141,6 +141,7 @@ pub fn list_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -
             country_name(l10n, lang, c),
         ),
         Scope::Author(k) => ("author", k.clone(), site.author_name(lang, k)),
+        Scope::Tag(k) => ("tag", k.clone(), site.tag_name(lang, k)),
     };
     ctx.insert(
         "list",
@@ -230,6 +231,30 @@ pub fn countries_context(
                 .collect()
         })
         .unwrap_or_default();
+    terms.sort_by(|a, b| {
+        l10n.compare_names(lang, &a.name, &b.name)
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    ctx.insert("terms", &terms);
+    ctx
+}
+
+/// `/LANG/tags/`: every free tag of the language's articles, by name, with its count.
+pub fn tags_context(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str) -> tera::Context {
+    let cfg = &site.config;
+    let mut ctx = base_context(site, l10n, prep, &Job::Tags(lang.to_string()));
+    let mut terms: Vec<TermCount> = site
+        .tags
+        .get(lang)
+        .into_iter()
+        .flatten()
+        .map(|(slug, t)| TermCount {
+            key: slug.clone(),
+            name: t.name.clone(),
+            count: t.ids.len(),
+            url: Some(link(cfg, &paths::scope(lang, &Scope::Tag(slug.clone())))),
+        })
+        .collect();
     terms.sort_by(|a, b| {
         l10n.compare_names(lang, &a.name, &b.name)
             .then_with(|| a.key.cmp(&b.key))

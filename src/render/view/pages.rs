@@ -39,6 +39,8 @@ pub struct SiteView<'a> {
     pub archive_url: String,
     pub authors_url: String,
     pub corrections_url: String,
+    /// `/LANG/tags/`, or none when the language's articles have no free tags.
+    pub tags_url: Option<String>,
     pub feed_url: String,
     /// `/LANG/search/`, or none when `search = false`.
     pub search_url: Option<String>,
@@ -176,6 +178,9 @@ pub(crate) fn site_view<'a>(site: &'a Site, lang: &'a Language) -> SiteView<'a> 
         archive_url: link(cfg, &paths::archive(&lang.code)),
         authors_url: link(cfg, &paths::authors(&lang.code)),
         corrections_url: link(cfg, &paths::corrections(&lang.code)),
+        tags_url: site
+            .has_tags(&lang.code)
+            .then(|| link(cfg, &paths::tags(&lang.code))),
         feed_url: link(cfg, &paths::feed(&lang.code, &Scope::Front)),
         search_url: cfg
             .search
@@ -205,7 +210,7 @@ fn alt_title(site: &Site, job: &Job, alt: &Alt) -> String {
 }
 
 /// The part of the site a page belongs to, for the navigation's `aria-current`: `front`,
-/// `topics`, `countries`, `archive`, `authors`, `corrections`, `search`, or empty (articles, pages).
+/// `topics`, `countries`, `archive`, `authors`, `tags`, `corrections`, `search`, or empty (articles, pages).
 fn section(job: &Job) -> &'static str {
     match job {
         Job::List { scope, .. } => match scope {
@@ -213,11 +218,13 @@ fn section(job: &Job) -> &'static str {
             Scope::Topic(_) => "topics",
             Scope::Country(_) => "countries",
             Scope::Author(_) => "authors",
+            Scope::Tag(_) => "tags",
         },
         Job::Topics(_) => "topics",
         Job::Countries(_) => "countries",
         Job::Archive(_) | Job::Month { .. } => "archive",
         Job::Authors(_) => "authors",
+        Job::Tags(_) => "tags",
         Job::Corrections(_) => "corrections",
         Job::Search(_) => "search",
         _ => "",
