@@ -15,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod i18n;
+pub mod import;
 pub mod media;
 pub mod model;
 pub mod output;

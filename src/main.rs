@@ -115,6 +115,30 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Bring a Hugo, Jekyll or Zola site, or a WordPress export, into a nashra site
+    ///
+    /// SRC is the other site's folder (Hugo, Jekyll, Zola) or the .xml file WordPress writes
+    /// (Tools → Export → All content). DEST is a new folder (site.toml is written there) or a
+    /// nashra site to add to; nothing is overwritten. Articles go to content/YYYY/MM/NAME/ with
+    /// their translations beside them, pages to content/pages/NAME/; front matter is turned into
+    /// nashra's keys (tags and categories become free tags, anything else is kept under
+    /// `extra`); every old address is kept as an alias, so links to the old site keep working.
+    /// A report says what was mapped and what was not.
+    Import {
+        /// What made the site: hugo, jekyll, zola or wordpress
+        #[arg(value_enum)]
+        from: nashra::import::Source,
+        /// The site folder, or the WordPress export file
+        src: PathBuf,
+        /// Where to write the nashra site
+        dest: PathBuf,
+        /// WordPress: a copy of the site's wp-content/uploads folder, to copy pictures from
+        #[arg(long, value_name = "DIR")]
+        uploads: Option<PathBuf>,
+        /// The language of documents nothing else gives one to (default: the source's, else en)
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// Make a new site in DIR with a sample article that builds at once
     Init {
         /// The folder to create (it must not exist, or be empty)
@@ -295,6 +319,31 @@ fn main() -> ExitCode {
             match result {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(_) => ExitCode::from(1),
+            }
+        }
+        Command::Import {
+            from,
+            src,
+            dest,
+            uploads,
+            lang,
+        } => {
+            let opts = nashra::import::Options {
+                source: from,
+                src,
+                dest,
+                uploads,
+                lang,
+            };
+            match nashra::import::run(&opts) {
+                Ok(report) => {
+                    print!("{}", report.text(&opts));
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    eprintln!("{d}");
+                    ExitCode::from(1)
+                }
             }
         }
         Command::Init { dir } => match nashra::scaffold::init(&dir, jiff::Timestamp::now()) {

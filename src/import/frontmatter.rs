@@ -1,0 +1,300 @@
+//! Front matter on both sides of an import: reading another generator's (YAML `---` or TOML
+//! `+++`, any keys) and writing nashra's.
+//!
+//! [`map`] reads the keys the generators share into nashra's: `date`/`publishDate`/`created`,
+//! `lastmod`/`last_modified_at`/`updated`, `description`/`excerpt`/`summary`, `tags`,
+//! `categories` and Zola's `[taxonomies]`, `author`/`authors`, `draft` and `published: false`,
+//! `aliases`/`redirect_from`, `translationKey`/`ref`/`lang_ref`, `lang`, `image`/`cover`/
+//! `featured_image`/`images`. Everything else is kept under `extra`, so nothing is lost.
+//! [`document`] writes the result; values are written as JSON, which is YAML 1.2.
+
+use serde_json::{Map, Value};
+
+use super::Doc;
+
+/// Front matter keys and values as read.
+pub type Keys = Map<String, Value>;
+
+/// A file's front matter as a map, and its body. `None` when the file has no front matter.
+pub fn read(text: &str) -> Result<Option<(Keys, &str)>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or("").trim_end();
+    if first != "---" && first != "+++" {
+        return Ok(None);
+    }
+    let start = text.find('\n').map_or(text.len(), |i| i + 1);
+    let mut offset = start;
+    let mut end = None;
+    for line in text[start..].split_inclusive('\n') {
+        if line.trim_end() == first {
+            end = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((block_end, body_start)) = end else {
+        return Err(format!(
+            "the front matter is never closed (no second `{first}` line)"
+        ));
+    };
+    let block = &text[start..block_end];
+    let body = &text[body_start..];
+    let value: Value = if first == "---" {
+        if block.trim().is_empty() {
+            Value::Object(Map::new())
+        } else {
+            serde_saphyr::from_str(block).map_err(|e| {
+                let t = e.to_string();
+                t.lines().next().unwrap_or("invalid YAML").to_string()
+            })?
+        }
+    } else {
+        let t: toml::Table = toml::from_str(block).map_err(|e| {
+            let t = e.to_string();
+            t.lines().next().unwrap_or("invalid TOML").to_string()
+        })?;
+        toml_json(toml::Value::Table(t))
+    };
+    match value {
+        Value::Object(m) => Ok(Some((m, body))),
+        Value::Null => Ok(Some((Map::new(), body))),
+        _ => Err("the front matter is not a set of `key: value` lines".to_string()),
+    }
+}
+
+/// TOML as JSON, dates as their text.
+pub fn toml_json(v: toml::Value) -> Value {
+    match v {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_json).collect()),
+        toml::Value::Table(t) => {
+            Value::Object(t.into_iter().map(|(k, v)| (k, toml_json(v))).collect())
+        }
+    }
+}
+
+/// What the shared keys say, taken out of the map.
+#[derive(Debug, Default)]
+pub struct Mapped {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub slug: Option<String>,
+    pub lang: Option<String>,
+    pub group: Option<String>,
+    pub draft: bool,
+    /// `url` (Hugo), `permalink` (Jekyll), `path` (Zola): the address the file asked for.
+    pub url: Option<String>,
+    pub aliases: Vec<String>,
+    /// `categories`/`category` as written (Jekyll's `:categories`); they are tags too.
+    pub categories: Vec<String>,
+    pub fields: super::Fields,
+}
+
+/// Text of a scalar (strings, numbers, booleans).
+pub fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Names in a list, or a comma-separated line.
+fn names(v: &Value) -> Vec<String> {
+    match v {
+        Value::Array(a) => a.iter().filter_map(text).collect(),
+        Value::String(s) => s
+            .split([',', '،'])
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
+        other => text(other).into_iter().collect(),
+    }
+}
+
+/// Reads the shared keys (see the module doc) out of `m`; the rest goes under `extra`.
+pub fn map(mut m: Map<String, Value>) -> Mapped {
+    let mut out = Mapped::default();
+    let mut take = |keys: &[&str]| -> Option<Value> {
+        let mut found = None;
+        for k in keys {
+            if let Some(v) = m.remove(*k) {
+                if found.is_none() && !v.is_null() {
+                    found = Some(v);
+                }
+            }
+        }
+        found
+    };
+    out.title = take(&["title"]).as_ref().and_then(text);
+    out.date = take(&["date", "publishDate", "pubDate", "created"])
+        .as_ref()
+        .and_then(text);
+    let updated = take(&[
+        "lastmod",
+        "updated",
+        "last_modified_at",
+        "lastupdated",
+        "modified",
+    ])
+    .as_ref()
+    .and_then(text);
+    let summary = take(&["summary", "description", "excerpt"])
+        .as_ref()
+        .and_then(text);
+    out.slug = take(&["slug"]).as_ref().and_then(text);
+    out.lang = take(&["lang", "language", "locale"])
+        .as_ref()
+        .and_then(text);
+    out.group = take(&[
+        "translationKey",
+        "translation_key",
+        "ref",
+        "lang_ref",
+        "i18n",
+    ])
+    .as_ref()
+    .and_then(text);
+    let draft = take(&["draft"]).is_some_and(|v| v == Value::Bool(true));
+    let unpublished = take(&["published"]).is_some_and(|v| v == Value::Bool(false));
+    out.draft = draft || unpublished;
+    out.url = take(&["url", "permalink", "path"]).as_ref().and_then(text);
+    out.aliases = [take(&["aliases"]), take(&["redirect_from"])]
+        .iter()
+        .flatten()
+        .flat_map(names)
+        .collect();
+    let mut tags: Vec<String> = take(&["tags"]).as_ref().map(names).unwrap_or_default();
+    out.categories = take(&["categories", "category"])
+        .as_ref()
+        .map(names)
+        .unwrap_or_default();
+    tags.extend(out.categories.iter().cloned());
+    if let Some(Value::Object(tax)) = take(&["taxonomies"]) {
+        for (_, v) in tax {
+            tags.extend(names(&v));
+        }
+    }
+    let authors: Vec<String> = match take(&["authors", "author"]) {
+        Some(Value::Object(a)) => a.get("name").and_then(text).into_iter().collect(),
+        Some(v) => names(&v),
+        None => Vec::new(),
+    };
+    let image = match take(&["image", "featured_image", "cover", "thumbnail", "images"]) {
+        Some(Value::String(s)) => Some((s, None)),
+        Some(Value::Array(a)) => a.first().and_then(text).map(|s| (s, None)),
+        Some(Value::Object(o)) => o
+            .get("image")
+            .or_else(|| o.get("src"))
+            .or_else(|| o.get("path"))
+            .and_then(text)
+            .map(|s| (s, o.get("alt").and_then(text))),
+        _ => None,
+    };
+    // nashra's own checked keys would fail on another site's values: kept as data
+    let f = &mut out.fields;
+    if let Some(u) = updated {
+        f.push(("updated", Value::String(u)));
+    }
+    if let Some(s) = summary {
+        f.push(("summary", Value::String(s)));
+    }
+    if !tags.is_empty() {
+        f.push(("tags", Value::from(tags)));
+    }
+    if !authors.is_empty() {
+        f.push(("authors", Value::from(authors)));
+    }
+    if let Some((src, alt)) = image {
+        let mut img = Map::new();
+        img.insert("src".into(), Value::String(src));
+        img.insert("alt".into(), Value::String(alt.unwrap_or_default()));
+        f.push(("image", Value::Object(img)));
+    }
+    let mut extra = match m.remove("extra") {
+        Some(Value::Object(e)) => e,
+        _ => Map::new(),
+    };
+    extra.extend(m);
+    if !extra.is_empty() {
+        f.push(("extra", Value::Object(extra)));
+    }
+    out
+}
+
+/// The file nashra reads: front matter, a blank line, the body.
+pub fn document(d: &Doc) -> String {
+    let mut out = String::with_capacity(d.body.len() + 512);
+    out.push_str("---\n");
+    let mut line = |k: &str, v: &Value| {
+        out.push_str(k);
+        out.push_str(": ");
+        out.push_str(&v.to_string());
+        out.push('\n');
+    };
+    line("title", &Value::String(d.title.clone()));
+    if let Some(date) = &d.date {
+        line("date", &Value::String(date.clone()));
+    }
+    line("slug", &Value::String(d.slug.clone()));
+    for (k, v) in &d.fields {
+        line(k, v);
+    }
+    if !d.old_urls.is_empty() {
+        line("aliases", &Value::from(d.old_urls.clone()));
+    }
+    if d.draft {
+        line("draft", &Value::Bool(true));
+    }
+    out.push_str("---\n\n");
+    out.push_str(d.body.trim_start_matches('\n'));
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_and_yaml_map_to_nashra_keys() {
+        let (m, body) = match read("+++\ntitle = \"Hi\"\ndate = 2024-01-02T10:00:00+03:00\n[taxonomies]\ntags = [\"a\", \"ب\"]\n[extra]\nx = 1\n+++\nBody\n") {
+            Ok(Some(x)) => x,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(body, "Body\n");
+        let mapped = map(m);
+        assert_eq!(mapped.date.as_deref(), Some("2024-01-02T10:00:00+03:00"));
+        let fields: Vec<String> = mapped
+            .fields
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        assert_eq!(fields, ["tags=[\"a\",\"ب\"]", "extra={\"x\":1}"]);
+
+        let (m, _) = match read(
+            "---\ntitle: Hi\npublished: false\nauthor: {name: Sara}\nlayout: post\n---\n",
+        ) {
+            Ok(Some(x)) => x,
+            other => panic!("{other:?}"),
+        };
+        let mapped = map(m);
+        assert!(mapped.draft);
+        let fields: Vec<String> = mapped
+            .fields
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        assert_eq!(
+            fields,
+            ["authors=[\"Sara\"]", "extra={\"layout\":\"post\"}"]
+        );
+    }
+}

@@ -1,0 +1,245 @@
+//! WordPress post bodies (HTML, often without `<p>`, with shortcodes) to Markdown.
+//!
+//! [`paragraphs`] does what WordPress does when it shows a classic-editor post: blank lines make
+//! paragraphs, single line breaks `<br>`. `[caption]` shortcodes are unwrapped (their picture and
+//! text kept); other shortcodes are left as written and counted. Addresses of pictures under
+//! `wp-content/uploads/` are rewritten by [`Uploads`] to the copies beside the article. The HTML
+//! is then converted with htmd (turndown's rules: ATX headings, fenced code, tables).
+
+use std::path::{Path, PathBuf};
+
+/// Block elements that start a paragraph of their own.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "figure",
+    "table",
+    "pre",
+    "hr",
+    "iframe",
+    "!--",
+    "section",
+    "dl",
+    "address",
+    "form",
+    "style",
+    "script",
+];
+
+fn starts_with_block(chunk: &str) -> bool {
+    let Some(rest) = chunk.strip_prefix('<') else {
+        return false;
+    };
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    BLOCKS.iter().any(|b| {
+        rest.len() >= b.len()
+            && rest[..b.len()].eq_ignore_ascii_case(b)
+            && rest[b.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
+}
+
+/// Classic-editor text to HTML paragraphs (content already in `<p>`s, as the block editor
+/// writes it, is left alone).
+pub fn paragraphs(html: &str) -> String {
+    let html = html.replace("\r\n", "\n");
+    if html.contains("<p>") || html.contains("<p ") || html.contains("<!-- wp:") {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    for chunk in html.split("\n\n") {
+        let chunk = chunk.trim();
+        if chunk.is_empty() {
+            continue;
+        }
+        if starts_with_block(chunk) {
+            out.push_str(chunk);
+        } else {
+            out.push_str("<p>");
+            out.push_str(&chunk.replace('\n', "<br>"));
+            out.push_str("</p>");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `[caption …]<img …> Text[/caption]` → `<figure><img …><figcaption>Text</figcaption></figure>`.
+pub fn captions(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("[caption") {
+        let Some(open_end) = rest[start..].find(']').map(|i| start + i + 1) else {
+            break;
+        };
+        let Some(close) = rest[open_end..].find("[/caption]").map(|i| open_end + i) else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let inner = &rest[open_end..close];
+        // the picture (maybe inside a link) then the caption text
+        let split = inner.rfind('>').map_or(0, |i| i + 1);
+        out.push_str("<figure>");
+        out.push_str(&inner[..split]);
+        let text = inner[split..].trim();
+        if !text.is_empty() {
+            out.push_str("<figcaption>");
+            out.push_str(text);
+            out.push_str("</figcaption>");
+        }
+        out.push_str("</figure>");
+        rest = &rest[close + "[/caption]".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The first shortcode left in a body (`[gallery ids="1,2"]`), if any.
+pub fn shortcode(body: &str) -> Option<&str> {
+    let mut rest = body;
+    while let Some(i) = rest.find('[') {
+        let after = &rest[i + 1..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(after.len());
+        let next = after[name_len..].chars().next();
+        if name_len > 1
+            && after.as_bytes()[0].is_ascii_lowercase()
+            && matches!(next, Some(' ' | ']'))
+        {
+            if let Some(end) = after.find(']') {
+                // `[text](url)` is a Markdown link, not a shortcode
+                if !after[end + 1..].starts_with('(') {
+                    return Some(&rest[i..i + 2 + end]);
+                }
+            }
+        }
+        rest = after;
+    }
+    None
+}
+
+/// Copies of WordPress uploads: a local folder standing for `…/wp-content/uploads/`.
+pub struct Uploads<'a> {
+    pub dir: Option<&'a Path>,
+}
+
+impl Uploads<'_> {
+    /// The local file for an address under `wp-content/uploads/`, if it exists.
+    pub fn local(&self, url: &str) -> Option<PathBuf> {
+        let dir = self.dir?;
+        let (_, rel) = url.split_once("wp-content/uploads/")?;
+        let rel = rel.split(['?', '#']).next()?;
+        let rel = super::decode(rel);
+        if rel.split('/').any(|p| p == ".." || p.is_empty()) {
+            return None;
+        }
+        let p = dir.join(&rel);
+        p.is_file().then_some(p)
+    }
+
+    /// Rewrites every `…/wp-content/uploads/…` address in `html` whose file exists to its file
+    /// name, and returns the files to copy (source, name). Addresses without a local file are
+    /// kept and counted in `missing`.
+    pub fn rewrite(&self, html: &str, missing: &mut usize) -> (String, Vec<(PathBuf, String)>) {
+        const MARK: &str = "wp-content/uploads/";
+        if !html.contains(MARK) {
+            return (html.to_string(), Vec::new());
+        }
+        let stop = |c: char| {
+            matches!(
+                c,
+                '"' | '\'' | ' ' | '\n' | '\t' | ')' | '(' | '<' | '>' | ','
+            )
+        };
+        let mut out = String::with_capacity(html.len());
+        let mut files: Vec<(PathBuf, String)> = Vec::new();
+        let mut rest = html;
+        while let Some(at) = rest.find(MARK) {
+            let start = rest[..at].rfind(stop).map_or(0, |i| i + 1);
+            let end = at + rest[at..].find(stop).unwrap_or(rest.len() - at);
+            let url = &rest[start..end];
+            out.push_str(&rest[..start]);
+            match self.local(url) {
+                Some(src) => {
+                    let name = src
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    if !files.iter().any(|(_, n)| *n == name) {
+                        files.push((src, name.clone()));
+                    }
+                    out.push_str(&crate::content::slug::encode_path(&name));
+                }
+                None => {
+                    *missing += 1;
+                    out.push_str(url);
+                }
+            }
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        (out, files)
+    }
+}
+
+/// HTML to Markdown.
+pub fn markdown(converter: &htmd::HtmlToMarkdown, html: &str) -> String {
+    converter.convert(html).unwrap_or_else(|_| html.to_string())
+}
+
+/// The converter every post shares.
+pub fn converter() -> htmd::HtmlToMarkdown {
+    htmd::HtmlToMarkdown::builder()
+        .skip_tags(vec!["script", "style", "noscript"])
+        .options(htmd::options::Options {
+            heading_style: htmd::options::HeadingStyle::Atx,
+            code_block_style: htmd::options::CodeBlockStyle::Fenced,
+            ..Default::default()
+        })
+        .build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classic_editor_text_becomes_paragraphs() {
+        let html = paragraphs("First line\nsecond line\n\n<h2>Head</h2>\n\nLast");
+        assert_eq!(
+            html,
+            "<p>First line<br>second line</p>\n<h2>Head</h2>\n<p>Last</p>\n"
+        );
+        let md = markdown(&converter(), &html);
+        assert!(md.contains("## Head"), "{md}");
+    }
+
+    #[test]
+    fn captions_and_shortcodes() {
+        let html = captions(
+            "a [caption id=\"x\" align=\"alignnone\"]<img src=\"p.jpg\"> The port[/caption] b",
+        );
+        assert_eq!(
+            html,
+            "a <figure><img src=\"p.jpg\"><figcaption>The port</figcaption></figure> b"
+        );
+        assert_eq!(
+            shortcode("See [gallery ids=\"1,2\"] and [a link](x)."),
+            Some("[gallery ids=\"1,2\"]")
+        );
+        assert_eq!(shortcode("Only [a link](x) and [1]."), None);
+    }
+}

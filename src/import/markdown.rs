@@ -1,0 +1,665 @@
+//! Hugo, Jekyll and Zola sites: Markdown files with front matter, read from the site folder with
+//! its configuration (`hugo.toml`/`config.toml`/`config.yaml`, `_config.yml`, Zola's
+//! `config.toml`) for the site's title, address, languages and permalink patterns.
+//!
+//! Languages come from the file name (`summit.ar.md`), a per-language content folder (Hugo's
+//! `contentDir`), a `lang:` key (Jekyll, polyglot), else the site's default. Translations pair the
+//! way each generator pairs them: by path without the language (Hugo, Zola) or a
+//! `translationKey`/`ref`/`lang_ref`. Each file's old address is worked out the way its generator
+//! made it (`url`/`permalink`/`path` keys, permalink patterns, language prefixes), so it can be
+//! kept as an alias. Page bundles bring their pictures; `static/` (Hugo, Zola) and media files
+//! outside `_` folders (Jekyll) go to `static/`.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::frontmatter::{self, text};
+use super::{Doc, Options, Read, Report, Source};
+use crate::content::slug::slugify;
+use crate::diagnostics::Diagnostic;
+
+/// Site settings that decide languages and addresses.
+#[derive(Debug, Default)]
+struct Site {
+    title: Option<String>,
+    base_url: Option<String>,
+    default_lang: String,
+    /// Every language the configuration names.
+    langs: Vec<String>,
+    /// Hugo: (folder, language) for per-language content folders.
+    content_dirs: Vec<(PathBuf, Option<String>)>,
+    /// Hugo: section → pattern; Jekyll: `""` → the site's pattern.
+    permalinks: Vec<(String, String)>,
+    /// Hugo `defaultContentLanguageInSubdir`.
+    default_in_subdir: bool,
+}
+
+/// A config key, any case (Hugo's keys are case-insensitive).
+fn get<'a>(m: &'a Value, key: &str) -> Option<&'a Value> {
+    m.as_object()?
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(key))
+        .map(|(_, v)| v)
+}
+
+fn load_config(dir: &Path, names: &[&str]) -> Result<(Value, Option<PathBuf>), Diagnostic> {
+    for n in names {
+        let p = dir.join(n);
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        let v: Result<Value, String> = if n.ends_with(".toml") {
+            toml::from_str::<toml::Table>(&text)
+                .map(|t| frontmatter::toml_json(toml::Value::Table(t)))
+                .map_err(|e| e.to_string())
+        } else if n.ends_with(".json") {
+            serde_json::from_str(&text).map_err(|e| e.to_string())
+        } else {
+            serde_saphyr::from_str(&text).map_err(|e| e.to_string())
+        };
+        return match v {
+            Ok(v) => Ok((v, Some(p))),
+            Err(e) => Err(Diagnostic::error(
+                "import-config",
+                format!(
+                    "cannot read {}: {}",
+                    p.display(),
+                    e.lines().next().unwrap_or("")
+                ),
+            )),
+        };
+    }
+    Ok((Value::Null, None))
+}
+
+fn site(opts: &Options) -> Result<Site, Diagnostic> {
+    let src = &opts.src;
+    let names: &[&str] = match opts.source {
+        Source::Hugo => &[
+            "hugo.toml",
+            "hugo.yaml",
+            "hugo.yml",
+            "hugo.json",
+            "config.toml",
+            "config.yaml",
+            "config.yml",
+            "config.json",
+        ],
+        Source::Zola => &["config.toml", "zola.toml"],
+        _ => &["_config.yml", "_config.yaml"],
+    };
+    let (cfg, _) = load_config(src, names)?;
+    let s = |k: &str| get(&cfg, k).and_then(text);
+    let mut site = Site {
+        title: s("title"),
+        ..Site::default()
+    };
+    match opts.source {
+        Source::Hugo => {
+            site.base_url = s("baseURL");
+            site.default_lang = s("defaultContentLanguage").unwrap_or_else(|| "en".into());
+            site.default_in_subdir = get(&cfg, "defaultContentLanguageInSubdir")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            let main_dir = s("contentDir").unwrap_or_else(|| "content".into());
+            if let Some(Value::Object(langs)) = get(&cfg, "languages") {
+                for (code, l) in langs {
+                    site.langs.push(code.to_ascii_lowercase());
+                    if let Some(d) = get(l, "contentDir").and_then(text) {
+                        site.content_dirs
+                            .push((src.join(d), Some(code.to_ascii_lowercase())));
+                    }
+                    if site.title.is_none() {
+                        site.title = get(l, "title").and_then(text);
+                    }
+                }
+            }
+            site.content_dirs.push((src.join(main_dir), None));
+            let perma = get(&cfg, "permalinks");
+            let perma = perma.and_then(|p| get(p, "page")).or(perma);
+            if let Some(Value::Object(p)) = perma {
+                for (section, pattern) in p {
+                    if let Some(pat) = text(pattern) {
+                        site.permalinks.push((section.clone(), pat));
+                    }
+                }
+            }
+        }
+        Source::Zola => {
+            site.base_url = s("base_url");
+            site.default_lang = s("default_language").unwrap_or_else(|| "en".into());
+            if let Some(Value::Object(langs)) = get(&cfg, "languages") {
+                site.langs
+                    .extend(langs.keys().map(|k| k.to_ascii_lowercase()));
+            }
+            site.content_dirs.push((src.join("content"), None));
+        }
+        _ => {
+            site.base_url = match (s("url"), s("baseurl")) {
+                (Some(u), Some(b)) => Some(format!(
+                    "{}/{}",
+                    u.trim_end_matches('/'),
+                    b.trim_matches('/')
+                )),
+                (u, _) => u,
+            };
+            site.default_lang = s("default_lang")
+                .or_else(|| s("lang"))
+                .unwrap_or_else(|| "en".into());
+            if let Some(Value::Array(l)) = get(&cfg, "languages") {
+                site.langs.extend(l.iter().filter_map(text));
+            }
+            let pattern = match s("permalink").as_deref() {
+                None | Some("date") => {
+                    "/:categories/:year/:month/:day/:title:output_ext".to_string()
+                }
+                Some("pretty") => "/:categories/:year/:month/:day/:title/".to_string(),
+                Some("ordinal") => "/:categories/:year/:y_day/:title:output_ext".to_string(),
+                Some("none") => "/:categories/:title:output_ext".to_string(),
+                Some(p) => p.to_string(),
+            };
+            site.permalinks.push((String::new(), pattern));
+            site.content_dirs.push((src.to_path_buf(), None));
+        }
+    }
+    if let Some(l) = &opts.lang {
+        site.default_lang = l.clone();
+    }
+    site.default_lang = site.default_lang.to_ascii_lowercase();
+    if !site.langs.contains(&site.default_lang) {
+        site.langs.push(site.default_lang.clone());
+    }
+    Ok(site)
+}
+
+/// Folders never read: build output, dependencies, version control.
+const IGNORED: &[&str] = &[
+    "_site",
+    "public",
+    "node_modules",
+    "vendor",
+    ".git",
+    ".jekyll-cache",
+    "resources",
+    "themes",
+    ".sass-cache",
+];
+
+/// Files copied as static files (Jekyll): pictures, documents, sound and video.
+const MEDIA: &[&str] = &[
+    "jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "pdf", "mp3", "mp4", "webm", "ogg",
+];
+
+/// Reads a Hugo, Jekyll or Zola site.
+pub fn read(opts: &Options, report: &mut Report) -> Result<Read, Diagnostic> {
+    if !opts.src.is_dir() {
+        return Err(Diagnostic::error(
+            "import-source",
+            format!("{} is not a folder", opts.src.display()),
+        )
+        .help(format!(
+            "pass the {} site's folder (the one with its configuration)",
+            opts.source.name()
+        )));
+    }
+    let site = site(opts)?;
+    let mut docs = Vec::new();
+    let mut statics = Vec::new();
+    let mut seen: std::collections::HashSet<PathBuf> = Default::default();
+    for (dir, dir_lang) in &site.content_dirs {
+        if !dir.is_dir() {
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                let n = e.file_name().to_string_lossy();
+                e.depth() == 0
+                    || !(IGNORED.contains(&n.as_ref()) || (n.starts_with('.') && n.len() > 1))
+            });
+        for entry in walker.flatten() {
+            let path = entry.path();
+            if !entry.file_type().is_file() || !seen.insert(path.to_path_buf()) {
+                continue;
+            }
+            // another language's folder inside the main one (Hugo `contentDir = "content/ar"`)
+            if dir_lang.is_none()
+                && site
+                    .content_dirs
+                    .iter()
+                    .any(|(d, l)| l.is_some() && d != dir && path.starts_with(d))
+            {
+                continue;
+            }
+            let rel = path.strip_prefix(dir).unwrap_or(path);
+            let name = rel.to_string_lossy().replace('\\', "/");
+            let is_md = name.ends_with(".md") || name.ends_with(".markdown");
+            if opts.source == Source::Jekyll {
+                let in_underscore = rel
+                    .components()
+                    .any(|c| c.as_os_str().to_string_lossy().starts_with('_'));
+                let in_posts = rel.components().any(|c| {
+                    let c = c.as_os_str().to_string_lossy();
+                    c == "_posts" || c == "_drafts"
+                });
+                if !is_md {
+                    let ext = path
+                        .extension()
+                        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                        .unwrap_or_default();
+                    if !in_underscore && MEDIA.contains(&ext.as_str()) {
+                        statics.push((path.to_path_buf(), name));
+                    }
+                    continue;
+                }
+                if in_underscore && !in_posts {
+                    continue;
+                }
+            } else if !is_md {
+                continue; // bundle files are taken with their index.md
+            }
+            match file_doc(opts, &site, dir, dir_lang.as_deref(), path, report) {
+                Ok(Some(d)) => docs.push(d),
+                Ok(None) => {}
+                Err(msg) => report.note(
+                    "files whose front matter could not be read: left out",
+                    format!("{}: {msg}", path.display()),
+                ),
+            }
+        }
+    }
+    if matches!(opts.source, Source::Hugo | Source::Zola) {
+        let st = opts.src.join("static");
+        for e in walkdir::WalkDir::new(&st).into_iter().flatten() {
+            if e.file_type().is_file() {
+                let rel = e.path().strip_prefix(&st).unwrap_or(e.path());
+                statics.push((
+                    e.path().to_path_buf(),
+                    rel.to_string_lossy().replace('\\', "/"),
+                ));
+            }
+        }
+    }
+    if docs.is_empty() {
+        return Err(Diagnostic::error(
+            "import-source",
+            format!(
+                "no Markdown files with front matter were found in {}",
+                opts.src.display()
+            ),
+        )
+        .help(format!(
+            "pass the {} site's folder (the one with its configuration)",
+            opts.source.name()
+        )));
+    }
+    Ok(Read {
+        docs,
+        title: site.title,
+        base_url: site.base_url,
+        default_language: Some(site.default_lang),
+        statics,
+    })
+}
+
+/// `2024-01-31-name` → (Some("2024-01-31"), "name").
+fn date_prefix(stem: &str) -> (Option<&str>, &str) {
+    let b = stem.as_bytes();
+    let ok = b.len() > 11
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && matches!(b[10], b'-' | b'_');
+    if ok {
+        (Some(&stem[..10]), &stem[11..])
+    } else {
+        (None, stem)
+    }
+}
+
+/// One Markdown file as a document; `None` for files that are not documents (section lists).
+fn file_doc(
+    opts: &Options,
+    site: &Site,
+    dir: &Path,
+    dir_lang: Option<&str>,
+    path: &Path,
+    report: &mut Report,
+) -> Result<Option<Doc>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    let file = rel
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = file
+        .strip_suffix(".md")
+        .or_else(|| file.strip_suffix(".markdown"))
+        .unwrap_or(&file);
+    // `name.ar` → name and language
+    let (stem, file_lang) = match stem.rsplit_once('.') {
+        Some((n, l))
+            if site.langs.iter().any(|x| x == &l.to_ascii_lowercase())
+                || (l.len() == 2 && l.chars().all(|c| c.is_ascii_lowercase())) =>
+        {
+            (n, Some(l.to_ascii_lowercase()))
+        }
+        _ => (stem, None),
+    };
+    if stem == "_index" {
+        report.skip("section list pages (_index.md): nashra makes its own lists");
+        return Ok(None);
+    }
+    let Some((fm, body)) = frontmatter::read(&text)? else {
+        if opts.source == Source::Jekyll {
+            return Ok(None); // Jekyll copies such files as they are; they are not pages
+        }
+        return Err("no front matter".into());
+    };
+    let m = frontmatter::map(fm);
+    let parent = rel.parent().unwrap_or(Path::new(""));
+    let bundle = stem == "index";
+    let name = if bundle {
+        parent
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "index".into())
+    } else {
+        stem.to_string()
+    };
+    let (name_date, name) = date_prefix(&name);
+    let name = name.to_string();
+    let sections: Vec<String> = {
+        let p = if bundle {
+            parent.parent().unwrap_or(Path::new(""))
+        } else {
+            parent
+        };
+        p.components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .filter(|c| c != "_posts" && c != "_drafts")
+            .collect()
+    };
+    let lang = m
+        .lang
+        .clone()
+        .map(|l| {
+            l.split(['-', '_'])
+                .next()
+                .unwrap_or(&l)
+                .to_ascii_lowercase()
+        })
+        .or(file_lang)
+        .or_else(|| dir_lang.map(str::to_string))
+        .unwrap_or_else(|| site.default_lang.clone());
+    let in_drafts = rel.components().any(|c| c.as_os_str() == "_drafts");
+    let date = m.date.clone().or_else(|| name_date.map(str::to_string));
+    let date = if opts.source == Source::Jekyll && in_drafts && date.is_none() {
+        Some(jiff::Timestamp::now().strftime("%Y-%m-%d").to_string())
+    } else {
+        date
+    };
+    let title = m.title.clone().unwrap_or_else(|| name.clone());
+    let slug = m.slug.clone().unwrap_or_else(|| name.clone());
+
+    let old = old_url(
+        opts.source,
+        site,
+        &m,
+        &lang,
+        &sections,
+        &name,
+        date.as_deref(),
+        &title,
+        bundle,
+        rel,
+    );
+    let mut old_urls: Vec<String> = old.into_iter().collect();
+    old_urls.extend(m.aliases.iter().map(|a| {
+        super::site_path(a, site.base_url.as_deref())
+            .unwrap_or_else(|| a.trim_start_matches('/').to_string())
+    }));
+
+    // a bundle's other files go with it
+    let mut files = Vec::new();
+    if bundle {
+        let folder = path.parent().unwrap_or(Path::new("."));
+        for e in walkdir::WalkDir::new(folder).into_iter().flatten() {
+            let p = e.path();
+            let is_md = p.extension().is_some_and(|x| x == "md" || x == "markdown");
+            if e.file_type().is_file() && !is_md {
+                let r = p.strip_prefix(folder).unwrap_or(p);
+                files.push((p.to_path_buf(), r.to_string_lossy().replace('\\', "/")));
+            }
+        }
+    }
+    let group = match &m.group {
+        Some(g) => format!("key:{g}"),
+        None => {
+            let mut p: Vec<String> = sections.clone();
+            p.push(name.clone());
+            format!("path:{}", p.join("/"))
+        }
+    };
+    if let Some(code) = template_code(body) {
+        report.note(
+            format!(
+                "{} shortcodes or template tags left as written (nashra shows them as text)",
+                opts.source.name()
+            ),
+            format!("{}: {code}", path.display()),
+        );
+    }
+    Ok(Some(Doc {
+        origin: path.display().to_string(),
+        lang,
+        date,
+        title,
+        slug,
+        fields: m.fields,
+        body: body.to_string(),
+        files,
+        old_urls,
+        group,
+        draft: m.draft || in_drafts,
+    }))
+}
+
+/// The first Hugo shortcode, Zola shortcode or Liquid tag in a body.
+fn template_code(body: &str) -> Option<String> {
+    let mut in_fence = false;
+    for line in body.lines() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        for open in ["{{<", "{{%", "{%", "{{"] {
+            if let Some(i) = line.find(open) {
+                return Some(line[i..].chars().take(60).collect());
+            }
+        }
+    }
+    None
+}
+
+/// The address a file had on the old site (site-relative, no leading `/`).
+#[allow(clippy::too_many_arguments)]
+fn old_url(
+    source: Source,
+    site: &Site,
+    m: &frontmatter::Mapped,
+    lang: &str,
+    sections: &[String],
+    name: &str,
+    date: Option<&str>,
+    title: &str,
+    bundle: bool,
+    rel: &Path,
+) -> Option<String> {
+    let prefix = match source {
+        Source::Hugo if lang != site.default_lang || site.default_in_subdir => format!("{lang}/"),
+        Source::Zola if lang != site.default_lang => format!("{lang}/"),
+        Source::Jekyll if site.langs.len() > 1 && lang != site.default_lang => format!("{lang}/"),
+        _ => String::new(),
+    };
+    if let Some(u) = &m.url {
+        if source == Source::Jekyll && u.contains(':') && !u.contains("://") {
+            // a pattern, filled in below
+        } else {
+            let p = super::site_path(u, site.base_url.as_deref())?;
+            let p = p.trim_start_matches('/');
+            // Zola's `path` is inside the language; Hugo's `url` and Jekyll's permalink are not
+            return Some(if source == Source::Zola {
+                format!("{prefix}{p}")
+            } else {
+                p.to_string()
+            });
+        }
+    }
+    let slug_part = m.slug.clone().unwrap_or_else(|| name.to_string());
+    let ymd = |i: std::ops::Range<usize>| date.and_then(|d| d.get(i)).unwrap_or("").to_string();
+    let path = match source {
+        Source::Hugo => {
+            let section = sections.first().map(String::as_str).unwrap_or("");
+            match site.permalinks.iter().find(|(s, _)| s == section) {
+                Some((_, pattern)) if date.is_some() || !pattern.contains(":year") => {
+                    fill(pattern, &|t| match t {
+                        "year" => Some(ymd(0..4)),
+                        "month" => Some(ymd(5..7)),
+                        "day" => Some(ymd(8..10)),
+                        "section" => Some(section.to_string()),
+                        "sections" => Some(sections.join("/")),
+                        "title" => Some(slugify(title)),
+                        "slug" | "slugorfilename" | "slugorcontentbasename" => Some(
+                            m.slug
+                                .clone()
+                                .map_or_else(|| slugify(title), |s| slugify(&s)),
+                        ),
+                        "filename" | "contentbasename" => Some(name.to_string()),
+                        _ => None,
+                    })?
+                }
+                _ => {
+                    let mut p: Vec<String> = sections.to_vec();
+                    p.push(slug_part);
+                    format!("{}/", p.join("/").to_lowercase())
+                }
+            }
+        }
+        Source::Zola => {
+            let mut p: Vec<String> = sections.iter().map(|s| slugify(s)).collect();
+            p.push(slugify(&slug_part));
+            format!("{}/", p.join("/"))
+        }
+        _ => {
+            let is_post = rel
+                .components()
+                .any(|c| c.as_os_str() == "_posts" || c.as_os_str() == "_drafts");
+            if !is_post {
+                // pages keep their path: about.md → about.html, docs/index.md → docs/
+                let mut p: Vec<String> = sections.to_vec();
+                if let Some(u) = &m.url {
+                    return fill(u, &|_| None)
+                        .map(|u| format!("{prefix}{}", u.trim_start_matches('/')));
+                }
+                if bundle || name == "index" {
+                    return Some(format!(
+                        "{prefix}{}",
+                        if p.is_empty() {
+                            String::new()
+                        } else {
+                            format!("{}/", p.join("/"))
+                        }
+                    ));
+                }
+                p.push(format!("{name}.html"));
+                return Some(format!("{prefix}{}", p.join("/")));
+            }
+            let pattern = m
+                .url
+                .clone()
+                .or_else(|| site.permalinks.first().map(|(_, p)| p.clone()))
+                .unwrap_or_default();
+            // folders above `_posts`, then the front matter's categories
+            let cats: Vec<String> = sections
+                .iter()
+                .chain(&m.categories)
+                .map(|c| c.to_lowercase().replace(' ', "-"))
+                .collect();
+            fill(&pattern, &|t| match t {
+                "year" => Some(ymd(0..4)),
+                "month" => Some(ymd(5..7)),
+                "day" => Some(ymd(8..10)),
+                "i_month" => Some(ymd(5..7).trim_start_matches('0').to_string()),
+                "i_day" => Some(ymd(8..10).trim_start_matches('0').to_string()),
+                "short_year" => Some(ymd(2..4)),
+                "title" => Some(name.to_string()),
+                "slug" => Some(slugify(&slug_part)),
+                "categories" => Some(cats.join("/")),
+                "output_ext" => Some(".html".into()),
+                _ => None,
+            })?
+        }
+    };
+    let path = path.trim_start_matches('/');
+    // `//` left by an empty :categories
+    let mut clean = String::with_capacity(path.len());
+    for c in path.chars() {
+        if !(c == '/' && clean.ends_with('/')) {
+            clean.push(c);
+        }
+    }
+    Some(format!("{prefix}{}", clean.trim_start_matches('/')))
+}
+
+/// A permalink pattern with its `:tokens` filled in; `None` when a token is unknown.
+fn fill(pattern: &str, value: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = pattern;
+    while let Some(i) = rest.find(':') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        let token = &after[..end];
+        out.push_str(&value(token)?);
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_prefixes_and_patterns() {
+        assert_eq!(
+            date_prefix("2024-01-31-summit"),
+            (Some("2024-01-31"), "summit")
+        );
+        assert_eq!(date_prefix("summit"), (None, "summit"));
+        let v = |t: &str| match t {
+            "year" => Some("2024".to_string()),
+            "title" => Some("x".to_string()),
+            "output_ext" => Some(".html".to_string()),
+            _ => None,
+        };
+        assert_eq!(
+            fill("/:year/:title:output_ext", &v).as_deref(),
+            Some("/2024/x.html")
+        );
+        assert_eq!(fill("/:unknown/", &v), None);
+    }
+}

@@ -1,0 +1,298 @@
+//! Issue 16: `nashra import` from WordPress (WXR), Hugo, Jekyll and Zola, as a newsroom moving
+//! over would run it — import, then build — with the fixtures in tests/fixtures/import/, written
+//! for these tests.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{hreflang_links, nashra, read, tree, write, write_jpeg};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+/// Imports `src` into `dest` and builds the result; returns the import's report.
+fn import_and_build(args: &[&str], dest: &Path) -> String {
+    let cwd = dest.parent().unwrap_or(dest);
+    let run = nashra(cwd, args);
+    assert_eq!(
+        run.code, 0,
+        "import failed:\n{}\n{}",
+        run.stdout, run.stderr
+    );
+    let built = nashra(cwd, &["build", "--root", &dest.to_string_lossy()]);
+    assert_eq!(
+        built.code, 0,
+        "the imported site must build:\n{}",
+        built.stderr
+    );
+    assert!(!built.stderr.contains("error"), "{}", built.stderr);
+    run.stdout
+}
+
+/// The redirect page at an old address names the new one.
+fn redirects(out: &Path, old: &str, to: &str) {
+    let page = read(&out.join(old).join("index.html"));
+    let encoded = common::percent_decode(&page);
+    assert!(
+        encoded.contains(&format!("url={to}\"")),
+        "/{old} should send readers to {to}:\n{page}"
+    );
+}
+
+#[test]
+fn a_wordpress_export_becomes_a_bilingual_site_with_its_old_addresses() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let uploads = tmp.path().join("uploads");
+    write_jpeg(&uploads, "2024/03/port.jpg", 800, 600);
+    let dest = tmp.path().join("site");
+    let xml = fixture("wordpress/export.xml");
+    let report = import_and_build(
+        &[
+            "import",
+            "wordpress",
+            &xml.to_string_lossy(),
+            &dest.to_string_lossy(),
+            "--uploads",
+            &uploads.to_string_lossy(),
+        ],
+        &dest,
+    );
+    for line in [
+        "  articles: 3 (ar 2, en 1)\n",
+        "  pages: 1 (ar 1)\n",
+        "  translations paired: 1\n",
+        "  drafts (written with draft: true): 1\n",
+        "  old addresses kept as aliases (they redirect): 2\n",
+        "  files copied: 1\n",
+        "  1 × items of type `nav_menu_item`\n",
+        "  1 × post in the trash or auto-saved\n",
+        "WordPress shortcodes left as written",
+        "[gallery ids=\"11,12\"]",
+    ] {
+        assert!(report.contains(line), "{line:?} in:\n{report}");
+    }
+    let toml = read(&dest.join("site.toml"));
+    assert!(
+        toml.contains("base_url = \"https://gulf.example.com/\""),
+        "{toml}"
+    );
+    assert!(toml.contains("default_language = \"ar\""), "{toml}");
+
+    let out = dest.join("public");
+    // the classic-editor post: paragraphs, the caption unwrapped, the heading, the picture copied
+    let ar = read(&out.join("ar/2024/03/ميناء-جديد/index.html"));
+    assert!(ar.contains("<h2 id=\""), "{ar}");
+    assert!(ar.contains("ماذا بعد؟</h2>"), "{ar}");
+    assert!(
+        ar.contains("<p>افتُتح اليوم ميناء جديد في الدوحة.<br"),
+        "{ar}"
+    );
+    assert!(
+        ar.contains("port-800."),
+        "the copied picture has renditions: {ar}"
+    );
+    assert!(ar.contains("سارة أحمد"), "the author's display name: {ar}");
+    assert!(
+        ar.contains("href=\"/ar/tags/%D9%85%D9%88%D8%A7%D9%86%D8%A6/\""),
+        "{ar}"
+    );
+    // local time and offset kept: 10:00 in Doha (+03:00)
+    assert!(
+        ar.contains("datetime=\"2024-03-05T10:00:00+03:00\""),
+        "{ar}"
+    );
+    // the Polylang pair is one story in two languages
+    let en_path = out.join("en/2024/03/new-port-doha/index.html");
+    let en = read(&en_path);
+    assert!(
+        en.contains("New port opens in Doha – and ships wait"),
+        "{en}"
+    );
+    assert!(en.contains("<li>Four cranes</li>"), "{en}");
+    let links = hreflang_links(&en);
+    assert!(
+        links.iter().any(
+            |(l, h)| l == "ar" && common::percent_decode(h).contains("/ar/2024/03/ميناء-جديد/")
+        ),
+        "{links:?}"
+    );
+    // old addresses redirect; the page is a page; the draft, trash and menu are not published
+    redirects(&out, "2024/03/ميناء-جديد", "/ar/2024/03/ميناء-جديد/");
+    redirects(&out, "من-نحن", "/ar/من-نحن/");
+    assert!(out.join("ar/من-نحن/index.html").is_file());
+    let files = tree(&out);
+    assert!(
+        !files.keys().any(|p| p.to_string_lossy().contains("مسودة")),
+        "the draft stays unpublished"
+    );
+    assert!(!files
+        .keys()
+        .any(|p| p.to_string_lossy().contains("deleted")));
+}
+
+#[test]
+fn a_hugo_site_keeps_its_translations_bundles_and_addresses() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dest = tmp.path().join("site");
+    let src = fixture("hugo");
+    let report = import_and_build(
+        &[
+            "import",
+            "hugo",
+            &src.to_string_lossy(),
+            &dest.to_string_lossy(),
+        ],
+        &dest,
+    );
+    assert!(report.contains("  articles: 3 (ar 1, en 2)\n"), "{report}");
+    assert!(report.contains("  translations paired: 1\n"), "{report}");
+    assert!(
+        report.contains("1 × section list pages (_index.md)"),
+        "{report}"
+    );
+    assert!(report.contains("{{< ref \"posts/bundle\" >}}"), "{report}");
+    let out = dest.join("public");
+    let en = read(&out.join("en/2024/11/summit/index.html"));
+    assert!(en.contains("Leaders met in Bishkek."), "{en}");
+    assert!(
+        hreflang_links(&en)
+            .iter()
+            .any(|(l, h)| l == "ar" && h.ends_with("/ar/2024/11/summit/")),
+        "{en}"
+    );
+    assert!(en.contains("href=\"/en/tags/central-asia/\""), "{en}");
+    // the permalink pattern /:year/:month/:slug/ (slug from the title), the alias, the Arabic
+    // file's address under /ar/
+    redirects(&out, "2024/11/summit-in-bishkek", "/en/2024/11/summit/");
+    redirects(&out, "old/summit-2024", "/en/2024/11/summit/");
+    redirects(&out, "ar/2024/11/قمة-في-بيشكيك", "/ar/2024/11/summit/");
+    // a bundle brings its picture; static/ is published at the root; undated files are pages
+    let bundle = read(&out.join("en/2024/10/photo-story/index.html"));
+    assert!(bundle.contains("market.svg"), "{bundle}");
+    assert!(
+        out.join("en/2024/10/photo-story/market.svg").is_file()
+            || tree(&out)
+                .keys()
+                .any(|k| k.to_string_lossy().contains("market"))
+    );
+    assert!(out.join("images/logo.svg").is_file());
+    assert!(out.join("en/guide/index.html").is_file());
+    redirects(&out, "docs/guide", "/en/guide/");
+}
+
+#[test]
+fn a_jekyll_site_keeps_its_permalinks_drafts_and_media() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dest = tmp.path().join("site");
+    let src = fixture("jekyll");
+    let report = import_and_build(
+        &[
+            "import",
+            "jekyll",
+            &src.to_string_lossy(),
+            &dest.to_string_lossy(),
+        ],
+        &dest,
+    );
+    assert!(
+        report.contains("  drafts (written with draft: true): 1\n"),
+        "{report}"
+    );
+    assert!(report.contains("{% include note.html %}"), "{report}");
+    let out = dest.join("public");
+    // `permalink: pretty` with the post's category
+    redirects(
+        &out,
+        "news/2024/02/01/welcome-to-the-gazette",
+        "/en/2024/02/welcome-to-the-gazette/",
+    );
+    redirects(&out, "about", "/en/about/");
+    let post = read(&out.join("en/2024/02/welcome-to-the-gazette/index.html"));
+    assert!(post.contains("href=\"/en/tags/launch/\""), "{post}");
+    assert!(out.join("assets/img/front.svg").is_file());
+    assert!(
+        !dest.join("content/pages/readme").exists(),
+        "no front matter: not a page"
+    );
+}
+
+#[test]
+fn a_zola_site_keeps_its_sections_paths_and_taxonomies() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dest = tmp.path().join("site");
+    let src = fixture("zola");
+    let report = import_and_build(
+        &[
+            "import",
+            "zola",
+            &src.to_string_lossy(),
+            &dest.to_string_lossy(),
+        ],
+        &dest,
+    );
+    assert!(report.contains("  translations paired: 1\n"), "{report}");
+    let out = dest.join("public");
+    redirects(&out, "blog/rain", "/en/2024/03/rain/");
+    redirects(&out, "weather/rain", "/en/2024/03/rain/");
+    redirects(&out, "ar/blog/rain", "/ar/2024/03/rain/");
+    redirects(&out, "about-us", "/en/about/");
+    assert!(out.join("ar/tags/الطقس/index.html").is_file());
+    assert!(out.join("en/tags/gulf/index.html").is_file());
+    let en = read(&out.join("en/2024/03/rain/index.html"));
+    assert!(en.contains("The first rain of the season."), "{en}");
+}
+
+#[test]
+fn a_broken_export_is_an_error_at_its_line_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(
+        tmp.path(),
+        "export.xml",
+        "<?xml version=\"1.0\"?>\n<rss>\n<channel>\n<title>x</title>\n<item><title>a</wrong></item>\n</channel>\n</rss>\n",
+    );
+    let run = nashra(tmp.path(), &["import", "wordpress", "export.xml", "site"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: not a readable WordPress export:"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> export.xml:5:"), "{}", run.stderr);
+    assert!(!tmp.path().join("site").exists(), "nothing written");
+}
+
+#[test]
+fn an_import_never_overwrites_and_adds_to_an_existing_site() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dest = tmp.path().join("site");
+    write(&dest, "site.toml", common::SITE_TOML);
+    write(&dest, "content/2024/11/summit/index.en.md", "mine\n");
+    let before = tree(&dest);
+    let src = fixture("hugo");
+    let run = nashra(
+        tmp.path(),
+        &["import", "hugo", &src.to_string_lossy(), "site"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: 1 file(s) to import exist already in site, such as content/2024/11/summit/index.en.md; nothing was written"),
+        "{}",
+        run.stderr
+    );
+    assert!(tree(&dest) == before, "the site is untouched");
+
+    // without the clash the import adds to the site and keeps its site.toml
+    std::fs::remove_dir_all(dest.join("content")).unwrap_or_else(|e| panic!("{e}"));
+    let run = nashra(
+        tmp.path(),
+        &["import", "hugo", &src.to_string_lossy(), "site"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("site.toml written"), "{}", run.stdout);
+    assert_eq!(read(&dest.join("site.toml")), common::SITE_TOML);
+}
