@@ -87,6 +87,8 @@ pub struct Report {
     pub paired: usize,
     pub aliases: usize,
     pub files: usize,
+    /// Picture addresses left pointing at the old site (no local copy).
+    pub remote_pictures: usize,
     /// What was left out, by kind, with a count.
     pub skipped: BTreeMap<String, usize>,
     /// Things to look at: (what, examples).
@@ -137,6 +139,13 @@ impl Report {
             self.aliases
         );
         let _ = writeln!(out, "  files copied: {}", self.files);
+        if self.remote_pictures > 0 {
+            let _ = writeln!(
+                out,
+                "  pictures left at their old addresses: {} (pass --uploads with a copy of wp-content/uploads to copy them)",
+                self.remote_pictures
+            );
+        }
         if self.site_toml {
             let _ = writeln!(
                 out,

@@ -360,12 +360,7 @@ pub fn read(opts: &Options, report: &mut Report) -> Result<Read, Diagnostic> {
         missing += miss;
         docs.push(doc);
     }
-    if missing > 0 {
-        report.note(
-            "picture addresses under wp-content/uploads kept as they were (no local copy: pass --uploads with a copy of the folder)",
-            format!("{missing} addresses"),
-        );
-    }
+    report.remote_pictures += missing;
     Ok(Read {
         docs,
         title: Some(unescape_html(&ch.title)).filter(|t| !t.is_empty()),
