@@ -2,8 +2,8 @@
 //
 //   node run.mjs SITE_DIR ARTIFACTS_DIR
 //
-// Serves SITE_DIR on loopback, opens the Arabic and English front page, an article, a topic page
-// and a country page in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core)
+// Serves SITE_DIR on loopback, opens the Arabic and English front page, an article, a topic, tag and country page, the tag index
+// in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core)
 // at 390x844 and 1280x800, and checks: the computed direction (rtl/ltr), no horizontal overflow,
 // the language switcher leads to the translation, no console errors, zero serious or critical
 // axe-core violations; then the theme's gates (theme.mjs). Screenshots go to ARTIFACTS_DIR. Then the W3C Nu HTML checker (vnu-jar)
@@ -52,6 +52,11 @@ const pages = [
   { name: "en-topic", path: "/en/topics/security/", dir: "ltr", other: "/ar/topics/security/" },
   { name: "ar-country", path: "/ar/countries/kg/", dir: "rtl", other: "/en/countries/kg/" },
   { name: "en-country", path: "/en/countries/kg/", dir: "ltr", other: "/ar/countries/kg/" },
+  { name: "ar-tag", path: "/ar/tags/cop29/", dir: "rtl", other: "/en/tags/cop29/" },
+  { name: "en-tag", path: "/en/tags/cop29/", dir: "ltr", other: "/ar/tags/cop29/" },
+  { name: "ar-tags", path: "/ar/tags/", dir: "rtl", other: "/en/tags/" },
+  { name: "en-tags", path: "/en/tags/", dir: "ltr", other: "/ar/tags/" },
+  { name: "ar-tagged-article", path: "/ar/2025/11/nile-water-talks/", dir: "rtl", other: "/en/2025/11/nile-water-talks/" },
   { name: "ar-search", path: "/ar/search/", dir: "rtl", other: "/en/search/" },
   { name: "en-search", path: "/en/search/", dir: "ltr", other: "/ar/search/" },
 ];
