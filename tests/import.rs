@@ -148,7 +148,19 @@ fn a_hugo_site_keeps_its_translations_bundles_and_addresses() {
         ],
         &dest,
     );
-    assert!(report.contains("  articles: 3 (ar 1, en 2)\n"), "{report}");
+    assert!(report.contains("  articles: 4 (ar 1, en 3)\n"), "{report}");
+    // a `lang:` no file name can carry is not used as one (`../../escape` would leave the site)
+    assert!(
+        report.contains("languages that are not language codes: read as `en`\n      ")
+            && report.contains("odd-language.md: ../../escape"),
+        "{report}"
+    );
+    assert!(!tmp.path().join("escape").exists());
+    let odd = read(&dest.join("content/2024/09/odd-language/index.en.md"));
+    assert!(
+        odd.contains("expires: \"2030-01-01\"\n"),
+        "Hugo's expiryDate: {odd}"
+    );
     assert!(report.contains("  translations paired: 1\n"), "{report}");
     assert!(
         report.contains("1 × section list pages (_index.md)"),
@@ -203,6 +215,10 @@ fn a_jekyll_site_keeps_its_permalinks_drafts_and_media() {
         "{report}"
     );
     assert!(report.contains("{% include note.html %}"), "{report}");
+    assert!(
+        report.contains("1 × home page (index.md): nashra makes its own front page"),
+        "{report}"
+    );
     let out = dest.join("public");
     // `permalink: pretty` with the post's category
     redirects(

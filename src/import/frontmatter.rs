@@ -144,6 +144,9 @@ pub fn map(mut m: Map<String, Value>) -> Mapped {
     ])
     .as_ref()
     .and_then(text);
+    let expires = take(&["expiryDate", "expirydate", "expires", "expiry_date"])
+        .as_ref()
+        .and_then(text);
     let summary = take(&["summary", "description", "excerpt"])
         .as_ref()
         .and_then(text);
@@ -203,6 +206,9 @@ pub fn map(mut m: Map<String, Value>) -> Mapped {
     }
     if let Some(s) = summary {
         f.push(("summary", Value::String(s)));
+    }
+    if let Some(e) = expires {
+        f.push(("expires", Value::String(e)));
     }
     if !tags.is_empty() {
         f.push(("tags", Value::from(tags)));

@@ -356,6 +356,10 @@ fn file_doc(
         report.skip("section list pages (_index.md): nashra makes its own lists");
         return Ok(None);
     }
+    if opts.source == Source::Jekyll && rel.parent() == Some(Path::new("")) && stem == "index" {
+        report.skip("home page (index.md): nashra makes its own front page");
+        return Ok(None);
+    }
     let Some((fm, body)) = frontmatter::read(&text)? else {
         if opts.source == Source::Jekyll {
             return Ok(None); // Jekyll copies such files as they are; they are not pages
@@ -398,6 +402,13 @@ fn file_doc(
         .or(file_lang)
         .or_else(|| dir_lang.map(str::to_string))
         .unwrap_or_else(|| site.default_lang.clone());
+    // a language no file name can carry is reported by `check_docs`; the address is worked out
+    // as the default language's
+    let url_lang = if super::is_language_code(&lang) {
+        lang.as_str()
+    } else {
+        site.default_lang.as_str()
+    };
     let in_drafts = rel.components().any(|c| c.as_os_str() == "_drafts");
     let date = m.date.clone().or_else(|| name_date.map(str::to_string));
     let date = if opts.source == Source::Jekyll && in_drafts && date.is_none() {
@@ -412,7 +423,7 @@ fn file_doc(
         opts.source,
         site,
         &m,
-        &lang,
+        url_lang,
         &sections,
         &name,
         date.as_deref(),

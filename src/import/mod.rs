@@ -195,9 +195,59 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostic> {
         Source::Wordpress => wordpress::read(opts, &mut report)?,
         Source::Hugo | Source::Jekyll | Source::Zola => markdown::read(opts, &mut report)?,
     };
+    let mut read = read;
+    check_docs(&mut read, opts, &mut report);
     let plan = layout(read, opts, &mut report);
     write(&plan, opts)?;
     Ok(report)
+}
+
+/// Whether `code` can be a language in a file name: `ar`, `en`, `pt-br`, `zh-hant`.
+pub(super) fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let first = parts.next().unwrap_or_default();
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Languages that cannot be a file name's (`lang: "../x"`, `English`) become the default one,
+/// and dates nashra cannot read are reported (the build will point at them).
+fn check_docs(read: &mut Read, opts: &Options, report: &mut Report) {
+    let fallback = read
+        .default_language
+        .clone()
+        .or_else(|| opts.lang.clone())
+        .filter(|l| is_language_code(l))
+        .unwrap_or_else(|| "en".to_string());
+    if read
+        .default_language
+        .as_deref()
+        .is_some_and(|l| !is_language_code(l))
+    {
+        read.default_language = Some(fallback.clone());
+    }
+    let utc = jiff::tz::TimeZone::UTC;
+    for d in &mut read.docs {
+        let code = d.lang.trim().to_ascii_lowercase().replace('_', "-");
+        if is_language_code(&code) {
+            d.lang = code;
+        } else {
+            report.note(
+                format!("languages that are not language codes: read as `{fallback}`"),
+                format!("{}: {}", d.origin, d.lang),
+            );
+            d.lang = fallback.clone();
+        }
+        if let Some(date) = &d.date {
+            if let Err((msg, _)) = crate::content::dates::parse(date, &utc) {
+                report.note(
+                    "dates nashra cannot read, written as they were (the build names each file)",
+                    format!("{}: {date} ({msg})", d.origin),
+                );
+            }
+        }
+    }
 }
 
 /// A file to write: its text, or a file to copy.
@@ -368,6 +418,13 @@ fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
         for old in std::mem::take(&mut d.old_urls) {
             let old = old.trim_start_matches('/').to_string();
             if old.is_empty() || &old == url {
+                continue;
+            }
+            if old.contains('\\') || old.split('/').any(|p| p == ".." || p == ".") {
+                report.note(
+                    "old addresses that are not paths on the site: not redirected",
+                    format!("/{old}"),
+                );
                 continue;
             }
             if taken_urls.contains(&old) {
