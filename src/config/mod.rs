@@ -17,11 +17,12 @@ pub mod images;
 pub mod publisher;
 pub mod text;
 mod values;
+pub(crate) use values::is_language_code;
 
 pub use images::{Format as ImageFormat, Images};
 pub use publisher::Publisher;
 pub use values::is_topic_key;
-use values::{is_language_code, normalise_base_url, parse_timezone};
+use values::{normalise_base_url, parse_timezone};
 
 /// The name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "site.toml";

@@ -59,6 +59,6 @@ pub fn is_topic_key(key: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-pub(super) fn is_language_code(code: &str) -> bool {
+pub(crate) fn is_language_code(code: &str) -> bool {
     (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_lowercase())
 }

@@ -16,23 +16,22 @@ use serde_json::Value;
 
 use super::frontmatter::{self, text};
 use super::{Doc, Options, Read, Report, Source};
-use crate::content::slug::slugify;
 use crate::diagnostics::Diagnostic;
 
 /// Site settings that decide languages and addresses.
 #[derive(Debug, Default)]
-struct Site {
-    title: Option<String>,
-    base_url: Option<String>,
-    default_lang: String,
+pub(super) struct Site {
+    pub(super) title: Option<String>,
+    pub(super) base_url: Option<String>,
+    pub(super) default_lang: String,
     /// Every language the configuration names.
-    langs: Vec<String>,
+    pub(super) langs: Vec<String>,
     /// Hugo: (folder, language) for per-language content folders.
-    content_dirs: Vec<(PathBuf, Option<String>)>,
+    pub(super) content_dirs: Vec<(PathBuf, Option<String>)>,
     /// Hugo: section → pattern; Jekyll: `""` → the site's pattern.
-    permalinks: Vec<(String, String)>,
+    pub(super) permalinks: Vec<(String, String)>,
     /// Hugo `defaultContentLanguageInSubdir`.
-    default_in_subdir: bool,
+    pub(super) default_in_subdir: bool,
 }
 
 /// A config key, any case (Hugo's keys are case-insensitive).
@@ -404,7 +403,7 @@ fn file_doc(
         .unwrap_or_else(|| site.default_lang.clone());
     // a language no file name can carry is reported by `check_docs`; the address is worked out
     // as the default language's
-    let url_lang = if super::is_language_code(&lang) {
+    let url_lang = if super::layout::is_language_code(&lang) {
         lang.as_str()
     } else {
         site.default_lang.as_str()
@@ -419,7 +418,7 @@ fn file_doc(
     let title = m.title.clone().unwrap_or_else(|| name.clone());
     let slug = m.slug.clone().unwrap_or_else(|| name.clone());
 
-    let old = old_url(
+    let old = super::permalinks::old_url(
         opts.source,
         site,
         &m,
@@ -502,175 +501,16 @@ fn template_code(body: &str) -> Option<String> {
     None
 }
 
-/// The address a file had on the old site (site-relative, no leading `/`).
-#[allow(clippy::too_many_arguments)]
-fn old_url(
-    source: Source,
-    site: &Site,
-    m: &frontmatter::Mapped,
-    lang: &str,
-    sections: &[String],
-    name: &str,
-    date: Option<&str>,
-    title: &str,
-    bundle: bool,
-    rel: &Path,
-) -> Option<String> {
-    let prefix = match source {
-        Source::Hugo if lang != site.default_lang || site.default_in_subdir => format!("{lang}/"),
-        Source::Zola if lang != site.default_lang => format!("{lang}/"),
-        Source::Jekyll if site.langs.len() > 1 && lang != site.default_lang => format!("{lang}/"),
-        _ => String::new(),
-    };
-    if let Some(u) = &m.url {
-        if source == Source::Jekyll && u.contains(':') && !u.contains("://") {
-            // a pattern, filled in below
-        } else {
-            let p = super::site_path(u, site.base_url.as_deref())?;
-            let p = p.trim_start_matches('/');
-            // Zola's `path` is inside the language; Hugo's `url` and Jekyll's permalink are not
-            return Some(if source == Source::Zola {
-                format!("{prefix}{p}")
-            } else {
-                p.to_string()
-            });
-        }
-    }
-    let slug_part = m.slug.clone().unwrap_or_else(|| name.to_string());
-    let ymd = |i: std::ops::Range<usize>| date.and_then(|d| d.get(i)).unwrap_or("").to_string();
-    let path = match source {
-        Source::Hugo => {
-            let section = sections.first().map(String::as_str).unwrap_or("");
-            match site.permalinks.iter().find(|(s, _)| s == section) {
-                Some((_, pattern)) if date.is_some() || !pattern.contains(":year") => {
-                    fill(pattern, &|t| match t {
-                        "year" => Some(ymd(0..4)),
-                        "month" => Some(ymd(5..7)),
-                        "day" => Some(ymd(8..10)),
-                        "section" => Some(section.to_string()),
-                        "sections" => Some(sections.join("/")),
-                        "title" => Some(slugify(title)),
-                        "slug" | "slugorfilename" | "slugorcontentbasename" => Some(
-                            m.slug
-                                .clone()
-                                .map_or_else(|| slugify(title), |s| slugify(&s)),
-                        ),
-                        "filename" | "contentbasename" => Some(name.to_string()),
-                        _ => None,
-                    })?
-                }
-                _ => {
-                    let mut p: Vec<String> = sections.to_vec();
-                    p.push(slug_part);
-                    format!("{}/", p.join("/").to_lowercase())
-                }
-            }
-        }
-        Source::Zola => {
-            let mut p: Vec<String> = sections.iter().map(|s| slugify(s)).collect();
-            p.push(slugify(&slug_part));
-            format!("{}/", p.join("/"))
-        }
-        _ => {
-            let is_post = rel
-                .components()
-                .any(|c| c.as_os_str() == "_posts" || c.as_os_str() == "_drafts");
-            if !is_post {
-                // pages keep their path: about.md → about.html, docs/index.md → docs/
-                let mut p: Vec<String> = sections.to_vec();
-                if let Some(u) = &m.url {
-                    return fill(u, &|_| None)
-                        .map(|u| format!("{prefix}{}", u.trim_start_matches('/')));
-                }
-                if bundle || name == "index" {
-                    return Some(format!(
-                        "{prefix}{}",
-                        if p.is_empty() {
-                            String::new()
-                        } else {
-                            format!("{}/", p.join("/"))
-                        }
-                    ));
-                }
-                p.push(format!("{name}.html"));
-                return Some(format!("{prefix}{}", p.join("/")));
-            }
-            let pattern = m
-                .url
-                .clone()
-                .or_else(|| site.permalinks.first().map(|(_, p)| p.clone()))
-                .unwrap_or_default();
-            // folders above `_posts`, then the front matter's categories
-            let cats: Vec<String> = sections
-                .iter()
-                .chain(&m.categories)
-                .map(|c| c.to_lowercase().replace(' ', "-"))
-                .collect();
-            fill(&pattern, &|t| match t {
-                "year" => Some(ymd(0..4)),
-                "month" => Some(ymd(5..7)),
-                "day" => Some(ymd(8..10)),
-                "i_month" => Some(ymd(5..7).trim_start_matches('0').to_string()),
-                "i_day" => Some(ymd(8..10).trim_start_matches('0').to_string()),
-                "short_year" => Some(ymd(2..4)),
-                "title" => Some(name.to_string()),
-                "slug" => Some(slugify(&slug_part)),
-                "categories" => Some(cats.join("/")),
-                "output_ext" => Some(".html".into()),
-                _ => None,
-            })?
-        }
-    };
-    let path = path.trim_start_matches('/');
-    // `//` left by an empty :categories
-    let mut clean = String::with_capacity(path.len());
-    for c in path.chars() {
-        if !(c == '/' && clean.ends_with('/')) {
-            clean.push(c);
-        }
-    }
-    Some(format!("{prefix}{}", clean.trim_start_matches('/')))
-}
-
-/// A permalink pattern with its `:tokens` filled in; `None` when a token is unknown.
-fn fill(pattern: &str, value: &dyn Fn(&str) -> Option<String>) -> Option<String> {
-    let mut out = String::new();
-    let mut rest = pattern;
-    while let Some(i) = rest.find(':') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        let end = after
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .unwrap_or(after.len());
-        let token = &after[..end];
-        out.push_str(&value(token)?);
-        rest = &after[end..];
-    }
-    out.push_str(rest);
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn date_prefixes_and_patterns() {
+    fn date_prefixes() {
         assert_eq!(
             date_prefix("2024-01-31-summit"),
             (Some("2024-01-31"), "summit")
         );
         assert_eq!(date_prefix("summit"), (None, "summit"));
-        let v = |t: &str| match t {
-            "year" => Some("2024".to_string()),
-            "title" => Some("x".to_string()),
-            "output_ext" => Some(".html".to_string()),
-            _ => None,
-        };
-        assert_eq!(
-            fill("/:year/:title:output_ext", &v).as_deref(),
-            Some("/2024/x.html")
-        );
-        assert_eq!(fill("/:unknown/", &v), None);
     }
 }

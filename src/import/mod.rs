@@ -9,15 +9,16 @@
 //! alias unless it is a new page's own address. [`write`] refuses to overwrite anything, writes a
 //! `site.toml` when the destination has none, and the [`Report`] says what happened.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::content::slug::slugify;
 use crate::diagnostics::Diagnostic;
 
 pub mod frontmatter;
 pub mod html;
+mod layout;
 pub mod markdown;
+mod permalinks;
 pub mod wordpress;
 
 /// Which generator the source was made for.
@@ -196,380 +197,10 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostic> {
         Source::Hugo | Source::Jekyll | Source::Zola => markdown::read(opts, &mut report)?,
     };
     let mut read = read;
-    check_docs(&mut read, opts, &mut report);
-    let plan = layout(read, opts, &mut report);
+    layout::check_docs(&mut read, opts, &mut report);
+    let plan = layout::layout(read, opts, &mut report);
     write(&plan, opts)?;
     Ok(report)
-}
-
-/// Whether `code` can be a language in a file name: `ar`, `en`, `pt-br`, `zh-hant`.
-pub(super) fn is_language_code(code: &str) -> bool {
-    let mut parts = code.split('-');
-    let first = parts.next().unwrap_or_default();
-    (2..=3).contains(&first.len())
-        && first.bytes().all(|b| b.is_ascii_lowercase())
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
-/// Languages that cannot be a file name's (`lang: "../x"`, `English`) become the default one,
-/// and dates nashra cannot read are reported (the build will point at them).
-fn check_docs(read: &mut Read, opts: &Options, report: &mut Report) {
-    let fallback = read
-        .default_language
-        .clone()
-        .or_else(|| opts.lang.clone())
-        .filter(|l| is_language_code(l))
-        .unwrap_or_else(|| "en".to_string());
-    if read
-        .default_language
-        .as_deref()
-        .is_some_and(|l| !is_language_code(l))
-    {
-        read.default_language = Some(fallback.clone());
-    }
-    let utc = jiff::tz::TimeZone::UTC;
-    for d in &mut read.docs {
-        let code = d.lang.trim().to_ascii_lowercase().replace('_', "-");
-        if is_language_code(&code) {
-            d.lang = code;
-        } else {
-            report.note(
-                format!("languages that are not language codes: read as `{fallback}`"),
-                format!("{}: {}", d.origin, d.lang),
-            );
-            d.lang = fallback.clone();
-        }
-        if let Some(date) = &d.date {
-            if let Err((msg, _)) = crate::content::dates::parse(date, &utc) {
-                report.note(
-                    "dates nashra cannot read, written as they were (the build names each file)",
-                    format!("{}: {date} ({msg})", d.origin),
-                );
-            }
-        }
-    }
-}
-
-/// A file to write: its text, or a file to copy.
-enum Out {
-    Text(String),
-    Copy(PathBuf),
-}
-
-struct Plan {
-    files: Vec<(PathBuf, Out)>,
-    site_toml: Option<String>,
-}
-
-/// Site-relative URL of an article or a page as nashra makes it.
-fn new_url(lang: &str, date: Option<&str>, slug: &str) -> String {
-    match date.and_then(year_month) {
-        Some((y, m)) => format!("{lang}/{y}/{m}/{slug}/"),
-        None => format!("{lang}/{slug}/"),
-    }
-}
-
-/// `2024-01-31…` → ("2024", "01").
-fn year_month(date: &str) -> Option<(&str, &str)> {
-    let y = date.get(0..4)?;
-    let m = date.get(5..7)?;
-    (y.bytes().all(|b| b.is_ascii_digit()) && m.bytes().all(|b| b.is_ascii_digit()))
-        .then_some((y, m))
-}
-
-/// Places every document, pairs translations, settles slugs and aliases.
-fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
-    let zone = common_zone(&read.docs);
-    let mut docs = read.docs;
-    // groups in a stable order: by the first member's origin
-    docs.sort_by(|a, b| a.group.cmp(&b.group).then_with(|| a.origin.cmp(&b.origin)));
-    let default_lang = read
-        .default_language
-        .clone()
-        .or_else(|| opts.lang.clone())
-        .unwrap_or_else(|| "en".to_string());
-
-    let mut taken_urls: HashSet<String> = HashSet::new();
-    let mut taken_folders: HashSet<String> = HashSet::new();
-    let mut copied: HashSet<PathBuf> = HashSet::new();
-    let mut files = Vec::new();
-    let mut langs: BTreeSet<String> = BTreeSet::new();
-    let mut placed: Vec<(String, String, Doc)> = Vec::new(); // (new URL, folder, doc)
-                                                             // each turn takes the first group out of `docs`
-    let i = 0;
-    while i < docs.len() {
-        let mut j = i + 1;
-        while j < docs.len() && docs[j].group == docs[i].group {
-            j += 1;
-        }
-        let mut group: Vec<Doc> = docs.drain(i..j).collect();
-        // the default language first: its slug names the folder
-        group.sort_by_key(|d| (d.lang != default_lang, d.lang.clone()));
-        // one document per language: a second one is its own group
-        let mut seen_langs = HashSet::new();
-        let mut rest = Vec::new();
-        group.retain_mut(|d| {
-            if seen_langs.insert(d.lang.clone()) {
-                true
-            } else {
-                rest.push(std::mem::take(d));
-                false
-            }
-        });
-        for mut r in rest {
-            report.note(
-                "documents of one language in one translation group: placed apart, unpaired",
-                r.origin.clone(),
-            );
-            r.group = format!("{}#{}", r.group, r.origin);
-            docs.insert(i, r);
-        }
-        if group.len() > 1 {
-            report.paired += group.len() - 1;
-        }
-        let first = &group[0];
-        let is_page = first.date.is_none();
-        let base = {
-            let s = slugify(&first.slug);
-            let s = if s.is_empty() {
-                slugify(&first.title)
-            } else {
-                s
-            };
-            if s.is_empty() {
-                "untitled".to_string()
-            } else {
-                truncate_slug(&s)
-            }
-        };
-        let parent = match first.date.as_deref().and_then(year_month) {
-            Some((y, m)) if !is_page => format!("content/{y}/{m}"),
-            _ => "content/pages".to_string(),
-        };
-        let mut folder = format!("{parent}/{base}");
-        let mut n = 2;
-        while !taken_folders.insert(folder.clone()) {
-            folder = format!("{parent}/{base}-{n}");
-            n += 1;
-        }
-        for mut d in group {
-            langs.insert(d.lang.clone());
-            let mut slug = {
-                let s = slugify(&d.slug);
-                let s = if s.is_empty() { slugify(&d.title) } else { s };
-                if s.is_empty() {
-                    base.clone()
-                } else {
-                    truncate_slug(&s)
-                }
-            };
-            let page = d.date.is_none();
-            if page
-                && (crate::model::RESERVED_SLUGS.contains(&slug.as_str())
-                    || slug.chars().all(|c| c.is_ascii_digit()))
-            {
-                report.note(
-                    "page slugs that are nashra's own sections: renamed with -page",
-                    format!("{} ({slug})", d.origin),
-                );
-                slug = format!("{slug}-page");
-            }
-            let mut url = new_url(&d.lang, d.date.as_deref(), &slug);
-            let mut n = 2;
-            let wanted = slug.clone();
-            while taken_urls.contains(&url) {
-                slug = format!("{wanted}-{n}");
-                url = new_url(&d.lang, d.date.as_deref(), &slug);
-                n += 1;
-            }
-            if slug != wanted {
-                report.note(
-                    "documents whose address another one had: given a number",
-                    format!("{} → /{url}", d.origin),
-                );
-            }
-            taken_urls.insert(url.clone());
-            d.slug = slug;
-            if page {
-                *report.pages.entry(d.lang.clone()).or_default() += 1;
-            } else {
-                *report.articles.entry(d.lang.clone()).or_default() += 1;
-            }
-            if d.draft {
-                report.drafts += 1;
-            }
-            let dir = PathBuf::from(&folder);
-            for (src, name) in std::mem::take(&mut d.files) {
-                let target = dir.join(&name);
-                // translations sharing a folder often share their pictures
-                if copied.insert(target.clone()) {
-                    files.push((target, Out::Copy(src)));
-                    report.files += 1;
-                }
-            }
-            placed.push((url, folder.clone(), d));
-        }
-    }
-
-    // aliases: every old address that is not a new page's own, each once
-    let mut alias_owner: HashMap<String, String> = HashMap::new();
-    for (url, _, d) in placed.iter_mut() {
-        let mut keep = Vec::new();
-        for old in std::mem::take(&mut d.old_urls) {
-            let old = old.trim_start_matches('/').to_string();
-            if old.is_empty() || &old == url {
-                continue;
-            }
-            if old.contains('\\') || old.split('/').any(|p| p == ".." || p == ".") {
-                report.note(
-                    "old addresses that are not paths on the site: not redirected",
-                    format!("/{old}"),
-                );
-                continue;
-            }
-            if taken_urls.contains(&old) {
-                report.note(
-                    "old addresses that are now another page's: not redirected",
-                    format!("/{old}"),
-                );
-                continue;
-            }
-            match alias_owner.get(&old) {
-                Some(other) if other != url => {
-                    report.note(
-                        "old addresses claimed by two documents: the first keeps it",
-                        format!("/{old}"),
-                    );
-                }
-                Some(_) => {}
-                None => {
-                    alias_owner.insert(old.clone(), url.clone());
-                    keep.push(old);
-                }
-            }
-        }
-        d.old_urls = keep;
-    }
-    for (_, folder, d) in placed {
-        let path = PathBuf::from(folder).join(format!("index.{}.md", d.lang));
-        report.aliases += d.old_urls.len();
-        files.push((path, Out::Text(frontmatter::document(&d))));
-    }
-    for (src, rel) in read.statics {
-        files.push((PathBuf::from("static").join(rel), Out::Copy(src)));
-        report.files += 1;
-    }
-
-    let site_toml = if opts.dest.join("site.toml").exists() {
-        None
-    } else {
-        report.site_toml = true;
-        let mut langs: Vec<String> = langs.into_iter().collect();
-        if langs.is_empty() {
-            langs.push(default_lang.clone());
-        }
-        let default = if langs.contains(&default_lang) {
-            default_lang
-        } else {
-            langs[0].clone()
-        };
-        report.languages = langs.clone();
-        Some(site_toml(
-            read.title.as_deref().unwrap_or("News"),
-            read.base_url.as_deref().unwrap_or("https://example.org/"),
-            &default,
-            &langs,
-            &zone,
-        ))
-    };
-    Plan { files, site_toml }
-}
-
-/// A slug short enough to be a folder name with room for `-NN`.
-fn truncate_slug(s: &str) -> String {
-    let max = crate::content::slug::MAX_BYTES - 8;
-    if s.len() <= max {
-        return s.to_string();
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    s[..end].trim_end_matches('-').to_string()
-}
-
-/// The time zone most dates are written in, as a fixed-offset zone (`Etc/GMT-3` is UTC+3: the
-/// tz database's signs are inverted); `UTC` when dates carry no offset or a fractional one.
-fn common_zone(docs: &[Doc]) -> String {
-    let mut count: HashMap<i32, usize> = HashMap::new();
-    for d in docs {
-        let Some(date) = &d.date else { continue };
-        let offset = if date.ends_with('Z') {
-            Some(0)
-        } else {
-            date.len()
-                .checked_sub(6)
-                .and_then(|i| date.get(i..))
-                .filter(|t| {
-                    let b = t.as_bytes();
-                    matches!(b[0], b'+' | b'-') && b[3] == b':' && date.len() > 16
-                })
-                .and_then(|t| {
-                    let h: i32 = t[1..3].parse().ok()?;
-                    let m: i32 = t[4..6].parse().ok()?;
-                    let sign = if t.starts_with('-') { -1 } else { 1 };
-                    Some(sign * (h * 60 + m))
-                })
-        };
-        if let Some(o) = offset {
-            *count.entry(o).or_default() += 1;
-        }
-    }
-    let best = count
-        .into_iter()
-        .max_by_key(|&(o, n)| (n, std::cmp::Reverse(o)))
-        .map(|(o, _)| o);
-    match best {
-        Some(o) if o != 0 && o % 60 == 0 => {
-            let h = o / 60;
-            // Etc/GMT-3 is three hours ahead of UTC
-            if h > 0 {
-                format!("Etc/GMT-{h}")
-            } else {
-                format!("Etc/GMT+{}", -h)
-            }
-        }
-        _ => "UTC".to_string(),
-    }
-}
-
-/// The site.toml of an imported site.
-fn site_toml(title: &str, base_url: &str, default: &str, langs: &[String], zone: &str) -> String {
-    let q = |s: &str| serde_json::Value::from(s).to_string();
-    let mut base = base_url.trim().to_string();
-    if !base.ends_with('/') {
-        base.push('/');
-    }
-    let mut out = format!(
-        "# Written by `nashra import`: see the README's \"site.toml\" section.\n\
-         base_url = {}\n\
-         default_language = {}\n\
-         # the zone most imported dates were written in; better: your city's, e.g. \"Asia/Qatar\"\n\
-         timezone = {}\n\
-         # files without a date (documentation, notes) are standalone pages\n\
-         undated = \"page\"\n\
-         topics = []\n",
-        q(&base),
-        q(default),
-        q(zone)
-    );
-    for l in langs {
-        out.push_str(&format!("\n[languages.{}]\ntitle = {}\n", q(l), q(title)));
-        if l == "ar" {
-            out.push_str("digits = \"arab\"\nmonth_names = \"both\"\n");
-        }
-    }
-    out
 }
 
 fn io_err(path: &Path, e: std::io::Error) -> Diagnostic {
@@ -577,7 +208,7 @@ fn io_err(path: &Path, e: std::io::Error) -> Diagnostic {
 }
 
 /// Writes the plan; checks first that no file exists, so a refused import writes nothing.
-fn write(plan: &Plan, opts: &Options) -> Result<(), Diagnostic> {
+fn write(plan: &layout::Plan, opts: &Options) -> Result<(), Diagnostic> {
     let dest = &opts.dest;
     let existing: Vec<&PathBuf> = plan
         .files
@@ -618,15 +249,15 @@ fn write(plan: &Plan, opts: &Options) -> Result<(), Diagnostic> {
         .filter_map(|(p, out)| {
             let target = dest.join(p);
             let r = match out {
-                Out::Text(t) => std::fs::write(&target, t),
-                Out::Copy(src) => std::fs::copy(src, &target).map(|_| ()),
+                layout::Out::Text(t) => std::fs::write(&target, t),
+                layout::Out::Copy(src) => std::fs::copy(src, &target).map(|_| ()),
             };
             r.err().map(|e| match out {
-                Out::Copy(src) => Diagnostic::error(
+                layout::Out::Copy(src) => Diagnostic::error(
                     "io",
                     format!("cannot copy {} to {}: {e}", src.display(), target.display()),
                 ),
-                Out::Text(_) => io_err(&target, e),
+                layout::Out::Text(_) => io_err(&target, e),
             })
         })
         .collect();
@@ -700,31 +331,5 @@ mod tests {
             site_path("https://other.org/x/", Some("https://ex.org")),
             None
         );
-        assert_eq!(
-            new_url("ar", Some("2024-01-31 10:00"), "x"),
-            "ar/2024/01/x/"
-        );
-        assert_eq!(new_url("en", None, "about"), "en/about/");
-    }
-
-    #[test]
-    fn the_zone_most_dates_are_written_in() {
-        let doc = |d: &str| Doc {
-            date: Some(d.to_string()),
-            ..Doc::default()
-        };
-        let docs = [
-            doc("2024-03-05T10:00:00+03:00"),
-            doc("2024-03-06T10:00:00+03:00"),
-            doc("2024-03-07T10:00:00Z"),
-            doc("2024-03-08"),
-        ];
-        assert_eq!(common_zone(&docs), "Etc/GMT-3");
-        assert_eq!(
-            common_zone(&[doc("2024-03-05T10:00:00-05:00")]),
-            "Etc/GMT+5"
-        );
-        assert_eq!(common_zone(&[doc("2024-03-05T10:00:00+05:30")]), "UTC");
-        assert_eq!(common_zone(&[doc("2024-03-05")]), "UTC");
     }
 }
