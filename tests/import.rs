@@ -132,6 +132,12 @@ fn a_wordpress_export_becomes_a_bilingual_site_with_its_old_addresses() {
     assert!(!files
         .keys()
         .any(|p| p.to_string_lossy().contains("deleted")));
+    // no topics declared: the navigation offers the tags in their place
+    let front = read(&out.join("en/index.html"));
+    let nav = front.split("class=\"sections\"").nth(1).unwrap_or_default();
+    let nav = nav.split("</nav>").next().unwrap_or_default();
+    assert!(nav.contains("<a href=\"/en/tags/\">Tags</a>"), "{nav}");
+    assert!(!nav.contains("/en/topics/"), "{nav}");
 }
 
 #[test]
@@ -217,6 +223,10 @@ fn a_jekyll_site_keeps_its_permalinks_drafts_and_media() {
     assert!(report.contains("{% include note.html %}"), "{report}");
     assert!(
         report.contains("1 × home page (index.md): nashra makes its own front page"),
+        "{report}"
+    );
+    assert!(
+        report.contains("1 × lead images without alt text"),
         "{report}"
     );
     let out = dest.join("public");

@@ -67,6 +67,12 @@ fn free_tags_get_pages_feeds_and_an_index_per_language() {
         "{article}"
     );
     let index = read(&out.join("en/tags/index.html"));
+    // a site with topics keeps them in the navigation and links the tags from the footer
+    let footer = index.split("<footer").nth(1).unwrap_or_default();
+    assert!(
+        footer.contains("<a href=\"/en/tags/\">Tags</a>"),
+        "{footer}"
+    );
     assert!(index.contains("href=\"/en/tags/gerd/\""), "{index}");
     assert!(index.contains("2 articles"), "{index}");
 

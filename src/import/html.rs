@@ -106,6 +106,52 @@ pub fn captions(html: &str) -> String {
     out
 }
 
+/// `<figure>…<img …>…<figcaption>Text</figcaption></figure>` → `<p><img title="Text" …></p>`:
+/// htmd writes the title into `![alt](src "Text")`, which nashra shows as a figure with that
+/// caption. Figures without a picture or a caption are left alone.
+pub fn figures(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<figure") {
+        let Some(end) = rest[start..].find("</figure>").map(|i| start + i) else {
+            break;
+        };
+        let inner = &rest[start..end];
+        let img = inner
+            .find("<img")
+            .and_then(|i| inner[i..].find('>').map(|j| &inner[i..i + j + 1]));
+        let caption = inner.find("<figcaption").and_then(|i| {
+            let open = inner[i..].find('>')? + i + 1;
+            let close = inner[open..].find("</figcaption>")? + open;
+            Some(&inner[open..close])
+        });
+        out.push_str(&rest[..start]);
+        match (img, caption) {
+            (Some(img), Some(caption)) if !img.contains(" title=") => {
+                let mut text = String::new();
+                let mut inside = false;
+                for c in caption.chars() {
+                    match c {
+                        '<' => inside = true,
+                        '>' => inside = false,
+                        c if !inside => text.push(c),
+                        _ => {}
+                    }
+                }
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let text = text.replace('"', "&quot;");
+                out.push_str("<p>");
+                out.push_str(&img.replacen("<img", &format!("<img title=\"{text}\""), 1));
+                out.push_str("</p>");
+            }
+            _ => out.push_str(&rest[start..end + "</figure>".len()]),
+        }
+        rest = &rest[end + "</figure>".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The first shortcode left in a body (`[gallery ids="1,2"]`), if any.
 pub fn shortcode(body: &str) -> Option<&str> {
     let mut rest = body;
@@ -241,5 +287,7 @@ mod tests {
             Some("[gallery ids=\"1,2\"]")
         );
         assert_eq!(shortcode("Only [a link](x) and [1]."), None);
+        let md = markdown(&converter(), &figures(&html));
+        assert_eq!(md, "a\n\n![](p.jpg \"The port\")\n\nb");
     }
 }

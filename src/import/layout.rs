@@ -48,6 +48,18 @@ pub(super) fn check_docs(read: &mut Read, opts: &Options, report: &mut Report) {
             );
             d.lang = fallback.clone();
         }
+        let no_alt = d.fields.iter().any(|(k, v)| {
+            *k == "image"
+                && v.get("alt")
+                    .and_then(|a| a.as_str())
+                    .is_none_or(|a| a.trim().is_empty())
+        });
+        if no_alt {
+            report.note(
+                "lead images without alt text (describe each under `image:` with `alt:`)",
+                d.origin.clone(),
+            );
+        }
         if let Some(date) = &d.date {
             if let Err((msg, _)) = crate::content::dates::parse(date, &utc) {
                 report.note(

@@ -441,7 +441,7 @@ fn item_doc(
     }
 
     let mut missing = 0;
-    let body_html = html::paragraphs(&html::captions(&it.content));
+    let body_html = html::figures(&html::paragraphs(&html::captions(&it.content)));
     let (body_html, mut files) = uploads.rewrite(&body_html, &mut missing);
     if let Some(att) = it.meta("_thumbnail_id").and_then(|id| attachments.get(id)) {
         let alt = att

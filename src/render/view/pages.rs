@@ -41,6 +41,8 @@ pub struct SiteView<'a> {
     pub corrections_url: String,
     /// `/LANG/tags/`, or none when the language's articles have no free tags.
     pub tags_url: Option<String>,
+    /// Whether site.toml declares topics (an imported site may have only free tags).
+    pub has_topics: bool,
     pub feed_url: String,
     /// `/LANG/search/`, or none when `search = false`.
     pub search_url: Option<String>,
@@ -181,6 +183,7 @@ pub(crate) fn site_view<'a>(site: &'a Site, lang: &'a Language) -> SiteView<'a> 
         tags_url: site
             .has_tags(&lang.code)
             .then(|| link(cfg, &paths::tags(&lang.code))),
+        has_topics: !cfg.topics.is_empty(),
         feed_url: link(cfg, &paths::feed(&lang.code, &Scope::Front)),
         search_url: cfg
             .search
