@@ -95,6 +95,10 @@ fn a_wordpress_export_becomes_a_bilingual_site_with_its_old_addresses() {
         ar.contains("port-800."),
         "the copied picture has renditions: {ar}"
     );
+    assert!(
+        ar.contains("<figcaption>الرصيف الجديد</figcaption>"),
+        "the [caption] is the figure's caption: {ar}"
+    );
     assert!(ar.contains("سارة أحمد"), "the author's display name: {ar}");
     assert!(
         ar.contains("href=\"/ar/tags/%D9%85%D9%88%D8%A7%D9%86%D8%A6/\""),
