@@ -203,6 +203,21 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostic> {
     Ok(report)
 }
 
+/// What an import would write, without writing it: (path, bytes of text or 0 for a copy). For
+/// tools and the fuzz target.
+pub fn plan(read: Read, opts: &Options, report: &mut Report) -> Vec<(PathBuf, usize)> {
+    let mut read = read;
+    layout::check_docs(&mut read, opts, report);
+    layout::layout(read, opts, report)
+        .files
+        .into_iter()
+        .map(|(p, out)| match out {
+            layout::Out::Text(t) => (p, t.len()),
+            layout::Out::Copy(_) => (p, 0),
+        })
+        .collect()
+}
+
 fn io_err(path: &Path, e: std::io::Error) -> Diagnostic {
     Diagnostic::error("io", format!("cannot write {}: {e}", path.display()))
 }

@@ -277,9 +277,13 @@ fn wp_date(local: &str, gmt: &str) -> Option<String> {
 pub fn read(opts: &Options, report: &mut Report) -> Result<Read, Diagnostic> {
     let bytes = std::fs::read(&opts.src)
         .map_err(|e| Diagnostic::error("io", format!("cannot read {}: {e}", opts.src.display())))?;
-    let xml = String::from_utf8_lossy(&bytes);
-    let ch = parse(&xml).map_err(|(at, msg)| {
-        let p = crate::diagnostics::Pos::from_offset(&xml, at as usize);
+    from_str(&String::from_utf8_lossy(&bytes), opts, report)
+}
+
+/// Reads an export's text (`opts.src` names it in messages).
+pub fn from_str(xml: &str, opts: &Options, report: &mut Report) -> Result<Read, Diagnostic> {
+    let ch = parse(xml).map_err(|(at, msg)| {
+        let p = crate::diagnostics::Pos::from_offset(xml, at as usize);
         Diagnostic::error("wxr", format!("not a readable WordPress export: {msg}"))
             .in_file(&opts.src)
             .at(p)
