@@ -251,6 +251,15 @@ impl Session {
             related,
         );
         site.media = Arc::clone(&old.media);
+        // every page of a language links its tag index (footer or navigation): the index coming
+        // or going is a change to all of them
+        if site
+            .config
+            .language_codes()
+            .any(|l| old.has_tags(l) != site.has_tags(l))
+        {
+            return self.full(diags, start);
+        }
         let model_diags = model_diags.snapshot();
         if model_diags.iter().any(|d| d.severity == Severity::Error) {
             diags.extend(model_diags);
