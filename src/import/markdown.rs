@@ -206,6 +206,8 @@ pub fn read(opts: &Options, report: &mut Report) -> Result<Read, Diagnostic> {
     let mut docs = Vec::new();
     let mut statics = Vec::new();
     let mut seen: std::collections::HashSet<PathBuf> = Default::default();
+    // the destination may be inside the source (`nashra import jekyll . nashra-site`)
+    let dest = opts.dest.canonicalize().ok();
     for (dir, dir_lang) in &site.content_dirs {
         if !dir.is_dir() {
             continue;
@@ -216,7 +218,12 @@ pub fn read(opts: &Options, report: &mut Report) -> Result<Read, Diagnostic> {
             .filter_entry(|e| {
                 let n = e.file_name().to_string_lossy();
                 e.depth() == 0
-                    || !(IGNORED.contains(&n.as_ref()) || (n.starts_with('.') && n.len() > 1))
+                    || !(IGNORED.contains(&n.as_ref())
+                        || (n.starts_with('.') && n.len() > 1)
+                        || (e.file_type().is_dir()
+                            && dest.as_deref().is_some_and(|d| {
+                                e.path().canonicalize().ok().as_deref() == Some(d)
+                            })))
             });
         for entry in walker.flatten() {
             let path = entry.path();
