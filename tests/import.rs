@@ -326,3 +326,19 @@ fn an_import_never_overwrites_and_adds_to_an_existing_site() {
     assert!(!run.stdout.contains("site.toml written"), "{}", run.stdout);
     assert_eq!(read(&dest.join("site.toml")), common::SITE_TOML);
 }
+
+#[test]
+fn a_destination_inside_the_source_is_not_read_as_source() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let src = tmp.path().join("blog");
+    common::copy_dir(&fixture("jekyll"), &src);
+    let first = nashra(&src, &["import", "jekyll", ".", "site"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    // again, into the same folder after its content is moved aside: the imported Markdown under
+    // site/ has front matter, and would count as more Jekyll pages if it were read
+    std::fs::remove_dir_all(src.join("site/content")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_dir_all(src.join("site/static")).unwrap_or_else(|e| panic!("{e}"));
+    let second = nashra(&src, &["import", "jekyll", ".", "site"]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(second.stdout.contains("  pages: 1 (en 1)\n"), "{}", second.stdout);
+}
