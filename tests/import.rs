@@ -340,5 +340,9 @@ fn a_destination_inside_the_source_is_not_read_as_source() {
     std::fs::remove_dir_all(src.join("site/static")).unwrap_or_else(|e| panic!("{e}"));
     let second = nashra(&src, &["import", "jekyll", ".", "site"]);
     assert_eq!(second.code, 0, "{}", second.stderr);
-    assert!(second.stdout.contains("  pages: 1 (en 1)\n"), "{}", second.stdout);
+    assert!(
+        second.stdout.contains("  pages: 1 (en 1)\n"),
+        "{}",
+        second.stdout
+    );
 }

@@ -40,14 +40,12 @@ fn starts_with_block(chunk: &str) -> bool {
     let Some(rest) = chunk.strip_prefix('<') else {
         return false;
     };
-    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let rest = rest.strip_prefix('/').unwrap_or(rest).as_bytes();
+    // bytes, not text: a tag name is ASCII, and what follows `<` may be any letter
     BLOCKS.iter().any(|b| {
-        rest.len() >= b.len()
-            && rest[..b.len()].eq_ignore_ascii_case(b)
-            && rest[b.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_ascii_alphanumeric())
+        rest.get(..b.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(b.as_bytes()))
+            && rest.get(b.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
     })
 }
 
@@ -271,6 +269,12 @@ mod tests {
         );
         let md = markdown(&converter(), &html);
         assert!(md.contains("## Head"), "{md}");
+        // found by the wxr fuzz target: a multi-byte letter after `<`
+        assert_eq!(paragraphs("<pé>x\n\ny"), "<p><pé>x</p>\n<p>y</p>\n");
+        assert_eq!(
+            paragraphs("<\u{10348}x\n\ny"),
+            "<p><\u{10348}x</p>\n<p>y</p>\n"
+        );
     }
 
     #[test]

@@ -336,8 +336,8 @@ fn common_zone(docs: &[Doc]) -> String {
                     matches!(b[0], b'+' | b'-') && b[3] == b':' && date.len() > 16
                 })
                 .and_then(|t| {
-                    let h: i32 = t[1..3].parse().ok()?;
-                    let m: i32 = t[4..6].parse().ok()?;
+                    let h: i32 = t.get(1..3)?.parse().ok()?;
+                    let m: i32 = t.get(4..6)?.parse().ok()?;
                     let sign = if t.starts_with('-') { -1 } else { 1 };
                     Some(sign * (h * 60 + m))
                 })
