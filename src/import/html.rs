@@ -45,7 +45,9 @@ fn starts_with_block(chunk: &str) -> bool {
     BLOCKS.iter().any(|b| {
         rest.get(..b.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(b.as_bytes()))
-            && rest.get(b.len()).is_none_or(|c| !(c.is_ascii_alphanumeric() || *c >= 0x80))
+            && rest
+                .get(b.len())
+                .is_none_or(|c| !(c.is_ascii_alphanumeric() || *c >= 0x80))
     })
 }
 
