@@ -295,6 +295,16 @@ pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
             langs[0].clone()
         };
         report.languages = langs.clone();
+        let built_in: BTreeSet<String> = crate::theme::builtin_files(crate::theme::Layer::Locales)
+            .into_iter()
+            .filter_map(|f| f.name.split('/').next().map(str::to_string))
+            .collect();
+        for l in langs.iter().filter(|l| !built_in.contains(*l)) {
+            report.note(
+                "languages without built-in interface text (write locales/LANG/ui.ftl from locales/en/ui.ftl)",
+                l.clone(),
+            );
+        }
         Some(site_toml(
             read.title.as_deref().unwrap_or("News"),
             read.base_url.as_deref().unwrap_or("https://example.org/"),
