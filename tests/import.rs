@@ -248,6 +248,27 @@ fn a_jekyll_site_keeps_its_permalinks_drafts_and_media() {
         !dest.join("content/pages/readme").exists(),
         "no front matter: not a page"
     );
+
+    // a language the built-in theme has no interface text for is named in the report
+    let fr = tmp.path().join("fr");
+    let run = nashra(
+        tmp.path(),
+        &[
+            "import",
+            "jekyll",
+            &src.to_string_lossy(),
+            "fr",
+            "--lang",
+            "fr",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("1 × languages without built-in interface text (write locales/LANG/ui.ftl from locales/en/ui.ftl)\n      fr\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(read(&fr.join("site.toml")).contains("default_language = \"fr\""));
 }
 
 #[test]
