@@ -128,18 +128,7 @@ pub fn figures(html: &str) -> String {
         out.push_str(&rest[..start]);
         match (img, caption) {
             (Some(img), Some(caption)) if !img.contains(" title=") => {
-                let mut text = String::new();
-                let mut inside = false;
-                for c in caption.chars() {
-                    match c {
-                        '<' => inside = true,
-                        '>' => inside = false,
-                        c if !inside => text.push(c),
-                        _ => {}
-                    }
-                }
-                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                let text = text.replace('"', "&quot;");
+                let text = text_of(caption).replace('"', "&quot;");
                 out.push_str("<p>");
                 out.push_str(&img.replacen("<img", &format!("<img title=\"{text}\""), 1));
                 out.push_str("</p>");
@@ -150,6 +139,22 @@ pub fn figures(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The text of an HTML fragment: tags dropped, runs of white space made one space (entities
+/// are left as they are).
+pub fn text_of(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut inside = false;
+    for c in html.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The first shortcode left in a body (`[gallery ids="1,2"]`), if any.

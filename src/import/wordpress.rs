@@ -234,24 +234,9 @@ fn named_entity(name: &str) -> Option<&'static str> {
     })
 }
 
-/// Text without tags (excerpts).
+/// Text without tags or entities (excerpts, captions).
 fn strip_tags(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut inside = false;
-    for c in s.chars() {
-        match c {
-            '<' => inside = true,
-            '>' => inside = false,
-            c if !inside => out.push(c),
-            _ => {}
-        }
-    }
-    unescape_html(
-        out.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .as_str(),
-    )
+    unescape_html(&html::text_of(s))
 }
 
 /// `2024-01-31 13:00:00` and its GMT twin → `2024-01-31T13:00:00+03:00`; without a GMT time
