@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
             date: m.date,
             slug: m.slug.unwrap_or_default(),
             fields: m.fields,
-            body: body.to_string(),
+            body,
             old_urls: m.aliases,
             ..Doc::default()
         };

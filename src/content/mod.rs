@@ -459,7 +459,7 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
 
 /// The text of a content file without a UTF-8 BOM and with `\n` line endings (a copy only when
 /// there are `\r`s to replace).
-fn normalize_text(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn normalize_text(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n").into()

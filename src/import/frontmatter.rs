@@ -15,46 +15,25 @@ use super::Doc;
 /// Front matter keys and values as read.
 pub type Keys = Map<String, Value>;
 
-/// A file's front matter as a map, and its body. `None` when the file has no front matter.
-pub fn read(text: &str) -> Result<Option<(Keys, &str)>, String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+/// A file's front matter as a map, and its body. `None` when the file has no front matter. The
+/// block is cut as `build` cuts it ([`crate::content::frontmatter::split`]: BOM, CRLF, `---` or
+/// `+++`, TOML read through the same line-preserving YAML).
+pub fn read(text: &str) -> Result<Option<(Keys, String)>, String> {
+    let text = crate::content::normalize_text(text);
     let first = text.lines().next().unwrap_or("").trim_end();
     if first != "---" && first != "+++" {
         return Ok(None);
     }
-    let start = text.find('\n').map_or(text.len(), |i| i + 1);
-    let mut offset = start;
-    let mut end = None;
-    for line in text[start..].split_inclusive('\n') {
-        if line.trim_end() == first {
-            end = Some((offset, offset + line.len()));
-            break;
-        }
-        offset += line.len();
-    }
-    let Some((block_end, body_start)) = end else {
-        return Err(format!(
-            "the front matter is never closed (no second `{first}` line)"
-        ));
-    };
-    let block = &text[start..block_end];
-    let body = &text[body_start..];
-    let value: Value = if first == "---" {
-        if block.trim().is_empty() {
-            Value::Object(Map::new())
-        } else {
-            serde_saphyr::from_str(block).map_err(|e| {
-                let t = e.to_string();
-                t.lines().next().unwrap_or("invalid YAML").to_string()
-            })?
-        }
+    let split = crate::content::frontmatter::split(&text).map_err(|d| d.message)?;
+    let value: Value = if split.yaml.trim().is_empty() {
+        Value::Null
     } else {
-        let t: toml::Table = toml::from_str(block).map_err(|e| {
+        serde_saphyr::from_str(&split.yaml).map_err(|e| {
             let t = e.to_string();
-            t.lines().next().unwrap_or("invalid TOML").to_string()
-        })?;
-        toml_json(toml::Value::Table(t))
+            t.lines().next().unwrap_or("invalid YAML").to_string()
+        })?
     };
+    let body = split.body.to_string();
     match value {
         Value::Object(m) => Ok(Some((m, body))),
         Value::Null => Ok(Some((Map::new(), body))),
@@ -276,6 +255,12 @@ mod tests {
             other => panic!("{other:?}"),
         };
         assert_eq!(body, "Body\n");
+        // CRLF and a BOM, as build reads them
+        let crlf = read("\u{feff}---\r\ntitle: Hi\r\n---\r\nBody\r\n");
+        assert!(
+            matches!(&crlf, Ok(Some((m, b))) if m.contains_key("title") && b == "Body\n"),
+            "{crlf:?}"
+        );
         let mapped = map(m);
         assert_eq!(mapped.date.as_deref(), Some("2024-01-02T10:00:00+03:00"));
         let fields: Vec<String> = mapped

@@ -464,7 +464,7 @@ fn file_doc(
             format!("path:{}", p.join("/"))
         }
     };
-    if let Some(code) = template_code(body) {
+    if let Some(code) = template_code(&body) {
         report.note(
             format!(
                 "{} shortcodes or template tags left as written (nashra shows them as text)",
@@ -480,7 +480,7 @@ fn file_doc(
         title,
         slug,
         fields: m.fields,
-        body: body.to_string(),
+        body,
         files,
         old_urls,
         group,
