@@ -19,6 +19,13 @@ pub struct Tag {
     pub slug: String,
 }
 
+/// The names in one line of names separated by commas (`,` or the Arabic `،`), trimmed.
+pub fn split_names(line: &str) -> impl Iterator<Item = String> + '_ {
+    line.split([',', '،'])
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
 /// The names a `tags:`/`categories:` value holds, as written.
 #[derive(Debug, Default)]
 pub struct Names(pub Vec<String>);
@@ -32,12 +39,7 @@ impl<'de> Deserialize<'de> for Names {
                 f.write_str("a list of tag names, or names separated by commas")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Names, E> {
-                Ok(Names(
-                    v.split([',', '،'])
-                        .map(|s| s.trim().to_string())
-                        .filter(|s| !s.is_empty())
-                        .collect(),
-                ))
+                Ok(Names(split_names(v).collect()))
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Names, E> {
                 Ok(Names(vec![v.to_string()]))

@@ -87,11 +87,7 @@ pub fn text(v: &Value) -> Option<String> {
 fn names(v: &Value) -> Vec<String> {
     match v {
         Value::Array(a) => a.iter().filter_map(text).collect(),
-        Value::String(s) => s
-            .split([',', '،'])
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect(),
+        Value::String(s) => crate::content::tags::split_names(s).collect(),
         other => text(other).into_iter().collect(),
     }
 }

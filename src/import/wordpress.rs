@@ -400,7 +400,7 @@ fn item_doc(
     let mut fields: super::Fields = Vec::new();
     if it.modified != it.post_date && it.post_type == "post" {
         if let Some(u) = wp_date(&it.modified, &it.modified_gmt) {
-            if wp_date(&it.post_date, &it.post_date_gmt).as_deref() < Some(u.as_str()) {
+            if date.as_deref() < Some(u.as_str()) {
                 fields.push(("updated", Value::String(u)));
             }
         }
