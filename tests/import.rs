@@ -36,9 +36,9 @@ fn import_and_build(args: &[&str], dest: &Path) -> String {
 /// The redirect page at an old address names the new one.
 fn redirects(out: &Path, old: &str, to: &str) {
     let page = read(&out.join(old).join("index.html"));
-    let encoded = common::percent_decode(&page);
+    let decoded = common::percent_decode(&page);
     assert!(
-        encoded.contains(&format!("url={to}\"")),
+        decoded.contains(&format!("url={to}\"")),
         "/{old} should send readers to {to}:\n{page}"
     );
 }
@@ -194,13 +194,11 @@ fn a_hugo_site_keeps_its_translations_bundles_and_addresses() {
     redirects(&out, "ar/2024/11/قمة-في-بيشكيك", "/ar/2024/11/summit/");
     // a bundle brings its picture; static/ is published at the root; undated files are pages
     let bundle = read(&out.join("en/2024/10/photo-story/index.html"));
-    assert!(bundle.contains("market.svg"), "{bundle}");
     assert!(
-        out.join("en/2024/10/photo-story/market.svg").is_file()
-            || tree(&out)
-                .keys()
-                .any(|k| k.to_string_lossy().contains("market"))
+        bundle.contains("<img src=\"/2024/10/photo-story/market.svg\" alt=\"The market\""),
+        "{bundle}"
     );
+    assert!(out.join("2024/10/photo-story/market.svg").is_file());
     assert!(out.join("images/logo.svg").is_file());
     assert!(out.join("en/guide/index.html").is_file());
     redirects(&out, "docs/guide", "/en/guide/");
@@ -366,4 +364,90 @@ fn a_destination_inside_the_source_is_not_read_as_source() {
         "{}",
         second.stdout
     );
+}
+
+#[test]
+fn hugo_content_folders_per_language_pair_by_path() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let src = tmp.path().join("hugo");
+    write(
+        &src,
+        "hugo.toml",
+        "baseURL = \"https://h.example.org/\"\ndefaultContentLanguage = \"ar\"\n[languages.ar]\ncontentDir = \"content/ar\"\n[languages.en]\ncontentDir = \"content/en\"\n",
+    );
+    write(
+        &src,
+        "content/ar/news/rain.md",
+        "---\ntitle: أمطار\ndate: 2024-03-05T08:00:00+03:00\n---\nنص.\n",
+    );
+    write(
+        &src,
+        "content/en/news/rain.md",
+        "---\ntitle: Rain\ndate: 2024-03-05T08:00:00+03:00\n---\nText.\n",
+    );
+    let dest = tmp.path().join("site");
+    let report = import_and_build(
+        &[
+            "import",
+            "hugo",
+            &src.to_string_lossy(),
+            &dest.to_string_lossy(),
+        ],
+        &dest,
+    );
+    assert!(report.contains("  articles: 2 (ar 1, en 1)\n"), "{report}");
+    assert!(report.contains("  translations paired: 1\n"), "{report}");
+    let out = dest.join("public");
+    let en = read(&out.join("en/2024/03/rain/index.html"));
+    assert!(
+        hreflang_links(&en)
+            .iter()
+            .any(|(l, h)| l == "ar" && h.ends_with("/ar/2024/03/rain/")),
+        "{en}"
+    );
+    // the default language has no prefix on Hugo, the other one has
+    redirects(&out, "news/rain", "/ar/2024/03/rain/");
+    redirects(&out, "en/news/rain", "/en/2024/03/rain/");
+}
+
+#[test]
+fn wpml_languages_and_pictures_left_at_their_addresses() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let item = |id: &str, lang: &str, title: &str, link: &str| {
+        format!(
+            "<item><title>{title}</title><link>{link}</link><dc:creator>ed</dc:creator>\
+             <content:encoded><![CDATA[<p>Text <img src=\"https://w.example.com/wp-content/uploads/2024/01/a.jpg\" alt=\"a\"></p>]]></content:encoded>\
+             <wp:post_id>{id}</wp:post_id><wp:post_date>2024-01-10 09:00:00</wp:post_date>\
+             <wp:post_date_gmt>2024-01-10 06:00:00</wp:post_date_gmt><wp:post_name>{id}</wp:post_name>\
+             <wp:status>publish</wp:status><wp:post_type>post</wp:post_type>\
+             <wp:postmeta><wp:meta_key>_wpml_import_language_code</wp:meta_key><wp:meta_value>{lang}</wp:meta_value></wp:postmeta>\
+             <wp:postmeta><wp:meta_key>_wpml_import_translation_group</wp:meta_key><wp:meta_value>77</wp:meta_value></wp:postmeta></item>\n"
+        )
+    };
+    let xml = format!(
+        "<?xml version=\"1.0\"?>\n<rss xmlns:content=\"c\" xmlns:wp=\"w\" xmlns:dc=\"d\" xmlns:excerpt=\"e\"><channel><title>W</title><link>https://w.example.com</link><language>en-US</language>\n{}{}</channel></rss>\n",
+        item("1", "en", "Rates rise", "https://w.example.com/rates-rise/"),
+        item("2", "ar", "ارتفاع الفائدة", "https://w.example.com/ar/rates-ar/"),
+    );
+    write(tmp.path(), "export.xml", &xml);
+    let dest = tmp.path().join("site");
+    let report = import_and_build(&["import", "wordpress", "export.xml", "site"], &dest);
+    assert!(report.contains("  translations paired: 1\n"), "{report}");
+    assert!(
+        report.contains("  pictures left at their old addresses: 2 (pass --uploads"),
+        "{report}"
+    );
+    let out = dest.join("public");
+    let en = read(&out.join("en/2024/01/1/index.html"));
+    assert!(
+        en.contains("src=\"https://w.example.com/wp-content/uploads/2024/01/a.jpg\""),
+        "{en}"
+    );
+    assert!(
+        hreflang_links(&en)
+            .iter()
+            .any(|(l, h)| l == "ar" && h.ends_with("/ar/2024/01/2/")),
+        "{en}"
+    );
+    redirects(&out, "rates-rise", "/en/2024/01/1/");
 }
