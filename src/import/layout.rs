@@ -102,8 +102,6 @@ fn year_month(date: &str) -> Option<(&str, &str)> {
 pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
     let zone = common_zone(&read.docs);
     let mut docs = read.docs;
-    // groups in a stable order: by the first member's origin
-    docs.sort_by(|a, b| a.group.cmp(&b.group).then_with(|| a.origin.cmp(&b.origin)));
     let default_lang = read
         .default_language
         .clone()
@@ -116,53 +114,36 @@ pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
     let mut files = Vec::new();
     let mut langs: BTreeSet<String> = BTreeSet::new();
     let mut placed: Vec<(String, String, Doc)> = Vec::new(); // (new URL, folder, doc)
-                                                             // each turn takes the first group out of `docs`
-    let i = 0;
-    while i < docs.len() {
-        let mut j = i + 1;
-        while j < docs.len() && docs[j].group == docs[i].group {
-            j += 1;
-        }
-        let mut group: Vec<Doc> = docs.drain(i..j).collect();
-        // the default language first: its slug names the folder
-        group.sort_by_key(|d| (d.lang != default_lang, d.lang.clone()));
-        // one document per language: a second one is its own group
-        let mut seen_langs = HashSet::new();
-        let mut rest = Vec::new();
-        group.retain_mut(|d| {
-            if seen_langs.insert(d.lang.clone()) {
-                true
-            } else {
-                rest.push(std::mem::take(d));
-                false
-            }
-        });
-        for mut r in rest {
+
+    // one document per language in a group: a second one of a language stands alone
+    let mut seen: HashSet<(String, String)> = HashSet::new();
+    for d in &mut docs {
+        if !seen.insert((d.group.clone(), d.lang.clone())) {
             report.note(
                 "documents of one language in one translation group: placed apart, unpaired",
-                r.origin.clone(),
+                d.origin.clone(),
             );
-            r.group = format!("{}#{}", r.group, r.origin);
-            docs.insert(i, r);
+            d.group = format!("{}#{}", d.group, d.origin);
         }
+    }
+    drop(seen);
+    docs.sort_by(|a, b| a.group.cmp(&b.group).then_with(|| a.origin.cmp(&b.origin)));
+    let mut groups: Vec<Vec<Doc>> = Vec::new();
+    for d in docs {
+        match groups.last_mut() {
+            Some(g) if g[0].group == d.group => g.push(d),
+            _ => groups.push(vec![d]),
+        }
+    }
+    for mut group in groups {
+        // the default language first: its slug names the folder
+        group.sort_by_key(|d| (d.lang != default_lang, d.lang.clone()));
         if group.len() > 1 {
             report.paired += group.len() - 1;
         }
         let first = &group[0];
         let is_page = first.date.is_none();
-        let base = {
-            let s = slugify(&first.slug);
-            let s = if s.is_empty() {
-                slugify(&first.title)
-            } else {
-                s
-            };
-            if s.is_empty() {
-                "untitled".to_string()
-            } else {
-                truncate_slug(&s)
-            }
-        };
+        let base = slug_of(first).unwrap_or_else(|| "untitled".to_string());
         let parent = match first.date.as_deref().and_then(year_month) {
             Some((y, m)) if !is_page => format!("content/{y}/{m}"),
             _ => "content/pages".to_string(),
@@ -175,15 +156,7 @@ pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
         }
         for mut d in group {
             langs.insert(d.lang.clone());
-            let mut slug = {
-                let s = slugify(&d.slug);
-                let s = if s.is_empty() { slugify(&d.title) } else { s };
-                if s.is_empty() {
-                    base.clone()
-                } else {
-                    truncate_slug(&s)
-                }
-            };
+            let mut slug = slug_of(&d).unwrap_or_else(|| base.clone());
             let page = d.date.is_none();
             if page
                 && (crate::model::RESERVED_SLUGS.contains(&slug.as_str())
@@ -316,6 +289,14 @@ pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
     Plan { files, site_toml }
 }
 
+/// A document's slug by nashra's rules (from its slug, else its title), short enough to be a
+/// folder name with room for `-NN`; `None` when neither has a letter or digit.
+fn slug_of(d: &Doc) -> Option<String> {
+    let s = slugify(&d.slug);
+    let s = if s.is_empty() { slugify(&d.title) } else { s };
+    (!s.is_empty()).then(|| truncate_slug(&s))
+}
+
 /// A slug short enough to be a folder name with room for `-NN`.
 fn truncate_slug(s: &str) -> String {
     let max = crate::content::slug::MAX_BYTES - 8;
@@ -406,6 +387,54 @@ fn site_toml(title: &str, base_url: &str, default: &str, langs: &[String], zone:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_second_document_of_one_language_in_a_group_stands_alone() {
+        let doc = |origin: &str, lang: &str| Doc {
+            origin: origin.into(),
+            lang: lang.into(),
+            date: Some("2024-03-05".into()),
+            title: "Rain".into(),
+            slug: "rain".into(),
+            group: "g".into(),
+            ..Doc::default()
+        };
+        let read = Read {
+            docs: vec![doc("a", "en"), doc("b", "ar"), doc("c", "en")],
+            default_language: Some("en".into()),
+            ..Read::default()
+        };
+        let opts = Options {
+            source: super::super::Source::Hugo,
+            src: "src".into(),
+            dest: "/nonexistent/nashra-import-test".into(),
+            uploads: None,
+            lang: None,
+        };
+        let mut report = Report::default();
+        let plan = layout(read, &opts, &mut report);
+        let mut paths: Vec<String> = plan
+            .files
+            .iter()
+            .map(|(p, _)| p.to_string_lossy().into_owned())
+            .collect();
+        paths.sort();
+        assert_eq!(
+            paths,
+            [
+                "content/2024/03/rain-2/index.en.md",
+                "content/2024/03/rain/index.ar.md",
+                "content/2024/03/rain/index.en.md"
+            ]
+        );
+        assert_eq!(report.paired, 1);
+        assert_eq!(
+            report
+                .notes
+                .get("documents of one language in one translation group: placed apart, unpaired"),
+            Some(&vec!["c".to_string()])
+        );
+    }
 
     #[test]
     fn new_addresses() {
