@@ -63,48 +63,20 @@ impl<'de> Deserialize<'de> for Names {
                 self,
                 mut seq: A,
             ) -> Result<Names, A::Error> {
+                use serde::de::Error;
                 let mut out = Vec::new();
-                while let Some(one) = seq.next_element::<One>()? {
-                    out.extend(one.0);
+                // items are names: text, numbers and booleans as written; an empty item is skipped
+                while let Some(item) = seq.next_element::<serde_json::Value>()? {
+                    match item {
+                        serde_json::Value::String(s) if s.trim().is_empty() => {}
+                        serde_json::Value::String(s) => out.push(s.trim().to_string()),
+                        serde_json::Value::Number(n) => out.push(n.to_string()),
+                        serde_json::Value::Bool(b) => out.push(b.to_string()),
+                        serde_json::Value::Null => {}
+                        _ => return Err(A::Error::custom("a tag name, not a list or a map")),
+                    }
                 }
                 Ok(Names(out))
-            }
-        }
-        deserializer.deserialize_any(V)
-    }
-}
-
-/// One list item: a name (text, number or boolean), or nothing.
-struct One(Option<String>);
-
-impl<'de> Deserialize<'de> for One {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = One;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a tag name")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<One, E> {
-                Ok(One(Some(v.trim().to_string()).filter(|s| !s.is_empty())))
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<One, E> {
-                Ok(One(Some(v.to_string())))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<One, E> {
-                Ok(One(Some(v.to_string())))
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<One, E> {
-                Ok(One(Some(v.to_string())))
-            }
-            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<One, E> {
-                Ok(One(Some(v.to_string())))
-            }
-            fn visit_unit<E: serde::de::Error>(self) -> Result<One, E> {
-                Ok(One(None))
-            }
-            fn visit_none<E: serde::de::Error>(self) -> Result<One, E> {
-                Ok(One(None))
             }
         }
         deserializer.deserialize_any(V)
@@ -150,11 +122,12 @@ pub fn resolve<'a>(
 mod tests {
     use super::*;
 
+    #[derive(Deserialize)]
+    struct F {
+        tags: Names,
+    }
+
     fn names(yaml: &str) -> Vec<String> {
-        #[derive(Deserialize)]
-        struct F {
-            tags: Names,
-        }
         match serde_saphyr::from_str::<F>(yaml) {
             Ok(f) => f.tags.0,
             Err(e) => panic!("{e}"),
@@ -167,6 +140,13 @@ mod tests {
         assert_eq!(names("tags: مناخ، طاقة, COP29"), ["مناخ", "طاقة", "COP29"]);
         assert_eq!(names("tags:\n  - one\n  -\n  - two"), ["one", "two"]);
         assert!(names("tags:").is_empty());
+        let nested = serde_saphyr::from_str::<F>("tags: [a, [b]]").map(|f| f.tags.0);
+        assert!(
+            nested
+                .as_ref()
+                .is_err_and(|e| e.to_string().contains("a tag name, not a list or a map")),
+            "{nested:?}"
+        );
     }
 
     #[test]
