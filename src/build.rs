@@ -35,6 +35,8 @@ pub struct BuildOptions {
     pub now: Option<String>,
     /// Show progress on stderr when it is a terminal (`build` in text mode).
     pub progress: bool,
+    /// The output folder may be a symbolic link (`--follow-output-link`: the owner says so).
+    pub follow_output_link: bool,
 }
 
 impl BuildOptions {
@@ -156,6 +158,10 @@ pub fn load(root: &Path, req: LoadRequest<'_>, diags: &Diagnostics) -> Option<Lo
     if timings {
         eprintln!("timing: model {:?}, {} MiB", t.elapsed(), rss_mib());
     }
+    if let Err(d) = crate::media::check_cache_dir(root, &site.config.images) {
+        diags.push(d);
+        return None;
+    }
     site.media = Arc::new(crate::media::process(root, &site, diags));
     if timings {
         eprintln!(
@@ -251,6 +257,11 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
     progress.stage("reading content");
     let loaded = load(&opts.root, opts.request(), diags).ok_or(BuildFailed)?;
     let output = output_dir(opts, &loaded.site.config);
+    // nashra's own paths are never links; the output only when the owner says so
+    if let Err(d) = output::refuse_links(&opts.root, &output, opts.follow_output_link) {
+        diags.push(d);
+        return Err(BuildFailed);
+    }
     // one writer per output folder, held until the build (or `watch`) is done
     let lock = output::lock(&output, opts.wait).map_err(|d| {
         diags.push(d);

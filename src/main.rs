@@ -52,6 +52,10 @@ enum Command {
         /// Write the site here instead of `output_dir` from site.toml
         #[arg(long, short, value_name = "DIR")]
         output: Option<PathBuf>,
+        /// Build into the output folder even if it is a symbolic link (refused otherwise: a link
+        /// committed to the site could point the build at any folder)
+        #[arg(long)]
+        follow_output_link: bool,
         /// Use this base URL instead of `base_url` from site.toml (e.g. for a staging host)
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
@@ -169,6 +173,7 @@ fn main() -> ExitCode {
         Command::Build {
             root,
             output,
+            follow_output_link,
             base_url,
             drafts,
             strict,
@@ -180,6 +185,7 @@ fn main() -> ExitCode {
             let opts = BuildOptions {
                 root,
                 output,
+                follow_output_link,
                 base_url,
                 drafts,
                 strict,

@@ -97,6 +97,21 @@ pub fn bad_source_name(rel: &Path) -> Option<String> {
     None
 }
 
+/// The first of `root/rel`'s folders and file (each component of `rel` in turn) that is a symbolic
+/// link, with the link's target; `None` when none is.
+pub fn first_link_under(root: &Path, rel: &Path) -> Option<(PathBuf, PathBuf)> {
+    let mut at = root.to_path_buf();
+    for c in rel.components() {
+        at.push(c);
+        let meta = std::fs::symlink_metadata(&at).ok()?;
+        if meta.file_type().is_symlink() {
+            let target = std::fs::read_link(&at).unwrap_or_default();
+            return Some((at, target));
+        }
+    }
+    None
+}
+
 /// The site's folder, resolved, that links must stay inside.
 pub struct Bounds {
     roots: Vec<PathBuf>,

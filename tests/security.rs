@@ -454,3 +454,204 @@ fn a_linked_folder_in_the_output_is_not_written_through() {
     );
     assert_eq!(read(&elsewhere.path().join("precious.txt")), "keep");
 }
+
+/// A folder outside the site a link may aim at: a file in it and one in a sub-folder.
+#[cfg(unix)]
+fn victim() -> tempfile::TempDir {
+    let v = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(v.path(), "precious.txt", "keep me");
+    write(
+        v.path(),
+        "0123456789abcdef0123456789abcdef/info",
+        "an entry-shaped folder the cache would prune",
+    );
+    v
+}
+
+#[cfg(unix)]
+fn link(target: &Path, at: &Path) {
+    std::os::unix::fs::symlink(target, at).unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// Issue 29.1: a committed `.public.nashra-old` → any folder once made a fresh build (no
+/// `public/` yet, as in CI) delete that folder's contents, exit 0, nothing printed.
+#[cfg(unix)]
+#[test]
+fn a_committed_link_at_a_bookkeeping_path_is_refused_and_followed_nowhere() {
+    for own in [".public.nashra-old", ".public.nashra-staging"] {
+        let site = minimal_site();
+        let root = site.path();
+        let v = victim();
+        link(v.path(), &root.join(own));
+        let before = tree(v.path());
+        let run = build(root);
+        assert_eq!(run.code, 1, "{own}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!(
+                "error: refusing to follow the symbolic link (to {}): nashra keeps its own files at this path and never writes through a link\n  --> {own}",
+                v.path().display()
+            )),
+            "{own}: {}",
+            run.stderr
+        );
+        assert_eq!(tree(v.path()), before, "{own}: the linked folder changed");
+        assert!(!root.join("public").exists(), "{own}: built anyway");
+        // the same with an output from an earlier build: it survives
+        std::fs::remove_file(root.join(own)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(build(root).code, 0);
+        link(v.path(), &root.join(own));
+        refused(root, &["build"], &[&format!("--> {own}")]);
+        assert_eq!(tree(v.path()), before);
+    }
+}
+
+/// Issue 29.1: `.public.nashra-lock` → any file was emptied and got the pid written into it on
+/// every build and watch.
+#[cfg(unix)]
+#[test]
+fn a_lock_file_that_is_a_link_is_not_written_through() {
+    let site = minimal_site();
+    let root = site.path();
+    assert_eq!(build(root).code, 0);
+    let v = victim();
+    let target = v.path().join("precious.txt");
+    std::fs::remove_file(root.join(".public.nashra-lock")).unwrap_or_else(|e| panic!("{e}"));
+    link(&target, &root.join(".public.nashra-lock"));
+    refused(
+        root,
+        &["build"],
+        &[
+            "refusing to follow the symbolic link",
+            "--> .public.nashra-lock",
+        ],
+    );
+    // watch reports it as its first build's error, and keeps watching for a fix
+    let watch = common::watch::start(root, &[]);
+    watch.log_until("--> .public.nashra-lock");
+    drop(watch);
+    assert_eq!(read(&target), "keep me");
+}
+
+/// Issue 29.1: a committed `public` → `../elsewhere` link sent the whole site into any folder
+/// that was empty or held only dotfiles. The owner may still build through a link of theirs.
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_link_is_used_only_when_the_owner_says_so() {
+    let site = minimal_site();
+    let root = site.path();
+    let elsewhere = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(elsewhere.path(), ".profile", "dotfiles only");
+    link(elsewhere.path(), &root.join("public"));
+    let run = build(root);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "error: refusing to build into `public`: it is a symbolic link (to {})\n  --> public",
+            elsewhere.path().display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("--follow-output-link"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_dir(elsewhere.path()).map_or(0, Iterator::count),
+        1,
+        "the linked folder got files"
+    );
+    // a folder on the way to output_dir is refused the same way
+    let toml = read(&root.join("site.toml"));
+    write(
+        root,
+        "site.toml",
+        &format!("output_dir = \"public/site\"\n{toml}"),
+    );
+    let run = build(root);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the folder `public` on its way is a symbolic link"),
+        "{}",
+        run.stderr
+    );
+    write(root, "site.toml", &toml);
+    // the owner's say on the command line
+    let run = nashra(root, &["build", "--follow-output-link"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(elsewhere.path().join("index.html").exists());
+}
+
+/// Issue 29.1: site.toml is untrusted input, and `cache_dir = "../anywhere"` made the build write
+/// and prune outside the site; so did a committed `.nashra-cache` link.
+#[cfg(unix)]
+#[test]
+fn the_image_cache_stays_inside_the_site() {
+    let site = minimal_site();
+    let root = site.path();
+    common::write_jpeg(root, "content/2025/11/photo.jpg", 320, 200);
+    assert_eq!(build(root).code, 0);
+    let toml = read(&root.join("site.toml"));
+    for (value, why) in [
+        (
+            "../anywhere",
+            "`../anywhere`: the path has a `..` component",
+        ),
+        ("/tmp/anywhere", "`/tmp/anywhere` is an absolute path"),
+        (
+            "cache/../../x",
+            "`cache/../../x`: the path has a `..` component",
+        ),
+    ] {
+        write(
+            root,
+            "site.toml",
+            &format!("{toml}\n[images]\ncache_dir = \"{value}\"\n"),
+        );
+        let line = toml.lines().count() + 3;
+        refused(
+            root,
+            &["build"],
+            &[
+                &format!("error: `cache_dir` must be a folder inside the site folder: {why}"),
+                &format!("--> site.toml:{line}:"),
+            ],
+        );
+    }
+    write(
+        root,
+        "site.toml",
+        &format!("output_dir = \"../out\"\n{toml}"),
+    );
+    refused(
+        root,
+        &["build"],
+        &[
+            "error: `output_dir` must be a folder inside the site folder: `../out`: the path has a `..` component",
+            "--> site.toml:1:",
+            "pass --output on the command line",
+        ],
+    );
+    write(root, "site.toml", &toml);
+    let v = victim();
+    let before = tree(v.path());
+    std::fs::remove_dir_all(root.join(".nashra-cache")).unwrap_or_else(|e| panic!("{e}"));
+    link(v.path(), &root.join(".nashra-cache"));
+    refused(
+        root,
+        &["build"],
+        &[
+            "refusing to follow the symbolic link",
+            "nashra keeps its image cache here",
+            "--> .nashra-cache",
+        ],
+    );
+    // and a link one level down, at images/
+    std::fs::remove_file(root.join(".nashra-cache")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir(root.join(".nashra-cache")).unwrap_or_else(|e| panic!("{e}"));
+    link(v.path(), &root.join(".nashra-cache/images"));
+    refused(root, &["build"], &["--> .nashra-cache/images"]);
+    assert_eq!(tree(v.path()), before, "the linked folder changed");
+}

@@ -161,8 +161,14 @@ pub(super) fn resolve(
                 "`cache_dir` is empty".into(),
                 "name a folder, e.g. `cache_dir = \".nashra-cache\"`",
             );
+        } else if let Err(why) = crate::config::inside_site(d.get_ref()) {
+            err(
+                d.span(),
+                format!("`cache_dir` must be a folder inside the site folder: {why}"),
+                "site.toml can come from anyone's branch, and the build writes and deletes in the cache; use a folder of the site, e.g. `cache_dir = \".nashra-cache\"`",
+            );
         } else {
-            out.cache_dir = PathBuf::from(d.get_ref());
+            out.cache_dir = PathBuf::from(crate::config::site_folder(d.get_ref()));
         }
     }
     if let Some(p) = raw.process {

@@ -27,6 +27,23 @@ use values::{normalise_base_url, parse_timezone};
 /// The name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "site.toml";
 
+/// Whether a folder named in site.toml (`output_dir`, `cache_dir`) stays inside the site folder
+/// as written: relative, without `..`; the reason otherwise.
+pub fn inside_site(path: &str) -> Result<(), String> {
+    let p = site_folder(path);
+    if p.starts_with('/') || p.starts_with('\\') || p.get(1..2) == Some(":") {
+        return Err(format!("`{path}` is an absolute path"));
+    }
+    crate::safety::check_rel(p).map_err(|why| format!("`{path}`: {why}"))
+}
+
+/// A folder named in site.toml as it is used: trimmed, without `./` in front or `/` at the end.
+pub fn site_folder(path: &str) -> &str {
+    let p = path.trim();
+    let p = p.strip_prefix("./").unwrap_or(p);
+    p.trim_end_matches('/')
+}
+
 /// Languages written right-to-left (by primary language subtag).
 const RTL_LANGUAGES: &[&str] = &[
     "ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi",
@@ -399,7 +416,18 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
             ok = false;
             PathBuf::from("public")
         }
-        Some(o) => PathBuf::from(o.get_ref()),
+        Some(o) => match inside_site(o.get_ref()) {
+            Ok(()) => PathBuf::from(site_folder(o.get_ref())),
+            Err(why) => {
+                err(
+                    o.span(),
+                    format!("`output_dir` must be a folder inside the site folder: {why}"),
+                    "site.toml can come from anyone's branch, and a build replaces its output folder; to build elsewhere, pass --output on the command line",
+                );
+                ok = false;
+                PathBuf::from("public")
+            }
+        },
     };
     let mut preserve = Vec::new();
     for p in &raw.preserve {

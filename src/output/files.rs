@@ -38,6 +38,17 @@ pub(super) fn io_error(what: String, e: &std::io::Error) -> Diagnostic {
     )
 }
 
+/// `opts` set not to follow a symbolic link at the last component of the path opened (the open
+/// fails instead), where the system has `O_NOFOLLOW`.
+pub(crate) fn no_follow(opts: &mut std::fs::OpenOptions) -> &mut std::fs::OpenOptions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+    }
+    opts
+}
+
 /// The space free for this user on the file system of `dir`, when the system says.
 #[cfg(unix)]
 pub fn free_space(dir: &Path) -> Option<u64> {

@@ -38,13 +38,26 @@ pub fn lock(output: &Path, wait: bool) -> Result<std::sync::Arc<OutputLock>, Dia
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(io)?;
     }
-    let mut file = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(io)?;
+    // never through a link: a committed `.public.nashra-lock` → any file would be emptied
+    if let Some(target) = super::links::link_target(&path) {
+        return Err(super::links::own_path_link(&path, &target));
+    }
+    let mut file = super::files::no_follow(
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false),
+    )
+    .open(&path)
+    .map_err(io)?;
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(Diagnostic::error(
+            "io",
+            format!("cannot lock {}: it is not a regular file", path.display()),
+        )
+        .help("remove it; nashra makes this file itself"));
+    }
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) if wait => {

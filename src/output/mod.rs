@@ -11,10 +11,12 @@ use std::path::{Component, Path, PathBuf};
 use crate::diagnostics::Diagnostic;
 
 mod files;
+mod links;
 mod lock;
 
 use files::{at, io_error, make_parent};
 pub use files::{copy_file, free_space, is_full, remove, replace_file, write_file, DISK_FULL};
+pub use links::refuse_links;
 pub use lock::{lock, OutputLock};
 
 /// Marker file at the top of every output folder nashra made.
@@ -192,9 +194,8 @@ pub fn record_written(output: &Path, rels: &[String]) {
     if rels.is_empty() {
         return;
     }
-    if let Ok(mut f) = std::fs::OpenOptions::new()
-        .append(true)
-        .open(output.join(MARKER))
+    if let Ok(mut f) =
+        files::no_follow(std::fs::OpenOptions::new().append(true)).open(output.join(MARKER))
     {
         let mut text = String::new();
         for r in rels {
@@ -221,6 +222,17 @@ fn kept(rel: &str, preserve: &[String]) -> bool {
 /// rest is removed.
 fn recover(output: &Path) -> std::io::Result<()> {
     let old = sibling(output, "old");
+    let staging = sibling(output, "staging");
+    // a link here was not made by nashra: never rename it into place or delete through it
+    for own in [&old, &staging] {
+        if let Some(target) = links::link_target(own) {
+            return Err(std::io::Error::other(format!(
+                "{} is a symbolic link (to {}), which nashra never follows; remove it",
+                own.display(),
+                target.display()
+            )));
+        }
+    }
     if std::fs::symlink_metadata(&old).is_ok() {
         if std::fs::symlink_metadata(output).is_err() {
             std::fs::rename(&old, output)?;
@@ -228,7 +240,6 @@ fn recover(output: &Path) -> std::io::Result<()> {
             std::fs::remove_dir_all(&old)?;
         }
     }
-    let staging = sibling(output, "staging");
     if std::fs::symlink_metadata(&staging).is_ok() {
         std::fs::remove_dir_all(&staging)?;
     }

@@ -119,6 +119,7 @@ pub fn run(opts: WatchOptions) -> Result<(), Diagnostic> {
         future: opts.future,
         now: None,
         progress: true,
+        follow_output_link: false,
     };
     let diags = Diagnostics::new();
     let started = Instant::now();
