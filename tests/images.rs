@@ -526,3 +526,149 @@ fn image_settings_are_checked_and_processing_can_be_turned_off() {
     assert_eq!(outputs(r, "2025/11", "lead"), ["lead.jpg"]);
     assert!(!r.join(".nashra-cache").exists());
 }
+
+/// `w`×`h` pixels of stripes as a PNG (compresses well, so a tall one is a small file).
+fn striped_png(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(y / 64 % 2 * 200) as u8, (x / 64 % 2 * 200) as u8, 90])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png)
+        .unwrap_or_else(|e| panic!("{e}"));
+    out.into_inner()
+}
+
+/// Issue 29.2: a picture whose WebP rendition would be over 16,383 px on a side panicked the
+/// encoder (exit 101, no file, `watch` died). A 1080×20000 infographic gets renditions narrow
+/// enough for WebP; one too tall for even a 1-pixel-wide rendition is an error at its article.
+#[test]
+fn tall_and_wide_pictures_get_renditions_within_each_formats_limits() {
+    let site = minimal_site();
+    let r = site.path();
+    std::fs::create_dir_all(r.join("content/2025/11")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(r.join("content/2025/11/tall.png"), striped_png(1080, 20000))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(r.join("content/2025/11/wide.png"), striped_png(20000, 300))
+        .unwrap_or_else(|e| panic!("{e}"));
+    write(
+        r,
+        "content/2025/11/summit.en.md",
+        "---\ntitle: Summit\ndate: 2025-11-27\n---\n\nText.\n\n![Infographic](tall.png)\n\n![Panorama](wide.png)\n",
+    );
+    build_ok(r);
+    let tall = outputs(r, "2025/11", "tall-");
+    assert!(!tall.is_empty());
+    for name in &tall {
+        let (w, h) = size_of(&r.join("public/2025/11").join(name));
+        let max = if name.ends_with(".webp") {
+            16_383
+        } else {
+            65_535
+        };
+        assert!(w <= max && h <= max, "{name} is {w}×{h}");
+    }
+    // the widest WebP: 16,383 / 20,000 of 1080 px
+    assert!(
+        tall.iter()
+            .any(|n| n.starts_with("tall-884.") && n.ends_with(".webp")),
+        "{tall:?}"
+    );
+    assert!(
+        !tall.iter().any(|n| n.starts_with("tall-1080.")),
+        "{tall:?}"
+    );
+    let html = page(r, "en/2025/11/summit");
+    assert!(html.contains("tall-884."), "{html}");
+    let wide = outputs(r, "2025/11", "wide-");
+    assert!(
+        wide.iter()
+            .any(|n| n.starts_with("wide-1600.") && n.ends_with(".webp")),
+        "{wide:?}"
+    );
+
+    let before = tree(&r.join("public"));
+    std::fs::write(r.join("content/2025/11/tall.png"), striped_png(1, 20000))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let expected = "error: image content/2025/11/tall.png: the picture is 1×20000 pixels: too tall for any rendition at least one pixel wide (WebP allows 16383 pixels a side)\n  --> content/2025/11/summit.en.md:8:1";
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert_eq!(tree(&r.join("public")), before, "the old output changed");
+}
+
+/// A PNG of `w`×`h` grey pixels whose colour profile (`iCCP`) inflates to `profile_mib` MiB.
+fn png_with_profile(w: u32, h: u32, profile_mib: usize) -> Vec<u8> {
+    use std::io::Write;
+    let chunk = |kind: &[u8], data: &[u8]| {
+        let mut c = (data.len() as u32).to_be_bytes().to_vec();
+        let mut body = kind.to_vec();
+        body.extend_from_slice(data);
+        c.extend_from_slice(&body);
+        c.extend_from_slice(&crc32(&body).to_be_bytes());
+        c
+    };
+    let mut png = png_header(w, h);
+    let mut profile = b"bomb\0\0".to_vec();
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let mib = vec![0u8; 1 << 20];
+    for _ in 0..profile_mib {
+        z.write_all(&mib).unwrap_or_else(|e| panic!("{e}"));
+    }
+    profile.extend(z.finish().unwrap_or_else(|e| panic!("{e}")));
+    png.extend(chunk(b"iCCP", &profile));
+    let mut raw = Vec::new();
+    for _ in 0..h {
+        raw.push(0);
+        raw.extend(std::iter::repeat_n(0x80u8, w as usize * 3));
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(&raw).unwrap_or_else(|e| panic!("{e}"));
+    png.extend(chunk(
+        b"IDAT",
+        &z.finish().unwrap_or_else(|e| panic!("{e}")),
+    ));
+    png.extend(chunk(b"IEND", b""));
+    png
+}
+
+/// Issue 29.5: a 1 MB, 64×64 PNG with a 1 GiB colour profile peaked at 1.2 GiB, and a
+/// 40,000,000×1 PNG took 45 s and 2.4 GiB. The first is built within 800 MB of address space
+/// (it aborted there before), the second refused from its header.
+#[cfg(unix)]
+#[test]
+fn picture_memory_is_bounded_by_its_pixels() {
+    let site = minimal_site();
+    let r = site.path();
+    std::fs::create_dir_all(r.join("content/2025/11")).unwrap_or_else(|e| panic!("{e}"));
+    let bomb = png_with_profile(64, 64, 1024);
+    assert!(bomb.len() < 2 << 20, "{}", bomb.len());
+    std::fs::write(r.join("content/2025/11/map.png"), &bomb).unwrap_or_else(|e| panic!("{e}"));
+    write(
+        r,
+        "content/2025/11/summit.en.md",
+        "---\ntitle: Summit\ndate: 2025-11-27\n---\n\n![Map](map.png)\n",
+    );
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 800000 && exec '{}' build",
+            env!("CARGO_BIN_EXE_nashra")
+        ))
+        .current_dir(r)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(outputs(r, "2025/11", "map-64.").len(), 2);
+
+    std::fs::write(r.join("content/2025/11/map.png"), png_header(40_000_000, 1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: image content/2025/11/map.png: the picture is 40000000×1 pixels; a side longer than 65535 pixels is not supported\n  --> content/2025/11/summit.en.md:6:1"),
+        "{}",
+        run.stderr
+    );
+}

@@ -71,6 +71,15 @@ pub fn decode(bytes: &[u8], kind: Encoding, max_pixels: u64) -> Result<Decoded, 
     if let Ok(size) = imagesize::blob_size(bytes) {
         too_big(size.width as u64, size.height as u64, max_pixels)?;
     }
+    // decoder allocations are bounded by the limits below, but the PNG decoder inflates a colour
+    // profile (`iCCP`) whole, past them: 1 MB of one inflates to 1 GiB
+    let stripped;
+    let bytes = if kind == Encoding::Png {
+        stripped = png_without_inflated_chunks(bytes);
+        stripped.as_ref()
+    } else {
+        bytes
+    };
     let mut reader = image::ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = image::Limits::default();
     // the decoded picture and the decoder's own buffers
@@ -103,6 +112,11 @@ pub fn decode(bytes: &[u8], kind: Encoding, max_pixels: u64) -> Result<Decoded, 
 }
 
 fn too_big(w: u64, h: u64, max_pixels: u64) -> Result<(), String> {
+    if w.max(h) > u64::from(JPEG_MAX_SIDE) {
+        return Err(format!(
+            "the picture is {w}×{h} pixels; a side longer than {JPEG_MAX_SIDE} pixels is not supported",
+        ));
+    }
     let pixels = w.saturating_mul(h);
     if pixels > max_pixels {
         return Err(format!(
@@ -114,9 +128,60 @@ fn too_big(w: u64, h: u64, max_pixels: u64) -> Result<(), String> {
     Ok(())
 }
 
+/// `bytes` (a PNG) without its compressed metadata chunks: colour profile (`iCCP`) and compressed
+/// text (`zTXt`, `iTXt`). nashra uses none of them (renditions carry no profile, and the decoder
+/// does no colour management, so the pixels are the same), and each is inflated whole by the
+/// decoder, beyond its memory limits. Anything not shaped like chunks is left as it is, for the
+/// decoder to judge.
+pub fn png_without_inflated_chunks(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+    const INFLATED: [&[u8]; 3] = [b"iCCP", b"zTXt", b"iTXt"];
+    if !bytes.starts_with(SIGNATURE) {
+        return std::borrow::Cow::Borrowed(bytes);
+    }
+    // (start, end) of every chunk to drop
+    let mut drop = Vec::new();
+    let mut at = SIGNATURE.len();
+    while let Some(head) = bytes.get(at..at + 8) {
+        let len = u32::from_be_bytes([head[0], head[1], head[2], head[3]]) as usize;
+        let Some(end) = at.checked_add(12).and_then(|e| e.checked_add(len)) else {
+            break;
+        };
+        if end > bytes.len() {
+            break;
+        }
+        let kind = &head[4..8];
+        if INFLATED.contains(&kind) {
+            drop.push((at, end));
+        }
+        if kind == b"IEND" {
+            break;
+        }
+        at = end;
+    }
+    if drop.is_empty() {
+        return std::borrow::Cow::Borrowed(bytes);
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut from = 0;
+    for (start, end) in drop {
+        out.extend_from_slice(&bytes[from..start]);
+        from = end;
+    }
+    out.extend_from_slice(&bytes[from..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// The credit the source carries in its EXIF (`Artist`, `Copyright`), the one piece of its
 /// metadata the derivatives keep.
 pub fn credit_of(bytes: &[u8], kind: Encoding) -> Option<String> {
+    let stripped;
+    let bytes = if kind == Encoding::Png {
+        stripped = png_without_inflated_chunks(bytes);
+        stripped.as_ref()
+    } else {
+        bytes
+    };
     let format = match kind {
         Encoding::Jpeg => image::ImageFormat::Jpeg,
         Encoding::Png => image::ImageFormat::Png,
@@ -253,6 +318,22 @@ pub fn resize(
     Ok(to.into_vec())
 }
 
+/// The longest side a WebP may have (the format stores 14 bits).
+pub const WEBP_MAX_SIDE: u32 = 16_383;
+/// The longest side a JPEG may have (the format stores 16 bits); pictures with a longer side are
+/// refused before they are decoded.
+pub const JPEG_MAX_SIDE: u32 = 65_535;
+
+impl Encoding {
+    /// The longest side a picture of this encoding may have.
+    pub fn max_side(self) -> u32 {
+        match self {
+            Encoding::Webp => WEBP_MAX_SIDE,
+            Encoding::Jpeg | Encoding::Png => JPEG_MAX_SIDE,
+        }
+    }
+}
+
 /// Encodes `pixels` (`w`×`h`, RGB or RGBA) as `enc`, with `credit` as EXIF `Copyright`.
 pub fn encode(
     enc: Encoding,
@@ -271,7 +352,15 @@ pub fn encode(
             } else {
                 webp::Encoder::from_rgb(pixels, w, h)
             };
-            let out = encoder.encode(f32::from(quality)).to_vec();
+            if w > WEBP_MAX_SIDE || h > WEBP_MAX_SIDE {
+                return Err(format!(
+                    "a WebP is at most {WEBP_MAX_SIDE} pixels wide and high ({w}×{h} asked)"
+                ));
+            }
+            let out = encoder
+                .encode_simple(false, f32::from(quality))
+                .map_err(|e| format!("cannot write the WebP: {e:?}"))?
+                .to_vec();
             Ok(match exif {
                 Some(x) => webp_with_exif(&out, w, h, alpha, &x).unwrap_or(out),
                 None => out,

@@ -23,6 +23,18 @@ pub(super) fn widths(settings: &Images, w: u32) -> Vec<u32> {
     out
 }
 
+/// The widest rendition a `w`×`h` picture may have in every one of `encs` (WebP allows 16,383
+/// pixels a side: a tall infographic gets renditions narrow enough for its height to fit);
+/// `None` when even one pixel wide would be too tall.
+pub(super) fn widest(w: u32, h: u32, encs: &[Encoding]) -> Option<u32> {
+    let side = encs.iter().map(|e| e.max_side()).min().unwrap_or(u32::MAX);
+    if h <= side {
+        return Some(w);
+    }
+    let fit = (u64::from(side) * u64::from(w) / u64::from(h)) as u32;
+    (fit >= 1).then_some(fit.min(w))
+}
+
 /// The width of the fallback format's one rendition (the `<img src>`): the widest of `ws` up to
 /// [`FALLBACK_MAX`], else the narrowest.
 fn fallback_width(ws: &[u32]) -> u32 {
@@ -109,7 +121,7 @@ pub(super) fn make(
     let layout = |w: u32, h: u32| -> (Picture, Vec<(String, PathBuf)>) {
         let mut files = Vec::new();
         let mut sets = Vec::new();
-        let ws = widths(settings, w);
+        let ws = widths(settings, widest(w, h, &encs).unwrap_or(1));
         for (i, &e) in encs.iter().enumerate() {
             let items = widths_for(&ws, i, encs.len())
                 .iter()
@@ -173,6 +185,14 @@ pub(super) fn make(
     let credit = encode::credit_of(&bytes, kind);
     let d = encode::decode(&bytes, kind, settings.max_pixels)?;
     drop(bytes);
+    let Some(widest) = widest(d.width, d.height, &encs) else {
+        return Err(format!(
+            "the picture is {}×{} pixels: too tall for any rendition at least one pixel wide (WebP allows {} pixels a side)",
+            d.width,
+            d.height,
+            encode::WEBP_MAX_SIDE
+        ));
+    };
     let (picture, files) = layout(d.width, d.height);
     let mut resizer = fast_image_resize::Resizer::new();
     let write = |name: &str, data: &[u8]| {
@@ -184,7 +204,7 @@ pub(super) fn make(
         })
     };
     if known.is_none() {
-        let ws = widths(settings, d.width);
+        let ws = widths(settings, widest);
         for &width in &ws {
             let height = height_for(d.width, d.height, width);
             let resized;
