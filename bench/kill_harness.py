@@ -6,7 +6,13 @@
 Builds a site of N English articles ("Old"), changes every article ("New"), then STEPS times
 starts `nashra build` into the old output and SIGKILLs it after 0.3-2.5x the time of one build.
 After each kill the output must be the complete old tree or the complete new tree (compared file
-by file); `mixed` counts the times it was neither. Standard library only.
+by file); `mixed` counts the times it was neither.
+
+  bench/kill_harness.py NASHRA N STEPS WORKDIR POLL
+
+then also runs POLL complete rebuilds (alternating Old and New) while a second thread reads
+`public/index.html` in a tight loop, and prints how many reads found no output (`missing`:
+0 where the output is swapped in one step). Standard library only.
 """
 import hashlib, os, pathlib, shutil, subprocess, sys, time, signal
 exe = sys.argv[1]; N = int(sys.argv[2]); steps = int(sys.argv[3])
@@ -40,3 +46,23 @@ for s in range(steps):
     else:
         mixed += 1; shutil.rmtree(root/'public'); site('Old'); run('build'); site('New')
 print(f'{exe}: N={N} span={span:.2f}s old={o} new={n} mixed={mixed}')
+
+if len(sys.argv) > 5:
+    import threading
+    rounds = int(sys.argv[5]); stop = False; polls = missing = 0
+    page = root/'public'/'index.html'
+    def poll():
+        global polls, missing
+        while not stop:
+            try: os.stat(page)
+            except FileNotFoundError: missing += 1
+            polls += 1
+    site('Old'); run('build')
+    t = threading.Thread(target=poll); t.start()
+    hit = 0
+    for r in range(rounds):
+        before = missing
+        site('New' if r % 2 == 0 else 'Old'); run('build')
+        hit += missing > before
+    stop = True; t.join()
+    print(f'{exe}: N={N} rebuilds={rounds} polls={polls} missing={missing} (in {hit} of {rounds} rebuilds)')

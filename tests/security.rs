@@ -655,3 +655,166 @@ fn the_image_cache_stays_inside_the_site() {
     refused(root, &["build"], &["--> .nashra-cache/images"]);
     assert_eq!(tree(v.path()), before, "the linked folder changed");
 }
+
+/// Issue 29.3: a file in `static/` or `content/` at the path of a generated *file* silently won
+/// (a contributor's `content/_redirects` with `/* https://evil.example/ 301!` went live), and was
+/// written through a hard link into the live old output. Now an error in every mode, unless
+/// site.toml says the site provides that file itself.
+#[test]
+fn a_file_where_nashra_generates_one_is_an_error_in_every_mode() {
+    let site = minimal_site();
+    let root = site.path();
+    assert_eq!(build(root).code, 0);
+    let cases = [
+        (
+            "content/_redirects",
+            "/_redirects",
+            "/* https://evil.example/ 301!\n",
+        ),
+        (
+            "static/robots.txt",
+            "/robots.txt",
+            "User-agent: *\nDisallow: /\n",
+        ),
+        ("static/sitemap.xml", "/sitemap.xml", "<urlset/>"),
+        ("content/news-sitemap.xml", "/news-sitemap.xml", "<urlset/>"),
+        (
+            "static/index.html",
+            "/index.html",
+            "<meta http-equiv=refresh content='0;url=https://evil.example/'>",
+        ),
+        ("static/404.html", "/404.html", "gone"),
+        (
+            "static/_headers",
+            "/_headers",
+            "/*\n  Content-Security-Policy: none\n",
+        ),
+        ("content/en/feed.xml", "/en/feed.xml", "<feed/>"),
+        (
+            "static/ar/manifest.webmanifest",
+            "/ar/manifest.webmanifest",
+            "{}",
+        ),
+    ];
+    for (file, at, text) in cases {
+        write(root, file, text);
+        let expected = format!(
+            "error: this file would be written at {at}, which is the file {at} that nashra generates or reserves\n  --> {file}"
+        );
+        refused(root, &["build"], &[&expected]);
+        let fresh = nashra(root, &["build", "--output", "fresh"]);
+        assert_eq!(fresh.code, 1, "{file}: {}", fresh.stderr);
+        assert!(fresh.stderr.contains(&expected), "{}", fresh.stderr);
+        let check = nashra(root, &["check"]);
+        assert!(check.stderr.contains(&expected), "{}", check.stderr);
+        std::fs::remove_file(root.join(file)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    // a file under a generated file (it was `File exists` on a staging path)
+    write(root, "content/en/feed.xml/x.txt", "x");
+    refused(
+        root,
+        &["build"],
+        &["error: this file would be written at /en/feed.xml/x.txt, which is inside /en/feed.xml, a file that nashra generates or reserves\n  --> content/en/feed.xml/x.txt"],
+    );
+    std::fs::remove_dir_all(root.join("content/en/feed.xml")).unwrap_or_else(|e| panic!("{e}"));
+    // the help says how a site publishes its own robots.txt, and that works
+    write(
+        root,
+        "static/robots.txt",
+        "User-agent: *\nDisallow: /drafts/\n",
+    );
+    let stderr = refused(root, &["build"], &["--> static/robots.txt"]);
+    assert!(
+        stderr.contains("add `own_files = [\"robots.txt\"]` to site.toml"),
+        "{stderr}"
+    );
+    let toml = read(&root.join("site.toml"));
+    write(
+        root,
+        "site.toml",
+        &format!("own_files = [\"robots.txt\", \"_headers\"]\n{toml}"),
+    );
+    let run = build(root);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        read(&root.join("public/robots.txt")),
+        "User-agent: *\nDisallow: /drafts/\n"
+    );
+    assert!(
+        run.stderr.contains("warning: site.toml says the site provides its own /_headers (`own_files`), but neither static/ nor content/ has it"),
+        "{}",
+        run.stderr
+    );
+    write(
+        root,
+        "site.toml",
+        &format!("own_files = [\"feed.xml\"]\n{toml}"),
+    );
+    refused(
+        root,
+        &["build"],
+        &[
+            "error: `own_files` cannot name `feed.xml`",
+            "--> site.toml:1:",
+        ],
+    );
+}
+
+/// Issue 29.4: the output swap left a moment with no output (a reader polling `public/` during
+/// rebuilds found nothing in 24 of 36); where the system can exchange two folders in one step
+/// (Linux, macOS), a reader always finds a complete site.
+#[cfg(any(target_os = "linux", target_vendor = "apple"))]
+#[test]
+fn a_reader_never_finds_the_output_missing_during_rebuilds() {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::Arc;
+    let site = minimal_site();
+    let root = site.path().to_path_buf();
+    let article = |i: usize, word: &str| {
+        write(
+            &root,
+            &format!("content/2025/11/a{i}.en.md"),
+            &format!(
+                "---\ntitle: \"{word} {i}\"\ndate: 2025-11-{:02} 10:30\n---\n\n{word} body {i}.\n",
+                1 + i % 28
+            ),
+        );
+    };
+    for i in 0..100 {
+        article(i, "Old");
+    }
+    assert_eq!(build(&root).code, 0);
+    let stop = Arc::new(AtomicBool::new(false));
+    let (polls, misses) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let reader = {
+        let (stop, polls, misses) = (stop.clone(), polls.clone(), misses.clone());
+        let page = root.join("public/index.html");
+        std::thread::spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                if std::fs::metadata(&page).is_err() {
+                    misses.fetch_add(1, Ordering::Relaxed);
+                }
+                polls.fetch_add(1, Ordering::Relaxed);
+            }
+        })
+    };
+    for round in 0..12 {
+        for i in 0..100 {
+            article(i, if round % 2 == 0 { "New" } else { "Old" });
+        }
+        let run = build(&root);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    stop.store(true, Ordering::Relaxed);
+    let _ = reader.join();
+    assert!(polls.load(Ordering::Relaxed) > 1000);
+    assert_eq!(
+        misses.load(Ordering::Relaxed),
+        0,
+        "the output was missing {} times in {} polls",
+        misses.load(Ordering::Relaxed),
+        polls.load(Ordering::Relaxed)
+    );
+    assert!(!root.join(".public.nashra-old").exists());
+    assert!(!root.join(".public.nashra-staging").exists());
+}

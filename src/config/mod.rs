@@ -27,6 +27,13 @@ use values::{normalise_base_url, parse_timezone};
 /// The name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "site.toml";
 
+/// The files a site may provide itself (`own_files` in site.toml, the file in `static/`): three
+/// that nashra generates, and the static host's header rules (`_headers`, read by Netlify and
+/// Cloudflare Pages), which nashra reserves. A file of the site at one of these paths is an error
+/// unless site.toml lists it, so a contributor's branch cannot replace them unnoticed; every
+/// other generated file is made by nashra alone.
+pub const OWN_FILES: [&str; 4] = ["robots.txt", "404.html", "_redirects", "_headers"];
+
 /// Whether a folder named in site.toml (`output_dir`, `cache_dir`) stays inside the site folder
 /// as written: relative, without `..`; the reason otherwise.
 pub fn inside_site(path: &str) -> Result<(), String> {
@@ -78,6 +85,8 @@ struct RawConfig {
     urls: Option<Spanned<String>>,
     #[serde(default)]
     preserve: Vec<Spanned<String>>,
+    #[serde(default)]
+    own_files: Vec<Spanned<String>>,
     #[serde(default)]
     publisher: Option<publisher::RawPublisher>,
     #[serde(default)]
@@ -193,6 +202,9 @@ pub struct Config {
     pub path_urls: bool,
     /// Paths in the output folder that a rebuild keeps although nashra did not write them.
     pub preserve: Vec<String>,
+    /// Generated files the site provides itself in `static/` (`own_files`, from [`OWN_FILES`]):
+    /// nashra does not generate them.
+    pub own_files: Vec<String>,
     pub topics: Vec<String>,
     /// Where each topic is declared in site.toml (parallel to `topics`).
     pub topic_positions: Vec<Pos>,
@@ -279,6 +291,7 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
                         "undated",
                         "urls",
                         "preserve",
+                        "own_files",
                         "publisher",
                         "images",
                         "widths",
@@ -452,6 +465,25 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
             }
         }
     }
+    let mut own_files = Vec::new();
+    for f in &raw.own_files {
+        let v = f.get_ref().trim().trim_start_matches('/');
+        if OWN_FILES.contains(&v) {
+            if !own_files.iter().any(|o| o == v) {
+                own_files.push(v.to_string());
+            }
+        } else {
+            err(
+                f.span(),
+                format!("`own_files` cannot name `{v}`"),
+                &format!(
+                    "a site can provide these generated files itself, in static/: {}",
+                    OWN_FILES.join(", ")
+                ),
+            );
+            ok = false;
+        }
+    }
 
     let mut topics: Vec<String> = Vec::new();
     let mut topic_positions = Vec::new();
@@ -612,6 +644,7 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
         undated_pages,
         path_urls,
         preserve,
+        own_files,
     })
 }
 

@@ -66,8 +66,22 @@ pub fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>
     crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;
     let path = dir.join(rel);
     make_parent(&path)?;
-    std::fs::write(&path, bytes)
+    fresh(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
         .map_err(|e| io_error(format!("cannot write {}", path.display()), &e))
+}
+
+/// A new file at `path`. A file already there is removed first, never opened: in a staging
+/// folder it can be a hard link to the live output, which writing into would change.
+fn fresh(path: &Path) -> std::io::Result<std::fs::File> {
+    let create = || no_follow(std::fs::OpenOptions::new().write(true).create_new(true)).open(path);
+    match create() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(path)?;
+            create()
+        }
+        r => r,
+    }
 }
 
 /// Copies a file into `dir` at `rel`.
@@ -75,7 +89,14 @@ pub fn copy_file(dir: &Path, rel: &str, from: &Path) -> Result<(), Diagnostic> {
     crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;
     let path = dir.join(rel);
     make_parent(&path)?;
-    std::fs::copy(from, &path).map(|_| ()).map_err(|e| {
+    let copied = std::fs::File::open(from).and_then(|mut src| {
+        let mut dst = fresh(&path)?;
+        std::io::copy(&mut src, &mut dst)?;
+        // the permissions travel with the file, as `std::fs::copy` does
+        let perms = src.metadata()?.permissions();
+        dst.set_permissions(perms)
+    });
+    copied.map_err(|e| {
         io_error(
             format!("cannot copy {} to {}", from.display(), path.display()),
             &e,

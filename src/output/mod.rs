@@ -473,10 +473,20 @@ impl Staging {
         Self::swap(&self.dir, &self.output)
     }
 
-    /// Replaces the output with the staging folder: the old output is renamed aside, the new one
-    /// renamed in, the old one removed. A kill between the renames leaves the old site aside,
-    /// which the next run puts back ([`recover`]) before anything else.
+    /// Replaces the output with the staging folder. Where the system can exchange two paths in
+    /// one step (Linux `renameat2(RENAME_EXCHANGE)`, macOS `renameatx_np(RENAME_SWAP)`), it does,
+    /// and a reader of the output never finds it missing. Elsewhere, or where the file system
+    /// refuses the exchange, the old output is renamed aside, the new one renamed in, the old one
+    /// removed: a kill between the renames leaves the old site aside, which the next run puts
+    /// back ([`recover`]) before anything else.
     fn swap(dir: &Path, output: &Path) -> Result<(), String> {
+        // one atomic exchange where the system has it: the output path always holds a site
+        if exchange(dir, output) {
+            // the old site is now at the staging path; a kill here leaves it for the next run
+            // to remove, as any staging leftover
+            return remove_tree(dir)
+                .map_err(|e| format!("cannot remove the old site at {}: {e}", dir.display()));
+        }
         let old = sibling(output, "old");
         if std::fs::symlink_metadata(output).is_ok() {
             std::fs::rename(output, &old).map_err(|e| {
@@ -509,6 +519,28 @@ impl Staging {
     }
 }
 
+/// Exchanges the folders `dir` and `output` in one step; `false` where the system or the file
+/// system cannot (then nothing was changed).
+#[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+fn exchange(dir: &Path, output: &Path) -> bool {
+    if !std::fs::symlink_metadata(output).is_ok_and(|m| m.is_dir()) {
+        return false;
+    }
+    rustix::fs::renameat_with(
+        rustix::fs::CWD,
+        dir,
+        rustix::fs::CWD,
+        output,
+        rustix::fs::RenameFlags::EXCHANGE,
+    )
+    .is_ok()
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
+}
+
 /// Removes the folder `dir` and everything in it, its sub-folders two levels down on every core
 /// (the old site of a rebuild has tens of thousands of files). Links are removed, not followed.
 fn remove_tree(dir: &Path) -> std::io::Result<()> {
@@ -536,6 +568,41 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 29.3: a file staged twice (once hard-linked from the old output because unchanged,
+    /// then written again) was written through the link into the live old output.
+    #[test]
+    fn staging_never_writes_through_a_hard_link_into_the_old_output() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let output = dir.path().join("public");
+        std::fs::create_dir_all(&output).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(output.join(MARKER), MARKER_TEXT).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(output.join("robots.txt"), "old").unwrap_or_else(|e| panic!("{e}"));
+        let from = dir.path().join("evil.txt");
+        std::fs::write(&from, "evil").unwrap_or_else(|e| panic!("{e}"));
+        for copy in [false, true] {
+            let staging = Staging::create(&output, &[]).unwrap_or_else(|e| panic!("{e}"));
+            // unchanged: hard-linked from the old output
+            assert_eq!(staging.put("robots.txt", b"old"), Ok(false));
+            let r = if copy {
+                staging.put_copy("robots.txt", &from)
+            } else {
+                staging.put("robots.txt", b"evil")
+            };
+            assert_eq!(r, Ok(true));
+            assert_eq!(
+                std::fs::read_to_string(staging.dir.join("robots.txt")).unwrap_or_default(),
+                "evil"
+            );
+            // the build fails: the old output is as it was
+            staging.discard();
+            assert_eq!(
+                std::fs::read_to_string(output.join("robots.txt")).unwrap_or_default(),
+                "old",
+                "copy: {copy}"
+            );
+        }
+    }
 
     #[test]
     fn a_failed_swap_names_the_folders_and_keeps_the_old_site() {

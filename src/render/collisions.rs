@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::Site;
+use crate::model::{paths, Site};
 use crate::render::{view, Job};
 use crate::theme::ThemeFile;
 
@@ -20,6 +20,8 @@ pub fn find(site: &Site, jobs: &[Job], root: &Path, statics: &[ThemeFile], diags
     // every folder that holds a generated page, with one page in it to name
     let mut folders: HashMap<String, String> = HashMap::new();
     let mut files: HashMap<String, String> = HashMap::new();
+    // generated files that are not pages (feeds, sitemaps, robots.txt, _redirects, …)
+    let mut generated: HashMap<String, String> = HashMap::new();
     for job in jobs {
         // pages, and the redirect pages at old addresses (a folder or an `.html` file)
         let (path, file) = match job {
@@ -30,6 +32,37 @@ pub fn find(site: &Site, jobs: &[Job], root: &Path, statics: &[ThemeFile], diags
                 for sub in ["t", "d", "f"] {
                     folders.insert(format!("{dir}{sub}"), dir.clone());
                 }
+                continue;
+            }
+            // generated files that are not pages: the file, and its folders
+            Job::Root
+            | Job::NotFound
+            | Job::Robots
+            | Job::Sitemap
+            | Job::NewsSitemap
+            | Job::RedirectsFile
+            | Job::Manifest(_)
+            | Job::Feed { .. } => {
+                let file = match job {
+                    Job::Root => "index.html".to_string(),
+                    Job::NotFound => "404.html".to_string(),
+                    Job::Robots => "robots.txt".to_string(),
+                    Job::Sitemap => {
+                        folders.insert("sitemaps".into(), "sitemap.xml".into());
+                        "sitemap.xml".to_string()
+                    }
+                    Job::NewsSitemap => crate::render::news_sitemap::PATH.to_string(),
+                    Job::RedirectsFile => crate::render::redirects::FILE.to_string(),
+                    Job::Manifest(lang) => paths::manifest(lang),
+                    Job::Feed { lang, scope } => paths::feed(lang, scope),
+                    _ => continue,
+                };
+                if let Some((folder, _)) = file.rsplit_once('/') {
+                    folders
+                        .entry(folder.to_string())
+                        .or_insert_with(|| file.clone());
+                }
+                generated.insert(file.clone(), file);
                 continue;
             }
             Job::Redirect(i) => match site.redirects.get(*i) {
@@ -62,25 +95,62 @@ pub fn find(site: &Site, jobs: &[Job], root: &Path, statics: &[ThemeFile], diags
             }
         }
     }
-    let check = |target: &str, source: &Path| {
-        let clash = folders
-            .get(target.trim_end_matches('/'))
-            .map(|page| format!("a folder of generated pages (e.g. /{page})"))
-            .or_else(|| {
-                files
-                    .get(target)
-                    .map(|page| format!("the generated page /{page}"))
-            });
-        if let Some(what) = clash {
-            diags.push(
-                Diagnostic::error(
-                    "output-collision",
-                    format!("this file would be written at /{target}, which is {what}"),
-                )
-                .in_file(source)
-                .help("rename or move the file; a page and a file cannot share one path"),
-            );
+    // what nashra generates, or reserves, whether or not this build writes it
+    for name in [
+        "index.html",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        crate::render::news_sitemap::PATH,
+        crate::render::redirects::FILE,
+        "_headers",
+    ] {
+        if !site.config.own_files.iter().any(|o| o == name) {
+            generated
+                .entry(name.to_string())
+                .or_insert_with(|| name.to_string());
         }
+    }
+    let check = |target: &str, source: &Path| {
+        let own = |name: &str| crate::config::OWN_FILES.contains(&name);
+        // a generated file where this file or one of its folders would be
+        let file_clash = std::iter::once(target)
+            .chain(target.match_indices('/').map(|(i, _)| &target[..i]))
+            .find(|&p| generated.contains_key(p) || (p != target && files.contains_key(p)))
+            .map(|p| (p == target, p));
+        let (what, help) = if let Some((same, file)) = file_clash {
+            let what = if same {
+                format!("the file /{file} that nashra generates or reserves")
+            } else {
+                format!("inside /{file}, a file that nashra generates or reserves")
+            };
+            let help = if same && own(file) {
+                format!("to publish your own /{file}, add `own_files = [\"{file}\"]` to site.toml and keep the file in static/; otherwise rename or remove it")
+            } else {
+                "rename or move the file; nashra writes this path itself".to_string()
+            };
+            (what, help)
+        } else if let Some(page) = folders.get(target.trim_end_matches('/')) {
+            (
+                format!("a folder of generated pages (e.g. /{page})"),
+                "rename or move the file; a page and a file cannot share one path".to_string(),
+            )
+        } else if let Some(page) = files.get(target) {
+            (
+                format!("the generated page /{page}"),
+                "rename or move the file; a page and a file cannot share one path".to_string(),
+            )
+        } else {
+            return;
+        };
+        diags.push(
+            Diagnostic::error(
+                "output-collision",
+                format!("this file would be written at /{target}, which is {what}"),
+            )
+            .in_file(source)
+            .help(help),
+        );
     };
     for (asset, _) in &site.assets {
         let source = asset.source.strip_prefix(root).unwrap_or(&asset.source);
@@ -88,5 +158,19 @@ pub fn find(site: &Site, jobs: &[Job], root: &Path, statics: &[ThemeFile], diags
     }
     for f in statics {
         check(&f.name, &f.display);
+    }
+    for own in &site.config.own_files {
+        let provided = statics.iter().any(|f| &f.name == own)
+            || site.assets.iter().any(|(a, _)| &a.target() == own);
+        if !provided {
+            diags.push(
+                Diagnostic::warning(
+                    "own-file-missing",
+                    format!("site.toml says the site provides its own /{own} (`own_files`), but neither static/ nor content/ has it: the site is published without one"),
+                )
+                .in_file(crate::config::CONFIG_FILE)
+                .help(format!("add static/{own}, or remove \"{own}\" from `own_files` to let nashra generate it")),
+            );
+        }
     }
 }

@@ -81,15 +81,20 @@ pub enum Job {
 
 /// Every output file of the site.
 pub fn plan(site: &Site) -> Vec<Job> {
-    let mut jobs = vec![
-        Job::Root,
-        Job::NotFound,
-        Job::Robots,
-        Job::Sitemap,
-        Job::NewsSitemap,
-    ];
+    // the generated files a site provides itself (`own_files`) are left to its static/
+    let own = |name: &str| site.config.own_files.iter().any(|o| o == name);
+    let mut jobs = vec![Job::Root];
+    if !own("404.html") {
+        jobs.push(Job::NotFound);
+    }
+    if !own("robots.txt") {
+        jobs.push(Job::Robots);
+    }
+    jobs.extend([Job::Sitemap, Job::NewsSitemap]);
     if !site.redirects.is_empty() {
-        jobs.push(Job::RedirectsFile);
+        if !own(redirects::FILE) {
+            jobs.push(Job::RedirectsFile);
+        }
         jobs.extend((0..site.redirects.len()).map(Job::Redirect));
     }
     for l in &site.config.languages {
