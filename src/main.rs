@@ -182,6 +182,7 @@ fn main() -> ExitCode {
             now,
             format,
         } => {
+            stop_stuck_renders(matches!(format, Format::Json), "build");
             let opts = BuildOptions {
                 root,
                 output,
@@ -278,6 +279,7 @@ fn main() -> ExitCode {
             future,
             wait,
         } => {
+            stop_stuck_renders(false, "watch");
             match nashra::serve::run(nashra::serve::WatchOptions {
                 root,
                 bind,
@@ -294,6 +296,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { root, format } => {
+            stop_stuck_renders(matches!(format, Format::Json), "check");
             let diags = Diagnostics::new();
             let result = nashra::check::check(&root, &diags);
             let all = diags.snapshot();
@@ -410,6 +413,47 @@ fn count(n: usize, one: &str, other: &str) -> String {
 }
 
 /// How many problems failed the run (warnings count with --strict).
+/// Ends the process when a template render overruns `render_timeout` by a second without
+/// coming back (a loop that writes nothing cannot be stopped from inside Tera): the error names
+/// the template and the article, and the previous output stays as it was (a build writes into a
+/// staging folder, which the next run removes).
+fn stop_stuck_renders(json: bool, command: &'static str) {
+    nashra::render::guard::watchdog(std::time::Duration::from_secs(1), move |r| {
+        let about = r.about.as_ref().map_or(String::new(), |p| {
+            format!(" (while rendering {})", p.display())
+        });
+        let d = nashra::diagnostics::Diagnostic::error(
+            "template",
+            format!(
+                "template `{}` did not finish rendering within {} s{about}",
+                r.template,
+                r.limit.as_secs()
+            ),
+        )
+        .in_file(&r.file)
+        .help("look for a loop over a huge range, or a component (or include) that calls itself more than once per level; this render wrote nothing nashra could stop it at, so nashra stopped");
+        if json {
+            let problems = vec![diagnostic_json(&d, false)];
+            println!(
+                "{}",
+                serde_json::json!({"ok": false, "errors": 1, "problems": problems})
+            );
+        } else {
+            eprintln!(
+                "{d}
+"
+            );
+            let kept = if command == "check" {
+                ""
+            } else {
+                "; the previous output was left as it was"
+            };
+            eprintln!("{command} failed with 1 error{kept}");
+        }
+        std::process::exit(1);
+    });
+}
+
 fn failures(diags: &Diagnostics, strict: bool) -> usize {
     diags
         .snapshot()

@@ -85,6 +85,59 @@ fn a_template_that_never_finishes_is_stopped_and_named() {
     assert_eq!(stderr.matches("did not finish").count(), 2, "{stderr}");
 }
 
+/// Issue 29.6: a loop that writes nothing and calls nothing ran 300 s with `render_timeout = 3`;
+/// `build`, `check` and `watch` now stop a second after the limit, naming the template and the
+/// article, and the old output survives. A writing loop is stopped from inside as before.
+#[test]
+fn a_template_loop_that_writes_nothing_is_stopped_in_every_command() {
+    const SILENT: &str = "{% extends \"base.html\" %}{% block main %}{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}{% endblock main %}";
+    const WRITING: &str = "{% extends \"base.html\" %}{% block main %}{% for i in range(end=100000) %}{% for j in range(end=100000) %}.{% endfor %}{% endfor %}{% endblock main %}";
+    let expected = "error: template `article.html` did not finish rendering within 1 s (while rendering content/2025/11/summit.";
+    for body in [SILENT, WRITING] {
+        let started = std::time::Instant::now();
+        let stderr = fails_with(
+            |r| {
+                let toml = read(&r.join("site.toml"));
+                write(r, "site.toml", &format!("render_timeout = 1\n{toml}"));
+                write(r, "templates/article.html", body);
+            },
+            &[],
+            &[
+                expected,
+                "  --> templates/article.html\n  = help: look for a loop over a huge range",
+            ],
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "took {:?}: {stderr}",
+            started.elapsed()
+        );
+    }
+    let site = minimal_site();
+    let r = site.path();
+    let toml = read(&r.join("site.toml"));
+    write(r, "site.toml", &format!("render_timeout = 1\n{toml}"));
+    write(r, "templates/article.html", SILENT);
+    let check = nashra(r, &["check"]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert!(check.stderr.contains(expected), "{}", check.stderr);
+    let json = nashra(r, &["build", "--format", "json"]);
+    assert_eq!(json.code, 1, "{}", json.stderr);
+    let v: serde_json::Value =
+        serde_json::from_str(json.stdout.trim()).unwrap_or_else(|e| panic!("{e}: {}", json.stdout));
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["problems"][0]["file"], "templates/article.html");
+    // watch: the first build never ends; the process stops with the error instead of spinning
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_nashra"))
+        .args(["watch", "--port", "0"])
+        .current_dir(r)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(expected), "{stderr}");
+}
+
 #[test]
 fn a_template_include_cycle_names_the_templates() {
     fails_with(

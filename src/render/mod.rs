@@ -10,7 +10,7 @@
 
 pub mod collisions;
 pub mod feed;
-mod guard;
+pub mod guard;
 pub mod meta;
 pub mod news_sitemap;
 pub mod redirects;
@@ -302,15 +302,15 @@ impl Renderer {
     }
 
     fn render(&self, template: &str, ctx: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
-        let mut out = guard::start(16 * 1024, self.time_limit);
+        let file = self
+            .displays
+            .get(template)
+            .cloned()
+            .unwrap_or_else(|| Path::new("templates").join(template));
+        let mut out = guard::start(16 * 1024, self.time_limit, template, file.clone());
         let result = self.tera.render_to(template, ctx, &mut out);
         let tripped = guard::finish();
         if let Some(why) = tripped {
-            let file = self
-                .displays
-                .get(template)
-                .cloned()
-                .unwrap_or_else(|| Path::new("templates").join(template));
             let message = match why {
                 guard::Tripped::Time => format!(
                     "template `{template}` did not finish rendering within {} s",
@@ -409,11 +409,13 @@ impl Renderer {
                     Kind::Page => "page.html",
                 };
                 let body = prep.page_body(&self.root, site, l10n, *id)?;
-                html(
+                guard::about(Some(doc.path.clone()));
+                let page = html(
                     template,
                     view::document_context(site, l10n, prep, *id, body),
-                )
-                .map_err(|d| {
+                );
+                guard::about(None);
+                page.map_err(|d| {
                     let message = format!("{} (while rendering {})", d.message, doc.path.display());
                     Diagnostic { message, ..d }
                 })
