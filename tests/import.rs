@@ -451,3 +451,147 @@ fn wpml_languages_and_pictures_left_at_their_addresses() {
     );
     redirects(&out, "rates-rise", "/en/2024/01/1/");
 }
+
+/// A one-post WordPress export whose post body is `body` (HTML).
+fn one_post_export(body: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\"?>\n<rss xmlns:content=\"c\" xmlns:wp=\"w\" xmlns:dc=\"d\" xmlns:excerpt=\"e\"><channel><title>W</title><link>https://w.example.com</link><language>en-US</language>\n\
+         <item><title>Rates rise</title><link>https://w.example.com/rates-rise/</link><dc:creator>ed</dc:creator>\
+         <content:encoded><![CDATA[{body}]]></content:encoded>\
+         <wp:post_id>1</wp:post_id><wp:post_date>2024-01-10 09:00:00</wp:post_date>\
+         <wp:post_date_gmt>2024-01-10 06:00:00</wp:post_date_gmt><wp:post_name>rates-rise</wp:post_name>\
+         <wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>\n</channel></rss>\n"
+    )
+}
+
+/// Issue 29.7: `--uploads` and a Hugo `static/` that is itself a link followed symbolic links
+/// (copying `/etc/passwd` into the new site, which `build` then published), and a dangling link
+/// in DEST was written through.
+#[cfg(unix)]
+#[test]
+fn an_import_follows_no_links_out_and_writes_through_none() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let secret = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(secret.path(), "id_rsa", "PRIVATE KEY");
+    let link = |target: &Path, at: &Path| {
+        if let Some(p) = at.parent() {
+            std::fs::create_dir_all(p).unwrap_or_else(|e| panic!("{e}"));
+        }
+        std::os::unix::fs::symlink(target, at).unwrap_or_else(|e| panic!("{e}"));
+    };
+    // WordPress: a picture in --uploads that is a link, and a folder that is one
+    write(
+        tmp.path(),
+        "export.xml",
+        &one_post_export("<p>Chart <img src=\"https://w.example.com/wp-content/uploads/2024/01/a.jpg\" alt=\"a\"> and <img src=\"https://w.example.com/wp-content/uploads/keys/id_rsa\" alt=\"k\"></p>"),
+    );
+    let uploads = tmp.path().join("uploads");
+    link(
+        &secret.path().join("id_rsa"),
+        &uploads.join("2024/01/a.jpg"),
+    );
+    link(secret.path(), &uploads.join("keys"));
+    let dest = tmp.path().join("wp");
+    let report = import_and_build(
+        &[
+            "import",
+            "wordpress",
+            "export.xml",
+            "wp",
+            "--uploads",
+            "uploads",
+        ],
+        &dest,
+    );
+    assert!(
+        report.contains("pictures in --uploads reached through a symbolic link: not copied"),
+        "{report}"
+    );
+    // Hugo: `static` is a link to the secret folder, and a post is a link to it too
+    let hugo = tmp.path().join("hugo");
+    common::copy_dir(&fixture("hugo"), &hugo);
+    let _ = std::fs::remove_dir_all(hugo.join("static"));
+    link(secret.path(), &hugo.join("static"));
+    link(&secret.path().join("id_rsa"), &hugo.join("content/leak.md"));
+    let dest_hugo = tmp.path().join("from-hugo");
+    let report = import_and_build(&["import", "hugo", "hugo", "from-hugo"], &dest_hugo);
+    assert!(
+        report.contains("symbolic links in the source: not followed (left out)"),
+        "{report}"
+    );
+    for d in [&dest, &dest_hugo] {
+        for e in walkdir::WalkDir::new(d).into_iter().flatten() {
+            if e.file_type().is_file() {
+                let bytes = std::fs::read(e.path()).unwrap_or_default();
+                assert!(
+                    !String::from_utf8_lossy(&bytes).contains("PRIVATE KEY"),
+                    "copied: {}",
+                    e.path().display()
+                );
+            }
+        }
+    }
+    // DEST holds a dangling link where the import writes
+    let outside = tmp.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap_or_else(|e| panic!("{e}"));
+    let into = tmp.path().join("into");
+    link(&outside.join("owned.toml"), &into.join("site.toml"));
+    link(&outside.join("content"), &into.join("content"));
+    let run = nashra(tmp.path(), &["import", "wordpress", "export.xml", "into"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "error: into/content is a symbolic link (to {}), which the import would write through; nothing was written",
+            outside.join("content").display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_dir(&outside).map_or(0, Iterator::count),
+        0,
+        "wrote through the link"
+    );
+}
+
+/// Issue 29.7: 20,000 nested HTML elements in one post overflowed the converter's stack (exit
+/// 134); such a post is kept as HTML and named in the report.
+#[test]
+fn a_post_nested_too_deep_is_kept_as_html() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let deep = format!("{}deep{}", "<div>".repeat(20_000), "</div>".repeat(20_000));
+    write(tmp.path(), "export.xml", &one_post_export(&deep));
+    let dest = tmp.path().join("site");
+    let run = nashra(tmp.path(), &["import", "wordpress", "export.xml", "site"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains(
+            "posts whose HTML nests more than 200 elements deep: kept as HTML, not converted"
+        ),
+        "{}",
+        run.stdout
+    );
+    let md = read(&dest.join("content/2024/01/rates-rise/index.en.md"));
+    assert!(
+        md.contains("<div><div>deep</div>"),
+        "{}",
+        &md[..200.min(md.len())]
+    );
+    // an ordinary post is converted, and one at the limit too
+    let at_limit = format!(
+        "{}<p>Plain <em>text</em></p>{}",
+        "<div>".repeat(199),
+        "</div>".repeat(199)
+    );
+    write(tmp.path(), "export2.xml", &one_post_export(&at_limit));
+    let run = nashra(tmp.path(), &["import", "wordpress", "export2.xml", "site2"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md = read(
+        &tmp.path()
+            .join("site2/content/2024/01/rates-rise/index.en.md"),
+    );
+    assert!(
+        md.contains("Plain *text*") || md.contains("Plain _text_"),
+        "{md}"
+    );
+}

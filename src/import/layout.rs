@@ -110,6 +110,8 @@ pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
 
     let mut taken_urls: HashSet<String> = HashSet::new();
     let mut taken_folders: HashSet<String> = HashSet::new();
+    // the next number to try for a folder or address that is taken
+    let mut next_number: HashMap<String, usize> = HashMap::new();
     let mut copied: HashSet<PathBuf> = HashSet::new();
     let mut files = Vec::new();
     let mut langs: BTreeSet<String> = BTreeSet::new();
@@ -148,11 +150,14 @@ pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
             Some((y, m)) if !is_page => format!("content/{y}/{m}"),
             _ => "content/pages".to_string(),
         };
-        let mut folder = format!("{parent}/{base}");
-        let mut n = 2;
+        let wanted_folder = format!("{parent}/{base}");
+        let mut folder = wanted_folder.clone();
+        // numbers go on from the last one given for this name: 10,000 posts of one slug stay
+        // linear
+        let n = next_number.entry(wanted_folder.clone()).or_insert(2);
         while !taken_folders.insert(folder.clone()) {
-            folder = format!("{parent}/{base}-{n}");
-            n += 1;
+            folder = format!("{wanted_folder}-{n}");
+            *n += 1;
         }
         for mut d in group {
             langs.insert(d.lang.clone());
@@ -169,12 +174,14 @@ pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
                 slug = format!("{slug}-page");
             }
             let mut url = new_url(&d.lang, d.date.as_deref(), &slug);
-            let mut n = 2;
             let wanted = slug.clone();
-            while taken_urls.contains(&url) {
-                slug = format!("{wanted}-{n}");
-                url = new_url(&d.lang, d.date.as_deref(), &slug);
-                n += 1;
+            if taken_urls.contains(&url) {
+                let n = next_number.entry(url.clone()).or_insert(2);
+                while taken_urls.contains(&url) {
+                    slug = format!("{wanted}-{n}");
+                    url = new_url(&d.lang, d.date.as_deref(), &slug);
+                    *n += 1;
+                }
             }
             if slug != wanted {
                 report.note(
@@ -254,7 +261,7 @@ pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
         report.files += 1;
     }
 
-    let site_toml = if opts.dest.join("site.toml").exists() {
+    let site_toml = if std::fs::symlink_metadata(opts.dest.join("site.toml")).is_ok() {
         None
     } else {
         report.site_toml = true;

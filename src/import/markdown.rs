@@ -209,6 +209,13 @@ pub fn read(opts: &Options, report: &mut Report) -> Result<Read, Diagnostic> {
     // the destination may be inside the source (`nashra import jekyll . nashra-site`)
     let dest = opts.dest.canonicalize().ok();
     for (dir, dir_lang) in &site.content_dirs {
+        if let Some(target) = crate::output::link_target(dir) {
+            report.note(
+                "symbolic links in the source: not followed (left out)",
+                format!("{} → {}", dir.display(), target.display()),
+            );
+            continue;
+        }
         if !dir.is_dir() {
             continue;
         }
@@ -227,6 +234,14 @@ pub fn read(opts: &Options, report: &mut Report) -> Result<Read, Diagnostic> {
             });
         for entry in walker.flatten() {
             let path = entry.path();
+            if entry.path_is_symlink() {
+                let target = std::fs::read_link(path).unwrap_or_default();
+                report.note(
+                    "symbolic links in the source: not followed (left out)",
+                    format!("{} → {}", path.display(), target.display()),
+                );
+                continue;
+            }
             if !entry.file_type().is_file() || !seen.insert(path.to_path_buf()) {
                 continue;
             }
@@ -278,7 +293,26 @@ pub fn read(opts: &Options, report: &mut Report) -> Result<Read, Diagnostic> {
     }
     if matches!(opts.source, Source::Hugo | Source::Zola) {
         let st = opts.src.join("static");
-        for e in walkdir::WalkDir::new(&st).into_iter().flatten() {
+        // the folder itself too: a `static` link to `/etc` would be copied into the new site
+        let walk = match crate::output::link_target(&st) {
+            Some(target) => {
+                report.note(
+                    "symbolic links in the source: not followed (left out)",
+                    format!("{} → {}", st.display(), target.display()),
+                );
+                None
+            }
+            None => Some(walkdir::WalkDir::new(&st)),
+        };
+        for e in walk.into_iter().flatten().flatten() {
+            if e.path_is_symlink() {
+                let target = std::fs::read_link(e.path()).unwrap_or_default();
+                report.note(
+                    "symbolic links in the source: not followed (left out)",
+                    format!("{} → {}", e.path().display(), target.display()),
+                );
+                continue;
+            }
             if e.file_type().is_file() {
                 let rel = e.path().strip_prefix(&st).unwrap_or(e.path());
                 statics.push((

@@ -225,11 +225,31 @@ fn io_err(path: &Path, e: std::io::Error) -> Diagnostic {
 /// Writes the plan; checks first that no file exists, so a refused import writes nothing.
 fn write(plan: &layout::Plan, opts: &Options) -> Result<(), Diagnostic> {
     let dest = &opts.dest;
+    // a link in DEST (also a dangling one) would send a write elsewhere
+    let site_toml = PathBuf::from("site.toml");
+    let paths = plan
+        .files
+        .iter()
+        .map(|(p, _)| p)
+        .chain(plan.site_toml.as_ref().map(|_| &site_toml));
+    for p in paths.clone() {
+        if let Some((link, target)) = crate::safety::first_link_under(dest, p) {
+            return Err(Diagnostic::error(
+                "exists",
+                format!(
+                    "{} is a symbolic link (to {}), which the import would write through; nothing was written",
+                    link.display(),
+                    target.display()
+                ),
+            )
+            .help("import into an empty folder, or remove the link"));
+        }
+    }
     let existing: Vec<&PathBuf> = plan
         .files
         .iter()
         .map(|(p, _)| p)
-        .filter(|p| dest.join(p).exists())
+        .filter(|p| std::fs::symlink_metadata(dest.join(p)).is_ok())
         .collect();
     if let Some(first) = existing.first() {
         return Err(Diagnostic::error(
@@ -255,7 +275,10 @@ fn write(plan: &layout::Plan, opts: &Options) -> Result<(), Diagnostic> {
     }
     if let Some(toml) = &plan.site_toml {
         let p = dest.join("site.toml");
-        std::fs::write(&p, toml).map_err(|e| io_err(&p, e))?;
+        crate::output::no_follow(std::fs::OpenOptions::new().write(true).create_new(true))
+            .open(&p)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, toml.as_bytes()))
+            .map_err(|e| io_err(&p, e))?;
     }
     use rayon::prelude::*;
     let failed: Vec<Diagnostic> = plan
@@ -263,9 +286,19 @@ fn write(plan: &layout::Plan, opts: &Options) -> Result<(), Diagnostic> {
         .par_iter()
         .filter_map(|(p, out)| {
             let target = dest.join(p);
+            // created new, never through a link (one made since the check above included)
+            let create = || {
+                crate::output::no_follow(std::fs::OpenOptions::new().write(true).create_new(true))
+                    .open(&target)
+            };
             let r = match out {
-                layout::Out::Text(t) => std::fs::write(&target, t),
-                layout::Out::Copy(src) => std::fs::copy(src, &target).map(|_| ()),
+                layout::Out::Text(t) => {
+                    create().and_then(|mut f| std::io::Write::write_all(&mut f, t.as_bytes()))
+                }
+                layout::Out::Copy(src) => std::fs::File::open(src).and_then(|mut from| {
+                    let mut to = create()?;
+                    std::io::copy(&mut from, &mut to).map(|_| ())
+                }),
             };
             r.err().map(|e| match out {
                 layout::Out::Copy(src) => Diagnostic::error(

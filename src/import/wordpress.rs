@@ -304,9 +304,7 @@ pub fn from_str(xml: &str, opts: &Options, report: &mut Report) -> Result<Read, 
         .filter(|i| i.post_type == "attachment")
         .map(|i| (i.post_id.as_str(), i))
         .collect();
-    let uploads = html::Uploads {
-        dir: opts.uploads.as_deref(),
-    };
+    let uploads = html::Uploads::new(opts.uploads.as_deref());
 
     let mut wanted: Vec<&Item> = Vec::new();
     for it in &ch.items {
@@ -340,6 +338,16 @@ pub fn from_str(xml: &str, opts: &Options, report: &mut Report) -> Result<Read, 
             )
         })
         .collect();
+    let links = match uploads.links.into_inner() {
+        Ok(l) => l,
+        Err(p) => p.into_inner(),
+    };
+    for l in links {
+        report.note(
+            "pictures in --uploads reached through a symbolic link: not copied (left at their old addresses)",
+            l,
+        );
+    }
     let mut docs = Vec::with_capacity(made.len());
     let mut missing = 0;
     for (doc, notes, miss) in made {
@@ -466,7 +474,19 @@ fn item_doc(
             fields.push(("image", Value::Object(img)));
         }
     }
-    let body = html::markdown(converter, &body_html);
+    let body = match html::markdown(converter, &body_html) {
+        Some(md) => md,
+        None => {
+            notes.push((
+                format!(
+                    "posts whose HTML nests more than {} elements deep: kept as HTML, not converted",
+                    html::MAX_NESTING
+                ),
+                origin.clone(),
+            ));
+            body_html.clone()
+        }
+    };
     let mut extra = Map::new();
     extra.insert("wordpress_id".into(), Value::String(it.post_id.clone()));
     fields.push(("extra", Value::Object(extra)));

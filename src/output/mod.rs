@@ -14,8 +14,10 @@ mod files;
 mod links;
 mod lock;
 
+pub(crate) use files::no_follow;
 use files::{at, io_error, make_parent};
 pub use files::{copy_file, free_space, is_full, remove, replace_file, write_file, DISK_FULL};
+pub(crate) use links::link_target;
 pub use links::refuse_links;
 pub use lock::{lock, OutputLock};
 
