@@ -560,6 +560,15 @@ fn the_preview_server_refuses_what_a_static_host_would_not_do() {
     let r = get(&w.addr, "/.nashra");
     assert_eq!(r.status, 404, "the marker must not be served");
     assert!(!r.body.contains("nashra-output"), "{}", r.body);
+    // issue 29.8: a gh-pages output keeps .git (with its remote's address) beside the site
+    write(
+        &site.path().join("public"),
+        ".git/config",
+        "[remote \"origin\"]\n\turl = https://token@example.com/x.git\n",
+    );
+    let r = get(&w.addr, "/.git/config");
+    assert_eq!(r.status, 404, "a dot-folder must not be served");
+    assert!(!r.body.contains("token"), "{}", r.body);
 }
 
 /// SECURITY.md item 1 while watching: a backslash name saved into content/ is an error shown

@@ -166,3 +166,53 @@ fn a_changed_output_folder_and_base_path_are_served_at_once() {
     assert_eq!(r.status, 302, "{}", r.headers);
     assert!(r.headers.contains("location: /news/"), "{}", r.headers);
 }
+
+/// Issue 29.8: open pages' event streams once filled the connection cap and `watch` stopped
+/// answering; streams now have a cap of their own below it (4 of 8 here), later pages get 503,
+/// and ordinary requests are still answered.
+#[test]
+fn open_pages_cannot_take_every_connection() {
+    let site = minimal_site();
+    let w = start_with(
+        site.path(),
+        &[],
+        &[("NASHRA_SERVE_LIMITS", "10000 60000 8")],
+    );
+    let mut open = Vec::new();
+    let mut refused = 0;
+    for _ in 0..8 {
+        let mut s = TcpStream::connect(&w.addr).unwrap_or_else(|e| panic!("{e}"));
+        s.set_read_timeout(Some(Duration::from_secs(5))).ok();
+        write!(
+            s,
+            "GET /__nashra/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+            w.addr
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let mut head = Vec::new();
+        let mut byte = [0u8; 1];
+        while !head.ends_with(b"\r\n\r\n") && s.read(&mut byte).is_ok_and(|n| n == 1) {
+            head.push(byte[0]);
+        }
+        let head = String::from_utf8_lossy(&head).into_owned();
+        if head.starts_with("HTTP/1.1 200") {
+            open.push(s);
+        } else {
+            assert!(head.starts_with("HTTP/1.1 503"), "{head}");
+            refused += 1;
+        }
+    }
+    assert_eq!((open.len(), refused), (4, 4));
+    let page = get(&w.addr, "/ar/");
+    assert_eq!(page.status, 200, "{}", page.headers);
+    // a closed page gives its slot back
+    drop(open.pop());
+    std::thread::sleep(Duration::from_millis(300));
+    let mut again = Events::open(&w.addr);
+    write(
+        site.path(),
+        "content/2025/11/summit.ar.md",
+        &common::ARTICLE_AR.replace("نص المقال.", "نص جديد."),
+    );
+    again.wait_for("event: reload");
+}

@@ -3,7 +3,8 @@
 //! kernel's queue, without taking a descriptor), a request head must arrive within
 //! [`HEAD_TIMEOUT`] of its first byte (or of the connection opening), and a connection with no
 //! byte in either direction for [`IDLE_TIMEOUT`] is closed. Open pages' event streams stay up:
-//! the server writes to them every 15 s ([`keep_alive`]).
+//! the server writes to them every 15 s ([`keep_alive`]), and at most [`stream_cap`] of them are
+//! up at once, so that open pages cannot hold every connection.
 //!
 //! hyper has a header-read timeout, but axum's `serve` gives it no timer, so the limits are
 //! kept here, around each connection's socket ([`Limited`] is the listener `serve` gets).
@@ -74,6 +75,14 @@ fn read_settings() -> (Duration, Duration, usize) {
         ),
         _ => defaults,
     }
+}
+
+/// How many open pages' event streams may be up at once: the connection cap less a reserve
+/// (an eighth of it, at least 8 or half the cap), so pages left open can never take every
+/// connection and leave none for the requests that load pages.
+pub fn stream_cap(cap: usize) -> usize {
+    let reserve = (cap / 8).max(8.min(cap / 2));
+    cap.saturating_sub(reserve).max(1)
 }
 
 /// How often an open page's event stream gets a keep-alive comment: well within the idle limit.

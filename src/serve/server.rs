@@ -48,6 +48,8 @@ pub struct ServerState {
     pub events: broadcast::Sender<Event>,
     /// `Host` header values the server answers (against DNS rebinding); empty: any.
     pub hosts: Vec<String>,
+    /// Slots for open pages' event streams ([`super::limits::stream_cap`]).
+    streams: Arc<tokio::sync::Semaphore>,
 }
 
 impl ServerState {
@@ -58,6 +60,9 @@ impl ServerState {
             error: RwLock::new(None),
             events,
             hosts: Vec::new(),
+            streams: Arc::new(tokio::sync::Semaphore::new(super::limits::stream_cap(
+                super::limits::settings().2,
+            ))),
         })
     }
 
@@ -205,9 +210,11 @@ fn redirect(path: &str) -> Response<Body> {
     r
 }
 
-/// nashra's own bookkeeping in the output (the marker, temporary files) is never served.
+/// nashra's own bookkeeping in the output (the marker, temporary files) is never served, nor is
+/// any other dotfile or dot-folder (a gh-pages output keeps `.git` with its remote's address and
+/// credentials), but for `.well-known`, which sites publish on purpose.
 fn private(segment: &str) -> bool {
-    segment.starts_with(".nashra") || segment.ends_with(".nashra-tmp")
+    (segment.starts_with('.') && segment != ".well-known") || segment.ends_with(".nashra-tmp")
 }
 
 /// The request path as segments inside the output folder, or why it is refused.
@@ -394,7 +401,16 @@ pub async fn handle(State(state): State<Arc<ServerState>>, req: Request<Body>) -
             );
             return r;
         }
-        "/__nashra/events" => return events(state).await.into_response(),
+        "/__nashra/events" => {
+            // a slot of its own, or a refusal: open pages never take the last connections
+            return match Arc::clone(&state.streams).try_acquire_owned() {
+                Ok(slot) => events(state, slot).await.into_response(),
+                Err(_) => plain(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "too many open pages are listening for reloads; close some and reload this one\n",
+                ),
+            };
+        }
         _ => {}
     }
     let served = state.served();
@@ -450,8 +466,10 @@ async fn not_found(served: &Served) -> Response<Body> {
     }
 }
 
+/// An open page's event stream; `slot` is held while it is up.
 async fn events(
     state: Arc<ServerState>,
+    slot: tokio::sync::OwnedSemaphorePermit,
 ) -> Sse<impl tokio_stream::Stream<Item = Result<SseEvent, Infallible>>> {
     let current = state.error.read().ok().and_then(|e| e.clone());
     let first = match current {
@@ -464,6 +482,10 @@ async fn events(
         Ok(Event::Error(text)) => Some(Ok(SseEvent::default().event("build-error").data(text))),
         Err(_) => None,
     }));
+    let stream = stream.map(move |e| {
+        let _held = &slot;
+        e
+    });
     Sse::new(stream).keep_alive(KeepAlive::new().interval(super::limits::keep_alive()))
 }
 
@@ -510,6 +532,9 @@ mod tests {
             "/.nashra",
             "/ar/.index.html.nashra-tmp",
             "/.nashra-staging/x",
+            "/.git/config",
+            "/ar/.env",
+            "/.htpasswd",
         ] {
             assert_eq!(
                 resolve_request(private, "/"),
@@ -517,6 +542,14 @@ mod tests {
                 "{private}"
             );
         }
+    }
+
+    #[test]
+    fn well_known_files_are_served() {
+        assert_eq!(
+            resolve_request("/.well-known/security.txt", "/"),
+            Ok(vec![".well-known".to_string(), "security.txt".to_string()])
+        );
     }
 
     #[test]
