@@ -26,7 +26,10 @@ pub(super) fn error_at(text: &str, e: &fluent_syntax::parser::ParserError) -> (u
     use fluent_syntax::parser::ErrorKind;
     let at = e.pos.start.min(text.len());
     let plain = (at, format!("invalid Fluent: {}", e.kind));
-    if !matches!(e.kind, ErrorKind::ExpectedToken('}')) {
+    if !matches!(
+        e.kind,
+        ErrorKind::ExpectedToken('}') | ErrorKind::ExpectedInlineExpression
+    ) {
         return plain;
     }
     let from = e.slice.as_ref().map_or(0, |s| s.start).min(at);
@@ -47,7 +50,8 @@ pub(super) fn error_at(text: &str, e: &fluent_syntax::parser::ParserError) -> (u
         }
     }
     match open.last() {
-        Some(&brace) if text[brace..at].contains('\n') => (
+        // the parser noticed on a later line, or at the end of the file
+        Some(&brace) if text[brace..at].contains('\n') || text[at..].trim().is_empty() => (
             brace,
             "invalid Fluent: this `{` is not closed with `}`".to_string(),
         ),
@@ -92,8 +96,13 @@ mod tests {
         );
         assert_eq!(
             reported("hello = { $n ->\n   [one] x\n  *[other] y\n"),
-            [(1, 9, open)]
+            [(1, 9, open.clone())]
         );
+        // issue 29.8: left open at the end of a line, at the end of the file (it was reported on
+        // the next line, or past the end of the line)
+        assert_eq!(reported("a = b\nhello = Hi {\n"), [(2, 12, open.clone())]);
+        assert_eq!(reported("a = b\nhello = Hi {"), [(2, 12, open.clone())]);
+        assert_eq!(reported("hello = Hi { $x"), [(1, 12, open)]);
         // on its own line, a missing `}` is reported where the parser found it
         let same_line = reported("hello = { $n x }\n");
         assert_eq!(same_line.len(), 1);
