@@ -672,3 +672,35 @@ fn picture_memory_is_bounded_by_its_pixels() {
         run.stderr
     );
 }
+
+/// Issue 29.8: a cache that cannot be written (a full disk under it) gave one error per article
+/// with the help for a broken picture, and left empty `.tmp` files; now one error names the cache.
+#[test]
+fn an_image_cache_that_cannot_be_written_is_one_error() {
+    let site = minimal_site();
+    let r = site.path();
+    write_jpeg(r, "content/2025/11/a.jpg", 320, 200);
+    write_jpeg(r, "content/2025/11/b.jpg", 330, 200);
+    write(
+        r,
+        "content/2025/11/summit.en.md",
+        "---\ntitle: Summit\ndate: 2025-11-27\n---\n\n![A](a.jpg)\n\n![B](b.jpg)\n",
+    );
+    build_ok(r);
+    let before = tree(&r.join("public"));
+    // the cache's folder is a file now: every write into it fails
+    std::fs::remove_dir_all(r.join(".nashra-cache")).unwrap_or_else(|e| panic!("{e}"));
+    write(r, ".nashra-cache/images", "not a folder");
+    write_jpeg(r, "content/2025/11/a.jpg", 321, 200);
+    write_jpeg(r, "content/2025/11/b.jpg", 331, 200);
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: cannot write to the image cache")
+            && run.stderr.contains("(and 1 more pictures)\n  --> .nashra-cache\n  = help: the image cache could not be written (is its disk full?)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(tree(&r.join("public")), before, "the old output changed");
+}

@@ -240,3 +240,42 @@ fn a_full_disk_is_one_error_with_the_space_needed() {
     assert!(run.stderr.contains("MiB are free now"), "{}", run.stderr);
     assert!(!disk.join("public").exists());
 }
+
+/// Issue 29.8: a disk out of inodes (space left, no room for files) was reported as "no space …
+/// 14 MiB free"; it is said as it is.
+#[test]
+fn a_disk_out_of_inodes_is_said_as_it_is() {
+    let site = minimal_site();
+    let r = site.path();
+    let disk = r.join("disk");
+    std::fs::create_dir_all(&disk).unwrap_or_else(|e| panic!("{e}"));
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64m,nr_inodes=40", "tmpfs"])
+        .arg(&disk)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a small tmpfs here (not root?)");
+        return;
+    }
+    struct Unmount<'a>(&'a std::path::Path);
+    impl Drop for Unmount<'_> {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(self.0).status();
+        }
+    }
+    let _guard = Unmount(&disk);
+    let out = disk.join("public");
+    let run = nashra(r, &["build", "--output", &out.to_string_lossy()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "error: the file system of {} can hold no more files (its inodes are used up): ",
+            disk.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("MiB are free"), "{}", run.stderr);
+}

@@ -121,8 +121,12 @@ impl Cache {
             std::process::id(),
             std::thread::current().id()
         ));
-        std::fs::write(&tmp, bytes)?;
-        std::fs::rename(&tmp, entry.join(name))
+        // a failed write (a full disk) leaves no half-written or empty temporary file behind
+        std::fs::write(&tmp, bytes)
+            .and_then(|()| std::fs::rename(&tmp, entry.join(name)))
+            .inspect_err(|_| {
+                let _ = std::fs::remove_file(&tmp);
+            })
     }
 
     /// Writes the index of the sources seen by this build; with `prune`, removes the entries it

@@ -201,6 +201,7 @@ pub fn process(root: &Path, site: &Site, diags: &Diagnostics) -> Catalog {
     }
     let cache_dir = root.join(&settings.cache_dir);
     let cache = Cache::open(&cache_dir);
+    let cache_failures: std::sync::Mutex<Vec<String>> = Default::default();
     // (path, what is published, its derivative files, decoded or from the cache)
     type One = (String, Published, Vec<(String, PathBuf)>, Option<bool>);
     let results: Vec<One> = site
@@ -237,6 +238,13 @@ pub fn process(root: &Path, site: &Site, diags: &Diagnostics) -> Catalog {
                     files,
                     Some(decoded),
                 )),
+                Err(why) if why.starts_with(CACHE_WRITE) => {
+                    // the cache's disk, not the picture: said once, below
+                    if let Ok(mut c) = cache_failures.lock() {
+                        c.push(why);
+                    }
+                    None
+                }
                 Err(why) => {
                     report(root, site, &rel, &why, diags);
                     None
@@ -244,6 +252,23 @@ pub fn process(root: &Path, site: &Site, diags: &Diagnostics) -> Catalog {
             }
         })
         .collect();
+    let cache_failures = match cache_failures.into_inner() {
+        Ok(c) => c,
+        Err(p) => p.into_inner(),
+    };
+    if let Some(first) = cache_failures.first() {
+        diags.push(
+            Diagnostic::error(
+                "image-cache",
+                format!(
+                    "{first} (and {} more pictures)",
+                    cache_failures.len() - 1
+                ),
+            )
+            .in_file(&settings.cache_dir)
+            .help("the image cache could not be written (is its disk full?); free some space, or set `cache_dir` in site.toml to a folder on another disk, and build again"),
+        );
+    }
     cache.finish(true);
     let mut catalog = Catalog::default();
     for (rel, published, files, decoded) in results {
@@ -264,6 +289,9 @@ pub fn process(root: &Path, site: &Site, diags: &Diagnostics) -> Catalog {
     catalog.outputs.sort();
     catalog
 }
+
+/// How an error writing to the image cache begins (see `renditions::make`).
+pub(crate) const CACHE_WRITE: &str = "cannot write to the image cache";
 
 /// Refuses an image cache reached through a symbolic link (`.nashra-cache` committed as a link
 /// would make the build write, and prune, wherever it points). site.toml's `cache_dir` is already

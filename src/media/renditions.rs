@@ -198,7 +198,8 @@ pub(super) fn make(
     let write = |name: &str, data: &[u8]| {
         Cache::put(&entry, name, data).map_err(|e| {
             format!(
-                "cannot write to the image cache {}: {e}",
+                "{} {}: {e}",
+                super::CACHE_WRITE,
                 entry.parent().unwrap_or(&entry).display()
             )
         })

@@ -61,6 +61,20 @@ pub fn free_space(_: &Path) -> Option<u64> {
     None
 }
 
+/// How many more files (inodes) the file system of `dir` can hold for this user, when the
+/// system says: a disk can refuse new files with space left when its inodes run out.
+#[cfg(unix)]
+pub fn free_files(dir: &Path) -> Option<u64> {
+    let st = rustix::fs::statvfs(dir).ok()?;
+    // file systems without an inode limit report 0 files in all
+    (st.f_files > 0).then_some(st.f_favail)
+}
+
+#[cfg(not(unix))]
+pub fn free_files(_: &Path) -> Option<u64> {
+    None
+}
+
 /// Writes `bytes` at `rel` inside `dir`, creating folders. Errors name the file.
 pub fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
     crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;

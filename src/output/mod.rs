@@ -16,7 +16,9 @@ mod lock;
 
 pub(crate) use files::no_follow;
 use files::{at, io_error, make_parent};
-pub use files::{copy_file, free_space, is_full, remove, replace_file, write_file, DISK_FULL};
+pub use files::{
+    copy_file, free_files, free_space, is_full, remove, replace_file, write_file, DISK_FULL,
+};
 pub(crate) use links::link_target;
 pub use links::refuse_links;
 pub use lock::{lock, OutputLock};
@@ -355,6 +357,18 @@ impl Staging {
         let needed = self.written.load(Relaxed) + missing;
         let folder = self.output.parent().unwrap_or(&self.output);
         let mib = |b: u64| b.div_ceil(1 << 20);
+        if free_files(folder) == Some(0) {
+            return Some(
+                Diagnostic::error(
+                    DISK_FULL,
+                    format!(
+                        "the file system of {} can hold no more files (its inodes are used up): {files} files of the new site could not be written",
+                        folder.display()
+                    ),
+                )
+                .help("space is left, but not room for more files; remove files you do not need on that file system (a stale cache or old builds), or build onto another one"),
+            );
+        }
         let free =
             free_space(folder).map_or(String::new(), |f| format!(", {} MiB are free now", mib(f)));
         Some(
