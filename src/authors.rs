@@ -62,12 +62,23 @@ fn normal(name: &str) -> String {
 }
 
 impl Authors {
-    /// The key of the author a byline names: a known author, or the slug of the byline.
+    /// The key of the author a byline names: a known author, or the slug of the byline, cut to
+    /// what a folder name may hold (it names the author's page).
     pub fn key_of(&self, byline: &str) -> String {
-        self.names
-            .get(&normal(byline))
-            .cloned()
-            .unwrap_or_else(|| slugify(byline))
+        self.names.get(&normal(byline)).cloned().unwrap_or_else(|| {
+            let mut slug = slugify(byline);
+            let max = crate::content::slug::MAX_BYTES;
+            if slug.len() > max {
+                let mut end = max;
+                while !slug.is_char_boundary(end) {
+                    end -= 1;
+                }
+                slug.truncate(end);
+                let kept = slug.trim_end_matches('-').len();
+                slug.truncate(kept);
+            }
+            slug
+        })
     }
 
     pub fn get(&self, key: &str) -> Option<&Author> {

@@ -279,3 +279,41 @@ fn a_disk_out_of_inodes_is_said_as_it_is() {
     );
     assert!(!run.stderr.contains("MiB are free"), "{}", run.stderr);
 }
+
+/// Issue 29.8: an over-long alias or byline failed as `File name too long` on a staging path,
+/// without a file. The alias is an error at its line; the byline's page gets a name a file system
+/// takes.
+#[test]
+fn over_long_names_are_errors_at_their_line_or_cut_to_fit() {
+    let long = "a".repeat(300);
+    fails_with(
+        |r| {
+            write(
+                r,
+                "content/2025/11/summit.en.md",
+                &format!("---\ntitle: Summit\ndate: 2025-11-27\naliases: [/old/{long}/]\n---\n\nText.\n"),
+            )
+        },
+        &[],
+        &["a part of it is 300 bytes long, and file systems allow 255 in a folder or file name\n  --> content/2025/11/summit.en.md:4:"],
+    );
+    let site = minimal_site();
+    let r = site.path();
+    let byline = "ب".repeat(200);
+    write(
+        r,
+        "content/2025/11/summit.ar.md",
+        &common::ARTICLE_AR.replace("topics:", &format!("authors: [\"{byline}\"]\ntopics:")),
+    );
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let cut = "ب".repeat(127);
+    assert!(
+        r.join("public/ar/authors")
+            .join(&cut)
+            .join("index.html")
+            .is_file(),
+        "{:?}",
+        std::fs::read_dir(r.join("public/ar/authors")).map(|d| d.count())
+    );
+}

@@ -127,6 +127,17 @@ fn alias_path(text: &str, base_url: &str, base_path: &str) -> Result<String, Str
     let bare = trimmed.trim_end_matches('/');
     crate::safety::check_rel(bare)
         .map_err(|why| format!("it is not a path inside the site: {why}"))?;
+    // each part becomes a folder or file name of the output
+    if let Some(part) = bare
+        .split('/')
+        .find(|part| part.len() > super::slug::MAX_BYTES)
+    {
+        return Err(format!(
+            "a part of it is {} bytes long, and file systems allow {} in a folder or file name",
+            part.len(),
+            super::slug::MAX_BYTES
+        ));
+    }
     Ok(if is_file {
         bare.to_string()
     } else {
