@@ -322,6 +322,7 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
     if timings {
         eprintln!("timing: render {:?}, {} MiB", start.elapsed(), rss_mib());
     }
+    diags.extend(prepared.held_link_warnings(&opts.root, site));
     progress.stage("copying files");
     files += render::copy_static(&loaded.statics, &staging, diags);
     files += render::copy_assets(site, &staging, diags);

@@ -72,6 +72,7 @@ pub fn check(root: &Path, diags: &Diagnostics) -> Result<(), Failed> {
         )
         .collect();
 
+    diags.extend(prepared.held_link_warnings(root, site));
     let mut files: BTreeMap<String, Option<&PageLinks>> =
         pages.iter().map(|(r, i)| (r.clone(), i.as_ref())).collect();
     for f in theme::overlay(root, Layer::Static, site.config.follow_symlinks, diags) {
@@ -238,9 +239,18 @@ fn check_links(
                 let text = std::fs::read_to_string(root.join(src)).ok()?;
                 // as it is in the page, or as the editor wrote it (`صفحة/`, which the page
                 // percent-encodes)
+                // or as a link to the other Markdown file (`other.en.md#key`), which the page
+                // writes as that article's address
+                let md_anchor = || {
+                    let (_, fragment) = link.split_once('#')?;
+                    [fragment.to_string(), percent_decode(fragment)]
+                        .iter()
+                        .find_map(|f| text.find(&format!(".md#{f}")))
+                };
                 let i = text
                     .find(link.as_str())
-                    .or_else(|| text.find(percent_decode(link).as_str()))?;
+                    .or_else(|| text.find(percent_decode(link).as_str()))
+                    .or_else(md_anchor)?;
                 Some((src.clone(), Pos::from_offset(&text, i)))
             });
             match in_markdown {

@@ -150,3 +150,55 @@ fn a_broken_link_in_a_template_is_reported_once() {
     );
     assert!(run.stderr.contains("check: 1 problem"), "{}", run.stderr);
 }
+
+/// Issue 29.8: a Markdown link to a held article's file stayed in the page as its file name (a
+/// broken link); it is shown as text with a warning at its line, and comes back when the article
+/// is published. A broken `#anchor` in a link to another `.md` file was blamed on "templates".
+#[test]
+fn links_to_held_articles_are_text_and_md_anchors_point_at_the_markdown() {
+    let site = minimal_site();
+    let r = site.path();
+    write(
+        r,
+        "content/2025/11/summit.en.md",
+        "---\ntitle: Summit\ndate: 2025-11-27 10:30\n---\n\nSee [the report](report.en.md) first.\n\nAnd [the other](other.en.md#nowhere).\n",
+    );
+    write(
+        r,
+        "content/2025/11/report.en.md",
+        "---\ntitle: Report\ndate: 2025-11-27\ndraft: true\n---\n\nDraft.\n",
+    );
+    write(
+        r,
+        "content/2025/11/other.en.md",
+        "---\ntitle: Other\ndate: 2025-11-26\n---\n\nOther.\n",
+    );
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning: the link to report.en.md is shown as text: that article is not published (a draft, embargoed or expired)\n  --> content/2025/11/summit.en.md:6:1"),
+        "{}",
+        run.stderr
+    );
+    let page = common::read(&r.join("public/en/2025/11/summit/index.html"));
+    assert!(page.contains("See the report first."), "{page}");
+    assert!(!page.contains("report.en.md"), "{page}");
+    let check = nashra(r, &["check"]);
+    assert_eq!(check.code, 1);
+    assert!(
+        check
+            .stderr
+            .contains("has no element with id `nowhere`\n  --> content/2025/11/summit.en.md:8:"),
+        "{}",
+        check.stderr
+    );
+    assert!(!check.stderr.contains("--> templates"), "{}", check.stderr);
+    // published: the link is back
+    let run = nashra(r, &["build", "--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = common::read(&r.join("public/en/2025/11/summit/index.html"));
+    assert!(
+        page.contains("See <a href=\"/en/2025/11/report/\">the report</a> first."),
+        "{page}"
+    );
+}

@@ -21,7 +21,9 @@ fn options() -> Options {
 /// What the files a document links to have become: the media stage answers for the files it
 /// publishes; anything else is left as written.
 pub trait Media {
-    /// The address to write for a link to `dest`, when it names a published file.
+    /// The address to write for a link to `dest`, when it names a published file; an empty
+    /// address when it names a document that is not published (a draft): the link's text is
+    /// shown without the link.
     fn href(&self, dest: &str) -> Option<String>;
     /// The HTML of an image of `dest` (a `<picture>` with its renditions), when it is one.
     fn image(&self, dest: &str, alt: &str, title: &str) -> Option<String>;
@@ -51,16 +53,38 @@ pub fn render_with_text(markdown: &str, media: &dyn Media, mut text: impl FnMut(
     // adjacent text runs merged, so an address with `_` or `*` in it is one run
     let mut events: Vec<Event<'_>> =
         pulldown_cmark::TextMergeStream::new(Parser::new_ext(markdown, options())).collect();
+    let mut unlink = false;
     for e in &mut events {
         match e {
             Event::Text(t) | Event::Code(t) => text(t),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if let Some(h) = media.href(dest_url) {
-                    *dest_url = CowStr::from(h);
+                    if h.is_empty() {
+                        unlink = true;
+                        // a NUL cannot be in a written address: marks this link for removal
+                        *dest_url = CowStr::from("\0");
+                    } else {
+                        *dest_url = CowStr::from(h);
+                    }
                 }
             }
             _ => {}
         }
+    }
+    if unlink {
+        // links to unpublished documents: their text stays, the link goes (links do not nest)
+        let mut inside = false;
+        events.retain(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. }) if dest_url.as_ref() == "\0" => {
+                inside = true;
+                false
+            }
+            Event::End(TagEnd::Link) if inside => {
+                inside = false;
+                false
+            }
+            _ => true,
+        });
     }
 
     // Give every heading an id: a set of the ids in use, and per base the last number tried, so

@@ -210,6 +210,9 @@ pub struct Held {
     /// The earliest future `date` of a scheduled article or `expires` of a published one (and its
     /// file): the site should be built again then.
     pub next: Option<(PubDate, PathBuf)>,
+    /// The held documents' paths under `content/` (as `model::content_path` writes them): a link
+    /// to one of them is shown without the link.
+    pub paths: std::collections::BTreeSet<String>,
 }
 
 /// Every file under `content/`: the parse result of each Markdown file (by path relative to
@@ -225,10 +228,12 @@ impl Files {
     pub fn content(&self, opts: &LoadOptions) -> Content {
         let mut held = Held::default();
         let mut documents = Vec::new();
-        for d in self.markdown.values() {
+        for (rel, d) in &self.markdown {
+            let key = || crate::model::content_path(rel);
             let Some(doc) = &d.document else {
                 if d.draft && !opts.drafts {
                     held.drafts += 1;
+                    held.paths.insert(key());
                 }
                 continue;
             };
@@ -239,14 +244,17 @@ impl Files {
                 }
                 Status::Draft => {
                     held.drafts += 1;
+                    held.paths.insert(key());
                     None
                 }
                 Status::Scheduled => {
                     held.scheduled += 1;
+                    held.paths.insert(key());
                     doc.date.as_ref()
                 }
                 Status::Expired => {
                     held.expired += 1;
+                    held.paths.insert(key());
                     None
                 }
             };

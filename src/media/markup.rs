@@ -178,6 +178,12 @@ pub struct ForDocument<'a> {
     pub urls: &'a [String],
     /// Set when a link to a Markdown file is seen (see `Prepared::md_links`).
     pub md_links: &'a std::sync::atomic::AtomicBool,
+    /// Documents the publication rules left out (`Site::held_paths`).
+    pub held: &'a std::collections::BTreeSet<String>,
+    /// Where links to held documents are noted: (this document, the link as written).
+    pub held_links: &'a std::sync::Mutex<Vec<(usize, String)>>,
+    /// This document.
+    pub id: usize,
 }
 
 impl Media for ForDocument<'_> {
@@ -191,7 +197,16 @@ impl Media for ForDocument<'_> {
             self.md_links
                 .store(true, std::sync::atomic::Ordering::Relaxed);
             let key: String = super::resolve(self.folder, path)?.nfc().collect();
-            let id = *self.documents.get(&key)?;
+            let Some(&id) = self.documents.get(&key) else {
+                // a draft, embargoed or expired article: no link to a page that is not there
+                if self.held.contains(&key) {
+                    if let Ok(mut h) = self.held_links.lock() {
+                        h.push((self.id, dest.to_string()));
+                    }
+                    return Some(String::new());
+                }
+                return None;
+            };
             let mut link = url(self.base, self.urls.get(id)?);
             if let Some(f) = fragment {
                 link.push('#');

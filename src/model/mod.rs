@@ -43,6 +43,9 @@ pub struct Site {
     /// Each document by its path under `content/` (`2025/11/summit.en.md`), for links written
     /// to other Markdown files.
     pub by_path: std::collections::HashMap<String, DocId>,
+    /// Documents left out by the publication rules (drafts, embargoed, expired), by the same
+    /// paths: links to them are shown as text.
+    pub held_paths: std::collections::BTreeSet<String>,
     pub config: Config,
     /// Sorted by path, so ids are stable between runs.
     pub documents: Vec<Arc<Document>>,
@@ -184,6 +187,7 @@ pub fn build_with(
     diags: &Diagnostics,
     related: Option<Vec<Vec<DocId>>>,
 ) -> Site {
+    let held_paths = content.held.paths.clone();
     let mut documents = content.documents;
     documents.sort_by(|a, b| a.path.cmp(&b.path));
 
@@ -446,6 +450,7 @@ pub fn build_with(
         .collect();
     Site {
         by_path,
+        held_paths,
         now: content.now.unwrap_or_else(jiff::Timestamp::now),
         redirects,
         author_data,

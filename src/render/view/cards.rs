@@ -273,6 +273,9 @@ pub struct Prepared {
     /// Set while rendering when a page has a link to a Markdown file: `watch` then renders every
     /// page again when a document moves, since such a link follows it (kept across rebuilds).
     pub md_links: Arc<std::sync::atomic::AtomicBool>,
+    /// Links to documents the publication rules left out, as rendering meets them (document,
+    /// link as written): `build` warns about each once.
+    pub held_links: std::sync::Mutex<Vec<(usize, String)>>,
 }
 
 impl Prepared {
@@ -330,7 +333,42 @@ impl Prepared {
             langs,
             in_feed,
             md_links: Arc::default(),
+            held_links: Default::default(),
         }
+    }
+
+    /// One warning for each link to an unpublished document that rendering met, at the line of
+    /// the document that has it.
+    pub fn held_link_warnings(
+        &self,
+        root: &std::path::Path,
+        site: &Site,
+    ) -> Vec<crate::diagnostics::Diagnostic> {
+        let mut seen = match self.held_links.lock() {
+            Ok(h) => h.clone(),
+            Err(p) => p.into_inner().clone(),
+        };
+        seen.sort();
+        seen.dedup();
+        seen.into_iter()
+            .filter_map(|(id, dest)| {
+                let doc = site.documents.get(id)?;
+                let text = std::fs::read_to_string(root.join(&doc.path)).unwrap_or_default();
+                let line = text
+                    .lines()
+                    .position(|l| l.contains(dest.as_str()))
+                    .map(|i| crate::diagnostics::Pos::new(i + 1, 1));
+                Some(
+                    crate::diagnostics::Diagnostic::warning(
+                        "held-link",
+                        format!("the link to {dest} is shown as text: that article is not published (a draft, embargoed or expired)"),
+                    )
+                    .in_file(&doc.path)
+                    .at_opt(line)
+                    .help("the link comes back by itself when the article is published; remove it if it should not"),
+                )
+            })
+            .collect()
     }
 
     /// How a document's references to files are written: through the site's media catalog, and
@@ -343,6 +381,9 @@ impl Prepared {
             documents: &site.by_path,
             urls: &site.urls,
             md_links: &self.md_links,
+            held: &site.held_paths,
+            held_links: &self.held_links,
+            id,
         }
     }
 
