@@ -503,6 +503,12 @@ impl Staging {
             return remove_tree(dir)
                 .map_err(|e| format!("cannot remove the old site at {}: {e}", dir.display()));
         }
+        Self::swap_by_renames(dir, output)
+    }
+
+    /// [`Staging::swap`] where the system cannot exchange two folders: the old output renamed
+    /// aside, the new one renamed in, the old one removed.
+    fn swap_by_renames(dir: &Path, output: &Path) -> Result<(), String> {
         let old = sibling(output, "old");
         if std::fs::symlink_metadata(output).is_ok() {
             std::fs::rename(output, &old).map_err(|e| {
@@ -631,10 +637,13 @@ mod tests {
         staging
             .put("new.html", b"new")
             .unwrap_or_else(|d| panic!("{d}"));
-        // something else took the name the old site is moved to, after the staging began
+        // something else took the name the old site is moved to, after the staging began (the
+        // two-rename swap, used where the system cannot exchange folders in one step)
         let aside = sibling(&absolute(&output), "old");
         std::fs::create_dir_all(aside.join("x")).unwrap_or_else(|e| panic!("{e}"));
-        let err = staging.commit().err().unwrap_or_default();
+        let err = Staging::swap_by_renames(&staging.dir, &staging.output)
+            .err()
+            .unwrap_or_default();
         assert!(
             err.starts_with(&format!(
                 "cannot move the old site {} aside to {}: ",
