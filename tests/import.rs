@@ -595,3 +595,80 @@ fn a_post_nested_too_deep_is_kept_as_html() {
         "{md}"
     );
 }
+
+/// Issue 30.1: a password-protected WordPress post (`wp:post_password`, status `publish`) was
+/// published in full; it is imported as a draft and listed.
+#[test]
+fn a_password_protected_post_is_imported_as_a_draft() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let xml = one_post_export("<p>Only for subscribers.</p>").replace(
+        "<wp:status>publish</wp:status>",
+        "<wp:status>publish</wp:status><wp:post_password>s3cret</wp:post_password>",
+    );
+    write(tmp.path(), "export.xml", &xml);
+    let dest = tmp.path().join("site");
+    let report = import_and_build(&["import", "wordpress", "export.xml", "site"], &dest);
+    assert!(
+        report.contains("password-protected posts: imported as drafts (a static site cannot ask for the password)"),
+        "{report}"
+    );
+    let md = read(&dest.join("content/2024/01/rates-rise/index.en.md"));
+    assert!(md.contains("draft: true"), "{md}");
+    assert!(!dest
+        .join("public/en/2024/01/rates-rise/index.html")
+        .exists());
+}
+
+/// Issues 30.2 and 30.3: Jekyll posts written in HTML were left out without a word, and a post
+/// whose YAML repeats a key was dropped with serde-saphyr's hint; HTML posts are imported,
+/// other formats listed, and a repeated key keeps its last value, as Jekyll does.
+#[test]
+fn jekyll_html_posts_and_repeated_keys_come_across() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let src = tmp.path().join("jekyll");
+    write(
+        &src,
+        "_config.yml",
+        "title: Gazette\nurl: \"https://j.example.org\"\n",
+    );
+    write(
+        &src,
+        "_posts/2020-07-21-html-post.html",
+        "---\ntitle: Written in HTML\n---\n    <p>An <em>indented</em> paragraph.</p>\n    <p>Another.</p>\n",
+    );
+    write(
+        &src,
+        "_posts/2020-07-22-old.textile",
+        "---\ntitle: Textile\n---\nh1. Old\n",
+    );
+    write(
+        &src,
+        "_posts/2020-07-23-twice.md",
+        "---\ntitle: First title\nlayout: post\ntitle: Last title\n---\n\nText.\n",
+    );
+    let dest = tmp.path().join("site");
+    let report = import_and_build(&["import", "jekyll", "jekyll", "site"], &dest);
+    assert!(
+        report.contains("posts in a format nashra does not read (.textile): left out"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "front matter with a key written twice: the last value kept, as the generator did"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("`title` is written twice (line 4): the last value is kept"),
+        "{report}"
+    );
+    let out = dest.join("public");
+    let html_post = read(&out.join("en/2020/07/html-post/index.html"));
+    assert!(
+        html_post.contains("An <em>indented</em> paragraph."),
+        "{html_post}"
+    );
+    assert!(!html_post.contains("<pre><code>"), "{html_post}");
+    let twice = read(&out.join("en/2020/07/twice/index.html"));
+    assert!(twice.contains("Last title"), "{twice}");
+}

@@ -19,6 +19,13 @@ pub type Keys = Map<String, Value>;
 /// block is cut as `build` cuts it ([`crate::content::frontmatter::split`]: BOM, CRLF, `---` or
 /// `+++`, TOML read through the same line-preserving YAML).
 pub fn read(text: &str) -> Result<Option<(Keys, String)>, String> {
+    read_noting(text, &mut Vec::new())
+}
+
+/// [`read`], noting in `notes` what was read differently from how nashra reads its own files: a
+/// key written twice keeps its last value, as Jekyll and Hugo do (nashra's own front matter
+/// refuses it).
+pub fn read_noting(text: &str, notes: &mut Vec<String>) -> Result<Option<(Keys, String)>, String> {
     let text = crate::content::normalize_text(text);
     let first = text.lines().next().unwrap_or("").trim_end();
     if first != "---" && first != "+++" {
@@ -28,10 +35,27 @@ pub fn read(text: &str) -> Result<Option<(Keys, String)>, String> {
     let value: Value = if split.yaml.trim().is_empty() {
         Value::Null
     } else {
-        serde_saphyr::from_str(&split.yaml).map_err(|e| {
+        let first_line = |e: serde_saphyr::Error| {
             let t = e.to_string();
             t.lines().next().unwrap_or("invalid YAML").to_string()
-        })?
+        };
+        match serde_saphyr::from_str(&split.yaml) {
+            Ok(v) => v,
+            Err(e) => match e.without_snippet() {
+                serde_saphyr::Error::DuplicateMappingKey { key, location } => {
+                    let line = crate::content::frontmatter::file_pos(&split, location).line;
+                    notes.push(format!(
+                        "`{}` is written twice (line {line}): the last value is kept",
+                        key.as_deref().unwrap_or("a key")
+                    ));
+                    let options = serde_saphyr::options! {
+                        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::LastWins,
+                    };
+                    serde_saphyr::from_str_with_options(&split.yaml, options).map_err(first_line)?
+                }
+                _ => return Err(first_line(e)),
+            },
+        }
     };
     let body = split.body.to_string();
     match value {

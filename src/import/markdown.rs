@@ -265,12 +265,19 @@ pub fn read(opts: &Options, report: &mut Report) -> Result<Read, Diagnostic> {
                     let c = c.as_os_str().to_string_lossy();
                     c == "_posts" || c == "_drafts"
                 });
-                if !is_md {
-                    let ext = path
-                        .extension()
-                        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-                        .unwrap_or_default();
-                    if !in_underscore && MEDIA.contains(&ext.as_str()) {
+                let ext = path
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                    .unwrap_or_default();
+                // a post written in HTML: an HTML body is valid Markdown input
+                let html_post = in_posts && matches!(ext.as_str(), "html" | "htm");
+                if !is_md && !html_post {
+                    if in_posts && !ext.is_empty() && !MEDIA.contains(&ext.as_str()) {
+                        report.note(
+                            format!("posts in a format nashra does not read (.{ext}): left out"),
+                            path.display().to_string(),
+                        );
+                    } else if !in_underscore && MEDIA.contains(&ext.as_str()) {
                         statics.push((path.to_path_buf(), name));
                     }
                     continue;
@@ -381,6 +388,8 @@ fn file_doc(
     let stem = file
         .strip_suffix(".md")
         .or_else(|| file.strip_suffix(".markdown"))
+        .or_else(|| file.strip_suffix(".html"))
+        .or_else(|| file.strip_suffix(".htm"))
         .unwrap_or(&file);
     // `name.ar` → name and language
     let (stem, file_lang) = match stem.rsplit_once('.') {
@@ -400,11 +409,25 @@ fn file_doc(
         report.skip("home page (index.md): nashra makes its own front page");
         return Ok(None);
     }
-    let Some((fm, body)) = frontmatter::read(&text)? else {
+    let mut read_notes = Vec::new();
+    let read = frontmatter::read_noting(&text, &mut read_notes)?;
+    for n in read_notes {
+        report.note(
+            "front matter with a key written twice: the last value kept, as the generator did",
+            format!("{}: {n}", path.display()),
+        );
+    }
+    let Some((fm, body)) = read else {
         if opts.source == Source::Jekyll {
             return Ok(None); // Jekyll copies such files as they are; they are not pages
         }
         return Err("no front matter".into());
+    };
+    // a post written in HTML becomes Markdown (indented HTML would otherwise read as code)
+    let body = if file.ends_with(".html") || file.ends_with(".htm") {
+        super::html::markdown(&super::html::converter(), &body).unwrap_or(body)
+    } else {
+        body
     };
     let m = frontmatter::map(fm);
     let parent = rel.parent().unwrap_or(Path::new(""));

@@ -27,6 +27,8 @@ struct Item {
     post_name: String,
     status: String,
     post_type: String,
+    /// `wp:post_password` is set: the post is for readers with the password only.
+    password: bool,
     attachment_url: String,
     /// (domain, nicename, text)
     categories: Vec<(String, String, String)>,
@@ -141,6 +143,7 @@ fn parse(xml: &str) -> Result<Channel, (u64, String)> {
                         "wp:post_name" => it.post_name = value.trim().to_string(),
                         "wp:status" => it.status = value.trim().to_string(),
                         "wp:post_type" => it.post_type = value.trim().to_string(),
+                        "wp:post_password" => it.password = !value.trim().is_empty(),
                         "wp:attachment_url" => it.attachment_url = value.trim().to_string(),
                         "category" => {
                             if let Some((domain, nice)) = category.take() {
@@ -501,7 +504,15 @@ fn item_doc(
         .into_iter()
         .filter(|p| !p.is_empty())
         .collect();
-    let draft = matches!(it.status.as_str(), "draft" | "pending" | "private");
+    // a password-protected post is not public: a static site cannot protect it, so it is
+    // imported as a draft (as private posts are) and listed
+    let draft = matches!(it.status.as_str(), "draft" | "pending" | "private") || it.password;
+    if it.password && !matches!(it.status.as_str(), "draft" | "pending" | "private") {
+        notes.push((
+            "password-protected posts: imported as drafts (a static site cannot ask for the password)".into(),
+            origin.clone(),
+        ));
+    }
     (
         Doc {
             origin,
