@@ -704,3 +704,45 @@ fn an_image_cache_that_cannot_be_written_is_one_error() {
     );
     assert_eq!(tree(&r.join("public")), before, "the old output changed");
 }
+
+/// Issue 30.14: pictures were decoded by their extension: a JPEG named `.png` stopped the build
+/// and a PNG named `.jpg` got "the file is cut short". They are read as what they are, with a
+/// warning naming the right extension.
+#[test]
+fn pictures_are_read_as_what_they_are_whatever_their_name() {
+    let site = minimal_site();
+    let r = site.path();
+    std::fs::create_dir_all(r.join("content/2025/11")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        r.join("content/2025/11/map.png"),
+        picture(320, 200, image::ImageFormat::Jpeg),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        r.join("content/2025/11/chart.jpg"),
+        picture(300, 200, image::ImageFormat::Png),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    write(
+        r,
+        "content/2025/11/summit.en.md",
+        "---\ntitle: Summit\ndate: 2025-11-27\n---\n\n![Map](map.png)\n\n![Chart](chart.jpg)\n",
+    );
+    let stderr = build_ok(r);
+    assert!(
+        stderr.contains("warning: this file is a JPG picture, but its name ends in .png\n  --> content/2025/11/map.png\n  = help: rename it to end in .jpg"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning: this file is a PNG picture, but its name ends in .jpg\n  --> content/2025/11/chart.jpg"),
+        "{stderr}"
+    );
+    assert!(outputs(r, "2025/11", "map-320.")
+        .iter()
+        .any(|n| n.ends_with(".webp")));
+    assert!(outputs(r, "2025/11", "chart-300.")
+        .iter()
+        .any(|n| n.ends_with(".webp")));
+    let html = page(r, "en/2025/11/summit");
+    assert!(html.contains("map-320."), "{html}");
+}

@@ -36,6 +36,20 @@ impl Encoding {
         }
     }
 
+    /// The encoding a file's first bytes say it has (as browsers and Hugo decide), whatever
+    /// its name says.
+    pub fn of_bytes(head: &[u8]) -> Option<Encoding> {
+        if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(Encoding::Jpeg)
+        } else if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(Encoding::Png)
+        } else if head.len() >= 12 && &head[..4] == b"RIFF" && &head[8..12] == b"WEBP" {
+            Some(Encoding::Webp)
+        } else {
+            None
+        }
+    }
+
     /// The encoding of a source file, from its name.
     pub fn of_name(name: &str) -> Option<Encoding> {
         let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();

@@ -209,7 +209,32 @@ pub fn process(root: &Path, site: &Site, diags: &Diagnostics) -> Catalog {
         .par_iter()
         .filter_map(|(asset, _)| {
             let rel = asset.target();
-            let kind = Encoding::of_name(&rel).filter(|_| settings.process);
+            let named = Encoding::of_name(&rel).filter(|_| settings.process);
+            // decoded by what the file is: a JPEG named `.png` is read as a JPEG, with a warning
+            let kind = named.map(|named| {
+                let actual = first_bytes(&asset.source).and_then(|h| Encoding::of_bytes(&h));
+                match actual {
+                    Some(actual) if actual != named => {
+                        diags.push(
+                            Diagnostic::warning(
+                                "image-extension",
+                                format!(
+                                    "this file is a {} picture, but its name ends in .{}",
+                                    actual.ext().to_ascii_uppercase(),
+                                    rel.rsplit_once('.').map_or("", |(_, e)| e)
+                                ),
+                            )
+                            .in_file(Path::new("content").join(&rel))
+                            .help(format!(
+                                "rename it to end in .{} (it is read as what it is, but other tools go by the name)",
+                                actual.ext()
+                            )),
+                        );
+                        actual
+                    }
+                    _ => named,
+                }
+            });
             let Some(kind) = kind else {
                 // copied as it is; its size when its header says it (SVG has none)
                 let picture = imagesize::size(&asset.source).ok().map(|s| Picture {
@@ -288,6 +313,18 @@ pub fn process(root: &Path, site: &Site, diags: &Diagnostics) -> Catalog {
         .for_each(|(_, p)| p.views = Some(Box::new(markup::Views::of(base, p))));
     catalog.outputs.sort();
     catalog
+}
+
+/// The first 16 bytes of a file, enough to tell a picture's format.
+fn first_bytes(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(16);
+    std::fs::File::open(path)
+        .ok()?
+        .take(16)
+        .read_to_end(&mut head)
+        .ok()?;
+    Some(head)
 }
 
 /// How an error writing to the image cache begins (see `renditions::make`).
