@@ -195,6 +195,33 @@ fn check_finds_a_broken_link_written_in_arabic_in_its_article() {
     assert!(!run.stderr.contains("--> templates"), "{}", run.stderr);
 }
 
+/// A small tmpfs mounted at a folder for one test, unmounted when dropped.
+struct SmallDisk(std::path::PathBuf);
+
+impl SmallDisk {
+    /// Mounts a tmpfs with `options` at `dir`; `None` (with a message) where this machine does not
+    /// let the tests mount one (not root).
+    fn mount(dir: &std::path::Path, options: &str) -> Option<SmallDisk> {
+        std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{e}"));
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", options, "tmpfs"])
+            .arg(dir)
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !mounted {
+            eprintln!("skipped: cannot mount a small tmpfs here (not root?)");
+            return None;
+        }
+        Some(SmallDisk(dir.to_path_buf()))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
 /// A full disk is one error naming the folder and the space needed, not one per file. Needs a
 /// small tmpfs (root); skipped with a message where it cannot be mounted.
 #[test]
@@ -202,23 +229,9 @@ fn a_full_disk_is_one_error_with_the_space_needed() {
     let site = minimal_site();
     let r = site.path();
     let disk = r.join("disk");
-    std::fs::create_dir_all(&disk).unwrap_or_else(|e| panic!("{e}"));
-    let mounted = std::process::Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
-        .arg(&disk)
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !mounted {
-        eprintln!("skipped: cannot mount a small tmpfs here (not root?)");
+    let Some(_mounted) = SmallDisk::mount(&disk, "size=256k") else {
         return;
-    }
-    struct Unmount<'a>(&'a std::path::Path);
-    impl Drop for Unmount<'_> {
-        fn drop(&mut self) {
-            let _ = std::process::Command::new("umount").arg(self.0).status();
-        }
-    }
-    let _guard = Unmount(&disk);
+    };
     let out = disk.join("public");
     let out = out.to_string_lossy();
     let run = nashra(r, &["build", "--output", &out]);
@@ -248,23 +261,9 @@ fn a_disk_out_of_inodes_is_said_as_it_is() {
     let site = minimal_site();
     let r = site.path();
     let disk = r.join("disk");
-    std::fs::create_dir_all(&disk).unwrap_or_else(|e| panic!("{e}"));
-    let mounted = std::process::Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=64m,nr_inodes=40", "tmpfs"])
-        .arg(&disk)
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !mounted {
-        eprintln!("skipped: cannot mount a small tmpfs here (not root?)");
+    let Some(_mounted) = SmallDisk::mount(&disk, "size=64m,nr_inodes=40") else {
         return;
-    }
-    struct Unmount<'a>(&'a std::path::Path);
-    impl Drop for Unmount<'_> {
-        fn drop(&mut self) {
-            let _ = std::process::Command::new("umount").arg(self.0).status();
-        }
-    }
-    let _guard = Unmount(&disk);
+    };
     let out = disk.join("public");
     let run = nashra(r, &["build", "--output", &out.to_string_lossy()]);
     assert_eq!(run.code, 1, "{}", run.stderr);

@@ -209,11 +209,7 @@ pub fn read(opts: &Options, report: &mut Report) -> Result<Read, Diagnostic> {
     // the destination may be inside the source (`nashra import jekyll . nashra-site`)
     let dest = opts.dest.canonicalize().ok();
     for (dir, dir_lang) in &site.content_dirs {
-        if let Some(target) = crate::output::link_target(dir) {
-            report.note(
-                "symbolic links in the source: not followed (left out)",
-                format!("{} → {}", dir.display(), target.display()),
-            );
+        if left_out_link(dir, report) {
             continue;
         }
         if !dir.is_dir() {
@@ -234,12 +230,8 @@ pub fn read(opts: &Options, report: &mut Report) -> Result<Read, Diagnostic> {
             });
         for entry in walker.flatten() {
             let path = entry.path();
-            if entry.path_is_symlink() {
-                let target = std::fs::read_link(path).unwrap_or_default();
-                report.note(
-                    "symbolic links in the source: not followed (left out)",
-                    format!("{} → {}", path.display(), target.display()),
-                );
+            // walkdir already knows: no extra look at the disk for ordinary files
+            if entry.path_is_symlink() && left_out_link(path, report) {
                 continue;
             }
             if !entry.file_type().is_file() || !seen.insert(path.to_path_buf()) {
@@ -301,23 +293,9 @@ pub fn read(opts: &Options, report: &mut Report) -> Result<Read, Diagnostic> {
     if matches!(opts.source, Source::Hugo | Source::Zola) {
         let st = opts.src.join("static");
         // the folder itself too: a `static` link to `/etc` would be copied into the new site
-        let walk = match crate::output::link_target(&st) {
-            Some(target) => {
-                report.note(
-                    "symbolic links in the source: not followed (left out)",
-                    format!("{} → {}", st.display(), target.display()),
-                );
-                None
-            }
-            None => Some(walkdir::WalkDir::new(&st)),
-        };
+        let walk = (!left_out_link(&st, report)).then(|| walkdir::WalkDir::new(&st));
         for e in walk.into_iter().flatten().flatten() {
-            if e.path_is_symlink() {
-                let target = std::fs::read_link(e.path()).unwrap_or_default();
-                report.note(
-                    "symbolic links in the source: not followed (left out)",
-                    format!("{} → {}", e.path().display(), target.display()),
-                );
+            if e.path_is_symlink() && left_out_link(e.path(), report) {
                 continue;
             }
             if e.file_type().is_file() {
@@ -368,6 +346,19 @@ fn date_prefix(stem: &str) -> (Option<&str>, &str) {
     } else {
         (None, stem)
     }
+}
+
+/// Whether `path` is a symbolic link, which the import never follows: if so it is listed in the
+/// report with its target.
+fn left_out_link(path: &Path, report: &mut Report) -> bool {
+    let Some(target) = crate::output::link_target(path) else {
+        return false;
+    };
+    report.note(
+        "symbolic links in the source: not followed (left out)",
+        format!("{} → {}", path.display(), target.display()),
+    );
+    true
 }
 
 /// One Markdown file as a document; `None` for files that are not documents (section lists).

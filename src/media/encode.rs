@@ -70,8 +70,8 @@ pub struct Decoded {
     pub pixels: Vec<u8>,
 }
 
-/// Decodes `bytes`, refusing pictures over `max_pixels` before decoding them, and applies the
-/// EXIF orientation. The error is a sentence for the editor.
+/// Decodes `bytes` (as [`for_decoding`] gives them), refusing pictures over `max_pixels` before
+/// decoding them, and applies the EXIF orientation. The error is a sentence for the editor.
 pub fn decode(bytes: &[u8], kind: Encoding, max_pixels: u64) -> Result<Decoded, String> {
     let format = match kind {
         Encoding::Jpeg => image::ImageFormat::Jpeg,
@@ -85,15 +85,6 @@ pub fn decode(bytes: &[u8], kind: Encoding, max_pixels: u64) -> Result<Decoded, 
     if let Ok(size) = imagesize::blob_size(bytes) {
         too_big(size.width as u64, size.height as u64, max_pixels)?;
     }
-    // decoder allocations are bounded by the limits below, but the PNG decoder inflates a colour
-    // profile (`iCCP`) whole, past them: 1 MB of one inflates to 1 GiB
-    let stripped;
-    let bytes = if kind == Encoding::Png {
-        stripped = png_without_inflated_chunks(bytes);
-        stripped.as_ref()
-    } else {
-        bytes
-    };
     let mut reader = image::ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = image::Limits::default();
     // the decoded picture and the decoder's own buffers
@@ -142,12 +133,22 @@ fn too_big(w: u64, h: u64, max_pixels: u64) -> Result<(), String> {
     Ok(())
 }
 
+/// A source's bytes as the decoders get them ([`decode`], [`credit_of`]): a PNG without its
+/// compressed metadata chunks. Decoder allocations are bounded by [`decode`]'s limits, but the PNG
+/// decoder inflates a colour profile (`iCCP`) whole, past them: 1 MB of one inflates to 1 GiB.
+pub fn for_decoding(bytes: &[u8], kind: Encoding) -> std::borrow::Cow<'_, [u8]> {
+    match kind {
+        Encoding::Png => png_without_inflated_chunks(bytes),
+        Encoding::Jpeg | Encoding::Webp => std::borrow::Cow::Borrowed(bytes),
+    }
+}
+
 /// `bytes` (a PNG) without its compressed metadata chunks: colour profile (`iCCP`) and compressed
 /// text (`zTXt`, `iTXt`). nashra uses none of them (renditions carry no profile, and the decoder
 /// does no colour management, so the pixels are the same), and each is inflated whole by the
 /// decoder, beyond its memory limits. Anything not shaped like chunks is left as it is, for the
 /// decoder to judge.
-pub fn png_without_inflated_chunks(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+fn png_without_inflated_chunks(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
     const INFLATED: [&[u8]; 3] = [b"iCCP", b"zTXt", b"iTXt"];
     if !bytes.starts_with(SIGNATURE) {
@@ -189,13 +190,6 @@ pub fn png_without_inflated_chunks(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
 /// The credit the source carries in its EXIF (`Artist`, `Copyright`), the one piece of its
 /// metadata the derivatives keep.
 pub fn credit_of(bytes: &[u8], kind: Encoding) -> Option<String> {
-    let stripped;
-    let bytes = if kind == Encoding::Png {
-        stripped = png_without_inflated_chunks(bytes);
-        stripped.as_ref()
-    } else {
-        bytes
-    };
     let format = match kind {
         Encoding::Jpeg => image::ImageFormat::Jpeg,
         Encoding::Png => image::ImageFormat::Png,

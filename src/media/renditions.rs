@@ -182,8 +182,10 @@ pub(super) fn make(
         None => std::fs::read(source).map_err(|e| format!("cannot read the picture: {e}"))?,
     };
     super::DECODED.fetch_add(1, Ordering::Relaxed);
-    let credit = encode::credit_of(&bytes, kind);
-    let d = encode::decode(&bytes, kind, settings.max_pixels)?;
+    let readable = encode::for_decoding(&bytes, kind);
+    let credit = encode::credit_of(&readable, kind);
+    let d = encode::decode(&readable, kind, settings.max_pixels)?;
+    drop(readable);
     drop(bytes);
     let Some(widest) = widest(d.width, d.height, &encs) else {
         return Err(format!(

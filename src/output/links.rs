@@ -9,28 +9,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use super::{absolute, sibling};
+use super::{absolute, lexical, sibling};
 use crate::diagnostics::Diagnostic;
-
-/// Makes `path` absolute and removes `.`/`..` without resolving links.
-fn lexical(path: &Path) -> PathBuf {
-    let base = if path.is_absolute() {
-        PathBuf::new()
-    } else {
-        std::env::current_dir().unwrap_or_default()
-    };
-    let mut out = PathBuf::new();
-    for c in base.join(path).components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
 
 /// The target of the link at `path`, if `path` is a symbolic link.
 pub(crate) fn link_target(path: &Path) -> Option<PathBuf> {

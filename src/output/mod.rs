@@ -27,8 +27,9 @@ pub use lock::{lock, OutputLock};
 pub const MARKER: &str = ".nashra";
 const MARKER_TEXT: &str = "This folder is written by nashra (`nashra build`); its contents are replaced on every build.\n";
 
-/// Makes `path` absolute and removes `.`/`..` without touching the disk (the folder may not exist).
-pub fn absolute(path: &Path) -> PathBuf {
+/// Makes `path` absolute and removes `.`/`..` without touching the disk and without resolving
+/// links (the folder may not exist).
+pub(crate) fn lexical(path: &Path) -> PathBuf {
     let base = if path.is_absolute() {
         PathBuf::new()
     } else {
@@ -44,6 +45,12 @@ pub fn absolute(path: &Path) -> PathBuf {
             other => out.push(other),
         }
     }
+    out
+}
+
+/// [`lexical`], then with the links of the part that exists resolved.
+pub fn absolute(path: &Path) -> PathBuf {
+    let out = lexical(path);
     // Resolve symlinks of the existing part, so two spellings of one folder compare equal.
     let mut existing = out.clone();
     let mut rest = Vec::new();

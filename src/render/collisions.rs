@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{paths, Site};
+use crate::model::Site;
 use crate::render::{view, Job};
 use crate::theme::ThemeFile;
 
@@ -23,6 +23,19 @@ pub fn find(site: &Site, jobs: &[Job], root: &Path, statics: &[ThemeFile], diags
     // generated files that are not pages (feeds, sitemaps, robots.txt, _redirects, …)
     let mut generated: HashMap<String, String> = HashMap::new();
     for job in jobs {
+        // generated files that are not pages: the file, and its folders
+        if let Some(file) = crate::render::job_file(job) {
+            if matches!(job, Job::Sitemap) {
+                folders.insert("sitemaps".into(), file.clone());
+            }
+            if let Some((folder, _)) = file.rsplit_once('/') {
+                folders
+                    .entry(folder.to_string())
+                    .or_insert_with(|| file.clone());
+            }
+            generated.insert(file.clone(), file);
+            continue;
+        }
         // pages, and the redirect pages at old addresses (a folder or an `.html` file)
         let (path, file) = match job {
             // the index's fixed names beside the search page
@@ -32,37 +45,6 @@ pub fn find(site: &Site, jobs: &[Job], root: &Path, statics: &[ThemeFile], diags
                 for sub in ["t", "d", "f"] {
                     folders.insert(format!("{dir}{sub}"), dir.clone());
                 }
-                continue;
-            }
-            // generated files that are not pages: the file, and its folders
-            Job::Root
-            | Job::NotFound
-            | Job::Robots
-            | Job::Sitemap
-            | Job::NewsSitemap
-            | Job::RedirectsFile
-            | Job::Manifest(_)
-            | Job::Feed { .. } => {
-                let file = match job {
-                    Job::Root => "index.html".to_string(),
-                    Job::NotFound => "404.html".to_string(),
-                    Job::Robots => "robots.txt".to_string(),
-                    Job::Sitemap => {
-                        folders.insert("sitemaps".into(), "sitemap.xml".into());
-                        "sitemap.xml".to_string()
-                    }
-                    Job::NewsSitemap => crate::render::news_sitemap::PATH.to_string(),
-                    Job::RedirectsFile => crate::render::redirects::FILE.to_string(),
-                    Job::Manifest(lang) => paths::manifest(lang),
-                    Job::Feed { lang, scope } => paths::feed(lang, scope),
-                    _ => continue,
-                };
-                if let Some((folder, _)) = file.rsplit_once('/') {
-                    folders
-                        .entry(folder.to_string())
-                        .or_insert_with(|| file.clone());
-                }
-                generated.insert(file.clone(), file);
                 continue;
             }
             Job::Redirect(i) => match site.redirects.get(*i) {
@@ -96,19 +78,21 @@ pub fn find(site: &Site, jobs: &[Job], root: &Path, statics: &[ThemeFile], diags
         }
     }
     // what nashra generates, or reserves, whether or not this build writes it
-    for name in [
-        "index.html",
-        "404.html",
-        "robots.txt",
-        "sitemap.xml",
-        crate::render::news_sitemap::PATH,
-        crate::render::redirects::FILE,
-        "_headers",
-    ] {
-        if !site.config.own_files.iter().any(|o| o == name) {
-            generated
-                .entry(name.to_string())
-                .or_insert_with(|| name.to_string());
+    let site_wide = [
+        Job::Root,
+        Job::NotFound,
+        Job::Robots,
+        Job::Sitemap,
+        Job::NewsSitemap,
+        Job::RedirectsFile,
+    ];
+    let reserved = site_wide
+        .iter()
+        .filter_map(crate::render::job_file)
+        .chain(["_headers".to_string()]);
+    for name in reserved {
+        if !site.config.own_files.contains(&name) {
+            generated.entry(name.clone()).or_insert(name);
         }
     }
     let check = |target: &str, source: &Path| {

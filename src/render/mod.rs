@@ -79,6 +79,23 @@ pub enum Job {
     Manifest(String),
 }
 
+/// The path of the file a job writes when it is not a page of its own folder: the site-wide
+/// files, feeds and manifests (a big sitemap also writes parts under `sitemaps/`). One place for
+/// these names, for rendering and for the collision check.
+pub fn job_file(job: &Job) -> Option<String> {
+    Some(match job {
+        Job::Root => "index.html".into(),
+        Job::NotFound => "404.html".into(),
+        Job::Robots => "robots.txt".into(),
+        Job::Sitemap => "sitemap.xml".into(),
+        Job::NewsSitemap => news_sitemap::PATH.into(),
+        Job::RedirectsFile => redirects::FILE.into(),
+        Job::Manifest(lang) => paths::manifest(lang),
+        Job::Feed { lang, scope } => paths::feed(lang, scope),
+        _ => return None,
+    })
+}
+
 /// Every output file of the site.
 pub fn plan(site: &Site) -> Vec<Job> {
     // the generated files a site provides itself (`own_files`) are left to its static/
@@ -347,17 +364,18 @@ impl Renderer {
                     self.render(template, &ctx)?,
                 )])
             };
+        let file = || job_file(job).unwrap_or_default();
         match job {
             Job::Root => Ok(vec![(
-                "index.html".into(),
+                file(),
                 self.render("root.html", &view::root_context(site))?,
             )]),
             Job::NotFound => Ok(vec![(
-                "404.html".into(),
+                file(),
                 self.render("404.html", &view::not_found_context(site))?,
             )]),
             Job::Robots => Ok(vec![(
-                "robots.txt".into(),
+                file(),
                 format!(
                     "User-agent: *\nAllow: /\n\nSitemap: {}\nSitemap: {}\n",
                     view::permalink(cfg, "sitemap.xml"),
@@ -365,18 +383,9 @@ impl Renderer {
                 )
                 .into_bytes(),
             )]),
-            Job::Manifest(lang) => Ok(vec![(
-                paths::manifest(lang),
-                manifest(site, lang).into_bytes(),
-            )]),
-            Job::NewsSitemap => Ok(vec![(
-                news_sitemap::PATH.into(),
-                news_sitemap::render(site).into_bytes(),
-            )]),
-            Job::RedirectsFile => Ok(vec![(
-                redirects::FILE.into(),
-                redirects::netlify(site).into_bytes(),
-            )]),
+            Job::Manifest(lang) => Ok(vec![(file(), manifest(site, lang).into_bytes())]),
+            Job::NewsSitemap => Ok(vec![(file(), news_sitemap::render(site).into_bytes())]),
+            Job::RedirectsFile => Ok(vec![(file(), redirects::netlify(site).into_bytes())]),
             Job::Redirect(i) => {
                 let Some(r) = site.redirects.get(*i) else {
                     return Ok(Vec::new());
@@ -399,7 +408,7 @@ impl Renderer {
             Job::SearchIndex(lang) => crate::search::files(&self.root, site, l10n, prep, lang),
             Job::Sitemap => Ok(sitemap::render(site, jobs)),
             Job::Feed { lang, scope } => Ok(vec![(
-                paths::feed(lang, scope),
+                file(),
                 feed::render(&self.root, site, l10n, prep, lang, scope).into_bytes(),
             )]),
             Job::Document(id) => {
