@@ -321,6 +321,29 @@ fn incremental_rebuilds_match_a_full_build() {
             "---\ntitle: Story 11\ndate: 2025-11-12 08:00\n---\nBody 11.\n",
         )
     });
+    // a link to a draft's file (shown as text), the draft published (the link appears), and made
+    // a draft again (the linking page must lose the link once more)
+    step(&|r| {
+        write(
+            r,
+            "content/2025/09/story-12.en.md",
+            "---\ntitle: Story 12\ndate: 2025-09-13 08:00\n---\nSee [story six](story-6.en.md).\n",
+        )
+    });
+    step(&|r| {
+        write(
+            r,
+            "content/2025/09/story-6.en.md",
+            "---\ntitle: Story 6\ndate: 2025-09-07 08:00\n---\nBody 6.\n",
+        )
+    });
+    step(&|r| {
+        write(
+            r,
+            "content/2025/09/story-6.en.md",
+            "---\ntitle: Story 6\ndate: 2025-09-07 08:00\ndraft: true\n---\nBody 6.\n",
+        )
+    });
     drop(w);
 
     let watched = tree(&root.join("public"));
@@ -329,6 +352,12 @@ fn incremental_rebuilds_match_a_full_build() {
     let run = nashra(root, &["build", "--output", &out.to_string_lossy()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let full = tree(&out);
+    let twelve = String::from_utf8_lossy(
+        full.get(Path::new("en/2025/09/story-12/index.html"))
+            .map_or(&[][..], Vec::as_slice),
+    )
+    .into_owned();
+    assert!(twelve.contains("See story six."), "{twelve}");
     let only_watch: Vec<_> = watched.keys().filter(|k| !full.contains_key(*k)).collect();
     let only_full: Vec<_> = full.keys().filter(|k| !watched.contains_key(*k)).collect();
     assert!(
