@@ -281,9 +281,12 @@ pub fn markdown(converter: &htmd::HtmlToMarkdown, html: &str) -> Option<String> 
 /// How deep the elements of `html` nest, counted from its tags in one pass (elements that have
 /// no end tag, and self-closed ones, do not count).
 pub fn nesting(html: &str) -> usize {
-    const VOID: [&str; 16] = [
+    // elements without an end tag, and those whose end tag HTML lets authors leave out (a table
+    // of unclosed `<td>`s is not deep): counted as void, which can only under-count
+    const VOID: [&str; 25] = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr", "p", "li",
+        "source", "track", "wbr", "p", "li", "td", "th", "tr", "thead", "tbody", "tfoot", "dt",
+        "dd", "option",
     ];
     let bytes = html.as_bytes();
     let (mut depth, mut max) = (0usize, 0usize);
@@ -291,6 +294,13 @@ pub fn nesting(html: &str) -> usize {
     while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {
         let start = i + at + 1;
         i = start;
+        if bytes[start..].starts_with(b"!--") {
+            // a comment: what it holds is not markup
+            i = html[start..]
+                .find("-->")
+                .map_or(bytes.len(), |n| start + n + 3);
+            continue;
+        }
         match bytes.get(start) {
             Some(b'/') => depth = depth.saturating_sub(1),
             Some(b) if b.is_ascii_alphabetic() => {
@@ -304,8 +314,6 @@ pub fn nesting(html: &str) -> usize {
                     .position(|&b| b == b'>')
                     .map_or(bytes.len(), |n| name_end + n);
                 let self_closed = close > 0 && bytes.get(close - 1) == Some(&b'/');
-                // `p` and `li` close themselves at the next one: counted as void, which can
-                // only under-count
                 if !VOID.contains(&name.as_str()) && !self_closed {
                     depth += 1;
                     max = max.max(depth);
@@ -332,6 +340,16 @@ pub fn converter() -> htmd::HtmlToMarkdown {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_counts_only_elements_that_enclose() {
+        assert_eq!(nesting("<div><p>a<p>b<img src=x><br/></div>"), 1);
+        assert_eq!(nesting(&"<div>".repeat(300)), 300);
+        // a long table written without end tags is not deep
+        let table = format!("<table>{}</table>", "<tr><td>x<td>y".repeat(500));
+        assert_eq!(nesting(&table), 1);
+        assert_eq!(nesting("<!-- <div> --> text"), 0);
+    }
 
     #[test]
     fn classic_editor_text_becomes_paragraphs() {
