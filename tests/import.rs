@@ -672,3 +672,132 @@ fn jekyll_html_posts_and_repeated_keys_come_across() {
     let twice = read(&out.join("en/2020/07/twice/index.html"));
     assert!(twice.contains("Last title"), "{twice}");
 }
+
+/// Issue 30.4: Hugo pairs translations by the whole file name, date included; grouping by the
+/// name without its date made `2002-05-22-dev-meeting` and `2002-05-29-dev-meeting` three unpaired
+/// articles. Old addresses keep the date, as Hugo served them.
+#[test]
+fn hugo_translations_pair_by_the_whole_file_name() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let src = tmp.path().join("hugo");
+    write(
+        &src,
+        "hugo.toml",
+        "baseURL = \"https://h.example.org/\"\ndefaultContentLanguage = \"en\"\n[languages.en]\ncontentDir = \"content/en\"\n[languages.ar]\ncontentDir = \"content/ar\"\n",
+    );
+    for (day, lang, title) in [
+        ("22", "en", "Developers meet"),
+        ("22", "ar", "اجتماع المطورين"),
+        ("29", "en", "Developers meet again"),
+        ("29", "ar", "اجتماع المطورين مجددا"),
+    ] {
+        write(
+            &src,
+            &format!("content/{lang}/blog/2002-05-{day}-dev-meeting.md"),
+            &format!("---\ntitle: {title}\ndate: 2002-05-{day}T10:00:00Z\nslug: dev-meeting\n---\nText.\n"),
+        );
+    }
+    let dest = tmp.path().join("site");
+    let report = import_and_build(&["import", "hugo", "hugo", "site"], &dest);
+    assert!(report.contains("  translations paired: 2\n"), "{report}");
+    assert!(!report.contains("placed apart"), "{report}");
+    let out = dest.join("public");
+    let first = read(&out.join("en/2002/05/dev-meeting/index.html"));
+    assert!(first.contains("Developers meet</h1>"), "{first}");
+    assert!(
+        hreflang_links(&first)
+            .iter()
+            .any(|(l, h)| l == "ar" && h.ends_with("/ar/2002/05/dev-meeting/")),
+        "{first}"
+    );
+    let second = read(&out.join("ar/2002/05/dev-meeting-2/index.html"));
+    assert!(second.contains("اجتماع المطورين مجددا"), "{second}");
+}
+
+/// Issue 30.4: with `[frontmatter] date = [":filename", …]` Hugo reads the date out of the name
+/// and leaves it out of the address; without it the date stays in the address.
+#[test]
+fn hugo_old_addresses_keep_the_date_unless_the_config_reads_it_from_the_name() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for (config, old) in [
+        ("", "posts/2021-03-04-budget"),
+        (
+            "[frontmatter]\ndate = [\":filename\", \":default\"]\n",
+            "posts/budget",
+        ),
+    ] {
+        let src = tmp.path().join(format!("hugo{}", config.len()));
+        write(
+            &src,
+            "hugo.toml",
+            &format!("baseURL = \"https://h.example.org/\"\n{config}"),
+        );
+        write(
+            &src,
+            "content/posts/2021-03-04-budget.md",
+            "---\ntitle: Budget\ndate: 2021-03-04T10:00:00Z\n---\nText.\n",
+        );
+        let dest = tmp.path().join(format!("site{}", config.len()));
+        import_and_build(
+            &[
+                "import",
+                "hugo",
+                &src.to_string_lossy(),
+                &dest.to_string_lossy(),
+            ],
+            &dest,
+        );
+        redirects(&dest.join("public"), old, "/en/2021/03/budget/");
+    }
+}
+
+/// Issue 30.5: file names with spaces or `?` gave aliases `build` refused. Old addresses are what
+/// the generator served (Jekyll percent-encodes, Hugo's urlize turns spaces into `-` and drops
+/// `?`), written percent-encoded, and the site builds.
+#[test]
+fn file_names_with_spaces_and_question_marks_keep_their_old_addresses() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let jekyll = tmp.path().join("jekyll");
+    write(
+        &jekyll,
+        "_config.yml",
+        "title: Gazette\nurl: \"https://j.example.org\"\n",
+    );
+    write(
+        &jekyll,
+        "_posts/2020-07-21-forbidding evil.md",
+        "---\ntitle: Forbidding evil\n---\nText.\n",
+    );
+    write(
+        &jekyll,
+        "_posts/2020-07-22-why?.md",
+        "---\ntitle: Why\n---\nText.\n",
+    );
+    let dest = tmp.path().join("jsite");
+    import_and_build(&["import", "jekyll", "jekyll", "jsite"], &dest);
+    let md = read(&dest.join("content/2020/07/forbidding-evil/index.en.md"));
+    assert!(
+        md.contains("aliases: [\"2020/07/21/forbidding%20evil.html\"]"),
+        "{md}"
+    );
+    let out = dest.join("public");
+    let page = read(&out.join("2020/07/21/forbidding evil.html"));
+    assert!(page.contains("/en/2020/07/forbidding-evil/"), "{page}");
+    let page = read(&out.join("2020/07/22/why?.html"));
+    assert!(page.contains("/en/2020/07/why/"), "{page}");
+
+    let hugo = tmp.path().join("hugo");
+    write(&hugo, "hugo.toml", "baseURL = \"https://h.example.org/\"\n");
+    write(
+        &hugo,
+        "content/posts/A hacker hunt?.md",
+        "---\ntitle: A hacker hunt\ndate: 2021-01-02T10:00:00Z\n---\nText.\n",
+    );
+    let dest = tmp.path().join("hsite");
+    import_and_build(&["import", "hugo", "hugo", "hsite"], &dest);
+    redirects(
+        &dest.join("public"),
+        "posts/a-hacker-hunt",
+        "/en/2021/01/a-hacker-hunt/",
+    );
+}

@@ -251,7 +251,8 @@ pub fn document(d: &Doc) -> String {
         line(k, v);
     }
     if !d.old_urls.is_empty() {
-        line("aliases", &Value::from(d.old_urls.clone()));
+        let encoded: Vec<String> = d.old_urls.iter().map(|u| alias_text(u)).collect();
+        line("aliases", &Value::from(encoded));
     }
     if d.draft {
         line("draft", &Value::Bool(true));
@@ -264,9 +265,37 @@ pub fn document(d: &Doc) -> String {
     out
 }
 
+/// An old address as `aliases:` takes it: the characters a path cannot carry as they are
+/// (spaces, `?`, `#`, `%`, controls) percent-encoded, as the old generator served them; letters
+/// of every script stay readable.
+pub fn alias_text(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '%' | '"' | '<' | '>') {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aliases_carry_what_a_path_cannot_encoded() {
+        assert_eq!(
+            alias_text("2020/07/21/forbidding evil.html"),
+            "2020/07/21/forbidding%20evil.html"
+        );
+        assert_eq!(alias_text("why?/50%/"), "why%3F/50%25/");
+        assert_eq!(alias_text("ar/قمة/"), "ar/قمة/");
+    }
 
     #[test]
     fn toml_and_yaml_map_to_nashra_keys() {

@@ -32,6 +32,9 @@ pub(super) struct Site {
     pub(super) permalinks: Vec<(String, String)>,
     /// Hugo `defaultContentLanguageInSubdir`.
     pub(super) default_in_subdir: bool,
+    /// Hugo `[frontmatter] date = [":filename", …]`: a file name's date prefix is a date, not
+    /// part of its address (Jekyll and Zola always read it so).
+    pub(super) date_from_filename: bool,
 }
 
 /// A config key, any case (Hugo's keys are case-insensitive).
@@ -115,6 +118,13 @@ fn site(opts: &Options) -> Result<Site, Diagnostic> {
                 }
             }
             site.content_dirs.push((src.join(main_dir), None));
+            site.date_from_filename = get(&cfg, "frontmatter")
+                .and_then(|f| get(f, "date"))
+                .is_some_and(|d| match d {
+                    Value::Array(a) => a.iter().any(|x| x.as_str() == Some(":filename")),
+                    Value::String(s) => s == ":filename",
+                    _ => false,
+                });
             let perma = get(&cfg, "permalinks");
             let perma = perma.and_then(|p| get(p, "page")).or(perma);
             if let Some(Value::Object(p)) = perma {
@@ -431,8 +441,17 @@ fn file_doc(
     } else {
         stem.to_string()
     };
-    let (name_date, name) = date_prefix(&name);
-    let name = name.to_string();
+    // translations pair by the whole file name (Hugo and Zola pair `2002-05-22-x.md` with
+    // `2002-05-22-x.ar.md`, never with `2002-05-29-x.md`)
+    let whole_name = name.clone();
+    let (name_date, bare_name) = date_prefix(&name);
+    // Hugo keeps the date in the address unless its config reads dates from file names
+    let url_name = if opts.source == Source::Hugo && !site.date_from_filename {
+        whole_name.clone()
+    } else {
+        bare_name.to_string()
+    };
+    let name = bare_name.to_string();
     let sections: Vec<String> = {
         let p = if bundle {
             parent.parent().unwrap_or(Path::new(""))
@@ -479,7 +498,7 @@ fn file_doc(
         &m,
         url_lang,
         &sections,
-        &name,
+        &url_name,
         date.as_deref(),
         &title,
         bundle,
@@ -508,7 +527,7 @@ fn file_doc(
         Some(g) => format!("key:{g}"),
         None => {
             let mut p: Vec<String> = sections.clone();
-            p.push(name.clone());
+            p.push(whole_name.clone());
             format!("path:{}", p.join("/"))
         }
     };

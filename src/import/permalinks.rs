@@ -69,7 +69,7 @@ pub(super) fn old_url(
                 _ => {
                     let mut p: Vec<String> = sections.to_vec();
                     p.push(slug_part);
-                    format!("{}/", p.join("/").to_lowercase())
+                    format!("{}/", p.join("/"))
                 }
             }
         }
@@ -136,7 +136,34 @@ pub(super) fn old_url(
             clean.push(c);
         }
     }
-    Some(format!("{prefix}{}", clean.trim_start_matches('/')))
+    let clean = clean.trim_start_matches('/');
+    Some(if source == Source::Hugo {
+        format!("{prefix}{}", hugo_path(clean))
+    } else {
+        format!("{prefix}{clean}")
+    })
+}
+
+/// A path as Hugo's `urlize` makes it: letters, marks, digits and `./_-+~@#%` kept, spaces
+/// become `-`, anything else (`?`, `!`, quotes) dropped, and lower case.
+fn hugo_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if c.is_alphanumeric()
+            || matches!(c, '.' | '/' | '_' | '-' | '+' | '~' | '@' | '#' | '%')
+            || is_mark(c)
+        {
+            out.extend(c.to_lowercase());
+        } else if c.is_whitespace() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out
+}
+
+/// Whether `c` is a combining mark (Arabic vowel signs, accents written apart).
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0591..=0x05C7 | 0x200C | 0x200D)
 }
 
 /// A permalink pattern with its `:tokens` filled in; `None` when a token is unknown.
@@ -174,5 +201,11 @@ mod tests {
             Some("/2024/x.html")
         );
         assert_eq!(fill("/:unknown/", &v), None);
+    }
+
+    #[test]
+    fn hugo_urlizes_paths() {
+        assert_eq!(hugo_path("posts/A hacker hunt?/"), "posts/a-hacker-hunt/");
+        assert_eq!(hugo_path("أخبار/قمة الدوحة/"), "أخبار/قمة-الدوحة/");
     }
 }
