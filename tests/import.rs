@@ -801,3 +801,51 @@ fn file_names_with_spaces_and_question_marks_keep_their_old_addresses() {
         "/en/2021/01/a-hacker-hunt/",
     );
 }
+
+/// Issue 30.6: Zola's `@/path.md#anchor` links, relative links to Markdown files and links to the
+/// old site's own addresses all point at the new addresses, anchors kept; `check` finds every
+/// internal link and anchor resolved. A link to a file the import does not have is listed.
+#[test]
+fn links_between_documents_point_at_their_new_addresses() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let src = tmp.path().join("zola");
+    write(
+        &src,
+        "config.toml",
+        "base_url = \"https://z.example.org\"\ntitle = \"Docs\"\n",
+    );
+    write(
+        &src,
+        "content/blog/rates.md",
+        "+++\ntitle = \"Rates\"\ndate = 2024-03-05\n+++\n\n## Outlook\n\nText.\n",
+    );
+    write(
+        &src,
+        "content/blog/budget/index.md",
+        "+++\ntitle = \"Budget\"\ndate = 2024-03-06\n+++\n\nSee [the outlook](@/blog/rates.md#outlook), \
+         [rates again](../rates.md), [the old address](https://z.example.org/blog/rates/#outlook) \
+         and [missing](@/blog/gone.md).\n\n```\n[syntax](@/blog/rates.md)\n```\n",
+    );
+    let dest = tmp.path().join("site");
+    let report = import_and_build(&["import", "zola", "zola", "site"], &dest);
+    assert!(
+        report.contains("  links between documents pointed at their new addresses: 3\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("links to documents that are not in the import: left as written"),
+        "{report}"
+    );
+    assert!(report.contains("@/blog/gone.md"), "{report}");
+    let md = read(&dest.join("content/2024/03/budget/index.en.md"));
+    assert!(
+        md.contains("[the outlook](/en/2024/03/rates/#outlook), [rates again](/en/2024/03/rates/), [the old address](/en/2024/03/rates/#outlook)"),
+        "{md}"
+    );
+    assert!(md.contains("```\n[syntax](@/blog/rates.md)\n```"), "{md}");
+    let page = read(&dest.join("public/en/2024/03/budget/index.html"));
+    assert!(
+        page.contains("href=\"/en/2024/03/rates/#outlook\""),
+        "{page}"
+    );
+}

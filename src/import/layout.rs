@@ -212,6 +212,15 @@ pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
         }
     }
 
+    // every old address a document had, for links written to it (before aliases are settled)
+    let mut old_to_new: HashMap<String, String> = HashMap::new();
+    for (url, _, d) in &placed {
+        for old in &d.old_urls {
+            old_to_new
+                .entry(old.trim_start_matches('/').to_string())
+                .or_insert_with(|| url.clone());
+        }
+    }
     // aliases: every old address that is not a new page's own, each once
     let mut alias_owner: HashMap<String, String> = HashMap::new();
     for (url, _, d) in placed.iter_mut() {
@@ -251,6 +260,7 @@ pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
         }
         d.old_urls = keep;
     }
+    point_links(&mut placed, old_to_new, read.base_url.as_deref(), report);
     for (_, folder, d) in placed {
         let path = PathBuf::from(folder).join(format!("index.{}.md", d.lang));
         report.aliases += d.old_urls.len();
@@ -294,6 +304,45 @@ pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
         ))
     };
     Plan { files, site_toml }
+}
+
+/// Links between documents pointed at their new addresses (see [`super::links`]).
+fn point_links(
+    placed: &mut [(String, String, Doc)],
+    old_to_new: HashMap<String, String>,
+    base_url: Option<&str>,
+    report: &mut Report,
+) {
+    let files: HashMap<String, String> = placed
+        .iter()
+        .filter_map(|(url, _, d)| Some((d.source.clone()?, url.clone())))
+        .collect();
+    let base_path = base_url
+        .and_then(|b| b.split_once("://"))
+        .and_then(|(_, rest)| rest.split_once('/'))
+        .map(|(_, p)| format!("/{}", p.trim_matches('/')))
+        .map(|p| if p == "/" { p } else { format!("{p}/") })
+        .unwrap_or_else(|| "/".to_string());
+    let targets = super::links::Targets {
+        files,
+        old: old_to_new,
+        base_url,
+        base_path,
+    };
+    for (_, _, d) in placed.iter_mut() {
+        let mut done = super::links::Rewritten::default();
+        let body = super::links::rewrite(&d.body, d.source.as_deref(), &targets, &mut done);
+        if done.changed > 0 {
+            d.body = body;
+            report.links += done.changed;
+        }
+        for u in done.unresolved {
+            report.note(
+                "links to documents that are not in the import: left as written",
+                format!("{}: {u}", d.origin),
+            );
+        }
+    }
 }
 
 /// A document's slug by nashra's rules (from its slug, else its title), short enough to be a

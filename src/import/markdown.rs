@@ -542,6 +542,7 @@ fn file_doc(
     }
     Ok(Some(Doc {
         origin: path.display().to_string(),
+        source: Some(rel.to_string_lossy().replace('\\', "/")),
         lang,
         date,
         title,

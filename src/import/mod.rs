@@ -17,6 +17,7 @@ use crate::diagnostics::Diagnostic;
 pub mod frontmatter;
 pub mod html;
 mod layout;
+mod links;
 pub mod markdown;
 mod permalinks;
 pub mod wordpress;
@@ -61,6 +62,8 @@ pub type Fields = Vec<(&'static str, serde_json::Value)>;
 pub struct Doc {
     /// Where it came from, for the report (`content/posts/x.md`, `post 123`).
     pub origin: String,
+    /// Its path under the content folder (`blog/post.md`), for links between documents.
+    pub source: Option<String>,
     pub lang: String,
     /// `None`: a page (no date).
     pub date: Option<String>,
@@ -90,6 +93,8 @@ pub struct Report {
     pub files: usize,
     /// Picture addresses left pointing at the old site (no local copy).
     pub remote_pictures: usize,
+    /// Links between documents pointed at their new addresses.
+    pub links: usize,
     /// What was left out, by kind, with a count.
     pub skipped: BTreeMap<String, usize>,
     /// Things to look at: (what, examples).
@@ -140,6 +145,13 @@ impl Report {
             self.aliases
         );
         let _ = writeln!(out, "  files copied: {}", self.files);
+        if self.links > 0 {
+            let _ = writeln!(
+                out,
+                "  links between documents pointed at their new addresses: {}",
+                self.links
+            );
+        }
         if self.remote_pictures > 0 {
             let _ = writeln!(
                 out,

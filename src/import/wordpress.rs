@@ -516,6 +516,7 @@ fn item_doc(
     (
         Doc {
             origin,
+            source: None,
             lang,
             date,
             title: if title.is_empty() {
