@@ -766,7 +766,7 @@ fn file_names_with_spaces_and_question_marks_keep_their_old_addresses() {
     write(
         &jekyll,
         "_posts/2020-07-21-forbidding evil.md",
-        "---\ntitle: Forbidding evil\n---\nText.\n",
+        "---\ntitle: Forbidding evil\ncategories: [World News, world news]\n---\nText.\n",
     );
     write(
         &jekyll,
@@ -776,14 +776,15 @@ fn file_names_with_spaces_and_question_marks_keep_their_old_addresses() {
     let dest = tmp.path().join("jsite");
     import_and_build(&["import", "jekyll", "jekyll", "jsite"], &dest);
     let md = read(&dest.join("content/2020/07/forbidding-evil/index.en.md"));
+    // Jekyll's :title is slugged ("pretty"); its categories are not, and were served encoded
     assert!(
-        md.contains("aliases: [\"2020/07/21/forbidding%20evil.html\"]"),
+        md.contains("aliases: [\"world%20news/2020/07/21/forbidding-evil.html\"]"),
         "{md}"
     );
     let out = dest.join("public");
-    let page = read(&out.join("2020/07/21/forbidding evil.html"));
+    let page = read(&out.join("world news/2020/07/21/forbidding-evil.html"));
     assert!(page.contains("/en/2020/07/forbidding-evil/"), "{page}");
-    let page = read(&out.join("2020/07/22/why?.html"));
+    let page = read(&out.join("2020/07/22/why.html"));
     assert!(page.contains("/en/2020/07/why/"), "{page}");
 
     let hugo = tmp.path().join("hugo");
@@ -847,5 +848,61 @@ fn links_between_documents_point_at_their_new_addresses() {
     assert!(
         page.contains("href=\"/en/2024/03/rates/#outlook\""),
         "{page}"
+    );
+}
+
+/// Issue 30.7 and 30.9: Jekyll's old addresses — `defaults:` permalinks, folders inside `_posts`
+/// (not categories), jekyll-polyglot's `_posts/LANG/` translations sharing a permalink — and the
+/// dates Jekyll reads (`2020/08/8`, `2015-9-19-name.md`), with the configured time zone kept.
+#[test]
+fn jekyll_defaults_polyglot_and_loose_dates_come_across() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let src = tmp.path().join("jekyll");
+    write(
+        &src,
+        "_config.yml",
+        "title: Gazette\nurl: \"https://j.example.org\"\ntimezone: Asia/Qatar\n\
+         languages: [\"en\", \"ar\"]\ndefault_lang: en\n\
+         defaults:\n  - scope:\n      path: \"\"\n    values:\n      layout: default\n\
+         \x20 - scope:\n      path: \"\"\n      type: posts\n    values:\n      permalink: /blog/:year/:title/\n",
+    );
+    write(
+        &src,
+        "_posts/en/2020-01-05-hello.md",
+        "---\ntitle: Hello\nlang: en\n---\nText.\n",
+    );
+    write(
+        &src,
+        "_posts/ar/2020-01-05-hello.md",
+        "---\ntitle: مرحبا\n---\nنص.\n",
+    );
+    write(
+        &src,
+        "_posts/2020/2020-08-08-slashes.md",
+        "---\ntitle: Slashes\ndate: 2020/08/8 10:30\n---\nText.\n",
+    );
+    write(
+        &src,
+        "_posts/2015-9-19-short-date.md",
+        "---\ntitle: Short date\n---\nText.\n",
+    );
+    let dest = tmp.path().join("site");
+    let report = import_and_build(&["import", "jekyll", "jekyll", "site"], &dest);
+    assert!(report.contains("  translations paired: 1\n"), "{report}");
+    assert!(report.contains("  articles: 4 (ar 1, en 3)\n"), "{report}");
+    assert!(!report.contains("dates nashra cannot read"), "{report}");
+    let toml = read(&dest.join("site.toml"));
+    assert!(toml.contains("timezone = \"Asia/Qatar\""), "{toml}");
+    let out = dest.join("public");
+    redirects(&out, "blog/2020/hello", "/en/2020/01/hello/");
+    redirects(&out, "ar/blog/2020/hello", "/ar/2020/01/hello/");
+    assert!(!out.join("ar/ar").exists());
+    // a folder inside `_posts` is not a category
+    redirects(&out, "blog/2020/slashes", "/en/2020/08/slashes/");
+    redirects(&out, "blog/2015/short-date", "/en/2015/09/short-date/");
+    let slashes = read(&out.join("en/2020/08/slashes/index.html"));
+    assert!(
+        slashes.contains("datetime=\"2020-08-08T10:30:00+03:00\""),
+        "{slashes}"
     );
 }

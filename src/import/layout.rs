@@ -100,7 +100,19 @@ fn year_month(date: &str) -> Option<(&str, &str)> {
 
 /// Places every document, pairs translations, settles slugs and aliases.
 pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
-    let zone = common_zone(&read.docs);
+    // the zone the source names (dates without an offset were read in it), else the one most
+    // dates are written in
+    let zone = match read.timezone.as_deref() {
+        Some(z) if jiff::tz::TimeZone::get(z).is_ok() => z.to_string(),
+        Some(z) => {
+            report.note(
+                "time zones nashra does not know: the zone most dates are written in is used",
+                z.to_string(),
+            );
+            common_zone(&read.docs)
+        }
+        None => common_zone(&read.docs),
+    };
     let mut docs = read.docs;
     let default_lang = read
         .default_language
@@ -422,7 +434,7 @@ fn site_toml(title: &str, base_url: &str, default: &str, langs: &[String], zone:
         "# Written by `nashra import`: see the README's \"site.toml\" section.\n\
          base_url = {}\n\
          default_language = {}\n\
-         # the zone most imported dates were written in; better: your city's, e.g. \"Asia/Qatar\"\n\
+         # the old site's zone, else the one most imported dates were written in (e.g. \"Asia/Qatar\")\n\
          timezone = {}\n\
          # files without a date (documentation, notes) are standalone pages\n\
          undated = \"page\"\n\

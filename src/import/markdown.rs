@@ -35,6 +35,10 @@ pub(super) struct Site {
     /// Hugo `[frontmatter] date = [":filename", …]`: a file name's date prefix is a date, not
     /// part of its address (Jekyll and Zola always read it so).
     pub(super) date_from_filename: bool,
+    /// Jekyll `defaults:` that set a permalink: (scope path, scope type, pattern).
+    pub(super) default_permalinks: Vec<(String, Option<String>, String)>,
+    /// The zone the configuration names (Jekyll `timezone`, Hugo `timeZone`, an IANA name).
+    pub(super) timezone: Option<String>,
 }
 
 /// A config key, any case (Hugo's keys are case-insensitive).
@@ -100,6 +104,7 @@ fn site(opts: &Options) -> Result<Site, Diagnostic> {
     match opts.source {
         Source::Hugo => {
             site.base_url = s("baseURL");
+            site.timezone = s("timeZone");
             site.default_lang = s("defaultContentLanguage").unwrap_or_else(|| "en".into());
             site.default_in_subdir = get(&cfg, "defaultContentLanguageInSubdir")
                 .and_then(Value::as_bool)
@@ -159,17 +164,31 @@ fn site(opts: &Options) -> Result<Site, Diagnostic> {
             if let Some(Value::Array(l)) = get(&cfg, "languages") {
                 site.langs.extend(l.iter().filter_map(text));
             }
-            let pattern = match s("permalink").as_deref() {
-                None | Some("date") => {
-                    "/:categories/:year/:month/:day/:title:output_ext".to_string()
-                }
-                Some("pretty") => "/:categories/:year/:month/:day/:title/".to_string(),
-                Some("ordinal") => "/:categories/:year/:y_day/:title:output_ext".to_string(),
-                Some("none") => "/:categories/:title:output_ext".to_string(),
-                Some(p) => p.to_string(),
-            };
+            let pattern = jekyll_style(s("permalink").as_deref().unwrap_or("date"));
             site.permalinks.push((String::new(), pattern));
             site.content_dirs.push((src.to_path_buf(), None));
+            site.timezone = s("timezone");
+            if let Some(Value::Array(defaults)) = get(&cfg, "defaults") {
+                for d in defaults {
+                    let Some(pattern) = get(d, "values")
+                        .and_then(|v| get(v, "permalink"))
+                        .and_then(text)
+                    else {
+                        continue;
+                    };
+                    let scope = get(d, "scope");
+                    let path = scope
+                        .and_then(|s| get(s, "path"))
+                        .and_then(text)
+                        .unwrap_or_default();
+                    let kind = scope.and_then(|s| get(s, "type")).and_then(text);
+                    site.default_permalinks.push((
+                        path.trim_matches('/').to_string(),
+                        kind,
+                        jekyll_style(&pattern),
+                    ));
+                }
+            }
         }
     }
     if let Some(l) = &opts.lang {
@@ -180,6 +199,19 @@ fn site(opts: &Options) -> Result<Site, Diagnostic> {
         site.langs.push(site.default_lang.clone());
     }
     Ok(site)
+}
+
+/// A Jekyll permalink setting as a pattern (`pretty` and the other named styles spelled out).
+fn jekyll_style(p: &str) -> String {
+    match p {
+        "date" => "/:categories/:year/:month/:day/:title:output_ext",
+        "pretty" => "/:categories/:year/:month/:day/:title/",
+        "ordinal" => "/:categories/:year/:y_day/:title:output_ext",
+        "weekdate" => "/:categories/:year/W:week/:short_day/:title:output_ext",
+        "none" => "/:categories/:title:output_ext",
+        p => p,
+    }
+    .to_string()
 }
 
 /// Folders never read: build output, dependencies, version control.
@@ -335,26 +367,52 @@ pub fn read(opts: &Options, report: &mut Report) -> Result<Read, Diagnostic> {
         title: site.title,
         base_url: site.base_url,
         default_language: Some(site.default_lang),
+        timezone: site.timezone,
         statics,
     })
 }
 
-/// `2024-01-31-name` → (Some("2024-01-31"), "name").
-fn date_prefix(stem: &str) -> (Option<&str>, &str) {
-    let b = stem.as_bytes();
-    let ok = b.len() > 11
-        && b[..10].iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-        && matches!(b[10], b'-' | b'_');
-    if ok {
-        (Some(&stem[..10]), &stem[11..])
-    } else {
-        (None, stem)
+/// `2024-01-31-name` → (Some("2024-01-31"), "name"); Jekyll's looser `2015-9-19-name` too
+/// (`\d{2,4}-\d{1,2}-\d{1,2}-`), the date written out in full.
+fn date_prefix(stem: &str) -> (Option<String>, &str) {
+    let mut parts = stem.splitn(4, ['-', '_']);
+    let (Some(y), Some(m), Some(d), Some(rest)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return (None, stem);
+    };
+    let digits = |s: &str, lo: usize, hi: usize| {
+        (lo..=hi).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(y.len() == 4 && digits(y, 4, 4) && digits(m, 1, 2) && digits(d, 1, 2))
+        || rest.is_empty()
+        || stem.as_bytes()[y.len()] != b'-'
+    {
+        return (None, stem);
+    }
+    (Some(format!("{y}-{m:0>2}-{d:0>2}")), rest)
+}
+
+/// A date as Jekyll reads it, written the way nashra does: `2020/08/8 10:00` →
+/// `2020-08-08 10:00`. Anything else is returned as it was.
+fn normal_date(date: &str) -> String {
+    let (day, rest) = match date.find([' ', 'T']) {
+        Some(i) => date.split_at(i),
+        None => (date, ""),
+    };
+    let parts: Vec<&str> = day.split(['/', '-']).collect();
+    match parts.as_slice() {
+        [y, m, d]
+            if y.len() == 4
+                && [y, m, d]
+                    .iter()
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+                && m.len() <= 2
+                && d.len() <= 2 =>
+        {
+            format!("{y}-{m:0>2}-{d:0>2}{rest}")
+        }
+        _ => date.to_string(),
     }
 }
 
@@ -452,17 +510,36 @@ fn file_doc(
         bare_name.to_string()
     };
     let name = bare_name.to_string();
+    let in_posts = rel
+        .components()
+        .any(|c| c.as_os_str() == "_posts" || c.as_os_str() == "_drafts");
     let sections: Vec<String> = {
         let p = if bundle {
             parent.parent().unwrap_or(Path::new(""))
         } else {
             parent
         };
-        p.components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .filter(|c| c != "_posts" && c != "_drafts")
-            .collect()
+        let parts = p
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        if opts.source == Source::Jekyll && in_posts {
+            // Jekyll's categories come from the folders above `_posts`, never those inside
+            parts
+                .take_while(|c| c != "_posts" && c != "_drafts")
+                .collect()
+        } else {
+            parts.filter(|c| c != "_posts" && c != "_drafts").collect()
+        }
     };
+    // jekyll-polyglot sites keep each language's posts in `_posts/LANG/`
+    let folder_lang = (opts.source == Source::Jekyll && site.langs.len() > 1)
+        .then(|| {
+            parent.components().find_map(|c| {
+                let c = c.as_os_str().to_string_lossy().to_ascii_lowercase();
+                site.langs.contains(&c).then_some(c)
+            })
+        })
+        .flatten();
     let lang = m
         .lang
         .clone()
@@ -473,6 +550,7 @@ fn file_doc(
                 .to_ascii_lowercase()
         })
         .or(file_lang)
+        .or(folder_lang)
         .or_else(|| dir_lang.map(str::to_string))
         .unwrap_or_else(|| site.default_lang.clone());
     // a language no file name can carry is reported by `check_docs`; the address is worked out
@@ -483,7 +561,7 @@ fn file_doc(
         site.default_lang.as_str()
     };
     let in_drafts = rel.components().any(|c| c.as_os_str() == "_drafts");
-    let date = m.date.clone().or_else(|| name_date.map(str::to_string));
+    let date = m.date.as_deref().map(normal_date).or(name_date);
     let date = if opts.source == Source::Jekyll && in_drafts && date.is_none() {
         Some(jiff::Timestamp::now().strftime("%Y-%m-%d").to_string())
     } else {
@@ -504,7 +582,7 @@ fn file_doc(
         bundle,
         rel,
     );
-    let mut old_urls: Vec<String> = old.into_iter().collect();
+    let mut old_urls: Vec<String> = old.iter().cloned().collect();
     old_urls.extend(m.aliases.iter().map(|a| {
         super::site_path(a, site.base_url.as_deref())
             .unwrap_or_else(|| a.trim_start_matches('/').to_string())
@@ -525,6 +603,15 @@ fn file_doc(
     }
     let group = match &m.group {
         Some(g) => format!("key:{g}"),
+        // jekyll-polyglot pairs the documents that share a permalink
+        None if opts.source == Source::Jekyll && site.langs.len() > 1 && old.is_some() => {
+            let url = old.as_deref().unwrap_or("");
+            let bare = url
+                .strip_prefix(&format!("{url_lang}/"))
+                .filter(|_| url_lang != site.default_lang)
+                .unwrap_or(url);
+            format!("url:{bare}")
+        }
         None => {
             let mut p: Vec<String> = sections.clone();
             p.push(whole_name.clone());

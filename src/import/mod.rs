@@ -196,6 +196,8 @@ pub struct Read {
     pub title: Option<String>,
     pub base_url: Option<String>,
     pub default_language: Option<String>,
+    /// The zone the source's configuration names (IANA), for dates written without an offset.
+    pub timezone: Option<String>,
     /// (source file, path under `static/`)
     pub statics: Vec<(PathBuf, String)>,
 }

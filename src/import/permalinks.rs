@@ -105,14 +105,18 @@ pub(super) fn old_url(
             let pattern = m
                 .url
                 .clone()
+                .or_else(|| default_permalink(site, rel))
                 .or_else(|| site.permalinks.first().map(|(_, p)| p.clone()))
                 .unwrap_or_default();
-            // folders above `_posts`, then the front matter's categories
-            let cats: Vec<String> = sections
-                .iter()
-                .chain(&m.categories)
-                .map(|c| c.to_lowercase().replace(' ', "-"))
-                .collect();
+            // folders above `_posts`, then the front matter's categories: lower case, each
+            // once (Jekyll's URL drop keeps them in a set; spaces are served percent-encoded)
+            let mut cats: Vec<String> = Vec::new();
+            for c in sections.iter().chain(&m.categories) {
+                let c = c.to_lowercase();
+                if !cats.contains(&c) {
+                    cats.push(c);
+                }
+            }
             fill(&pattern, &|t| match t {
                 "year" => Some(ymd(0..4)),
                 "month" => Some(ymd(5..7)),
@@ -120,8 +124,8 @@ pub(super) fn old_url(
                 "i_month" => Some(ymd(5..7).trim_start_matches('0').to_string()),
                 "i_day" => Some(ymd(8..10).trim_start_matches('0').to_string()),
                 "short_year" => Some(ymd(2..4)),
-                "title" => Some(name.to_string()),
-                "slug" => Some(slugify(&slug_part)),
+                "title" => Some(jekyll_slug(m.slug.as_deref().unwrap_or(name), true)),
+                "slug" | "name" => Some(jekyll_slug(&slug_part, false)),
                 "categories" => Some(cats.join("/")),
                 "output_ext" => Some(".html".into()),
                 _ => None,
@@ -166,6 +170,50 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0591..=0x05C7 | 0x200C | 0x200D)
 }
 
+/// The permalink a Jekyll `defaults:` entry gives a file: the matching scope with the longest
+/// path wins, one naming the type (`posts`, `pages`) over one that does not.
+fn default_permalink(site: &Site, rel: &Path) -> Option<String> {
+    let rel = rel.to_string_lossy().replace('\\', "/");
+    let is_post = rel.split('/').any(|c| c == "_posts" || c == "_drafts");
+    site.default_permalinks
+        .iter()
+        .filter(|(path, kind, _)| {
+            let path_ok = path.is_empty() || rel == *path || rel.starts_with(&format!("{path}/"));
+            let kind_ok = match kind.as_deref() {
+                None => true,
+                Some("posts") | Some("drafts") => is_post,
+                Some("pages") => !is_post,
+                Some(_) => false,
+            };
+            path_ok && kind_ok
+        })
+        .max_by_key(|(path, kind, _)| (path.len(), kind.is_some()))
+        .map(|(_, _, p)| p.clone())
+}
+
+/// Jekyll's `slugify`: `pretty` mode (for `:title`, case kept) keeps `._~!$&'()+,;=@` as well
+/// as letters, marks and digits; the default mode keeps only those, in lower case. Every other
+/// run of characters becomes one `-`, none at the ends.
+fn jekyll_slug(s: &str, pretty: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let keep = c.is_alphabetic()
+            || c.is_numeric()
+            || is_mark(c)
+            || (pretty && "._~!$&'()+,;=@".contains(c));
+        if keep {
+            if pretty {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
 /// A permalink pattern with its `:tokens` filled in; `None` when a token is unknown.
 fn fill(pattern: &str, value: &dyn Fn(&str) -> Option<String>) -> Option<String> {
     let mut out = String::new();
@@ -201,6 +249,14 @@ mod tests {
             Some("/2024/x.html")
         );
         assert_eq!(fill("/:unknown/", &v), None);
+    }
+
+    #[test]
+    fn jekyll_slugs() {
+        assert_eq!(jekyll_slug("forbidding evil", true), "forbidding-evil");
+        assert_eq!(jekyll_slug("Why? Now!", true), "Why-Now!");
+        assert_eq!(jekyll_slug("Why? Now!", false), "why-now");
+        assert_eq!(jekyll_slug("قمة الدوحة", false), "قمة-الدوحة");
     }
 
     #[test]

@@ -366,6 +366,8 @@ pub fn from_str(xml: &str, opts: &Options, report: &mut Report) -> Result<Read, 
         title: Some(unescape_html(&ch.title)).filter(|t| !t.is_empty()),
         base_url: Some(base).filter(|b| !b.is_empty()),
         default_language: Some(site_lang),
+        // WXR carries each post's offset, not the site's zone
+        timezone: None,
         statics: Vec::new(),
     })
 }
