@@ -671,8 +671,15 @@ mod tests {
     fn date_prefixes() {
         assert_eq!(
             date_prefix("2024-01-31-summit"),
-            (Some("2024-01-31"), "summit")
+            (Some("2024-01-31".to_string()), "summit")
         );
+        assert_eq!(
+            date_prefix("2015-9-19-short"),
+            (Some("2015-09-19".to_string()), "short")
+        );
+        assert_eq!(date_prefix("2015-9-summit"), (None, "2015-9-summit"));
+        assert_eq!(normal_date("2020/08/8 10:30"), "2020-08-08 10:30");
+        assert_eq!(normal_date("2020-08-08T10:30:00Z"), "2020-08-08T10:30:00Z");
         assert_eq!(date_prefix("summit"), (None, "summit"));
     }
 }
