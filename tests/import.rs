@@ -906,3 +906,130 @@ fn jekyll_defaults_polyglot_and_loose_dates_come_across() {
         "{slashes}"
     );
 }
+
+/// Issue 30.8: Hugo's `config/_default/` folder (config.toml + languages.toml + params.toml) is
+/// read — languages, per-language titles and descriptions, direction — a base URL of `/`
+/// becomes a placeholder with a report line, and permalinks with slices give old addresses.
+/// Zola's `path` is the whole address (no language prefix added).
+#[test]
+fn hugo_config_folders_language_titles_and_slices() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let src = tmp.path().join("hugo");
+    write(
+        &src,
+        "config/_default/config.toml",
+        "baseURL = \"/\"\ndefaultContentLanguage = \"ar\"\n[permalinks]\ndocs = \"/:sections[1:]/:slug/\"\n",
+    );
+    write(
+        &src,
+        "config/_default/languages.toml",
+        "[ar]\ntitle = \"أخبار الخليج\"\nlanguageDirection = \"rtl\"\n[ar.params]\ndescription = \"نشرة يومية\"\n\
+         [en]\ntitle = \"Gulf News\"\n[en.params]\ndescription = \"A daily digest\"\n\
+         [ckb]\ntitle = \"هەواڵ\"\nlanguagedir = \"rtl\"\n",
+    );
+    write(
+        &src,
+        "config/_default/params.toml",
+        "description = \"unused\"\n",
+    );
+    write(
+        &src,
+        "content/docs/guides/setup.md",
+        "---\ntitle: إعداد\ndate: 2024-02-01T10:00:00+03:00\nslug: setup\n---\nنص.\n",
+    );
+    write(
+        &src,
+        "content/docs/guides/setup.en.md",
+        "---\ntitle: Setup\ndate: 2024-02-01T10:00:00+03:00\nslug: setup\n---\nText.\n",
+    );
+    write(
+        &src,
+        "content/news/hello.ckb.md",
+        "---\ntitle: سڵاو\ndate: 2024-02-02T10:00:00+03:00\n---\nدەق.\n",
+    );
+    let dest = tmp.path().join("site");
+    let report = import_and_build(&["import", "hugo", "hugo", "site"], &dest);
+    assert!(
+        report.contains("the old site's base URL is not an address nashra can use"),
+        "{report}"
+    );
+    assert!(report.contains("  translations paired: 1\n"), "{report}");
+    let toml = read(&dest.join("site.toml"));
+    for line in [
+        "base_url = \"https://example.org/\"",
+        "default_language = \"ar\"",
+        "[languages.\"ar\"]\ntitle = \"أخبار الخليج\"\ndescription = \"نشرة يومية\"\n",
+        "[languages.\"en\"]\ntitle = \"Gulf News\"\ndescription = \"A daily digest\"\n",
+        "[languages.\"ckb\"]\ntitle = \"هەواڵ\"\n",
+    ] {
+        assert!(toml.contains(line), "{line:?} in:\n{toml}");
+    }
+    let out = dest.join("public");
+    redirects(&out, "guides/setup", "/ar/2024/02/setup/");
+    redirects(&out, "en/guides/setup", "/en/2024/02/setup/");
+    let ckb = read(&out.join("ckb/2024/02/hello/index.html"));
+    assert!(ckb.contains("dir=\"rtl\""), "{ckb}");
+
+    let zola = tmp.path().join("zola");
+    write(
+        &zola,
+        "config.toml",
+        "base_url = \"https://z.example.org\"\ndefault_language = \"en\"\n[languages.fr]\ntitle = \"Nouvelles\"\n",
+    );
+    write(
+        &zola,
+        "content/blog/hello.fr.md",
+        "+++\ntitle = \"Bonjour\"\ndate = 2024-03-01\npath = \"fr/salut\"\n+++\nTexte.\n",
+    );
+    let dest = tmp.path().join("zsite");
+    import_and_build(&["import", "zola", "zola", "zsite"], &dest);
+    let md = read(&dest.join("content/2024/03/hello/index.fr.md"));
+    assert!(md.contains("aliases: [\"fr/salut\"]"), "{md}");
+}
+
+/// Issue 30.10: regional languages were merged (zh-CN and zh-TW both `zh`) and site.toml
+/// refused `zh-TW`. Both come across as languages of their own; a lone `en-US` is still `en`.
+#[test]
+fn regional_languages_stay_apart() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let src = tmp.path().join("hugo");
+    write(
+        &src,
+        "hugo.toml",
+        "baseURL = \"https://h.example.org/\"\ndefaultContentLanguage = \"zh-cn\"\n[languages.zh-cn]\ntitle = \"新闻\"\n[languages.zh-tw]\ntitle = \"新聞\"\n",
+    );
+    write(
+        &src,
+        "content/posts/rain.zh-cn.md",
+        "---\ntitle: 下雨\ndate: 2024-03-05T08:00:00Z\n---\n文字。\n",
+    );
+    write(
+        &src,
+        "content/posts/rain.zh-tw.md",
+        "---\ntitle: 下雨了\ndate: 2024-03-05T08:00:00Z\n---\n文字。\n",
+    );
+    write(
+        &src,
+        "content/posts/wind.md",
+        "---\ntitle: 风\nlang: zh-CN\ndate: 2024-03-06T08:00:00Z\n---\n文字。\n",
+    );
+    let dest = tmp.path().join("site");
+    let report = import_and_build(&["import", "hugo", "hugo", "site"], &dest);
+    assert!(
+        report.contains("  articles: 3 (zh-CN 2, zh-TW 1)\n"),
+        "{report}"
+    );
+    assert!(report.contains("  translations paired: 1\n"), "{report}");
+    let out = dest.join("public");
+    let tw = read(&out.join("zh-TW/2024/03/rain/index.html"));
+    assert!(tw.contains("lang=\"zh-TW\""), "{tw}");
+    redirects(&out, "zh-tw/posts/rain", "/zh-TW/2024/03/rain/");
+
+    // one regional tag alone is the language
+    let wp = one_post_export("<p>Text.</p>")
+        .replace("<language>en</language>", "<language>en-US</language>");
+    write(tmp.path(), "export.xml", &wp);
+    let dest = tmp.path().join("wp");
+    let report = import_and_build(&["import", "wordpress", "export.xml", "wp"], &dest);
+    assert!(report.contains("  articles: 1 (en 1)\n"), "{report}");
+}

@@ -17,7 +17,7 @@ pub mod images;
 pub mod publisher;
 pub mod text;
 mod values;
-pub(crate) use values::is_language_code;
+pub(crate) use values::{canonical_language, is_language_code};
 
 pub use images::{Format as ImageFormat, Images};
 pub use publisher::Publisher;
@@ -513,7 +513,7 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
             err(
                 span.clone(),
                 format!("invalid language code `{code}`"),
-                "use a lower-case ISO 639 code such as `ar` or `en`",
+                "use a lower-case ISO 639 code such as `ar` or `en`, with a region or script if needed (`pt-BR`, `zh-Hant`)",
             );
             ok = false;
             continue;

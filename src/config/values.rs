@@ -59,6 +59,48 @@ pub fn is_topic_key(key: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// A language tag in the case BCP 47 recommends: `zh_tw` → `zh-TW`, `ZH-hant` → `zh-Hant`,
+/// `pt-br` → `pt-BR`. What is not a tag comes back with only `_` turned into `-`.
+pub(crate) fn canonical_language(code: &str) -> String {
+    let code = code.trim().replace('_', "-");
+    let mut out = String::with_capacity(code.len());
+    for (i, part) in code.split('-').enumerate() {
+        if i > 0 {
+            out.push('-');
+        }
+        let alpha = part.chars().all(|c| c.is_ascii_alphabetic());
+        match (i, part.len()) {
+            (0, _) => out.push_str(&part.to_ascii_lowercase()),
+            (_, 2) if alpha => out.push_str(&part.to_ascii_uppercase()),
+            (_, 4) if alpha => {
+                let lower = part.to_ascii_lowercase();
+                out.push_str(&lower[..1].to_ascii_uppercase());
+                out.push_str(&lower[1..]);
+            }
+            _ => out.push_str(&part.to_ascii_lowercase()),
+        }
+    }
+    out
+}
+
+/// Whether `code` can name a site language: a lower-case ISO 639 code (`ar`, `fil`), optionally
+/// with BCP 47 subtags for a script, a region or a variant (`zh-Hant`, `pt-BR`, `es-419`,
+/// `sr-Latn-RS`), since newsrooms publish regional editions under such codes.
 pub(crate) fn is_language_code(code: &str) -> bool {
-    (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_lowercase())
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or_default();
+    if !((2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase())) {
+        return false;
+    }
+    parts.all(|p| {
+        let alpha = p.chars().all(|c| c.is_ascii_alphabetic());
+        let digits = p.chars().all(|c| c.is_ascii_digit());
+        match p.len() {
+            2 => alpha,                                            // region: BR
+            3 => digits,                                           // region: 419
+            4 => alpha,                                            // script: Hant
+            5..=8 => p.chars().all(|c| c.is_ascii_alphanumeric()), // variant
+            _ => false,
+        }
+    })
 }

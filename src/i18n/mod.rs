@@ -42,6 +42,8 @@ struct LangBundle {
     fixed: std::collections::HashMap<String, String>,
     /// How names sort in this language (topic, country and author lists).
     collation: collate::Collation,
+    /// No interface text of its own: the default language's messages (warned once at load).
+    borrowed: bool,
 }
 
 /// Interface text for every configured language. Shared by all render workers (`Sync`).
@@ -78,13 +80,154 @@ impl Localizer {
         let mut per_lang: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
         let mut origins: BTreeMap<String, BTreeMap<String, (std::path::PathBuf, Pos)>> =
             BTreeMap::new();
-        for f in &files {
-            let Some((lang, file)) = f.name.split_once('/') else {
+        let builtin_count = theme::builtin_files(Layer::Locales).len();
+        let builtin_folders: BTreeSet<&str> = files[..builtin_count.min(files.len())]
+            .iter()
+            .filter_map(|f| f.name.split_once('/').map(|(l, _)| l))
+            .collect();
+        // which configured language reads a built-in folder: `pt-BR` reads `pt`, `zh-TW` reads
+        // `zh-Hant` (see [`builtin_locale`])
+        let mut builtin_for: Vec<(&str, &str)> = config
+            .languages
+            .iter()
+            .filter_map(|l| builtin_locale(&l.code, &builtin_folders).map(|f| (f, l.code.as_str())))
+            .collect();
+        // a default language without built-in text starts from English (a site's own files
+        // for it still win, message by message)
+        let default_borrows = !builtin_for
+            .iter()
+            .any(|(_, code)| *code == config.default_language);
+        if default_borrows {
+            builtin_for.push(("en", config.default_language.as_str()));
+        }
+        for (i, f) in files.iter().enumerate() {
+            let Some((folder, file)) = f.name.split_once('/') else {
                 continue;
             };
-            if !file.ends_with(".ftl") || !config.is_language(lang) {
+            if !file.ends_with(".ftl") {
                 continue;
             }
+            let targets: Vec<&str> = if i < builtin_count {
+                builtin_for
+                    .iter()
+                    .filter(|(f, _)| *f == folder)
+                    .map(|&(_, code)| code)
+                    .collect()
+            } else if config.is_language(folder) {
+                vec![folder]
+            } else {
+                Vec::new()
+            };
+            for lang in targets {
+                if !load_file(f, lang, &mut per_lang, &mut origins, diags) {
+                    ok = false;
+                }
+            }
+        }
+        if !ok {
+            return None;
+        }
+        if default_borrows {
+            diags.push(
+                Diagnostic::warning(
+                    "no-interface-text",
+                    format!(
+                        "nashra has no built-in interface text for `{}`: what its locales/ files do not say is shown in English",
+                        config.default_language
+                    ),
+                )
+                .in_file(format!("locales/{}", config.default_language))
+                .help(format!(
+                    "write locales/{}/ui.ftl, starting from a copy of nashra's locales/en/ui.ftl",
+                    config.default_language
+                )),
+            );
+        }
+
+        let mut langs = Vec::new();
+        let default_entries = per_lang
+            .get(&config.default_language)
+            .cloned()
+            .unwrap_or_default();
+        for lang in &config.languages {
+            let (entries, borrowed) = match per_lang.remove(&lang.code) {
+                Some(e) => (e, false),
+                None if lang.code != config.default_language => {
+                    diags.push(
+                        Diagnostic::warning(
+                            "no-interface-text",
+                            format!(
+                                "`{}` has no interface text of its own: pages in it show the default language's (`{}`)",
+                                lang.code, config.default_language
+                            ),
+                        )
+                        .in_file(format!("locales/{}", lang.code))
+                        .help(format!(
+                            "write locales/{}/ui.ftl, starting from a copy of nashra's locales/en/ui.ftl",
+                            lang.code
+                        )),
+                    );
+                    (default_entries.clone(), true)
+                }
+                None => (BTreeMap::new(), false),
+            };
+            let mut bundle = build_bundle(lang, entries, diags)?;
+            bundle.borrowed = borrowed;
+            bundle.origins = if borrowed {
+                origins
+                    .get(&config.default_language)
+                    .cloned()
+                    .unwrap_or_default()
+            } else {
+                origins.remove(&lang.code).unwrap_or_default()
+            };
+            langs.push(bundle);
+        }
+        Some(Localizer {
+            default: config.default_language.clone(),
+            langs,
+            fallbacks: Mutex::new(BTreeSet::new()),
+            failures: Mutex::new(BTreeSet::new()),
+        })
+    }
+}
+
+/// The built-in locale folder a language reads: its own (`fa`), else the one for its script
+/// (`zh-TW`, `zh-HK` → `zh-Hant`; `zh`, `zh-CN` → `zh-Hans`), else its tag with the last subtag
+/// dropped until one exists (`pt-BR` → `pt`, `sr-Latn-RS` → `sr-Latn` → `sr`).
+fn builtin_locale<'a>(code: &str, folders: &BTreeSet<&'a str>) -> Option<&'a str> {
+    let find = |c: &str| folders.iter().find(|f| f.eq_ignore_ascii_case(c)).copied();
+    if let Some(f) = find(code) {
+        return Some(f);
+    }
+    let lower = code.to_ascii_lowercase();
+    if lower == "zh" || lower.starts_with("zh-") {
+        let traditional = ["zh-hant", "zh-tw", "zh-hk", "zh-mo"]
+            .iter()
+            .any(|t| lower == *t || lower.starts_with(&format!("{t}-")));
+        return find(if traditional { "zh-Hant" } else { "zh-Hans" });
+    }
+    let mut tag = code;
+    while let Some((shorter, _)) = tag.rsplit_once('-') {
+        if let Some(f) = find(shorter) {
+            return Some(f);
+        }
+        tag = shorter;
+    }
+    None
+}
+
+/// Reads one locale file into `lang`'s messages; `false` when it cannot be read or parsed
+/// (the error is pushed).
+fn load_file(
+    f: &theme::ThemeFile,
+    lang: &str,
+    per_lang: &mut BTreeMap<String, BTreeMap<String, String>>,
+    origins: &mut BTreeMap<String, BTreeMap<String, (std::path::PathBuf, Pos)>>,
+    diags: &Diagnostics,
+) -> bool {
+    {
+        {
             let text = match f.read() {
                 Ok(b) => match String::from_utf8(b.into_owned()) {
                     Ok(t) => t,
@@ -95,8 +238,7 @@ impl Localizer {
                                 .at(Pos::of_bad_utf8(e.as_bytes()))
                                 .help("save the file as UTF-8"),
                         );
-                        ok = false;
-                        continue;
+                        return false;
                     }
                 },
                 Err(e) => {
@@ -104,8 +246,7 @@ impl Localizer {
                         Diagnostic::error("io", format!("cannot read file: {e}"))
                             .in_file(&f.display),
                     );
-                    ok = false;
-                    continue;
+                    return false;
                 }
             };
             let text = text
@@ -124,8 +265,7 @@ impl Localizer {
                                 .help("messages are `id = text`; continuation lines are indented; see https://projectfluent.org/fluent/guide/"),
                         );
                     }
-                    ok = false;
-                    continue;
+                    return false;
                 }
             };
             let entries = per_lang.entry(lang.to_string()).or_default();
@@ -150,25 +290,11 @@ impl Localizer {
                 entries.insert(id, fluent_syntax::serializer::serialize(&one));
             }
         }
-        if !ok {
-            return None;
-        }
-
-        let mut langs = Vec::new();
-        for lang in &config.languages {
-            let entries = per_lang.remove(&lang.code).unwrap_or_default();
-            let mut bundle = build_bundle(lang, entries, diags)?;
-            bundle.origins = origins.remove(&lang.code).unwrap_or_default();
-            langs.push(bundle);
-        }
-        Some(Localizer {
-            default: config.default_language.clone(),
-            langs,
-            fallbacks: Mutex::new(BTreeSet::new()),
-            failures: Mutex::new(BTreeSet::new()),
-        })
     }
+    true
+}
 
+impl Localizer {
     /// Compares two names as a reader of `lang` sorts them (CLDR collation, see [`collate`]).
     pub fn compare_names(&self, lang: &str, a: &str, b: &str) -> std::cmp::Ordering {
         match self.lang(lang) {
@@ -470,6 +596,7 @@ fn build_bundle(
         hijri: lang.hijri,
         fixed: std::collections::HashMap::new(),
         collation: collate::Collation::new(&lang.code),
+        borrowed: false,
         bundle,
         ids,
         origins: BTreeMap::new(),

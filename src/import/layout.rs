@@ -31,14 +31,32 @@ pub(super) fn check_docs(read: &mut Read, opts: &Options, report: &mut Report) {
         read.default_language = Some(fallback.clone());
     }
     let utc = jiff::tz::TimeZone::UTC;
+    // a region or script is kept where the site needs it to tell two languages apart (`zh-CN`
+    // and `zh-TW`) or its configuration names the language with it; otherwise `en-US` is `en`
+    let primary = |c: &str| c.split('-').next().unwrap_or_default().to_string();
+    let mut tags: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let configured: BTreeSet<String> = read.lang_info.keys().cloned().collect();
+    for code in read
+        .docs
+        .iter()
+        .map(|d| crate::config::canonical_language(&d.lang))
+        .chain(configured.iter().cloned())
+    {
+        if is_language_code(&code) {
+            tags.entry(primary(&code)).or_default().insert(code);
+        }
+    }
     for d in &mut read.docs {
-        // `pt-BR` → `pt`: site.toml's languages are primary codes
-        let code = d.lang.trim().to_ascii_lowercase();
-        let code = code
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_string();
+        let full = crate::config::canonical_language(&d.lang);
+        let code = if configured.contains(&full)
+            || tags
+                .get(&primary(&full))
+                .is_some_and(|t| t.iter().filter(|c| c.contains('-')).count() > 1)
+        {
+            full
+        } else {
+            primary(&full)
+        };
         if is_language_code(&code) {
             d.lang = code;
         } else {
@@ -99,7 +117,7 @@ fn year_month(date: &str) -> Option<(&str, &str)> {
 }
 
 /// Places every document, pairs translations, settles slugs and aliases.
-pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
+pub(super) fn layout(mut read: Read, opts: &Options, report: &mut Report) -> Plan {
     // the zone the source names (dates without an offset were read in it), else the one most
     // dates are written in
     let zone = match read.timezone.as_deref() {
@@ -113,7 +131,7 @@ pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
         }
         None => common_zone(&read.docs),
     };
-    let mut docs = read.docs;
+    let mut docs = std::mem::take(&mut read.docs);
     let default_lang = read
         .default_language
         .clone()
@@ -278,7 +296,7 @@ pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
         report.aliases += d.old_urls.len();
         files.push((path, Out::Text(super::frontmatter::document(&d))));
     }
-    for (src, rel) in read.statics {
+    for (src, rel) in std::mem::take(&mut read.statics) {
         files.push((PathBuf::from("static").join(rel), Out::Copy(src)));
         report.files += 1;
     }
@@ -307,13 +325,17 @@ pub(super) fn layout(read: Read, opts: &Options, report: &mut Report) -> Plan {
                 l.clone(),
             );
         }
-        Some(site_toml(
-            read.title.as_deref().unwrap_or("News"),
-            read.base_url.as_deref().unwrap_or("https://example.org/"),
-            &default,
-            &langs,
-            &zone,
-        ))
+        let base_url = match read.base_url.as_deref().map(str::trim) {
+            Some(b) if b.starts_with("https://") || b.starts_with("http://") => b.to_string(),
+            other => {
+                report.note(
+                    "the old site's base URL is not an address nashra can use: site.toml has https://example.org/ until you write yours",
+                    format!("{:?}", other.unwrap_or("(none)")),
+                );
+                "https://example.org/".to_string()
+            }
+        };
+        Some(site_toml(&read, &base_url, &default, &langs, &zone))
     };
     Plan { files, site_toml }
 }
@@ -423,8 +445,9 @@ fn common_zone(docs: &[Doc]) -> String {
     }
 }
 
-/// The site.toml of an imported site.
-fn site_toml(title: &str, base_url: &str, default: &str, langs: &[String], zone: &str) -> String {
+/// The site.toml of an imported site: each language's title, description and direction as the
+/// source's configuration gave them.
+fn site_toml(read: &Read, base_url: &str, default: &str, langs: &[String], zone: &str) -> String {
     let q = |s: &str| serde_json::Value::from(s).to_string();
     let mut base = base_url.trim().to_string();
     if !base.ends_with('/') {
@@ -444,7 +467,26 @@ fn site_toml(title: &str, base_url: &str, default: &str, langs: &[String], zone:
         q(zone)
     );
     for l in langs {
-        out.push_str(&format!("\n[languages.{}]\ntitle = {}\n", q(l), q(title)));
+        let info = read.lang_info.get(l).cloned().unwrap_or_default();
+        let title = info
+            .title
+            .or_else(|| read.title.clone())
+            .unwrap_or_else(|| "News".to_string());
+        out.push_str(&format!("\n[languages.{}]\ntitle = {}\n", q(l), q(&title)));
+        let description = info.description.or_else(|| {
+            (l == default || read.lang_info.is_empty())
+                .then(|| read.description.clone())
+                .flatten()
+        });
+        if let Some(d) = description {
+            out.push_str(&format!("description = {}\n", q(&d)));
+        }
+        let derived = crate::config::Direction::of_language(l) == crate::config::Direction::Rtl;
+        match info.rtl {
+            Some(true) if !derived => out.push_str("direction = \"rtl\"\n"),
+            Some(false) if derived => out.push_str("direction = \"ltr\"\n"),
+            _ => {}
+        }
         if l == "ar" {
             out.push_str("digits = \"arab\"\nmonth_names = \"both\"\n");
         }

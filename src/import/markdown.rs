@@ -39,6 +39,8 @@ pub(super) struct Site {
     pub(super) default_permalinks: Vec<(String, Option<String>, String)>,
     /// The zone the configuration names (Jekyll `timezone`, Hugo `timeZone`, an IANA name).
     pub(super) timezone: Option<String>,
+    pub(super) description: Option<String>,
+    pub(super) lang_info: std::collections::BTreeMap<String, super::LangInfo>,
 }
 
 /// A config key, any case (Hugo's keys are case-insensitive).
@@ -79,6 +81,51 @@ fn load_config(dir: &Path, names: &[&str]) -> Result<(Value, Option<PathBuf>), D
     Ok((Value::Null, None))
 }
 
+/// Hugo's configuration folder (`config/_default/`, as theme starters ship it): `hugo.toml` or
+/// `config.toml` at the root, every other `NAME.toml` (`languages.toml`, `params.toml`) under
+/// the key `NAME`; each merged over what the root file says.
+fn hugo_config_dir(src: &Path, cfg: &mut Value) -> Result<(), Diagnostic> {
+    let dir = src.join("config").join("_default");
+    if !dir.is_dir() || crate::output::link_target(&dir).is_some() {
+        return Ok(());
+    }
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| {
+            Diagnostic::error(
+                "import-config",
+                format!("cannot read {}: {e}", dir.display()),
+            )
+        })?
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            [".toml", ".yaml", ".yml", ".json"]
+                .iter()
+                .any(|x| n.ends_with(x))
+        })
+        .collect();
+    names.sort();
+    if !cfg.is_object() {
+        *cfg = Value::Object(Default::default());
+    }
+    for n in names {
+        let (value, _) = load_config(&dir, &[n.as_str()])?;
+        let key = n.rsplit_once('.').map_or(n.as_str(), |(k, _)| k);
+        let Some(root) = cfg.as_object_mut() else {
+            break;
+        };
+        match (key, value) {
+            ("hugo" | "config", Value::Object(m)) => root.extend(m),
+            (_, Value::Null) => {}
+            (k, v) => {
+                root.insert(k.to_string(), v);
+            }
+        }
+    }
+    Ok(())
+}
+
 fn site(opts: &Options) -> Result<Site, Diagnostic> {
     let src = &opts.src;
     let names: &[&str] = match opts.source {
@@ -95,7 +142,10 @@ fn site(opts: &Options) -> Result<Site, Diagnostic> {
         Source::Zola => &["config.toml", "zola.toml"],
         _ => &["_config.yml", "_config.yaml"],
     };
-    let (cfg, _) = load_config(src, names)?;
+    let (mut cfg, _) = load_config(src, names)?;
+    if opts.source == Source::Hugo {
+        hugo_config_dir(src, &mut cfg)?;
+    }
     let s = |k: &str| get(&cfg, k).and_then(text);
     let mut site = Site {
         title: s("title"),
@@ -110,16 +160,36 @@ fn site(opts: &Options) -> Result<Site, Diagnostic> {
                 .and_then(Value::as_bool)
                 .unwrap_or(false);
             let main_dir = s("contentDir").unwrap_or_else(|| "content".into());
+            site.description = get(&cfg, "params")
+                .and_then(|p| get(p, "description"))
+                .or_else(|| get(&cfg, "description"))
+                .and_then(text);
             if let Some(Value::Object(langs)) = get(&cfg, "languages") {
                 for (code, l) in langs {
-                    site.langs.push(code.to_ascii_lowercase());
+                    let code = language_code(code);
+                    site.langs.push(code.clone());
                     if let Some(d) = get(l, "contentDir").and_then(text) {
-                        site.content_dirs
-                            .push((src.join(d), Some(code.to_ascii_lowercase())));
+                        site.content_dirs.push((src.join(d), Some(code.clone())));
                     }
                     if site.title.is_none() {
                         site.title = get(l, "title").and_then(text);
                     }
+                    let params = get(l, "params");
+                    let direction = get(l, "languageDirection")
+                        .or_else(|| get(l, "languagedir"))
+                        .or_else(|| params.and_then(|p| get(p, "languagedir")))
+                        .or_else(|| params.and_then(|p| get(p, "languageDirection")))
+                        .and_then(text);
+                    site.lang_info.insert(
+                        code,
+                        super::LangInfo {
+                            title: get(l, "title").and_then(text),
+                            description: get(l, "description")
+                                .or_else(|| params.and_then(|p| get(p, "description")))
+                                .and_then(text),
+                            rtl: direction.map(|d| d.eq_ignore_ascii_case("rtl")),
+                        },
+                    );
                 }
             }
             site.content_dirs.push((src.join(main_dir), None));
@@ -143,9 +213,20 @@ fn site(opts: &Options) -> Result<Site, Diagnostic> {
         Source::Zola => {
             site.base_url = s("base_url");
             site.default_lang = s("default_language").unwrap_or_else(|| "en".into());
+            site.description = s("description");
             if let Some(Value::Object(langs)) = get(&cfg, "languages") {
-                site.langs
-                    .extend(langs.keys().map(|k| k.to_ascii_lowercase()));
+                for (code, l) in langs {
+                    let code = language_code(code);
+                    site.langs.push(code.clone());
+                    site.lang_info.insert(
+                        code,
+                        super::LangInfo {
+                            title: get(l, "title").and_then(text),
+                            description: get(l, "description").and_then(text),
+                            rtl: None,
+                        },
+                    );
+                }
             }
             site.content_dirs.push((src.join("content"), None));
         }
@@ -162,12 +243,17 @@ fn site(opts: &Options) -> Result<Site, Diagnostic> {
                 .or_else(|| s("lang"))
                 .unwrap_or_else(|| "en".into());
             if let Some(Value::Array(l)) = get(&cfg, "languages") {
-                site.langs.extend(l.iter().filter_map(text));
+                for code in l.iter().filter_map(text) {
+                    let code = language_code(&code);
+                    site.lang_info.insert(code.clone(), Default::default());
+                    site.langs.push(code);
+                }
             }
             let pattern = jekyll_style(s("permalink").as_deref().unwrap_or("date"));
             site.permalinks.push((String::new(), pattern));
             site.content_dirs.push((src.to_path_buf(), None));
             site.timezone = s("timezone");
+            site.description = s("description");
             if let Some(Value::Array(defaults)) = get(&cfg, "defaults") {
                 for d in defaults {
                     let Some(pattern) = get(d, "values")
@@ -194,11 +280,16 @@ fn site(opts: &Options) -> Result<Site, Diagnostic> {
     if let Some(l) = &opts.lang {
         site.default_lang = l.clone();
     }
-    site.default_lang = site.default_lang.to_ascii_lowercase();
+    site.default_lang = language_code(&site.default_lang);
     if !site.langs.contains(&site.default_lang) {
         site.langs.push(site.default_lang.clone());
     }
     Ok(site)
+}
+
+/// A language code as a file name and site.toml write it (`zh_tw` → `zh-TW`).
+fn language_code(code: &str) -> String {
+    crate::config::canonical_language(code)
 }
 
 /// A Jekyll permalink setting as a pattern (`pretty` and the other named styles spelled out).
@@ -368,6 +459,8 @@ pub fn read(opts: &Options, report: &mut Report) -> Result<Read, Diagnostic> {
         base_url: site.base_url,
         default_language: Some(site.default_lang),
         timezone: site.timezone,
+        description: site.description,
+        lang_info: site.lang_info,
         statics,
     })
 }
@@ -453,10 +546,10 @@ fn file_doc(
     // `name.ar` → name and language
     let (stem, file_lang) = match stem.rsplit_once('.') {
         Some((n, l))
-            if site.langs.iter().any(|x| x == &l.to_ascii_lowercase())
+            if site.langs.iter().any(|x| x == &language_code(l))
                 || (l.len() == 2 && l.chars().all(|c| c.is_ascii_lowercase())) =>
         {
-            (n, Some(l.to_ascii_lowercase()))
+            (n, Some(language_code(l)))
         }
         _ => (stem, None),
     };
@@ -535,20 +628,16 @@ fn file_doc(
     let folder_lang = (opts.source == Source::Jekyll && site.langs.len() > 1)
         .then(|| {
             parent.components().find_map(|c| {
-                let c = c.as_os_str().to_string_lossy().to_ascii_lowercase();
+                let c = language_code(&c.as_os_str().to_string_lossy());
                 site.langs.contains(&c).then_some(c)
             })
         })
         .flatten();
+    // the whole tag: `check_docs` keeps a region only where the site needs it
     let lang = m
         .lang
-        .clone()
-        .map(|l| {
-            l.split(['-', '_'])
-                .next()
-                .unwrap_or(&l)
-                .to_ascii_lowercase()
-        })
+        .as_deref()
+        .map(language_code)
         .or(file_lang)
         .or(folder_lang)
         .or_else(|| dir_lang.map(str::to_string))

@@ -189,6 +189,15 @@ impl Report {
     }
 }
 
+/// What the source says about one of its languages.
+#[derive(Debug, Default, Clone)]
+pub struct LangInfo {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// `Some(true)`: written right to left (Hugo `languageDirection = "rtl"`).
+    pub rtl: Option<bool>,
+}
+
 /// What a source reader gives: its documents, site-wide facts, and files for `static/`.
 #[derive(Debug, Default)]
 pub struct Read {
@@ -198,6 +207,9 @@ pub struct Read {
     pub default_language: Option<String>,
     /// The zone the source's configuration names (IANA), for dates written without an offset.
     pub timezone: Option<String>,
+    /// The site's description, and per language what its configuration says.
+    pub description: Option<String>,
+    pub lang_info: BTreeMap<String, LangInfo>,
     /// (source file, path under `static/`)
     pub statics: Vec<(PathBuf, String)>,
 }

@@ -24,7 +24,10 @@ pub(super) fn old_url(
     rel: &Path,
 ) -> Option<String> {
     let prefix = match source {
-        Source::Hugo if lang != site.default_lang || site.default_in_subdir => format!("{lang}/"),
+        // Hugo writes language keys in lower case in addresses (`zh-tw/`)
+        Source::Hugo if lang != site.default_lang || site.default_in_subdir => {
+            format!("{}/", lang.to_ascii_lowercase())
+        }
         Source::Zola if lang != site.default_lang => format!("{lang}/"),
         Source::Jekyll if site.langs.len() > 1 && lang != site.default_lang => format!("{lang}/"),
         _ => String::new(),
@@ -34,13 +37,9 @@ pub(super) fn old_url(
             // a pattern, filled in below
         } else {
             let p = super::site_path(u, site.base_url.as_deref())?;
-            let p = p.trim_start_matches('/');
-            // Zola's `path` is inside the language; Hugo's `url` and Jekyll's permalink are not
-            return Some(if source == Source::Zola {
-                format!("{prefix}{p}")
-            } else {
-                p.to_string()
-            });
+            // Hugo's `url`, Jekyll's permalink and Zola's `path` are all the whole address:
+            // none gets the language prefix (Zola adds it only to paths it makes itself)
+            return Some(p.trim_start_matches('/').to_string());
         }
     }
     let slug_part = m.slug.clone().unwrap_or_else(|| name.to_string());
@@ -56,6 +55,9 @@ pub(super) fn old_url(
                         "day" => Some(ymd(8..10)),
                         "section" => Some(section.to_string()),
                         "sections" => Some(sections.join("/")),
+                        t if t.starts_with("sections[") => {
+                            slice(sections, &t["sections[".len()..t.len() - 1])
+                        }
                         "title" => Some(slugify(title)),
                         "slug" | "slugorfilename" | "slugorcontentbasename" => Some(
                             m.slug
@@ -191,6 +193,28 @@ fn default_permalink(site: &Site, rel: &Path) -> Option<String> {
         .map(|(_, _, p)| p.clone())
 }
 
+/// A Hugo slice of the sections, joined: `1:`, `:last`, `last`, `0`, `1:2`; `None` for a form
+/// Hugo does not have.
+fn slice(sections: &[String], spec: &str) -> Option<String> {
+    let n = sections.len();
+    let index = |s: &str, empty: usize| -> Option<usize> {
+        match s.trim() {
+            "" => Some(empty),
+            "last" => Some(n.saturating_sub(1)),
+            x => x.parse::<usize>().ok(),
+        }
+    };
+    let (from, to) = match spec.split_once(':') {
+        Some((a, b)) => (index(a, 0)?, index(b, n)?),
+        None => {
+            let i = index(spec, 0)?;
+            (i, i + 1)
+        }
+    };
+    let (from, to) = (from.min(n), to.min(n));
+    Some(sections.get(from..to.max(from)).unwrap_or(&[]).join("/"))
+}
+
 /// Jekyll's `slugify`: `pretty` mode (for `:title`, case kept) keeps `._~!$&'()+,;=@` as well
 /// as letters, marks and digits; the default mode keeps only those, in lower case. Every other
 /// run of characters becomes one `-`, none at the ends.
@@ -224,6 +248,11 @@ fn fill(pattern: &str, value: &dyn Fn(&str) -> Option<String>) -> Option<String>
         let end = after
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .unwrap_or(after.len());
+        // Hugo's slices: `:sections[1:]`, `:sections[last]`
+        let end = match after[end..].strip_prefix('[').and_then(|r| r.find(']')) {
+            Some(close) => end + 1 + close + 1,
+            None => end,
+        };
         let token = &after[..end];
         out.push_str(&value(token)?);
         rest = &after[end..];
@@ -249,6 +278,17 @@ mod tests {
             Some("/2024/x.html")
         );
         assert_eq!(fill("/:unknown/", &v), None);
+    }
+
+    #[test]
+    fn section_slices() {
+        let s: Vec<String> = ["docs", "guides", "setup"].map(String::from).to_vec();
+        assert_eq!(slice(&s, "1:").as_deref(), Some("guides/setup"));
+        assert_eq!(slice(&s, ":last").as_deref(), Some("docs/guides"));
+        assert_eq!(slice(&s, "last").as_deref(), Some("setup"));
+        assert_eq!(slice(&s, "0").as_deref(), Some("docs"));
+        assert_eq!(slice(&s, "1:2").as_deref(), Some("guides"));
+        assert_eq!(slice(&s, "x"), None);
     }
 
     #[test]

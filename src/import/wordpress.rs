@@ -55,6 +55,8 @@ impl Item {
 #[derive(Debug, Default)]
 struct Channel {
     title: String,
+    /// The site's tagline.
+    description: String,
     link: String,
     language: String,
     base_blog_url: String,
@@ -158,6 +160,7 @@ fn parse(xml: &str) -> Result<Channel, (u64, String)> {
                     match name.as_str() {
                         "title" if parent == "channel" => ch.title = value,
                         "link" if parent == "channel" => ch.link = value,
+                        "description" if parent == "channel" => ch.description = value,
                         "language" if parent == "channel" => ch.language = value,
                         "wp:base_blog_url" => ch.base_blog_url = value,
                         "wp:author_login" => author.0 = value,
@@ -368,6 +371,8 @@ pub fn from_str(xml: &str, opts: &Options, report: &mut Report) -> Result<Read, 
         default_language: Some(site_lang),
         // WXR carries each post's offset, not the site's zone
         timezone: None,
+        description: Some(unescape_html(&ch.description)).filter(|t| !t.is_empty()),
+        lang_info: Default::default(),
         statics: Vec::new(),
     })
 }
