@@ -1033,3 +1033,46 @@ fn regional_languages_stay_apart() {
     let report = import_and_build(&["import", "wordpress", "export.xml", "wp"], &dest);
     assert!(report.contains("  articles: 1 (en 1)\n"), "{report}");
 }
+
+/// Issue 30.11: WordPress block footnotes lost their text, `[caption]` took the picture's title
+/// instead of the caption, `<a name>` anchors were dropped (in-page links broke) and HTML in
+/// titles came out as markup.
+#[test]
+fn wordpress_footnotes_captions_anchors_and_titles_come_across() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let body = "<p><a name=\"part-one\"></a>Part one.</p>\
+                <p>A claim<sup data-fn=\"f1-uuid\" class=\"fn\"><a href=\"#f1-uuid\" id=\"f1-uuid-link\">1</a></sup> \
+                and <a href=\"#part-one\">back to part one</a>.</p>\
+                [caption id=\"attachment_9\" align=\"alignnone\" width=\"800\"]<img src=\"https://cdn.example.org/port.jpg\" title=\"IMG_2041\" alt=\"Cranes\" /> Cranes at the port of Doha[/caption]\
+                <!-- wp:footnotes /-->";
+    let xml = one_post_export(body)
+        .replace(
+            "<title>Rates rise</title>",
+            "<title>Rates &lt;em&gt;rise&lt;/em&gt; again</title>",
+        )
+        .replace(
+            "<wp:status>publish</wp:status>",
+            "<wp:status>publish</wp:status><wp:postmeta><wp:meta_key>footnotes</wp:meta_key>\
+             <wp:meta_value><![CDATA[[{\"content\":\"The central bank, <em>on Monday</em>.\",\"id\":\"f1-uuid\"}]]]></wp:meta_value></wp:postmeta>",
+        );
+    write(tmp.path(), "export.xml", &xml);
+    let dest = tmp.path().join("site");
+    import_and_build(&["import", "wordpress", "export.xml", "site"], &dest);
+    let md = read(&dest.join("content/2024/01/rates-rise/index.en.md"));
+    assert!(md.contains("title: \"Rates rise again\""), "{md}");
+    assert!(md.contains("A claim[^1]"), "{md}");
+    assert!(md.contains("[^1]: The central bank, *on Monday*."), "{md}");
+    assert!(md.contains("<a id=\"part-one\"></a>Part one."), "{md}");
+    assert!(md.contains("\"Cranes at the port of Doha\")"), "{md}");
+    assert!(!md.contains("IMG_2041"), "{md}");
+    let page = read(&dest.join("public/en/2024/01/rates-rise/index.html"));
+    assert!(page.contains("id=\"part-one\""), "{page}");
+    assert!(
+        page.contains("The central bank, <em>on Monday</em>."),
+        "{page}"
+    );
+    assert!(
+        page.contains("<figcaption>Cranes at the port of Doha</figcaption>"),
+        "{page}"
+    );
+}

@@ -127,8 +127,11 @@ pub fn figures(html: &str) -> String {
         });
         out.push_str(&rest[..start]);
         match (img, caption) {
-            (Some(img), Some(caption)) if !img.contains(" title=") => {
+            (Some(img), Some(caption)) => {
+                // the caption wins over a title the picture had (WordPress writes the file's
+                // title there, not what the editor wrote under the picture)
                 let text = text_of(caption).replace('"', "&quot;");
+                let img = without_attribute(img, "title");
                 out.push_str("<p>");
                 out.push_str(&img.replacen("<img", &format!("<img title=\"{text}\""), 1));
                 out.push_str("</p>");
@@ -139,6 +142,158 @@ pub fn figures(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A tag without one of its attributes (`title="…"` or `title='…'`).
+fn without_attribute(tag: &str, name: &str) -> String {
+    for q in ['"', '\''] {
+        let pat = format!(" {name}={q}");
+        if let Some(i) = tag.find(&pat) {
+            let value = i + pat.len();
+            if let Some(end) = tag[value..].find(q) {
+                return format!("{}{}", &tag[..i], &tag[value + end + 1..]);
+            }
+        }
+    }
+    tag.to_string()
+}
+
+/// Marks put in the HTML before it is converted, for what htmd would drop: named anchors
+/// (`<a name="x">`, `<a id="x">` without `href`) and WordPress footnote references. Letters
+/// only, so the conversion leaves them as they are; [`restore_marks`] turns them into Markdown.
+const MARK_OPEN: &str = "NASHRAMARKx";
+const MARK_CLOSE: &str = "xKRAMARHSAN";
+
+/// `<a name="x">text</a>` → a mark for `<a id="x"></a>` followed by the text.
+pub fn mark_anchors(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = find_tag(rest, "a") {
+        let Some(end) = rest[i..].find('>').map(|e| i + e + 1) else {
+            break;
+        };
+        let tag = &rest[i..end];
+        out.push_str(&rest[..i]);
+        let id = (!tag.contains("href="))
+            .then(|| attribute(tag, "name").or_else(|| attribute(tag, "id")))
+            .flatten();
+        match id {
+            Some(id) => {
+                out.push_str(&mark(&format!(
+                    "<a id=\"{}\"></a>",
+                    id.replace('"', "&quot;")
+                )));
+                // its end tag, if it closes right here or later, is dropped with it
+                let after = &rest[end..];
+                match after.find("</a>") {
+                    Some(close) if !after[..close].contains("<a") => {
+                        out.push_str(&after[..close]);
+                        rest = &after[close + 4..];
+                    }
+                    _ => rest = after,
+                }
+            }
+            None => {
+                out.push_str(tag);
+                rest = &rest[end..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where the next `<NAME ` or `<NAME>` tag starts (ASCII case ignored).
+fn find_tag(html: &str, name: &str) -> Option<usize> {
+    let lower = html.to_ascii_lowercase();
+    let open = format!("<{name}");
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(&open) {
+        let at = from + i;
+        match lower.as_bytes().get(at + open.len()) {
+            Some(b' ' | b'>' | b'\t' | b'\n') => return Some(at),
+            _ => from = at + open.len(),
+        }
+    }
+    None
+}
+
+/// The value of an attribute in a tag.
+pub fn attribute(tag: &str, name: &str) -> Option<String> {
+    for q in ['"', '\''] {
+        let pat = format!(" {name}={q}");
+        if let Some(i) = tag.find(&pat) {
+            let value = i + pat.len();
+            let end = tag[value..].find(q)?;
+            return Some(tag[value..value + end].to_string());
+        }
+    }
+    None
+}
+
+/// A mark standing for `markdown` (hex-encoded, so the conversion leaves it alone).
+pub fn mark(markdown: &str) -> String {
+    let hex: String = markdown.bytes().map(|b| format!("{b:02x}")).collect();
+    format!("{MARK_OPEN}{hex}{MARK_CLOSE}")
+}
+
+/// The marks of [`mark`] turned back into what they stand for.
+pub fn restore_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(MARK_OPEN) {
+        let start = i + MARK_OPEN.len();
+        let Some(len) = rest[start..].find(MARK_CLOSE) else {
+            break;
+        };
+        let hex = &rest[start..start + len];
+        let bytes: Option<Vec<u8>> = (0..hex.len())
+            .step_by(2)
+            .map(|j| {
+                hex.get(j..j + 2)
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+            })
+            .collect();
+        out.push_str(&rest[..i]);
+        match bytes.and_then(|b| String::from_utf8(b).ok()) {
+            Some(s) => out.push_str(&s),
+            None => out.push_str(&rest[i..start + len + MARK_CLOSE.len()]),
+        }
+        rest = &rest[start + len + MARK_CLOSE.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// WordPress block footnotes: each `<sup data-fn="ID" …>…</sup>` becomes a mark for `[^N]`, in
+/// the order they appear; returns the HTML and the ids in that order.
+pub fn mark_footnotes(html: &str) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(html.len());
+    let mut ids = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<sup data-fn=") {
+        let Some(end) = rest[i..].find("</sup>").map(|e| i + e + "</sup>".len()) else {
+            break;
+        };
+        let open_end = rest[i..].find('>').map_or(end, |e| i + e + 1);
+        let Some(id) = attribute(&rest[i..open_end], "data-fn") else {
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        };
+        out.push_str(&rest[..i]);
+        let n = match ids.iter().position(|x| *x == id) {
+            Some(p) => p + 1,
+            None => {
+                ids.push(id);
+                ids.len()
+            }
+        };
+        out.push_str(&mark(&format!("[^{n}]")));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    (out.replace("<!-- wp:footnotes /-->", ""), ids)
 }
 
 /// The text of an HTML fragment: tags dropped, runs of white space made one space (entities
@@ -340,6 +495,30 @@ pub fn converter() -> htmd::HtmlToMarkdown {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn anchors_and_footnotes_survive_the_conversion() {
+        let html =
+            mark_anchors("<p><a name=\"sec1\">Part one</a> and <a href=\"#sec1\">back</a></p>");
+        let (html, ids) = mark_footnotes(&format!(
+            "{html}<p>Claim<sup data-fn=\"f-1\" class=\"fn\"><a href=\"#f-1\" id=\"f-1-link\">1</a></sup>.</p><!-- wp:footnotes /-->"
+        ));
+        assert_eq!(ids, ["f-1"]);
+        let md = markdown(&converter(), &html).map(|m| restore_marks(&m));
+        assert_eq!(
+            md.as_deref(),
+            Some("<a id=\"sec1\"></a>Part one and [back](#sec1)\n\nClaim[^1].")
+        );
+    }
+
+    #[test]
+    fn a_caption_wins_over_the_picture_title() {
+        let html = figures("<figure><img src=\"p.jpg\" title=\"IMG_2041\" alt=\"a\"><figcaption>The port</figcaption></figure>");
+        assert_eq!(
+            html,
+            "<p><img title=\"The port\" src=\"p.jpg\" alt=\"a\"></p>"
+        );
+    }
 
     #[test]
     fn nesting_counts_only_elements_that_enclose() {

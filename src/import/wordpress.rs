@@ -240,6 +240,21 @@ fn named_entity(name: &str) -> Option<&'static str> {
     })
 }
 
+/// The block editor's footnotes (post meta `footnotes`, a JSON list of `{id, content}`).
+fn footnote_texts(meta: Option<&str>) -> Vec<(String, String)> {
+    let Some(Ok(serde_json::Value::Array(list))) = meta.map(serde_json::from_str) else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter_map(|f| {
+            Some((
+                f.get("id")?.as_str()?.to_string(),
+                f.get("content")?.as_str()?.to_string(),
+            ))
+        })
+        .collect()
+}
+
 /// Text without tags or entities (excerpts, captions).
 fn strip_tags(s: &str) -> String {
     unescape_html(&html::text_of(s))
@@ -400,7 +415,8 @@ fn item_doc(
         .category("post_translations")
         .or_else(|| it.meta("_wpml_import_translation_group"))
         .map_or_else(|| format!("wp-{}", it.post_id), |g| format!("wp-group-{g}"));
-    let title = unescape_html(it.title.trim());
+    // titles may carry markup (`<em>`, `<br>`): their text is the headline
+    let title = strip_tags(it.title.trim());
     let date = if it.post_type == "post" {
         let d = wp_date(&it.post_date, &it.post_date_gmt);
         if d.is_none() {
@@ -484,8 +500,39 @@ fn item_doc(
             fields.push(("image", Value::Object(img)));
         }
     }
+    // what the conversion would drop: named anchors (in-page links point at them) and block
+    // footnotes (their text is in the post's meta, JSON)
+    let body_html = html::mark_anchors(&body_html);
+    let (body_html, footnote_ids) = html::mark_footnotes(&body_html);
+    let footnotes = footnote_texts(it.meta("footnotes"));
     let body = match html::markdown(converter, &body_html) {
-        Some(md) => md,
+        Some(md) => {
+            let mut md = html::restore_marks(&md);
+            for (n, id) in footnote_ids.iter().enumerate() {
+                let text = footnotes
+                    .iter()
+                    .find(|(i, _)| i == id)
+                    .map(|(_, t)| {
+                        html::markdown(converter, t)
+                            .map(|m| html::restore_marks(&m))
+                            .unwrap_or_else(|| strip_tags(t))
+                    })
+                    .unwrap_or_default();
+                if text.is_empty() {
+                    notes.push((
+                        "footnotes whose text the export does not have: left empty".into(),
+                        origin.clone(),
+                    ));
+                }
+                md.push_str(&format!(
+                    "{}[^{}]: {}\n",
+                    if n == 0 { "\n\n" } else { "" },
+                    n + 1,
+                    text.replace('\n', " ")
+                ));
+            }
+            md
+        }
         None => {
             notes.push((
                 format!(
