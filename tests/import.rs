@@ -1076,3 +1076,68 @@ fn wordpress_footnotes_captions_anchors_and_titles_come_across() {
         "{page}"
     );
 }
+
+/// Issue 30.12 and 30.13: Hugo's headless bundles and `_build.render = never` pages were
+/// published as empty pages, and a lead image naming a file of `static/` stayed relative to the
+/// article; Zola's ASCII heading anchors differed from nashra's, breaking links written to them.
+#[test]
+fn hugo_headless_bundles_static_images_and_zola_anchors() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let src = tmp.path().join("hugo");
+    write(&src, "hugo.toml", "baseURL = \"https://h.example.org/\"\n");
+    write(
+        &src,
+        "content/shared/index.md",
+        "---\nheadless: true\n---\n",
+    );
+    write(
+        &src,
+        "content/posts/hidden.md",
+        "---\ntitle: Hidden\ndate: 2024-03-01T10:00:00Z\n_build:\n  render: never\n---\nText.\n",
+    );
+    write(
+        &src,
+        "content/posts/port.md",
+        "---\ntitle: Port\ndate: 2024-03-02T10:00:00Z\nimage: images/port.jpg\n---\nText.\n",
+    );
+    write_jpeg(&src, "static/images/port.jpg", 320, 200);
+    let dest = tmp.path().join("site");
+    let report = import_and_build(&["import", "hugo", "hugo", "site"], &dest);
+    assert!(report.contains("  articles: 1 (en 1)\n"), "{report}");
+    assert!(
+        report.contains(
+            "2 × Hugo pages it did not publish (headless bundles, `_build.render = never`)"
+        ),
+        "{report}"
+    );
+    let md = read(&dest.join("content/2024/03/port/index.en.md"));
+    assert!(md.contains("\"src\":\"/images/port.jpg\""), "{md}");
+    let page = read(&dest.join("public/en/2024/03/port/index.html"));
+    assert!(page.contains("/images/port.jpg"), "{page}");
+
+    let zola = tmp.path().join("zola");
+    write(
+        &zola,
+        "config.toml",
+        "base_url = \"https://z.example.org\"\n",
+    );
+    write(
+        &zola,
+        "content/notes.md",
+        "+++\ntitle = \"Notes\"\ndate = 2024-03-03\n+++\n\nJump to [the café](#cafe-au-lait) or [the second one](#overview-1).\n\n\
+         ## Overview\n\nA.\n\n## Café au lait\n\nB.\n\n## Overview\n\nC.\n",
+    );
+    let dest = tmp.path().join("zsite");
+    import_and_build(&["import", "zola", "zola", "zsite"], &dest);
+    let page = read(&dest.join("public/en/2024/03/notes/index.html"));
+    for id in [
+        "id=\"overview\"",
+        "id=\"cafe-au-lait\"",
+        "id=\"overview-1\"",
+    ] {
+        assert!(page.contains(id), "{id} in {page}");
+    }
+    let check = common::nashra(tmp.path(), &["check", "--root", "zsite"]);
+    assert!(!check.stderr.contains("cafe-au-lait"), "{}", check.stderr);
+    assert!(!check.stderr.contains("overview-1"), "{}", check.stderr);
+}

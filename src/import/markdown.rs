@@ -581,7 +581,19 @@ fn file_doc(
     } else {
         body
     };
-    let m = frontmatter::map(fm);
+    // Zola gave headings ASCII anchors; links written to them keep working with those ids
+    let body = if opts.source == Source::Zola {
+        zola_anchors(&body)
+    } else {
+        body
+    };
+    if opts.source == Source::Hugo && not_rendered(&fm) {
+        report.skip(
+            "Hugo pages it did not publish (headless bundles, `_build.render = never`): their files stay unused",
+        );
+        return Ok(None);
+    }
+    let mut m = frontmatter::map(fm);
     let parent = rel.parent().unwrap_or(Path::new(""));
     let bundle = stem == "index";
     let name = if bundle {
@@ -690,6 +702,23 @@ fn file_doc(
             }
         }
     }
+    // a lead image named by its path under `static/` (Hugo and Zola themes read it from the
+    // site's root), not a file beside the document: the site's address of it
+    if matches!(opts.source, Source::Hugo | Source::Zola) {
+        for (k, v) in m.fields.iter_mut() {
+            let Some(src) = v.get_mut("src").filter(|_| *k == "image") else {
+                continue;
+            };
+            let Some(path) = src.as_str().map(str::to_string) else {
+                continue;
+            };
+            let relative = !path.starts_with('/') && !path.contains("://") && !path.contains("..");
+            let beside = files.iter().any(|(_, name)| *name == path);
+            if relative && !beside && opts.src.join("static").join(&path).is_file() {
+                *src = serde_json::Value::String(format!("/{path}"));
+            }
+        }
+    }
     let group = match &m.group {
         Some(g) => format!("key:{g}"),
         // jekyll-polyglot pairs the documents that share a permalink
@@ -732,6 +761,119 @@ fn file_doc(
     }))
 }
 
+/// Whether Hugo left a page unpublished: `headless: true` (a bundle that only holds files for
+/// others) or `_build`/`build` with `render: never` (or `false`).
+fn not_rendered(fm: &serde_json::Map<String, Value>) -> bool {
+    let key = |name: &str| {
+        fm.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    };
+    if key("headless") == Some(&Value::Bool(true)) {
+        return true;
+    }
+    ["_build", "build"].iter().any(|b| {
+        key(b)
+            .and_then(|v| get(v, "render"))
+            .is_some_and(|r| r == &Value::Bool(false) || r.as_str() == Some("never"))
+    })
+}
+
+/// Zola's heading anchors (its default `slugify.anchors = "on"`: ASCII, transliterated, `-1`,
+/// `-2` for repeats) written as `{#id}` where nashra's own id for the heading would differ.
+fn zola_anchors(body: &str) -> String {
+    let mut out = String::with_capacity(body.len() + 64);
+    let mut used: Vec<String> = Vec::new();
+    let mut fence: Option<&str> = None;
+    for line in body.split_inclusive('\n') {
+        let t = line.trim_start();
+        if let Some(f) = fence {
+            if t.starts_with(f) {
+                fence = None;
+            }
+            out.push_str(line);
+            continue;
+        }
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = Some(&t[..3]);
+            out.push_str(line);
+            continue;
+        }
+        let hashes = t.chars().take_while(|&c| c == '#').count();
+        let is_heading = (1..=6).contains(&hashes)
+            && line.len() - t.len() < 4
+            && t[hashes..].starts_with([' ', '\t']);
+        if !is_heading || t.contains("{#") {
+            out.push_str(line);
+            continue;
+        }
+        let text = heading_text(t);
+        let base = ascii_slug(&text);
+        let mut id = base.clone();
+        let mut n = 0;
+        while used.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        used.push(id.clone());
+        if id.is_empty() || id == crate::content::slug::slugify(&text) {
+            out.push_str(line);
+        } else {
+            let content = line.trim_end_matches(['\n', '\r']);
+            let content = content.trim_end().trim_end_matches('#').trim_end();
+            out.push_str(&format!("{content} {{#{id}}}\n"));
+        }
+    }
+    out
+}
+
+/// The text of an ATX heading line, as Markdown renders it (emphasis, code and links as text).
+fn heading_text(line: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    Parser::new(line)
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.into_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Zola's (the `slug` crate's) slug: letters transliterated to ASCII, lower case, every other
+/// run one `-`, none at the ends.
+fn ascii_slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = true;
+    let mut push = |b: u8, out: &mut String| match b {
+        b'a'..=b'z' | b'0'..=b'9' => {
+            dash = false;
+            out.push(b as char);
+        }
+        b'A'..=b'Z' => {
+            dash = false;
+            out.push((b - b'A' + b'a') as char);
+        }
+        _ => {
+            if !dash {
+                out.push('-');
+                dash = true;
+            }
+        }
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c as u8, &mut out);
+        } else {
+            for b in deunicode::deunicode_char(c).unwrap_or("-").bytes() {
+                push(b, &mut out);
+            }
+        }
+    }
+    if out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
 /// The first Hugo shortcode, Zola shortcode or Liquid tag in a body.
 fn template_code(body: &str) -> Option<String> {
     let mut in_fence = false;
@@ -755,6 +897,16 @@ fn template_code(body: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zola_heading_anchors_are_kept() {
+        assert_eq!(ascii_slug("Café au lait!"), "cafe-au-lait");
+        let body = "## Overview\n\n## Café *au* lait\n\n```\n## not a heading\n```\n\n## Overview\n\n## Done {#end}\n";
+        assert_eq!(
+            zola_anchors(body),
+            "## Overview\n\n## Café *au* lait {#cafe-au-lait}\n\n```\n## not a heading\n```\n\n## Overview {#overview-1}\n\n## Done {#end}\n"
+        );
+    }
 
     #[test]
     fn date_prefixes() {
