@@ -99,18 +99,74 @@ pub fn check(root: &Path, diags: &Diagnostics) -> Result<(), Failed> {
     }
 }
 
-/// Values of `attr="…"` (or `'…'`) in HTML.
+/// Values of `attr` in the tags of an HTML page: only inside tags (`<a href="…">`), never in
+/// text, comments, scripts or styles, where `href="…"` written as prose or code is not a link.
+/// Quoted with `"` or `'`, or unquoted.
 fn attr_values(html: &str, attr: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for quote in ['"', '\''] {
-        let needle = format!(" {attr}={quote}");
-        let mut rest = html;
-        while let Some(i) = rest.find(&needle) {
-            rest = &rest[i + needle.len()..];
-            if let Some(end) = rest.find(quote) {
-                out.push(decode_entities(&rest[..end]));
-                rest = &rest[end..];
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(at) = html[i..].find('<') {
+        let start = i + at;
+        let rest = &html[start..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(html.len(), |e| start + e + 3);
+            continue;
+        }
+        // the tag's name
+        let name_len = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(rest.len() - 1);
+        if name_len == 0 {
+            i = start + 1;
+            continue;
+        }
+        let name = rest[1..1 + name_len].to_ascii_lowercase();
+        // its attributes, up to the `>` outside quotes
+        let mut j = start + 1 + name_len;
+        while j < bytes.len() && bytes[j] != b'>' {
+            if bytes[j].is_ascii_whitespace() || bytes[j] == b'/' {
+                j += 1;
+                continue;
             }
+            let n_start = j;
+            while j < bytes.len()
+                && !matches!(bytes[j], b'=' | b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')
+            {
+                j += 1;
+            }
+            let a_name = &html[n_start..j];
+            if bytes.get(j) != Some(&b'=') {
+                continue;
+            }
+            j += 1;
+            let (v_start, v_end, next) = match bytes.get(j) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let end = html[j + 1..]
+                        .find(q as char)
+                        .map_or(html.len(), |e| j + 1 + e);
+                    (j + 1, end, (end + 1).min(html.len()))
+                }
+                _ => {
+                    let end = html[j..]
+                        .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                        .map_or(html.len(), |e| j + e);
+                    (j, end, end)
+                }
+            };
+            if a_name.eq_ignore_ascii_case(attr) {
+                out.push(decode_entities(&html[v_start..v_end]));
+            }
+            j = next;
+        }
+        i = (j + 1).min(html.len());
+        // what a script or style holds is not markup
+        if name == "script" || name == "style" {
+            let close = format!("</{name}");
+            i = html[i..]
+                .to_ascii_lowercase()
+                .find(&close)
+                .map_or(html.len(), |e| i + e);
         }
     }
     out
@@ -416,5 +472,20 @@ fn note_untranslated(site: &Site, diags: &Diagnostics) {
                     .help("write one next to it with the same name and the language suffix, or link one with `translation_key`"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_attributes_of_tags_are_links() {
+        let html = "<p>Write <code>href='x.html'</code> or href=\"y.html\" in text.</p>\
+                    <!-- <a href=\"gone.html\"> --><script>let a = '<a href=\"js.html\">';</script>\
+                    <a class=x href='/a/' id=top>a</a><img src=/i.png alt=\"a > b\"><a href=\"/b/?x=1&amp;y=2\">b</a>";
+        assert_eq!(attr_values(html, "href"), ["/a/", "/b/?x=1&y=2"]);
+        assert_eq!(attr_values(html, "src"), ["/i.png"]);
+        assert_eq!(attr_values(html, "id"), ["top"]);
     }
 }

@@ -140,14 +140,20 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
+impl Severity {
+    /// `error`, `warning` or `note`, as printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Note => "note",
-        };
-        write!(f, "{label}: {}", self.message)?;
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.severity.as_str(), self.message)?;
         if let Some(loc) = self.location() {
             write!(f, "\n  --> {loc}")?;
         }
@@ -213,6 +219,43 @@ impl Diagnostics {
     }
 }
 
+/// Diagnostics in order, each message kept in full at its first `shown` places; the places of its
+/// further repeats (same severity, kind and text) follow it as locations (`file:line:column`).
+pub fn group_repeats(all: Vec<Diagnostic>, shown: usize) -> Vec<(Diagnostic, Vec<String>)> {
+    use std::collections::HashMap;
+    let key = |d: &Diagnostic| (d.severity, d.kind, d.message.clone());
+    let mut count: HashMap<(Severity, &'static str, String), usize> = HashMap::new();
+    for d in &all {
+        *count.entry(key(d)).or_default() += 1;
+    }
+    let mut out: Vec<(Diagnostic, Vec<String>)> = Vec::new();
+    // index in `out` of the last printed place of each repeated message
+    let mut last: HashMap<(Severity, &'static str, String), (usize, usize)> = HashMap::new();
+    for d in all {
+        let k = key(&d);
+        if count.get(&k).copied().unwrap_or(0) <= shown + 1 {
+            out.push((d, Vec::new()));
+            continue;
+        }
+        match last.get_mut(&k) {
+            Some((seen, at)) if *seen >= shown => {
+                let place = d.location().unwrap_or_else(|| "(no file)".to_string());
+                out[*at].1.push(place);
+            }
+            Some((seen, at)) => {
+                *seen += 1;
+                out.push((d, Vec::new()));
+                *at = out.len() - 1;
+            }
+            None => {
+                out.push((d, Vec::new()));
+                last.insert(k, (1, out.len() - 1));
+            }
+        }
+    }
+    out
+}
+
 /// An operation that did not finish; the reasons are in its [`Diagnostics`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Failed;
@@ -260,6 +303,46 @@ fn levenshtein(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeats_are_grouped_after_the_first_places() {
+        let d = |file: &str, msg: &str| {
+            Diagnostic::warning("x", msg)
+                .in_file(file)
+                .at(Pos::new(1, 1))
+        };
+        let all = vec![
+            d("a.md", "same"),
+            d("b.md", "same"),
+            d("c.md", "other"),
+            d("d.md", "same"),
+            d("e.md", "same"),
+            d("f.md", "same"),
+        ];
+        let grouped = group_repeats(all, 2);
+        let shown: Vec<(String, Vec<String>)> = grouped
+            .iter()
+            .map(|(d, more)| (d.location().unwrap_or_default(), more.clone()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("a.md:1:1".to_string(), vec![]),
+                (
+                    "b.md:1:1".to_string(),
+                    vec![
+                        "d.md:1:1".to_string(),
+                        "e.md:1:1".to_string(),
+                        "f.md:1:1".to_string()
+                    ]
+                ),
+                ("c.md:1:1".to_string(), vec![]),
+            ]
+        );
+        // a message repeated only once more than shown is printed in full
+        let grouped = group_repeats(vec![d("a.md", "s"), d("b.md", "s"), d("c.md", "s")], 2);
+        assert!(grouped.iter().all(|(_, more)| more.is_empty()));
+    }
 
     #[test]
     fn positions_count_characters_not_bytes() {

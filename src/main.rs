@@ -511,11 +511,34 @@ fn build_json(
     }
 }
 
+/// Prints the problems; one message repeated at many places (the same missing message in every
+/// template, the same broken address in fifty articles) is shown in full at its first
+/// [`REPEATS_SHOWN`] places, then as one line listing the others.
 fn print_diagnostics(diags: &Diagnostics, strict: bool) {
-    for mut d in diags.snapshot() {
+    for (mut d, more) in nashra::diagnostics::group_repeats(diags.snapshot(), REPEATS_SHOWN) {
         if strict && d.severity == Severity::Warning {
             d.severity = Severity::Error;
         }
-        eprintln!("{d}\n");
+        if more.is_empty() {
+            eprintln!("{d}\n");
+        } else {
+            let places: Vec<&str> = more.iter().take(10).map(String::as_str).collect();
+            let rest = more.len().saturating_sub(places.len());
+            eprintln!(
+                "{d}\n  = the same {} at {} more place{}: {}{}\n",
+                d.severity.as_str(),
+                more.len(),
+                if more.len() == 1 { "" } else { "s" },
+                places.join(", "),
+                if rest > 0 {
+                    format!(", … ({rest} more)")
+                } else {
+                    String::new()
+                }
+            );
+        }
     }
 }
+
+/// How many places of one repeated message are printed in full.
+const REPEATS_SHOWN: usize = 3;

@@ -202,3 +202,36 @@ fn links_to_held_articles_are_text_and_md_anchors_point_at_the_markdown() {
         "{page}"
     );
 }
+
+/// Issue 30.15: `check` took `href='…'` written in an article's text for a link, and printed
+/// one message repeated in many articles in full every time. Only tags' attributes are links;
+/// a repeated message is shown at its first places, then as one line listing the others.
+#[test]
+fn prose_is_not_a_link_and_repeated_messages_are_grouped() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/2025/11/howto.en.md",
+        "---\ntitle: How to link\ndate: 2025-11-20\n---\n\nWrite the attribute href='/en/nowhere/' on a link, or `src='gone.png'`.\n",
+    );
+    for n in 1..=6 {
+        write(
+            site.path(),
+            &format!("content/2025/11/story-{n}.en.md"),
+            &format!("---\ntitle: Story {n}\ndate: 2025-11-2{n}\n---\n\nSee [the old report](/en/old-report/).\n"),
+        );
+    }
+    let run = nashra(site.path(), &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!run.stderr.contains("nowhere"), "{}", run.stderr);
+    assert!(!run.stderr.contains("gone.png"), "{}", run.stderr);
+    let full =
+        "error: broken link `/en/old-report/`: nothing is generated at `/en/old-report/index.html`";
+    assert_eq!(run.stderr.matches(full).count(), 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("  = the same error at 3 more places: content/2025/11/story-4.en.md:6:22, content/2025/11/story-5.en.md:6:22, content/2025/11/story-6.en.md:6:22\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("check: 6 problems"), "{}", run.stderr);
+}
