@@ -416,11 +416,13 @@ fn check_messages(root: &Path, follow: bool, l10n: &Localizer, diags: &Diagnosti
             }
         }
     }
-    // a message in one language only (Syriac month names are optional per language)
+    // a message in one language only (Syriac and stand-alone month names are optional per
+    // language)
     for a in &langs {
         let Some(ids) = l10n.ids(a) else { continue };
         for id in ids {
             if id.starts_with("month-syriac-")
+                || id.starts_with("month-standalone-")
                 || id.starts_with("hijri-month-")
                 || id == "date-hijri"
             {

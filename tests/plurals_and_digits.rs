@@ -113,3 +113,112 @@ fn a_message_that_cannot_be_formatted_is_reported_where_it_is_written() {
         Some("locales/ar/test.ftl:2:1")
     );
 }
+
+/// Issue 30.16: a site in the languages news sites of the region publish in — Persian, Urdu,
+/// Hebrew, Turkish, French, Spanish, German, Russian, Chinese (Simplified and Traditional) and
+/// Portuguese, regional tags among them — builds and checks with no missing message: months,
+/// weekdays and country names from CLDR, dates in each language's order, right-to-left where
+/// the language is.
+#[test]
+fn thirteen_languages_build_and_check_with_their_own_interface_text() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let r = dir.path();
+    let langs = [
+        "en", "ar", "fa", "ur", "he", "tr", "fr", "es", "de", "ru", "zh-CN", "zh-TW", "pt-BR",
+    ];
+    let mut toml = String::from(
+        "base_url = \"https://news.example.org/\"\ndefault_language = \"en\"\ntimezone = \"UTC\"\ntopics = [\"economy\"]\n",
+    );
+    for l in langs {
+        toml.push_str(&format!("\n[languages.{l}]\ntitle = \"News {l}\"\n"));
+    }
+    common::write(r, "site.toml", &toml);
+    for l in langs {
+        common::write(
+            r,
+            &format!("content/2025/03/rain.{l}.md"),
+            &format!("---\ntitle: Rain {l}\ndate: 2025-03-05T10:30:00Z\ntopics: [economy]\ncountries: [de]\n---\n\nText.\n"),
+        );
+    }
+    let check = common::nashra(r, &["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check.stderr.contains("check: no problems"),
+        "{}",
+        check.stderr
+    );
+    let build = common::nashra(r, &["build"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    assert!(!build.stderr.contains("warning"), "{}", build.stderr);
+    let page = |l: &str| common::read(&r.join(format!("public/{l}/2025/03/rain/index.html")));
+    for (l, dir, date) in [
+        ("fa", "rtl", "5 مارس 2025"),
+        ("ur", "rtl", "5 مارچ، 2025"),
+        ("he", "rtl", "5 במרץ 2025"),
+        ("ru", "ltr", "5 марта 2025 г."),
+        ("zh-TW", "ltr", "2025年3月5日"),
+        ("zh-CN", "ltr", "2025年3月5日"),
+        ("pt-BR", "ltr", "5 de março de 2025"),
+        ("de", "ltr", "5. März 2025"),
+        ("tr", "ltr", "5 Mart 2025"),
+    ] {
+        let html = page(l);
+        assert!(
+            html.contains(&format!("lang=\"{l}\" dir=\"{dir}\"")),
+            "{l}: {html}"
+        );
+        assert!(html.contains(date), "{l} should show {date}: {html}");
+    }
+    // country names from CLDR, in each language
+    assert!(page("ru").contains("Германия"), "{}", page("ru"));
+    assert!(page("zh-TW").contains("德國"), "{}", page("zh-TW"));
+    // a month heading names the month on its own ("март", where a date says "марта")
+    let archive = common::read(&r.join("public/ru/archive/index.html"));
+    assert!(archive.contains("март 2025"), "{archive}");
+}
+
+/// Issue 30.16: a language nashra has no interface text for borrows the default language's with
+/// one warning (a 16-language site used to get ~12,000 missing-message problems from `check`).
+#[test]
+fn a_language_without_interface_text_borrows_the_default_one_with_one_warning() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let r = dir.path();
+    common::write(
+        r,
+        "site.toml",
+        "base_url = \"https://news.example.org/\"\ndefault_language = \"en\"\n[languages.en]\ntitle = \"News\"\n[languages.sw]\ntitle = \"Habari\"\n",
+    );
+    common::write(
+        r,
+        "content/2025/03/rain.sw.md",
+        "---\ntitle: Mvua\ndate: 2025-03-05\n---\n\nMaandishi.\n",
+    );
+    let build = common::nashra(r, &["build"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    assert_eq!(
+        build.stderr.matches("warning").count(),
+        1,
+        "{}",
+        build.stderr
+    );
+    assert!(
+        build.stderr.contains("warning: `sw` has no interface text of its own: pages in it show the default language's (`en`)\n  --> locales/sw"),
+        "{}",
+        build.stderr
+    );
+    let html = common::read(&r.join("public/sw/2025/03/rain/index.html"));
+    assert!(html.contains("March"), "{html}");
+    // `check` counts it (as every warning) as a problem, once
+    let check = common::nashra(r, &["check"]);
+    assert_eq!(
+        check.stderr.matches("has no interface text").count(),
+        1,
+        "{}",
+        check.stderr
+    );
+    assert!(
+        check.stderr.contains("check: 1 problem"),
+        "{}",
+        check.stderr
+    );
+}

@@ -32,6 +32,11 @@ impl Plurals {
         }
     }
 
+    /// The names of every category the language has (`one`, `few`, `many`, `other` for Russian).
+    pub fn categories(&self) -> Vec<&'static str> {
+        self.rules.categories().map(category_name).collect()
+    }
+
     /// The CLDR category name (`zero`, `one`, `two`, `few`, `many`, `other`) of `n`.
     pub fn category(&self, n: f64) -> &'static str {
         let cat = if n.fract() == 0.0 && n.abs() < 1e15 {

@@ -192,6 +192,17 @@ impl Localizer {
     }
 }
 
+/// Whether nashra ships interface text a language reads (its own, or its script's or base
+/// language's, see [`builtin_locale`]).
+pub fn has_builtin_text(code: &str) -> bool {
+    let files = theme::builtin_files(Layer::Locales);
+    let folders: BTreeSet<&str> = files
+        .iter()
+        .filter_map(|f| f.name.split_once('/').map(|(l, _)| l))
+        .collect();
+    builtin_locale(code, &folders).is_some()
+}
+
 /// The built-in locale folder a language reads: its own (`fa`), else the one for its script
 /// (`zh-TW`, `zh-HK` → `zh-Hant`; `zh`, `zh-CN` → `zh-Hans`), else its tag with the last subtag
 /// dropped until one exists (`pt-BR` → `pt`, `sr-Latn-RS` → `sr-Latn` → `sr`).
@@ -414,6 +425,18 @@ impl Localizer {
         format::number(n, self.digits(lang))
     }
 
+    /// A month's name on its own, as a heading writes it ("март 2024" where a date says
+    /// "5 марта"): `month-standalone-N` where the language has it (Gregorian names only).
+    fn standalone_month(&self, lang: &str, month: i8) -> String {
+        let gregorian = self
+            .lang(lang)
+            .is_none_or(|l| l.month_names == MonthNames::Gregorian);
+        match self.try_format(lang, &format!("month-standalone-{month}"), &[]) {
+            Some(s) if gregorian => s,
+            _ => self.month_name(lang, month),
+        }
+    }
+
     /// The language's name of a Gregorian month (1–12), per `month_names`.
     fn month_name(&self, lang: &str, month: i8) -> String {
         let l = self.lang(lang);
@@ -457,7 +480,7 @@ impl Localizer {
             lang,
             "month-year",
             &[
-                ("month", Arg::Str(self.month_name(lang, z.month()))),
+                ("month", Arg::Str(self.standalone_month(lang, z.month()))),
                 (
                     "year",
                     Arg::Str(format::digits(&z.year().to_string(), self.digits(lang))),
@@ -638,6 +661,83 @@ fn format_arab<M>(v: &FluentValue<'_>, _: &M) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    /// Every built-in language has every message English has (Syriac month names and the
+    /// optional stand-alone month names aside), nothing English lacks, every file parses, and
+    /// every plural select covers each CLDR category ICU4X gives the language, with `other` as
+    /// the default.
+    #[test]
+    fn built_in_languages_are_complete_and_cover_their_plurals() {
+        let optional =
+            |id: &str| id.starts_with("month-syriac-") || id.starts_with("month-standalone-");
+        let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut problems: Vec<String> = Vec::new();
+        for f in theme::builtin_files(Layer::Locales) {
+            let Some((lang, _)) = f.name.split_once('/') else {
+                continue;
+            };
+            let bytes = f.read().unwrap_or_else(|e| panic!("{e}"));
+            let text = String::from_utf8(bytes.into_owned()).unwrap_or_else(|e| panic!("{e}"));
+            let resource = match fluent_syntax::parser::parse(text.as_str()) {
+                Ok(r) => r,
+                Err((_, errors)) => {
+                    problems.push(format!("{}: {errors:?}", f.name));
+                    continue;
+                }
+            };
+            let categories = format::Plurals::new(lang).categories();
+            for entry in &resource.body {
+                let ast::Entry::Message(m) = entry else {
+                    continue;
+                };
+                ids.entry(lang.to_string())
+                    .or_default()
+                    .insert(m.id.name.to_string());
+                let Some(pattern) = &m.value else { continue };
+                for element in &pattern.elements {
+                    let ast::PatternElement::Placeable {
+                        expression: ast::Expression::Select { variants, .. },
+                    } = element
+                    else {
+                        continue;
+                    };
+                    let keys: BTreeSet<&str> = variants
+                        .iter()
+                        .filter_map(|v| match &v.key {
+                            ast::VariantKey::Identifier { name } => Some(*name),
+                            ast::VariantKey::NumberLiteral { .. } => None,
+                        })
+                        .collect();
+                    let default_is_other = variants.iter().any(|v| {
+                        v.default && matches!(v.key, ast::VariantKey::Identifier { name: "other" })
+                    });
+                    if !default_is_other {
+                        problems.push(format!(
+                            "{lang} {}: the default variant is not [other]",
+                            m.id.name
+                        ));
+                    }
+                    for c in &categories {
+                        if !keys.contains(c) {
+                            problems.push(format!("{lang} {}: no [{c}] variant", m.id.name));
+                        }
+                    }
+                }
+            }
+        }
+        let en = ids.get("en").cloned().unwrap_or_default();
+        assert!(en.len() > 300, "{}", en.len());
+        assert!(ids.len() >= 13, "{:?}", ids.keys());
+        for (lang, have) in &ids {
+            for id in en.difference(have) {
+                problems.push(format!("{lang}: `{id}` is missing"));
+            }
+            for id in have.difference(&en).filter(|id| !optional(id)) {
+                problems.push(format!("{lang}: `{id}` is not an English message"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
     use super::*;
 
     fn localizer(ftl_ar: &str) -> Localizer {

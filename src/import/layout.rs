@@ -315,11 +315,7 @@ pub(super) fn layout(mut read: Read, opts: &Options, report: &mut Report) -> Pla
             langs[0].clone()
         };
         report.languages = langs.clone();
-        let built_in: BTreeSet<String> = crate::theme::builtin_files(crate::theme::Layer::Locales)
-            .into_iter()
-            .filter_map(|f| f.name.split('/').next().map(str::to_string))
-            .collect();
-        for l in langs.iter().filter(|l| !built_in.contains(*l)) {
+        for l in langs.iter().filter(|l| !crate::i18n::has_builtin_text(l)) {
             report.note(
                 "languages without built-in interface text (write locales/LANG/ui.ftl from locales/en/ui.ftl)",
                 l.clone(),
