@@ -75,3 +75,71 @@ fn sample_site_passes_browser_accessibility_and_html_validity_gates() {
     eprintln!("{}", stdout.trim());
     eprintln!("screenshots: {}", artifacts.display());
 }
+
+/// Issue 30.16: right-to-left languages other than Arabic look right: a Persian, Hebrew and
+/// English site through the same per-page gates (direction, no overflow at phone and desktop
+/// widths, axe, the language switcher, console errors) and the Nu HTML checker.
+#[test]
+fn persian_and_hebrew_pages_pass_the_browser_gates() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let browser_dir = repo.join("tests/browser");
+    let missing = missing_tools(&browser_dir);
+    if !missing.is_empty() {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must install the browser test tools; missing: {}",
+            missing.join(", ")
+        );
+        eprintln!("skipped: browser gates need {}", missing.join(", "));
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = tmp.path().join("src");
+    common::write(
+        &root,
+        "site.toml",
+        "base_url = \"https://news.example.org/\"\ndefault_language = \"fa\"\ntimezone = \"Asia/Tehran\"\ntopics = [\"economy\", \"water\"]\n\
+         [languages.fa]\ntitle = \"خبرنامه\"\n[languages.he]\ntitle = \"מבזק\"\n[languages.en]\ntitle = \"Digest\"\n",
+    );
+    for (lang, title, body) in [
+        ("fa", "کم‌آبی در تهران و نشست اضطراری وزیران", "وزیران نیرو و کشاورزی روز دوشنبه در تهران دربارهٔ کم‌آبی تابستان ۲۰۲۵ گفت‌وگو کردند. بارش امسال ۴۰ درصد کمتر از میانگین بوده است."),
+        ("he", "מחסור במים בטהרן ופגישת חירום של שרים", "שרי האנרגיה והחקלאות נפגשו ביום שני בטהרן כדי לדון במחסור במים בקיץ 2025. כמות המשקעים השנה נמוכה ב-40 אחוז מהממוצע."),
+        ("en", "Water shortage in Tehran and an emergency meeting of ministers", "The energy and agriculture ministers met in Tehran on Monday to discuss the summer 2025 water shortage. Rainfall this year is 40 percent below average."),
+    ] {
+        common::write(
+            &root,
+            &format!("content/2025/07/water.{lang}.md"),
+            &format!("---\ntitle: {title}\ndate: 2025-07-14T09:30:00+03:30\ntopics: [water, economy]\ncountries: [ir]\n---\n\n{body}\n\n## {title}\n\n{body}\n"),
+        );
+    }
+    let site = tmp.path().join("site");
+    let run = common::nashra(
+        &root,
+        &["build", "--output", &site.to_string_lossy()],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pages = r#"[
+      {"name": "fa-front", "path": "/fa/", "dir": "rtl", "other": null},
+      {"name": "fa-article", "path": "/fa/2025/07/water/", "dir": "rtl", "other": null},
+      {"name": "he-article", "path": "/he/2025/07/water/", "dir": "rtl", "other": null},
+      {"name": "he-topic", "path": "/he/topics/water/", "dir": "rtl", "other": null},
+      {"name": "fa-country", "path": "/fa/countries/ir/", "dir": "rtl", "other": null},
+      {"name": "en-article", "path": "/en/2025/07/water/", "dir": "ltr", "other": null}
+    ]"#;
+    let pages_file = tmp.path().join("pages.json");
+    std::fs::write(&pages_file, pages).unwrap_or_else(|e| panic!("{e}"));
+    let artifacts = repo.join("target/browser-artifacts/rtl");
+    let out = Command::new("node")
+        .arg(browser_dir.join("run.mjs"))
+        .arg(&site)
+        .arg(&artifacts)
+        .arg(&pages_file)
+        .current_dir(&browser_dir)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run node: {e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "browser gates failed:\n{stdout}\n{stderr}");
+    assert!(stdout.contains(", 0 failed"), "{stdout}");
+    eprintln!("{}", stdout.trim());
+}
