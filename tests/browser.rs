@@ -113,10 +113,7 @@ fn persian_and_hebrew_pages_pass_the_browser_gates() {
         );
     }
     let site = tmp.path().join("site");
-    let run = common::nashra(
-        &root,
-        &["build", "--output", &site.to_string_lossy()],
-    );
+    let run = common::nashra(&root, &["build", "--output", &site.to_string_lossy()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let pages = r#"[
       {"name": "fa-front", "path": "/fa/", "dir": "rtl", "other": null},
@@ -139,7 +136,10 @@ fn persian_and_hebrew_pages_pass_the_browser_gates() {
         .unwrap_or_else(|e| panic!("cannot run node: {e}"));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "browser gates failed:\n{stdout}\n{stderr}");
+    assert!(
+        out.status.success(),
+        "browser gates failed:\n{stdout}\n{stderr}"
+    );
     assert!(stdout.contains(", 0 failed"), "{stdout}");
     eprintln!("{}", stdout.trim());
 }

@@ -147,13 +147,15 @@ pub(super) fn rewrite(
     out
 }
 
-/// One line outside code blocks: destinations outside code spans.
+/// One line outside code blocks: template links resolved, then destinations outside code spans.
 fn rewrite_line(
     line: &str,
     source: Option<&str>,
     targets: &Targets,
     done: &mut Rewritten,
 ) -> String {
+    let templated = template_links(line, source, targets, done);
+    let line = templated.as_str();
     let mut out = String::with_capacity(line.len());
     let bytes = line.as_bytes();
     let mut i = 0;
@@ -198,7 +200,9 @@ fn rewrite_line(
                     i = start;
                 }
             }
-            b'h' | b'H' if line[i..].len() > 6 && line[i..i + 5].eq_ignore_ascii_case("href=") => {
+            b'h' | b'H'
+                if bytes.len() > i + 6 && bytes[i..i + 5].eq_ignore_ascii_case(b"href=") =>
+            {
                 let q = bytes[i + 5];
                 if q == b'"' || q == b'\'' {
                     let start = i + 6;
@@ -221,6 +225,173 @@ fn rewrite_line(
     }
     out.push_str(&line[copied..]);
     out
+}
+
+/// Liquid's `{{ site.baseurl }}` (an address prefix, gone: the links are then the old site's own
+/// addresses), Jekyll's `{% post_url NAME %}` and `{% link PATH %}`, and Hugo's
+/// `{{< ref "PATH" >}}`/`relref`, replaced by the new address of the document they name; one
+/// that names none is left as written and listed.
+fn template_links(
+    line: &str,
+    source: Option<&str>,
+    targets: &Targets,
+    done: &mut Rewritten,
+) -> String {
+    if !line.contains("{{") && !line.contains("{%") {
+        return line.to_string();
+    }
+    let mut line = line.to_string();
+    for prefix in [
+        "{{ site.url }}{{ site.baseurl }}",
+        "{{site.url}}{{site.baseurl}}",
+        "{{ site.baseurl }}",
+        "{{site.baseurl}}",
+        "{{ site.url }}",
+        "{{site.url}}",
+    ] {
+        if line.contains(prefix) {
+            line = line.replace(prefix, "");
+        }
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line.as_str();
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let (open, close) = if tail.starts_with("{{<") {
+            (3, ">}}")
+        } else if tail.starts_with("{{%") {
+            (3, "%}}")
+        } else if tail.starts_with("{%") {
+            (2, "%}")
+        } else {
+            out.push('{');
+            rest = &tail[1..];
+            continue;
+        };
+        let Some(end) = tail[open..].find(close).map(|e| open + e) else {
+            out.push_str(tail);
+            rest = "";
+            break;
+        };
+        let whole = &tail[..end + close.len()];
+        let inner = tail[open..end].trim();
+        let mut words = inner.split_whitespace();
+        let kind = words.next().unwrap_or("");
+        let arg = words
+            .next()
+            .unwrap_or("")
+            .trim_matches(['"', '\''])
+            .to_string();
+        let found = match kind {
+            "ref" | "relref" if close != "%}" => Some(hugo_ref(&arg, source, targets)),
+            "post_url" if close == "%}" => Some(jekyll_post(&arg, source, targets)),
+            "link" if close == "%}" => Some(
+                targets
+                    .files
+                    .get(arg.trim_start_matches('/'))
+                    .map(|u| format!("{}{u}", targets.base_path)),
+            ),
+            _ => None,
+        };
+        match found {
+            Some(Some(url)) => {
+                done.changed += 1;
+                out.push_str(&url);
+            }
+            Some(None) => {
+                done.unresolved.push(whole.to_string());
+                out.push_str(whole);
+            }
+            None => out.push_str(whole),
+        }
+        rest = &tail[end + close.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Hugo's `ref`: a path from the document's own folder or from the content folder
+/// (`posts/x.md`, `../x`, `x.md#anchor`, without `.md`, a bundle's folder), else a file name
+/// found once.
+fn hugo_ref(arg: &str, source: Option<&str>, targets: &Targets) -> Option<String> {
+    let (path, anchor) = match arg.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (arg, None),
+    };
+    let with = |url: &String| {
+        let mut out = format!("{}{url}", targets.base_path);
+        if let Some(a) = anchor {
+            out.push('#');
+            out.push_str(a);
+        }
+        out
+    };
+    if path.is_empty() {
+        return anchor.map(|a| format!("#{a}"));
+    }
+    let dir = source
+        .and_then(|s| s.rsplit_once('/'))
+        .map_or("", |(d, _)| d);
+    let bare = path.trim_start_matches('/').trim_end_matches('/');
+    let mut bases = vec![bare.to_string()];
+    if !path.starts_with('/') {
+        if let Some(joined) = normalize(&format!("{dir}/{bare}")) {
+            bases.insert(0, joined);
+        }
+    }
+    for b in &bases {
+        for candidate in [
+            b.clone(),
+            format!("{b}.md"),
+            format!("{b}/index.md"),
+            format!("{b}/_index.md"),
+        ] {
+            if let Some(url) = targets.files.get(&candidate) {
+                return Some(with(url));
+            }
+        }
+    }
+    // a file name alone, found once
+    let name = bare.rsplit('/').next().unwrap_or(bare);
+    let name = if name.ends_with(".md") {
+        name.to_string()
+    } else {
+        format!("{name}.md")
+    };
+    let mut found = targets
+        .files
+        .iter()
+        .filter(|(k, _)| k.rsplit('/').next() == Some(name.as_str()));
+    match (found.next(), found.next()) {
+        (Some((_, url)), None) => Some(with(url)),
+        _ => None,
+    }
+}
+
+/// Jekyll's `post_url`: the post whose file name (without extension) is `name`, in the
+/// document's own folder when several languages have one (jekyll-polyglot's `_posts/LANG/`).
+fn jekyll_post(name: &str, source: Option<&str>, targets: &Targets) -> Option<String> {
+    let name = name.trim_start_matches('/');
+    let mut found: Vec<(&String, &String)> = targets
+        .files
+        .iter()
+        .filter(|(k, _)| {
+            let stem = k
+                .strip_suffix(".md")
+                .or_else(|| k.strip_suffix(".markdown"))
+                .or_else(|| k.strip_suffix(".html"));
+            k.contains("_posts/") && stem.is_some_and(|s| s.ends_with(&format!("/{name}")))
+        })
+        .collect();
+    if found.len() > 1 {
+        let own = source.and_then(|s| s.rsplit_once('/')).map(|(d, _)| d);
+        found.retain(|(k, _)| own.is_some_and(|d| k.starts_with(&format!("{d}/"))));
+    }
+    match found.as_slice() {
+        [(_, url)] => Some(format!("{}{url}", targets.base_path)),
+        _ => None,
+    }
 }
 
 /// The destination starting at `start` of `line` (up to a space, `)` or `>`), resolved: (its
@@ -305,6 +476,47 @@ mod tests {
         );
         assert_eq!(done.changed, 5);
         assert_eq!(done.unresolved, ["@/nowhere.md"]);
+    }
+
+    #[test]
+    fn template_links_resolve() {
+        let mut t = targets();
+        t.files.insert(
+            "_posts/ar/2020-01-05-hello.md".into(),
+            "ar/2020/01/hello/".into(),
+        );
+        t.files.insert(
+            "_posts/en/2020-01-05-hello.md".into(),
+            "en/2020/01/hello/".into(),
+        );
+        t.old.insert("seo/".into(), "en/seo/".into());
+        let mut done = Rewritten::default();
+        let body = "[a]({{< ref \"blog/post.md#rates\" >}}) [b]({{< relref \"post\" >}}) \
+                    [c]({% post_url 2020-01-05-hello %}) [d]({{ site.baseurl }}/seo/) \
+                    [e]({{< ref \"missing.md\" >}}) {{< figure src=\"x.png\" >}}\n";
+        let out = rewrite(body, Some("_posts/ar/2020-02-01-x.md"), &t, &mut done);
+        assert_eq!(
+            out,
+            "[a](/en/2024/03/post/#rates) [b](/en/2024/03/post/) [c](/ar/2020/01/hello/) \
+             [d](/en/seo/) [e]({{< ref \"missing.md\" >}}) {{< figure src=\"x.png\" >}}\n"
+        );
+        assert_eq!(done.unresolved, ["{{< ref \"missing.md\" >}}"]);
+    }
+
+    #[test]
+    fn text_in_every_script_is_left_as_it_is() {
+        let t = targets();
+        let mut done = Rewritten::default();
+        // `h` right before a multi-byte character, `]` and `(` inside CJK text, a lone backtick
+        for body in [
+            "Jekyll h代码 hrefs 接收你的内容，渲染 Markdown h",
+            "العربية ](نص) `غير مغلق [رابط](@/blog/post.md)",
+            "href='",
+            "h",
+        ] {
+            let out = rewrite(body, Some("a.md"), &t, &mut done);
+            assert_eq!(out.replace("/en/2024/03/post/", "@/blog/post.md"), body);
+        }
     }
 
     #[test]

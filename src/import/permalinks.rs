@@ -37,9 +37,15 @@ pub(super) fn old_url(
             // a pattern, filled in below
         } else {
             let p = super::site_path(u, site.base_url.as_deref())?;
-            // Hugo's `url`, Jekyll's permalink and Zola's `path` are all the whole address:
-            // none gets the language prefix (Zola adds it only to paths it makes itself)
-            return Some(p.trim_start_matches('/').to_string());
+            let p = p.trim_start_matches('/');
+            // Hugo's `url` and Zola's `path` are the whole address (Zola adds the language only
+            // to paths it makes itself); jekyll-polyglot serves every other language's
+            // documents under `/LANG/`, permalinks too
+            return Some(if source == Source::Jekyll {
+                format!("{prefix}{p}")
+            } else {
+                p.to_string()
+            });
         }
     }
     let slug_part = m.slug.clone().unwrap_or_else(|| name.to_string());
