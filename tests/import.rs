@@ -1142,3 +1142,49 @@ fn hugo_headless_bundles_static_images_and_zola_anchors() {
     assert!(!check.stderr.contains("cafe-au-lait"), "{}", check.stderr);
     assert!(!check.stderr.contains("overview-1"), "{}", check.stderr);
 }
+
+/// Links written with the generators' template tags — Hugo's `{{< ref >}}`, Jekyll's
+/// `{% post_url %}` and `{{ site.baseurl }}` — point at the new addresses.
+#[test]
+fn template_tag_links_point_at_their_new_addresses() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let hugo = tmp.path().join("hugo");
+    write(&hugo, "hugo.toml", "baseURL = \"https://h.example.org/\"\n");
+    write(
+        &hugo,
+        "content/posts/rates.md",
+        "---\ntitle: Rates\ndate: 2024-03-05T10:00:00Z\n---\n\n## Outlook\n\nText.\n",
+    );
+    write(
+        &hugo,
+        "content/posts/budget.md",
+        "---\ntitle: Budget\ndate: 2024-03-06T10:00:00Z\n---\n\nSee [rates]({{< ref \"rates.md#outlook\" >}}) and [again]({{< relref \"/posts/rates\" >}}).\n",
+    );
+    let dest = tmp.path().join("hsite");
+    import_and_build(&["import", "hugo", "hugo", "hsite"], &dest);
+    let md = read(&dest.join("content/2024/03/budget/index.en.md"));
+    assert!(
+        md.contains("[rates](/en/2024/03/rates/#outlook) and [again](/en/2024/03/rates/)"),
+        "{md}"
+    );
+
+    let jekyll = tmp.path().join("jekyll");
+    write(&jekyll, "_config.yml", "url: \"https://j.example.org\"\n");
+    write(
+        &jekyll,
+        "_posts/2020-07-21-rates.md",
+        "---\ntitle: Rates\n---\nText.\n",
+    );
+    write(
+        &jekyll,
+        "_posts/2020-07-22-budget.md",
+        "---\ntitle: Budget\n---\nSee [rates]({% post_url 2020-07-21-rates %}) and [the same]({{ site.baseurl }}/2020/07/21/rates.html).\n",
+    );
+    let dest = tmp.path().join("jsite");
+    import_and_build(&["import", "jekyll", "jekyll", "jsite"], &dest);
+    let md = read(&dest.join("content/2020/07/budget/index.en.md"));
+    assert!(
+        md.contains("[rates](/en/2020/07/rates/) and [the same](/en/2020/07/rates/)"),
+        "{md}"
+    );
+}
