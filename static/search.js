@@ -381,9 +381,10 @@
   var run = 0;
 
   function digits(s) {
-    if (config.digits !== "arab") return s;
+    var zero = { arab: 0x660, arabext: 0x6f0 }[config.digits];
+    if (!zero) return s;
     return s.replace(/[0-9]/g, function (d) {
-      return String.fromCharCode(0x660 + Number(d));
+      return String.fromCharCode(zero + Number(d));
     }).replace(/,/g, "\u066c");
   }
 

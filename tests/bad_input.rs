@@ -271,7 +271,7 @@ fn bad_site_toml_value() {
     fails_with(
         |r| write(r, "site.toml", &common::SITE_TOML.replace("digits = \"arab\"", "digits = \"arabic\"")),
         &[],
-        &["error: invalid digits `arabic`\n  --> site.toml:8:10\n  = help: use \"latn\" (0123456789) or \"arab\" (٠١٢٣٤٥٦٧٨٩)"],
+        &["error: invalid digits `arabic`\n  --> site.toml:8:10\n  = help: use \"latn\" (0123456789), \"arab\" (٠١٢٣٤٥٦٧٨٩) or \"arabext\" (۰۱۲۳۴۵۶۷۸۹, Persian and Urdu)"],
     );
 }
 

@@ -144,6 +144,8 @@ pub enum Digits {
     Latn,
     /// ٠١٢٣٤٥٦٧٨٩ (Arabic-Indic)
     Arab,
+    /// ۰۱۲۳۴۵۶۷۸۹ (Extended Arabic-Indic: Persian, Urdu)
+    Arabext,
 }
 
 /// How Gregorian month names are written in Arabic.
@@ -539,11 +541,12 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
             Some(d) => match d.get_ref().as_str() {
                 "latn" => Digits::Latn,
                 "arab" => Digits::Arab,
+                "arabext" => Digits::Arabext,
                 other => {
                     err(
                         d.span(),
                         format!("invalid digits `{other}`"),
-                        "use \"latn\" (0123456789) or \"arab\" (٠١٢٣٤٥٦٧٨٩)",
+                        "use \"latn\" (0123456789), \"arab\" (٠١٢٣٤٥٦٧٨٩) or \"arabext\" (۰۱۲۳۴۵۶۷۸۹, Persian and Urdu)",
                     );
                     ok = false;
                     Digits::Latn

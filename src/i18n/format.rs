@@ -73,7 +73,8 @@ pub fn category_name(c: PluralCategory) -> &'static str {
 pub fn digits(text: &str, d: Digits) -> String {
     match d {
         Digits::Latn => text.to_string(),
-        Digits::Arab => {
+        Digits::Arab | Digits::Arabext => {
+            let zero = if d == Digits::Arab { 0x0660 } else { 0x06F0 };
             let chars: Vec<char> = text.chars().collect();
             let mut out = String::with_capacity(text.len() * 2);
             for (i, &c) in chars.iter().enumerate() {
@@ -82,7 +83,7 @@ pub fn digits(text: &str, d: Digits) -> String {
                     && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
                 match c {
                     '0'..='9' => {
-                        out.push(char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c))
+                        out.push(char::from_u32(zero + (c as u32 - '0' as u32)).unwrap_or(c))
                     }
                     '.' if between => out.push('\u{066B}'),
                     ',' if between => out.push('\u{066C}'),
@@ -97,9 +98,11 @@ pub fn digits(text: &str, d: Digits) -> String {
 fn decimal_formatter(d: Digits) -> Option<&'static DecimalFormatter> {
     static LATN: OnceLock<Option<DecimalFormatter>> = OnceLock::new();
     static ARAB: OnceLock<Option<DecimalFormatter>> = OnceLock::new();
+    static ARABEXT: OnceLock<Option<DecimalFormatter>> = OnceLock::new();
     let (cell, tag) = match d {
         Digits::Latn => (&LATN, "en"),
         Digits::Arab => (&ARAB, "ar-u-nu-arab"),
+        Digits::Arabext => (&ARABEXT, "fa-u-nu-arabext"),
     };
     cell.get_or_init(|| {
         let locale = Locale::try_from_str(tag).ok()?;
@@ -138,6 +141,8 @@ mod tests {
         assert_eq!(number(1200.0, Digits::Latn), "1,200");
         assert_eq!(number(7.0, Digits::Arab), "٧");
         assert_eq!(digits("10:30, 2025", Digits::Arab), "١٠:٣٠, ٢٠٢٥");
+        assert_eq!(digits("5 مارس 2025", Digits::Arabext), "۵ مارس ۲۰۲۵");
+        assert_eq!(number(1200.0, Digits::Arabext), "۱٬۲۰۰");
     }
 
     #[test]

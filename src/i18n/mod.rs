@@ -568,6 +568,7 @@ fn build_bundle(
     bundle.set_formatter(Some(match lang.digits {
         Digits::Latn => format_latn,
         Digits::Arab => format_arab,
+        Digits::Arabext => format_arabext,
     }));
     let plurals = Arc::new(Plurals::new(&lang.code));
     let added = bundle.add_function("NASHRA_PLURAL", move |positional, _named| match positional
@@ -657,6 +658,10 @@ fn format_latn<M>(v: &FluentValue<'_>, _: &M) -> Option<String> {
 
 fn format_arab<M>(v: &FluentValue<'_>, _: &M) -> Option<String> {
     format_with(v, Digits::Arab)
+}
+
+fn format_arabext<M>(v: &FluentValue<'_>, _: &M) -> Option<String> {
+    format_with(v, Digits::Arabext)
 }
 
 #[cfg(test)]

@@ -486,6 +486,9 @@ fn site_toml(read: &Read, base_url: &str, default: &str, langs: &[String], zone:
         if l == "ar" {
             out.push_str("digits = \"arab\"\nmonth_names = \"both\"\n");
         }
+        if l == "fa" {
+            out.push_str("digits = \"arabext\"\n");
+        }
     }
     out
 }

@@ -260,6 +260,7 @@ pub fn page_config(site: &Site, l10n: &Localizer, lang: &str) -> serde_json::Val
         "lang": lang,
         "digits": match l10n.digits(lang) {
             crate::config::Digits::Arab => "arab",
+            crate::config::Digits::Arabext => "arabext",
             crate::config::Digits::Latn => "latn",
         },
         "counts": counts,
