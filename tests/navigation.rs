@@ -377,3 +377,48 @@ fn feeds_pass_feedparser() {
         String::from_utf8_lossy(&run.stderr)
     );
 }
+
+/// Issue 31 (bytes written): topic, country, tag and author feeds carry each article's summary
+/// and link, not a second copy of the whole article; the language's own feed carries whole
+/// articles; `term_feeds = "full"` gives every feed whole articles; a wrong value is an error at
+/// its line.
+#[test]
+fn term_feeds_carry_summaries_unless_the_site_asks_for_full_articles() {
+    let site = common::minimal_site();
+    let r = site.path();
+    common::write(
+        r,
+        "content/2025/11/summit.en.md",
+        "---\ntitle: \"Summit in Bishkek\"\ndate: 2025-11-27 10:30\nsummary: Leaders met.\ntopics: [security]\ncountries: [KG]\n---\n\nThe whole article, paragraph one.\n",
+    );
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = r.join("public");
+    let main = read(&out.join("en/feed.xml"));
+    assert!(main.contains("The whole article, paragraph one."), "{main}");
+    for term in ["en/topics/security/feed.xml", "en/countries/kg/feed.xml"] {
+        let feed = read(&out.join(term));
+        assert!(feed.contains("<summary type=\"text\">Leaders met.</summary>"), "{feed}");
+        assert!(feed.contains("/en/2025/11/summit/\"/>"), "{feed}");
+        assert!(!feed.contains("<content"), "{feed}");
+        assert!(!feed.contains("paragraph one"), "{feed}");
+    }
+
+    let toml = read(&r.join("site.toml"));
+    common::write(r, "site.toml", &format!("term_feeds = \"full\"\n{toml}"));
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let topic = read(&out.join("en/topics/security/feed.xml"));
+    assert!(topic.contains("The whole article, paragraph one."), "{topic}");
+
+    common::write(r, "site.toml", &format!("term_feeds = \"some\"\n{toml}"));
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: `term_feeds` is \"summary\" or \"full\", not \"some\"\n  --> site.toml:1:14"),
+        "{}",
+        run.stderr
+    );
+    // the old output survived the refused build
+    assert!(read(&out.join("en/topics/security/feed.xml")).contains("paragraph one"));
+}

@@ -81,6 +81,7 @@ struct RawConfig {
     render_timeout: Option<Spanned<i64>>,
     #[serde(default)]
     undated: Option<Spanned<String>>,
+    term_feeds: Option<Spanned<String>>,
     #[serde(default)]
     urls: Option<Spanned<String>>,
     #[serde(default)]
@@ -199,6 +200,9 @@ pub struct Config {
     /// `undated = "page"`: a file outside `content/pages/` without a `date` is a standalone
     /// page, not an error (sites whose documentation pages live among the articles).
     pub undated_pages: bool,
+    /// `term_feeds = "full"`: topic, country, tag and author feeds carry whole articles; by
+    /// default they carry summaries (the language's own feed always carries whole articles).
+    pub term_feeds_full: bool,
     /// `urls = "path"`: articles at `/LANG/FOLDERS/SLUG/` (their folders under `content/`)
     /// instead of `/LANG/YYYY/MM/SLUG/`, for sites whose addresses follow folders.
     pub path_urls: bool,
@@ -291,6 +295,7 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
                         "fonts",
                         "render_timeout",
                         "undated",
+                        "term_feeds",
                         "urls",
                         "preserve",
                         "own_files",
@@ -418,6 +423,12 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
         "undated",
         ("error", "page"),
         "\"page\" makes a file without a date a standalone page; \"error\" (the default) asks for a date",
+    );
+    let term_feeds_full = switch(
+        &raw.term_feeds,
+        "term_feeds",
+        ("summary", "full"),
+        "\"summary\" (the default): topic, country, tag and author feeds carry each article's summary and link; \"full\": whole articles, as the language's feed does",
     );
 
     let output_dir = match &raw.output_dir {
@@ -645,6 +656,7 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
         fonts: raw.fonts.unwrap_or(true),
         render_timeout,
         undated_pages,
+        term_feeds_full,
         path_urls,
         preserve,
         own_files,

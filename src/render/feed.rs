@@ -150,12 +150,21 @@ pub fn render(
         updated,
         xml_escape(language)
     );
+    // the language's feed carries whole articles; the others their summaries unless site.toml
+    // says `term_feeds = "full"` (a reader following a topic gets the link, not a second copy)
+    let full = matches!(scope, Scope::Front) || cfg.term_feeds_full;
     for &id in ids {
         // an entry is the same in every feed that carries it: written once per build
         let slot = &prep.cards[id];
-        x.push_str(slot.entry.get_or_init(|| {
-            let mut e = String::with_capacity(site.documents[id].body_len * 3 / 2 + 2048);
-            entry(&mut e, root, site, prep, &slot.card, id);
+        let cell = if full { &slot.entry } else { &slot.short_entry };
+        x.push_str(cell.get_or_init(|| {
+            let capacity = if full {
+                site.documents[id].body_len * 3 / 2 + 2048
+            } else {
+                2048
+            };
+            let mut e = String::with_capacity(capacity);
+            entry(&mut e, root, site, prep, &slot.card, id, full);
             e
         }));
     }
@@ -170,6 +179,7 @@ fn entry(
     prep: &Prepared,
     card: &Card,
     id: DocId,
+    full: bool,
 ) {
     let doc = &site.documents[id];
     let Some(date) = &doc.date else { return };
@@ -215,6 +225,10 @@ fn entry(
             "    <summary type=\"text\">{}</summary>",
             xml_escape(&doc.summary)
         );
+    }
+    if !full {
+        x.push_str("  </entry>\n");
+        return;
     }
     // a file that vanished mid-build leaves an entry without content; its page reports the error
     let body = prep.body(root, site, id).unwrap_or_default();

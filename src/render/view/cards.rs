@@ -232,6 +232,9 @@ pub fn country_name(l10n: &Localizer, lang: &str, code: &str) -> String {
 pub struct CardSlot {
     pub card: Arc<Card>,
     pub entry: Arc<std::sync::OnceLock<String>>,
+    /// The entry as topic, country, tag and author feeds carry it by default: the summary and
+    /// the link, without the body.
+    pub short_entry: Arc<std::sync::OnceLock<String>>,
     /// The body's HTML, kept only for documents that a feed carries (their page and their feed
     /// entries share one rendering).
     body: Arc<std::sync::OnceLock<Result<Arc<str>, crate::diagnostics::Diagnostic>>>,
@@ -246,6 +249,7 @@ impl CardSlot {
         CardSlot {
             card: Arc::new(card),
             entry: Arc::new(std::sync::OnceLock::new()),
+            short_entry: Arc::new(std::sync::OnceLock::new()),
             body: Arc::new(std::sync::OnceLock::new()),
             search: Arc::new(std::sync::OnceLock::new()),
         }
