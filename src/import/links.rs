@@ -31,6 +31,16 @@ pub(super) struct Rewritten {
 }
 
 impl Targets<'_> {
+    /// A new site-relative address as a link writes it: the site's path, then `#anchor` if any.
+    fn address(&self, url: &str, anchor: Option<&str>) -> String {
+        let mut out = format!("{}{url}", self.base_path);
+        if let Some(a) = anchor {
+            out.push('#');
+            out.push_str(a);
+        }
+        out
+    }
+
     /// The new address of a destination written in the document at `source` (its path under the
     /// content folder), or `None` to leave it as written.
     fn resolve(&self, source: Option<&str>, dest: &str, done: &mut Rewritten) -> Option<String> {
@@ -38,14 +48,7 @@ impl Targets<'_> {
             Some((p, a)) => (p, Some(a)),
             None => (dest, None),
         };
-        let with_anchor = |url: &String| {
-            let mut out = format!("{}{url}", self.base_path);
-            if let Some(a) = anchor {
-                out.push('#');
-                out.push_str(a);
-            }
-            out
-        };
+        let with_anchor = |url: &String| self.address(url, anchor);
         if let Some(rest) = path.strip_prefix("@/") {
             let key = super::decode(rest);
             return match self.files.get(&key) {
@@ -208,7 +211,9 @@ fn rewrite_line(
                     let start = i + 6;
                     if let Some(len) = line[start..].find(q as char) {
                         let dest = &line[start..start + len];
-                        if let Some(new) = targets.resolve(source, &html_unescape(dest), done) {
+                        if let Some(new) =
+                            targets.resolve(source, &super::wordpress::unescape_html(dest), done)
+                        {
                             out.push_str(&line[copied..start]);
                             out.push_str(&new.replace('"', "%22").replace('\'', "%27"));
                             copied = start + len;
@@ -290,7 +295,7 @@ fn template_links(
                 targets
                     .files
                     .get(arg.trim_start_matches('/'))
-                    .map(|u| format!("{}{u}", targets.base_path)),
+                    .map(|u| targets.address(u, None)),
             ),
             _ => None,
         };
@@ -319,14 +324,7 @@ fn hugo_ref(arg: &str, source: Option<&str>, targets: &Targets) -> Option<String
         Some((p, a)) => (p, Some(a)),
         None => (arg, None),
     };
-    let with = |url: &String| {
-        let mut out = format!("{}{url}", targets.base_path);
-        if let Some(a) = anchor {
-            out.push('#');
-            out.push_str(a);
-        }
-        out
-    };
+    let with = |url: &String| targets.address(url, anchor);
     if path.is_empty() {
         return anchor.map(|a| format!("#{a}"));
     }
@@ -389,7 +387,7 @@ fn jekyll_post(name: &str, source: Option<&str>, targets: &Targets) -> Option<St
         found.retain(|(k, _)| own.is_some_and(|d| k.starts_with(&format!("{d}/"))));
     }
     match found.as_slice() {
-        [(_, url)] => Some(format!("{}{url}", targets.base_path)),
+        [(_, url)] => Some(targets.address(url, None)),
         _ => None,
     }
 }
@@ -419,16 +417,6 @@ fn destination(
         .replace('(', "%28")
         .replace(')', "%29");
     Some((start + len, new))
-}
-
-/// `&amp;` and the other entities an `href` may hold.
-fn html_unescape(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    s.replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
 }
 
 #[cfg(test)]
@@ -493,12 +481,14 @@ mod tests {
         let mut done = Rewritten::default();
         let body = "[a]({{< ref \"blog/post.md#rates\" >}}) [b]({{< relref \"post\" >}}) \
                     [c]({% post_url 2020-01-05-hello %}) [d]({{ site.baseurl }}/seo/) \
-                    [e]({{< ref \"missing.md\" >}}) {{< figure src=\"x.png\" >}}\n";
+                    [e]({{< ref \"missing.md\" >}}) {{< figure src=\"x.png\" >}} \
+                    [f]({% link _posts/en/2020-01-05-hello.md %})\n";
         let out = rewrite(body, Some("_posts/ar/2020-02-01-x.md"), &t, &mut done);
         assert_eq!(
             out,
             "[a](/en/2024/03/post/#rates) [b](/en/2024/03/post/) [c](/ar/2020/01/hello/) \
-             [d](/en/seo/) [e]({{< ref \"missing.md\" >}}) {{< figure src=\"x.png\" >}}\n"
+             [d](/en/seo/) [e]({{< ref \"missing.md\" >}}) {{< figure src=\"x.png\" >}} \
+             [f](/en/2020/01/hello/)\n"
         );
         assert_eq!(done.unresolved, ["{{< ref \"missing.md\" >}}"]);
     }

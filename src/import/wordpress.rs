@@ -180,8 +180,9 @@ fn parse(xml: &str) -> Result<Channel, (u64, String)> {
     Ok(ch)
 }
 
-/// HTML character references in text (`&#8217;`, `&amp;`), as WordPress leaves in titles.
-fn unescape_html(s: &str) -> String {
+/// HTML character references (`&#8217;`, `&amp;`), as WordPress leaves in titles and HTML writes
+/// in attributes.
+pub(super) fn unescape_html(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
