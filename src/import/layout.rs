@@ -291,6 +291,21 @@ pub(super) fn layout(mut read: Read, opts: &Options, report: &mut Report) -> Pla
         d.old_urls = keep;
     }
     point_links(&mut placed, old_to_new, read.base_url.as_deref(), report);
+    // template tags left once links written with them (`{{< ref >}}`, `{% post_url %}`) are
+    // resolved (WordPress lists its shortcodes as it reads them)
+    if opts.source != super::Source::Wordpress {
+        for (_, _, d) in &placed {
+            if let Some(code) = super::markdown::template_code(&d.body) {
+                report.note(
+                    format!(
+                        "{} shortcodes or template tags left as written (nashra shows them as text)",
+                        opts.source.name()
+                    ),
+                    format!("{}: {code}", d.origin),
+                );
+            }
+        }
+    }
     for (_, folder, d) in placed {
         let path = PathBuf::from(folder).join(format!("index.{}.md", d.lang));
         report.aliases += d.old_urls.len();

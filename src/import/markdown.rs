@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use super::frontmatter::{self, text};
 use super::{Doc, Options, Read, Report, Source};
+use crate::config::canonical_language;
 use crate::diagnostics::Diagnostic;
 
 /// Site settings that decide languages and addresses.
@@ -54,6 +55,19 @@ fn get<'a>(m: &'a Value, key: &str) -> Option<&'a Value> {
 fn load_config(dir: &Path, names: &[&str]) -> Result<(Value, Option<PathBuf>), Diagnostic> {
     for n in names {
         let p = dir.join(n);
+        // a configuration that is a link would be read from wherever it points (and parts of
+        // that file shown in an error): the import follows no link
+        if let Some(target) = crate::output::link_target(&p) {
+            return Err(Diagnostic::error(
+                "import-config",
+                format!(
+                    "{} is a symbolic link (to {}); the import follows none, so nothing was written",
+                    p.display(),
+                    target.display()
+                ),
+            )
+            .help("copy the file it points to in its place"));
+        }
         let Ok(text) = std::fs::read_to_string(&p) else {
             continue;
         };
@@ -97,7 +111,8 @@ fn hugo_config_dir(src: &Path, cfg: &mut Value) -> Result<(), Diagnostic> {
             )
         })?
         .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        // links too: `load_config` refuses them by name
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| {
             [".toml", ".yaml", ".yml", ".json"]
@@ -166,7 +181,7 @@ fn site(opts: &Options) -> Result<Site, Diagnostic> {
                 .and_then(text);
             if let Some(Value::Object(langs)) = get(&cfg, "languages") {
                 for (code, l) in langs {
-                    let code = language_code(code);
+                    let code = canonical_language(code);
                     site.langs.push(code.clone());
                     if let Some(d) = get(l, "contentDir").and_then(text) {
                         site.content_dirs.push((src.join(d), Some(code.clone())));
@@ -216,7 +231,7 @@ fn site(opts: &Options) -> Result<Site, Diagnostic> {
             site.description = s("description");
             if let Some(Value::Object(langs)) = get(&cfg, "languages") {
                 for (code, l) in langs {
-                    let code = language_code(code);
+                    let code = canonical_language(code);
                     site.langs.push(code.clone());
                     site.lang_info.insert(
                         code,
@@ -244,7 +259,7 @@ fn site(opts: &Options) -> Result<Site, Diagnostic> {
                 .unwrap_or_else(|| "en".into());
             if let Some(Value::Array(l)) = get(&cfg, "languages") {
                 for code in l.iter().filter_map(text) {
-                    let code = language_code(&code);
+                    let code = canonical_language(&code);
                     site.lang_info.insert(code.clone(), Default::default());
                     site.langs.push(code);
                 }
@@ -280,16 +295,11 @@ fn site(opts: &Options) -> Result<Site, Diagnostic> {
     if let Some(l) = &opts.lang {
         site.default_lang = l.clone();
     }
-    site.default_lang = language_code(&site.default_lang);
+    site.default_lang = canonical_language(&site.default_lang);
     if !site.langs.contains(&site.default_lang) {
         site.langs.push(site.default_lang.clone());
     }
     Ok(site)
-}
-
-/// A language code as a file name and site.toml write it (`zh_tw` → `zh-TW`).
-fn language_code(code: &str) -> String {
-    crate::config::canonical_language(code)
 }
 
 /// A Jekyll permalink setting as a pattern (`pretty` and the other named styles spelled out).
@@ -546,10 +556,10 @@ fn file_doc(
     // `name.ar` → name and language
     let (stem, file_lang) = match stem.rsplit_once('.') {
         Some((n, l))
-            if site.langs.iter().any(|x| x == &language_code(l))
+            if site.langs.iter().any(|x| x == &canonical_language(l))
                 || (l.len() == 2 && l.chars().all(|c| c.is_ascii_lowercase())) =>
         {
-            (n, Some(language_code(l)))
+            (n, Some(canonical_language(l)))
         }
         _ => (stem, None),
     };
@@ -640,7 +650,7 @@ fn file_doc(
     let folder_lang = (opts.source == Source::Jekyll && site.langs.len() > 1)
         .then(|| {
             parent.components().find_map(|c| {
-                let c = language_code(&c.as_os_str().to_string_lossy());
+                let c = canonical_language(&c.as_os_str().to_string_lossy());
                 site.langs.contains(&c).then_some(c)
             })
         })
@@ -649,7 +659,7 @@ fn file_doc(
     let lang = m
         .lang
         .as_deref()
-        .map(language_code)
+        .map(canonical_language)
         .or(file_lang)
         .or(folder_lang)
         .or_else(|| dir_lang.map(str::to_string))
@@ -736,15 +746,6 @@ fn file_doc(
             format!("path:{}", p.join("/"))
         }
     };
-    if let Some(code) = template_code(&body) {
-        report.note(
-            format!(
-                "{} shortcodes or template tags left as written (nashra shows them as text)",
-                opts.source.name()
-            ),
-            format!("{}: {code}", path.display()),
-        );
-    }
     Ok(Some(Doc {
         origin: path.display().to_string(),
         source: Some(rel.to_string_lossy().replace('\\', "/")),
@@ -875,7 +876,7 @@ fn ascii_slug(text: &str) -> String {
 }
 
 /// The first Hugo shortcode, Zola shortcode or Liquid tag in a body.
-fn template_code(body: &str) -> Option<String> {
+pub(super) fn template_code(body: &str) -> Option<String> {
     let mut in_fence = false;
     for line in body.lines() {
         if line.trim_start().starts_with("```") {
