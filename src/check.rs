@@ -421,8 +421,7 @@ fn check_messages(root: &Path, follow: bool, l10n: &Localizer, diags: &Diagnosti
     for a in &langs {
         let Some(ids) = l10n.ids(a) else { continue };
         for id in ids {
-            if id.starts_with("month-syriac-")
-                || id.starts_with("month-standalone-")
+            if crate::i18n::is_optional_message(id)
                 || id.starts_with("hijri-month-")
                 || id == "date-hijri"
             {

@@ -225,4 +225,24 @@ fn a_language_without_interface_text_borrows_the_default_one_with_one_warning() 
         "{}",
         check.stderr
     );
+
+    // a site that translates a few messages itself: those are used, the rest borrowed, and
+    // still one warning (not one per message it lacks)
+    common::write(r, "locales/sw/ui.ftl", "latest-news = Habari mpya\n");
+    let build = common::nashra(r, &["build"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    assert_eq!(
+        build.stderr.matches("warning").count(),
+        1,
+        "{}",
+        build.stderr
+    );
+    assert!(
+        build.stderr.contains("warning: `sw` has its own text for 1 message only: the others show the default language's (`en`)\n  --> locales/sw"),
+        "{}",
+        build.stderr
+    );
+    let front = common::read(&r.join("public/sw/index.html"));
+    assert!(front.contains("Habari mpya"), "{front}");
+    assert!(front.contains("Skip to content"), "{front}");
 }

@@ -42,8 +42,6 @@ struct LangBundle {
     fixed: std::collections::HashMap<String, String>,
     /// How names sort in this language (topic, country and author lists).
     collation: collate::Collation,
-    /// No interface text of its own: the default language's messages (warned once at load).
-    borrowed: bool,
 }
 
 /// Interface text for every configured language. Shared by all render workers (`Sync`).
@@ -65,26 +63,21 @@ pub enum Arg {
 impl Localizer {
     /// Loads and lints all locale files. Returns `None` when a file has syntax errors.
     pub fn load(root: &std::path::Path, config: &Config, diags: &Diagnostics) -> Option<Localizer> {
-        let files = {
-            let mut v = theme::builtin_files(Layer::Locales);
-            v.extend(theme::site_files(
-                root,
-                Layer::Locales,
-                config.follow_symlinks,
-                diags,
-            ));
-            v
-        };
+        let mut files = theme::builtin_files(Layer::Locales);
+        // files before this index are nashra's own, the rest the site's
+        let builtin_count = files.len();
+        files.extend(theme::site_files(
+            root,
+            Layer::Locales,
+            config.follow_symlinks,
+            diags,
+        ));
         let mut ok = true;
         // language → (message id → rewritten FTL of that entry)
         let mut per_lang: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
         let mut origins: BTreeMap<String, BTreeMap<String, (std::path::PathBuf, Pos)>> =
             BTreeMap::new();
-        let builtin_count = theme::builtin_files(Layer::Locales).len();
-        let builtin_folders: BTreeSet<&str> = files[..builtin_count.min(files.len())]
-            .iter()
-            .filter_map(|f| f.name.split_once('/').map(|(l, _)| l))
-            .collect();
+        let builtin_folders = locale_folders(&files[..builtin_count]);
         // which configured language reads a built-in folder: `pt-BR` reads `pt`, `zh-TW` reads
         // `zh-Hant` (see [`builtin_locale`])
         let mut builtin_for: Vec<(&str, &str)> = config
@@ -144,43 +137,43 @@ impl Localizer {
             );
         }
 
-        let mut langs = Vec::new();
+        // a language nashra has no text for starts from the default language's messages (and
+        // their origins); its own files, if any, win message by message
+        let with_text: BTreeSet<&str> = builtin_for.iter().map(|&(_, code)| code).collect();
         let default_entries = per_lang
             .get(&config.default_language)
             .cloned()
             .unwrap_or_default();
+        let default_origins = origins
+            .get(&config.default_language)
+            .cloned()
+            .unwrap_or_default();
+        let mut langs = Vec::new();
         for lang in &config.languages {
-            let (entries, borrowed) = match per_lang.remove(&lang.code) {
-                Some(e) => (e, false),
-                None if lang.code != config.default_language => {
-                    diags.push(
-                        Diagnostic::warning(
-                            "no-interface-text",
-                            format!(
-                                "`{}` has no interface text of its own: pages in it show the default language's (`{}`)",
-                                lang.code, config.default_language
-                            ),
-                        )
-                        .in_file(format!("locales/{}", lang.code))
-                        .help(format!(
-                            "write locales/{}/ui.ftl, starting from a copy of nashra's locales/en/ui.ftl",
-                            lang.code
-                        )),
-                    );
-                    (default_entries.clone(), true)
+            let own = per_lang.remove(&lang.code).unwrap_or_default();
+            let mut own_origins = origins.remove(&lang.code).unwrap_or_default();
+            let (entries, lang_origins) = if with_text.contains(lang.code.as_str()) {
+                (own, own_origins)
+            } else {
+                let borrowed = default_entries
+                    .keys()
+                    .filter(|k| !k.starts_with('-') && !own.contains_key(*k))
+                    .count();
+                if borrowed > 0 {
+                    diags.push(no_text_warning(
+                        &lang.code,
+                        &config.default_language,
+                        own.len(),
+                    ));
                 }
-                None => (BTreeMap::new(), false),
+                let mut entries = default_entries.clone();
+                entries.extend(own);
+                let mut o = default_origins.clone();
+                o.append(&mut own_origins);
+                (entries, o)
             };
             let mut bundle = build_bundle(lang, entries, diags)?;
-            bundle.borrowed = borrowed;
-            bundle.origins = if borrowed {
-                origins
-                    .get(&config.default_language)
-                    .cloned()
-                    .unwrap_or_default()
-            } else {
-                origins.remove(&lang.code).unwrap_or_default()
-            };
+            bundle.origins = lang_origins;
             langs.push(bundle);
         }
         Some(Localizer {
@@ -192,15 +185,44 @@ impl Localizer {
     }
 }
 
+/// The warning for a language nashra has no interface text for: it shows the default
+/// language's, for every message its own locale files (`own` messages) do not define.
+fn no_text_warning(code: &str, default: &str, own: usize) -> Diagnostic {
+    let message = if own == 0 {
+        format!("`{code}` has no interface text of its own: pages in it show the default language's (`{default}`)")
+    } else {
+        format!(
+            "`{code}` has its own text for {own} message{} only: the others show the default language's (`{default}`)",
+            if own == 1 { "" } else { "s" }
+        )
+    };
+    Diagnostic::warning("no-interface-text", message)
+        .in_file(format!("locales/{code}"))
+        .help(format!(
+            "write locales/{code}/ui.ftl, starting from a copy of nashra's locales/en/ui.ftl"
+        ))
+}
+
+/// The locale folders a list of locale files is in (`ar/ui.ftl` → `ar`).
+fn locale_folders(files: &[theme::ThemeFile]) -> BTreeSet<&str> {
+    files
+        .iter()
+        .filter_map(|f| f.name.split_once('/').map(|(l, _)| l))
+        .collect()
+}
+
 /// Whether nashra ships interface text a language reads (its own, or its script's or base
 /// language's, see [`builtin_locale`]).
 pub fn has_builtin_text(code: &str) -> bool {
     let files = theme::builtin_files(Layer::Locales);
-    let folders: BTreeSet<&str> = files
-        .iter()
-        .filter_map(|f| f.name.split_once('/').map(|(l, _)| l))
-        .collect();
-    builtin_locale(code, &folders).is_some()
+    builtin_locale(code, &locale_folders(&files)).is_some()
+}
+
+/// Messages a language may have that others do not: Syriac month names (Levantine and Iraqi
+/// Arabic) and stand-alone month names (where a heading names a month differently than a date,
+/// as Russian does).
+pub fn is_optional_message(id: &str) -> bool {
+    id.starts_with("month-syriac-") || id.starts_with("month-standalone-")
 }
 
 /// The built-in locale folder a language reads: its own (`fa`), else the one for its script
@@ -237,70 +259,65 @@ fn load_file(
     origins: &mut BTreeMap<String, BTreeMap<String, (std::path::PathBuf, Pos)>>,
     diags: &Diagnostics,
 ) -> bool {
-    {
-        {
-            let text = match f.read() {
-                Ok(b) => match String::from_utf8(b.into_owned()) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        diags.push(
-                            Diagnostic::error("encoding", "the file is not valid UTF-8")
-                                .in_file(&f.display)
-                                .at(Pos::of_bad_utf8(e.as_bytes()))
-                                .help("save the file as UTF-8"),
-                        );
-                        return false;
-                    }
-                },
-                Err(e) => {
-                    diags.push(
-                        Diagnostic::error("io", format!("cannot read file: {e}"))
-                            .in_file(&f.display),
-                    );
-                    return false;
-                }
-            };
-            let text = text
-                .strip_prefix('\u{feff}')
-                .unwrap_or(&text)
-                .replace("\r\n", "\n");
-            let resource = match fluent_syntax::parser::parse(text.as_str()) {
-                Ok(r) => r,
-                Err((_, errors)) => {
-                    for e in errors {
-                        let (at, message) = source::error_at(&text, &e);
-                        diags.push(
-                            Diagnostic::error("fluent", message)
-                                .in_file(&f.display)
-                                .at(Pos::from_offset(&text, at))
-                                .help("messages are `id = text`; continuation lines are indented; see https://projectfluent.org/fluent/guide/"),
-                        );
-                    }
-                    return false;
-                }
-            };
-            let entries = per_lang.entry(lang.to_string()).or_default();
-            let lines = source::id_lines(&text);
-            for entry in resource.body {
-                let id = match &entry {
-                    ast::Entry::Message(m) => m.id.name.to_string(),
-                    ast::Entry::Term(t) => format!("-{}", t.id.name),
-                    _ => continue,
-                };
-                let pos = lines
-                    .get(id.as_str())
-                    .map_or(Pos::new(1, 1), |&line| Pos::new(line, 1));
-                origins
-                    .entry(lang.to_string())
-                    .or_default()
-                    .insert(id.clone(), (f.display.clone(), pos));
-                let rewritten = rewrite::rewrite_entry(entry);
-                let one = ast::Resource {
-                    body: vec![rewritten],
-                };
-                entries.insert(id, fluent_syntax::serializer::serialize(&one));
+    let text = match f.read() {
+        Ok(b) => match String::from_utf8(b.into_owned()) {
+            Ok(t) => t,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error("encoding", "the file is not valid UTF-8")
+                        .in_file(&f.display)
+                        .at(Pos::of_bad_utf8(e.as_bytes()))
+                        .help("save the file as UTF-8"),
+                );
+                return false;
             }
+        },
+        Err(e) => {
+            diags.push(
+                Diagnostic::error("io", format!("cannot read file: {e}")).in_file(&f.display),
+            );
+            return false;
         }
+    };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&text)
+        .replace("\r\n", "\n");
+    let resource = match fluent_syntax::parser::parse(text.as_str()) {
+        Ok(r) => r,
+        Err((_, errors)) => {
+            for e in errors {
+                let (at, message) = source::error_at(&text, &e);
+                diags.push(
+                    Diagnostic::error("fluent", message)
+                        .in_file(&f.display)
+                        .at(Pos::from_offset(&text, at))
+                        .help("messages are `id = text`; continuation lines are indented; see https://projectfluent.org/fluent/guide/"),
+                );
+            }
+            return false;
+        }
+    };
+    let entries = per_lang.entry(lang.to_string()).or_default();
+    let lines = source::id_lines(&text);
+    for entry in resource.body {
+        let id = match &entry {
+            ast::Entry::Message(m) => m.id.name.to_string(),
+            ast::Entry::Term(t) => format!("-{}", t.id.name),
+            _ => continue,
+        };
+        let pos = lines
+            .get(id.as_str())
+            .map_or(Pos::new(1, 1), |&line| Pos::new(line, 1));
+        origins
+            .entry(lang.to_string())
+            .or_default()
+            .insert(id.clone(), (f.display.clone(), pos));
+        let rewritten = rewrite::rewrite_entry(entry);
+        let one = ast::Resource {
+            body: vec![rewritten],
+        };
+        entries.insert(id, fluent_syntax::serializer::serialize(&one));
     }
     true
 }
@@ -620,7 +637,6 @@ fn build_bundle(
         hijri: lang.hijri,
         fixed: std::collections::HashMap::new(),
         collation: collate::Collation::new(&lang.code),
-        borrowed: false,
         bundle,
         ids,
         origins: BTreeMap::new(),
@@ -671,9 +687,27 @@ mod tests {
     /// every plural select covers each CLDR category ICU4X gives the language, with `other` as
     /// the default.
     #[test]
+    fn languages_read_the_closest_built_in_locale() {
+        let folders: BTreeSet<&str> = ["ar", "en", "pt", "sr", "zh-Hans", "zh-Hant"].into();
+        for (code, folder) in [
+            ("ar", Some("ar")),
+            ("AR", Some("ar")),
+            ("pt-BR", Some("pt")),
+            ("zh", Some("zh-Hans")),
+            ("zh-CN", Some("zh-Hans")),
+            ("zh-TW", Some("zh-Hant")),
+            ("zh-HK", Some("zh-Hant")),
+            ("zh-Hant-TW", Some("zh-Hant")),
+            ("sr-Latn-RS", Some("sr")),
+            ("sw", None),
+            ("es-419", None),
+        ] {
+            assert_eq!(builtin_locale(code, &folders), folder, "{code}");
+        }
+    }
+
+    #[test]
     fn built_in_languages_are_complete_and_cover_their_plurals() {
-        let optional =
-            |id: &str| id.starts_with("month-syriac-") || id.starts_with("month-standalone-");
         let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let mut problems: Vec<String> = Vec::new();
         for f in theme::builtin_files(Layer::Locales) {
@@ -736,7 +770,7 @@ mod tests {
             for id in en.difference(have) {
                 problems.push(format!("{lang}: `{id}` is missing"));
             }
-            for id in have.difference(&en).filter(|id| !optional(id)) {
+            for id in have.difference(&en).filter(|id| !is_optional_message(id)) {
                 problems.push(format!("{lang}: `{id}` is not an English message"));
             }
         }
