@@ -11,29 +11,12 @@ Run it on a tmpfs: an ext4 disk's sys time swings by seconds.
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def timed(cmd, cwd=None):
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
-        full = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", t.name] + cmd
-        r = subprocess.run(full, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        if r.returncode != 0:
-            sys.exit(f"failed: {' '.join(cmd)}\n{r.stdout}\n{r.stderr[-3000:]}")
-        wall, user, sys_, rss = t.read().split()[-4:]
-        return float(wall), float(user) + float(sys_), int(rss) / 1024, r.stdout + r.stderr
-
-
-def show(name, rows):
-    def s(i, fmt):
-        v = sorted(r[i] for r in rows)
-        return f"{fmt.format(v[0])} / {fmt.format(statistics.median(v))} / {fmt.format(v[-1])}"
-    print(f"{name:24} wall {s(0, '{:.2f}')} s   cpu {s(1, '{:.2f}')} s   peak {s(2, '{:.0f}')} MiB")
+sys.path.insert(0, HERE)
+from import_bench import show, timed  # noqa: E402  (the same timer and summary line)
 
 
 def main():

@@ -36,18 +36,50 @@ fn missing_tools(browser_dir: &Path) -> Vec<&'static str> {
     missing
 }
 
+/// Whether the browser tools are here; without them the test says so and passes, except under
+/// `CI=true`, where it fails.
+fn tools_or_skip(repo: &Path) -> bool {
+    let missing = missing_tools(&repo.join("tests/browser"));
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(
+        std::env::var("CI").is_err(),
+        "CI must install the browser test tools; missing: {}",
+        missing.join(", ")
+    );
+    eprintln!("skipped: browser gates need {}", missing.join(", "));
+    false
+}
+
+/// Runs `tests/browser/run.mjs` over a built site (all its gates, or only the per-page ones over
+/// a list of pages) and returns what it printed; fails the test when any gate failed.
+fn run_gates(repo: &Path, site: &Path, artifacts: &Path, pages: Option<&Path>) -> String {
+    let browser_dir = repo.join("tests/browser");
+    let mut node = Command::new("node");
+    node.arg(browser_dir.join("run.mjs"))
+        .arg(site)
+        .arg(artifacts);
+    if let Some(p) = pages {
+        node.arg(p);
+    }
+    let out = node
+        .current_dir(&browser_dir)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run node: {e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "browser gates failed:\n{stdout}\n{stderr}"
+    );
+    stdout
+}
+
 #[test]
 fn sample_site_passes_browser_accessibility_and_html_validity_gates() {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let browser_dir = repo.join("tests/browser");
-    let missing = missing_tools(&browser_dir);
-    if !missing.is_empty() {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI must install the browser test tools; missing: {}",
-            missing.join(", ")
-        );
-        eprintln!("skipped: browser gates need {}", missing.join(", "));
+    if !tools_or_skip(&repo) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -55,19 +87,7 @@ fn sample_site_passes_browser_accessibility_and_html_validity_gates() {
     let run = common::nashra(&repo, &["build", "--output", &site.to_string_lossy()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let artifacts = repo.join("target/browser-artifacts");
-    let out = Command::new("node")
-        .arg(browser_dir.join("run.mjs"))
-        .arg(&site)
-        .arg(&artifacts)
-        .current_dir(&browser_dir)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run node: {e}"));
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "browser gates failed:\n{stdout}\n{stderr}"
-    );
+    let stdout = run_gates(&repo, &site, &artifacts, None);
     assert!(
         stdout.contains("browser gates:") && stdout.contains(", 0 failed"),
         "{stdout}"
@@ -82,15 +102,7 @@ fn sample_site_passes_browser_accessibility_and_html_validity_gates() {
 #[test]
 fn persian_and_hebrew_pages_pass_the_browser_gates() {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let browser_dir = repo.join("tests/browser");
-    let missing = missing_tools(&browser_dir);
-    if !missing.is_empty() {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI must install the browser test tools; missing: {}",
-            missing.join(", ")
-        );
-        eprintln!("skipped: browser gates need {}", missing.join(", "));
+    if !tools_or_skip(&repo) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -126,20 +138,7 @@ fn persian_and_hebrew_pages_pass_the_browser_gates() {
     let pages_file = tmp.path().join("pages.json");
     std::fs::write(&pages_file, pages).unwrap_or_else(|e| panic!("{e}"));
     let artifacts = repo.join("target/browser-artifacts/rtl");
-    let out = Command::new("node")
-        .arg(browser_dir.join("run.mjs"))
-        .arg(&site)
-        .arg(&artifacts)
-        .arg(&pages_file)
-        .current_dir(&browser_dir)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run node: {e}"));
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "browser gates failed:\n{stdout}\n{stderr}"
-    );
+    let stdout = run_gates(&repo, &site, &artifacts, Some(&pages_file));
     assert!(stdout.contains(", 0 failed"), "{stdout}");
     eprintln!("{}", stdout.trim());
 }
