@@ -235,3 +235,26 @@ fn prose_is_not_a_link_and_repeated_messages_are_grouped() {
     );
     assert!(run.stderr.contains("check: 6 problems"), "{}", run.stderr);
 }
+
+/// The README: `build` prints a repeated message the way `check` does — in full at its first
+/// three places, then one line naming the others.
+#[test]
+fn build_groups_a_warning_repeated_in_many_articles() {
+    let site = minimal_site();
+    for n in 1..=5 {
+        write(
+            site.path(),
+            &format!("content/2025/11/note-{n}.en.md"),
+            &format!("---\ntitle: Note {n}\ncreated: 2025-11-2{n}\n---\n\nText.\n"),
+        );
+    }
+    let run = nashra(site.path(), &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let full = "warning: `created` is read as the article's `date`";
+    assert_eq!(run.stderr.matches(full).count(), 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("  = the same warning at 2 more places: content/2025/11/note-4.en.md:3:1, content/2025/11/note-5.en.md:3:1\n"),
+        "{}",
+        run.stderr
+    );
+}

@@ -236,6 +236,13 @@ fn incremental_rebuilds_match_a_full_build() {
     step(&|r| {
         write(r, "content/2025/10/story-1.en.md", "---\ntitle: A new headline\ndate: 2025-10-02 08:00\ntopics: [economy]\ncountries: [EG]\n---\nBody 1.\n")
     });
+    // a summary written, then changed: topic and country feeds carry it (not the body)
+    step(&|r| {
+        write(r, "content/2025/10/story-1.en.md", "---\ntitle: A new headline\ndate: 2025-10-02 08:00\nsummary: Rates rose.\ntopics: [economy]\ncountries: [EG]\n---\nBody 1.\n")
+    });
+    step(&|r| {
+        write(r, "content/2025/10/story-1.en.md", "---\ntitle: A new headline\ndate: 2025-10-02 08:00\nsummary: Rates rose again.\ntopics: [economy]\ncountries: [EG]\n---\nBody 1.\n")
+    });
     step(&|r| {
         write(r, "content/2025/11/fresh.en.md", "---\ntitle: Fresh\ndate: 2025-11-30 09:00\ntopics: [economy]\ncountries: [DZ]\n---\nNew.\n")
     });
