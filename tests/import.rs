@@ -184,7 +184,10 @@ fn a_hugo_site_keeps_its_translations_bundles_and_addresses() {
     );
     assert!(!report.contains("shortcodes or template tags"), "{report}");
     let summit = read(&dest.join("content/2024/11/summit/index.en.md"));
-    assert!(summit.contains("See /en/2024/10/photo-story/ for more."), "{summit}");
+    assert!(
+        summit.contains("See /en/2024/10/photo-story/ for more."),
+        "{summit}"
+    );
     assert!(!summit.contains("{{<"), "{summit}");
     let out = dest.join("public");
     let en = read(&out.join("en/2024/11/summit/index.html"));
