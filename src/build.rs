@@ -73,6 +73,9 @@ pub struct BuildReport {
     /// Pictures decoded by this build, and pictures whose renditions came from the cache.
     pub images_decoded: usize,
     pub images_cached: usize,
+    /// How many times a Markdown body was parsed while rendering: once per published document
+    /// (its page, feed entries and search record share the parse).
+    pub bodies_parsed: usize,
 }
 
 /// A build that did not finish; the reasons are in the run's [`Diagnostics`].
@@ -321,6 +324,15 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
     );
     if timings {
         eprintln!("timing: render {:?}, {} MiB", start.elapsed(), rss_mib());
+        for line in render::timings::report() {
+            eprintln!("{line}");
+        }
+    }
+    if timings {
+        eprintln!(
+            "timing: bodies parsed {}",
+            prepared.parses.load(std::sync::atomic::Ordering::Relaxed)
+        );
     }
     diags.extend(prepared.held_link_warnings(&opts.root, site));
     progress.stage("copying files");
@@ -364,6 +376,7 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
         held: loaded.held.clone(),
         images_decoded: site.media.decoded,
         images_cached: site.media.cached,
+        bodies_parsed: prepared.parses.load(std::sync::atomic::Ordering::Relaxed),
     };
     Ok(Built {
         loaded,

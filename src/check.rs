@@ -89,7 +89,7 @@ pub fn check(root: &Path, diags: &Diagnostics) -> Result<(), Failed> {
     }
     check_links(root, site, &files, diags);
     loaded.l10n.report_fallbacks(diags);
-    check_messages(root, site.config.follow_symlinks, &loaded.l10n, diags);
+    check_messages(&renderer, &loaded.l10n, diags);
     note_untranslated(site, diags);
 
     if diags.has_errors() || diags.has_warnings() {
@@ -337,13 +337,10 @@ fn check_links(
     }
 }
 
-/// Message ids the templates name literally: `t(key="…")`.
-fn template_keys(root: &Path, follow: bool, diags: &Diagnostics) -> Vec<(String, PathBuf, Pos)> {
+/// Message ids the templates name literally: `t(key="…")`, in the templates the renderer read.
+fn template_keys(renderer: &Renderer) -> Vec<(String, PathBuf, Pos)> {
     let mut out = Vec::new();
-    // the renderer reported the folder's problems already; `Diagnostics` merges repeats
-    for f in theme::overlay(root, Layer::Templates, follow, diags) {
-        let Ok(bytes) = f.read() else { continue };
-        let text = String::from_utf8_lossy(&bytes);
+    for (_, shown, text) in renderer.templates() {
         let mut from = 0;
         while let Some(i) = text[from..].find("t(key=\"") {
             let start = from + i + "t(key=\"".len();
@@ -352,8 +349,8 @@ fn template_keys(root: &Path, follow: bool, diags: &Diagnostics) -> Vec<(String,
             };
             out.push((
                 text[start..start + end].to_string(),
-                f.display.clone(),
-                Pos::from_offset(&text, start),
+                shown.to_path_buf(),
+                Pos::from_offset(text, start),
             ));
             from = start + end;
         }
@@ -361,10 +358,10 @@ fn template_keys(root: &Path, follow: bool, diags: &Diagnostics) -> Vec<(String,
     out
 }
 
-fn check_messages(root: &Path, follow: bool, l10n: &Localizer, diags: &Diagnostics) {
+fn check_messages(renderer: &Renderer, l10n: &Localizer, diags: &Diagnostics) {
     let langs: Vec<&str> = l10n.languages().collect();
     // used by templates
-    for (key, file, pos) in template_keys(root, follow, diags) {
+    for (key, file, pos) in template_keys(renderer) {
         for lang in &langs {
             if !l10n.has(lang, &key) {
                 diags.push(

@@ -455,3 +455,33 @@ fn walk_size(dir: &Path) -> u64 {
         })
         .sum()
 }
+
+/// Each article's Markdown is parsed once per build: its page, the feeds that carry it and its
+/// search record share the parse (the feeds run first; the search index after every page).
+#[test]
+fn a_build_parses_each_body_once() {
+    let dir = search_site();
+    let root = dir.path().to_path_buf();
+    let documents = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .count();
+    let diags = nashra::diagnostics::Diagnostics::new();
+    let report = nashra::build::build(
+        &nashra::build::BuildOptions {
+            root: root.clone(),
+            ..Default::default()
+        },
+        &diags,
+    )
+    .unwrap_or_else(|_| panic!("{:?}", diags.snapshot()));
+    assert!(documents >= 6, "{documents}");
+    assert_eq!(report.bodies_parsed, documents);
+    // and the record made from the page's parse is in the index
+    let out = root.join("public");
+    assert_eq!(
+        titles(&query(&out, "ar", &[("بيشكيك", "")])[0]),
+        ["الاجتماع الوزاري في بيشكيك"]
+    );
+}

@@ -345,6 +345,48 @@ fn key_lines<'s>(split: &'s Split<'_>) -> rustc_hash::FxHashMap<&'s str, usize> 
 mod tests {
     use super::*;
 
+    /// Every key nashra knows, and the other generators' names, is read into its field: none of
+    /// them lands among the unknown keys (each would then warn and be lost).
+    #[test]
+    fn every_known_key_is_read_into_its_field() {
+        let value = |key: &str| match key {
+            "source" => "{name: Agency}",
+            "image" => "{src: a.jpg}",
+            "corrections" => "[{date: 2025-11-28 09:00, text: Fixed}]",
+            "extra" => "{a: 1}",
+            "draft" => "false",
+            "topics" | "countries" | "aliases" | "authors" | "tags" | "categories" => "[x]",
+            _ => "\"x\"",
+        };
+        let others = [
+            "description",
+            "lastmod",
+            "lastupdated",
+            "created",
+            "publishDate",
+        ];
+        for key in KNOWN_KEYS.iter().chain(others.iter()) {
+            let yaml = format!("{key}: {}\n", value(key));
+            let split = Split {
+                yaml: yaml.as_str().into(),
+                yaml_first_line: 2,
+                body: "",
+                body_first_line: 4,
+            };
+            let (raw, _) = parse(&split).unwrap_or_else(|d| panic!("{key}: {}", d.message));
+            assert!(raw.unknown.is_empty(), "`{key}` was read as unknown");
+        }
+        let split = Split {
+            yaml: "title: x\nmood: calm\n".into(),
+            yaml_first_line: 2,
+            body: "",
+            body_first_line: 4,
+        };
+        let (raw, warnings) = parse(&split).unwrap_or_else(|d| panic!("{}", d.message));
+        assert_eq!(raw.unknown.keys().collect::<Vec<_>>(), ["mood"]);
+        assert_eq!(warnings.len(), 1);
+    }
+
     #[test]
     fn splits_with_trailing_spaces_on_delimiters() {
         let s = split("---  \ntitle: x\n--- \nBody\n")

@@ -39,7 +39,7 @@ struct LangBundle {
     /// Where each message is defined (file to show, position), the site's file when it overrides.
     origins: BTreeMap<String, (std::path::PathBuf, Pos)>,
     /// Messages that take no arguments, formatted once at load (most interface text).
-    fixed: std::collections::HashMap<String, String>,
+    fixed: rustc_hash::FxHashMap<String, String>,
     /// How names sort in this language (topic, country and author lists).
     collation: collate::Collation,
 }
@@ -635,7 +635,7 @@ fn build_bundle(
         digits: lang.digits,
         month_names: lang.month_names,
         hijri: lang.hijri,
-        fixed: std::collections::HashMap::new(),
+        fixed: rustc_hash::FxHashMap::default(),
         collation: collate::Collation::new(&lang.code),
         bundle,
         ids,
@@ -643,7 +643,7 @@ fn build_bundle(
     })
     .map(|mut l| {
         // format every message that needs no argument once, now
-        let mut fixed = std::collections::HashMap::new();
+        let mut fixed = rustc_hash::FxHashMap::default();
         for id in &l.ids {
             let Some(pattern) = l.bundle.get_message(id).and_then(|m| m.value()) else {
                 continue;

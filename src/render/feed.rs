@@ -164,7 +164,7 @@ pub fn render(
                 2048
             };
             let mut e = String::with_capacity(capacity);
-            entry(&mut e, root, site, prep, &slot.card, id, full);
+            entry(&mut e, root, (site, l10n), prep, &slot.card, id, full);
             e
         }));
     }
@@ -175,7 +175,7 @@ pub fn render(
 fn entry(
     x: &mut String,
     root: &std::path::Path,
-    site: &Site,
+    (site, l10n): (&Site, &Localizer),
     prep: &Prepared,
     card: &Card,
     id: DocId,
@@ -231,7 +231,7 @@ fn entry(
         return;
     }
     // a file that vanished mid-build leaves an entry without content; its page reports the error
-    let body = prep.body(root, site, id).unwrap_or_default();
+    let body = prep.body(root, site, l10n, id).unwrap_or_default();
     let mut html = String::with_capacity(body.len() + 256);
     if let (Some(img), Some(pic)) = (&doc.image, &card.image) {
         // the published rendition (the card's), not the source file

@@ -17,7 +17,7 @@ pub mod redirects;
 pub mod sitemap;
 pub mod view;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -152,7 +152,7 @@ pub fn plan(site: &Site) -> Vec<Job> {
     for list in site.articles.values().chain(site.pages.values()) {
         jobs.extend(list.iter().map(|&id| Job::Document(id)));
     }
-    // last: most articles' search records are made by their pages by then (one parse for both)
+    // last, and run after every other job (`render_each`): the pages make the search records
     if site.config.search {
         for l in &site.config.languages {
             jobs.push(Job::SearchIndex(l.code.clone()));
@@ -167,6 +167,8 @@ pub struct Renderer {
     tera: Tera,
     /// Template name → path to show in errors.
     displays: std::collections::HashMap<String, std::path::PathBuf>,
+    /// Every template's name and text, as read once (`check` looks for the messages they use).
+    sources: Vec<(String, String)>,
     pub l10n: Arc<Localizer>,
     /// How long one page may take to render (`render_timeout`).
     pub time_limit: std::time::Duration,
@@ -212,11 +214,22 @@ impl Renderer {
             "t",
             move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
                 guard::check()?;
-                let key: String = kwargs.must_get("key")?;
+                // borrowed, not converted to `String`: this is called tens of times a page
+                let key: std::borrow::Cow<'_, str> = kwargs.must_get("key")?;
                 // `lang=` picks another language (bilingual pages such as 404.html).
-                let lang: String = match kwargs.get::<String>("lang")? {
+                let page_lang;
+                let lang: std::borrow::Cow<'_, str> = match kwargs.get("lang")? {
                     Some(l) => l,
-                    None => state.get("lang")?.unwrap_or_default(),
+                    None => {
+                        page_lang = state.get::<Value>("lang")?;
+                        match &page_lang {
+                            Some(v) => match v.as_str() {
+                                Some(l) => std::borrow::Cow::Borrowed(l),
+                                None => std::borrow::Cow::Owned(v.to_string()),
+                            },
+                            None => std::borrow::Cow::Borrowed(""),
+                        }
+                    }
                 };
                 let mut args: Vec<(&str, Arg)> = Vec::new();
                 for (k, v) in kwargs.iter() {
@@ -238,9 +251,10 @@ impl Renderer {
             "num",
             move |v: Value, _: Kwargs, state: &State| -> tera::TeraResult<String> {
                 guard::check()?;
-                let lang: String = state.get("lang")?.unwrap_or_default();
+                let lang = state.get::<Value>("lang")?;
+                let lang = lang.as_ref().and_then(Value::as_str).unwrap_or_default();
                 Ok(match v.as_f64() {
-                    Some(n) => l.number(&lang, n),
+                    Some(n) => l.number(lang, n),
                     None => v.to_string(),
                 })
             },
@@ -250,39 +264,41 @@ impl Renderer {
             "digits",
             move |v: Value, _: Kwargs, state: &State| -> tera::TeraResult<String> {
                 guard::check()?;
-                let lang: String = state.get("lang")?.unwrap_or_default();
+                let lang = state.get::<Value>("lang")?;
+                let lang = lang.as_ref().and_then(Value::as_str).unwrap_or_default();
                 let s = v.as_str().map_or_else(|| v.to_string(), str::to_string);
-                Ok(crate::i18n::format::digits(&s, l.digits(&lang)))
+                Ok(crate::i18n::format::digits(&s, l.digits(lang)))
             },
         );
-        // Add one by one first so that each syntax error names its own file.
-        let mut ok = true;
-        for (name, text) in &sources {
-            let mut probe = Tera::default();
-            probe.register_from(&tera);
-            // Only syntax errors here: a lone template cannot find its parent.
-            if let Err(e) = probe.add_raw_template(name, text) {
-                if !matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) {
-                    continue;
-                }
-                let mut d = template_diagnostic(&e, &displays);
-                if d.pos.is_none() {
-                    d.file = displays.get(name).cloned();
-                }
-                diags.push(d);
-                ok = false;
-            }
-        }
-        if !ok {
-            return None;
-        }
+        // Parsed once, all together. Only when that fails is each file parsed alone, so that
+        // every syntax error names its own file (a lone template cannot find its parent, so
+        // only syntax errors count there); otherwise the error is the set's (a cycle, a missing
+        // parent).
         if let Err(e) =
             tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
-            diags.push(
-                cycle_diagnostic(&e, &sources, &displays)
-                    .unwrap_or_else(|| template_diagnostic(&e, &displays)),
-            );
+            let mut syntax = false;
+            for (name, text) in &sources {
+                let mut probe = Tera::default();
+                probe.register_from(&tera);
+                if let Err(e) = probe.add_raw_template(name, text) {
+                    if !matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) {
+                        continue;
+                    }
+                    let mut d = template_diagnostic(&e, &displays);
+                    if d.pos.is_none() {
+                        d.file = displays.get(name).cloned();
+                    }
+                    diags.push(d);
+                    syntax = true;
+                }
+            }
+            if !syntax {
+                diags.push(
+                    cycle_diagnostic(&e, &sources, &displays)
+                        .unwrap_or_else(|| template_diagnostic(&e, &displays)),
+                );
+            }
             return None;
         }
         for required in [
@@ -313,8 +329,20 @@ impl Renderer {
             root: root.to_path_buf(),
             tera,
             displays,
+            sources,
             l10n,
             time_limit: config.render_timeout,
+        })
+    }
+
+    /// Every template (name, path to show, text), as this renderer read and parsed it.
+    pub fn templates(&self) -> impl Iterator<Item = (&str, &Path, &str)> {
+        self.sources.iter().map(|(name, text)| {
+            let shown = self
+                .displays
+                .get(name)
+                .map_or_else(|| Path::new(name.as_str()), PathBuf::as_path);
+            (name.as_str(), shown, text.as_str())
         })
     }
 
@@ -325,7 +353,11 @@ impl Renderer {
             .cloned()
             .unwrap_or_else(|| Path::new("templates").join(template));
         let mut out = guard::start(16 * 1024, self.time_limit, template, file.clone());
+        let started = timings::enabled().then(std::time::Instant::now);
         let result = self.tera.render_to(template, ctx, &mut out);
+        if let Some(t) = started {
+            timings::add(template, t.elapsed());
+        }
         let tripped = guard::finish();
         if let Some(why) = tripped {
             let message = match why {
@@ -417,7 +449,7 @@ impl Renderer {
                     Kind::Article => "article.html",
                     Kind::Page => "page.html",
                 };
-                let body = prep.page_body(&self.root, site, l10n, *id)?;
+                let body = prep.body(&self.root, site, l10n, *id)?;
                 guard::about(Some(doc.path.clone()));
                 let page = html(
                     template,
@@ -455,25 +487,33 @@ impl Renderer {
         diags: &Diagnostics,
         write: impl Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync,
     ) -> usize {
-        jobs.par_iter()
-            .inspect(|_| progress.step())
-            .map(|job| match self.render_job(site, prep, all_jobs, job) {
-                Ok(files) => files
-                    .iter()
-                    .filter(|(rel, bytes)| match write(rel, bytes) {
-                        Ok(()) => true,
-                        Err(d) => {
-                            diags.push(d);
-                            false
-                        }
-                    })
-                    .count(),
-                Err(d) => {
-                    diags.push(d);
-                    0
-                }
-            })
-            .sum()
+        // The search index comes after every page: an article page makes its search record
+        // from the parse of its body, so the index, run last, finds every record made; run
+        // beside the pages, it parsed again the bodies of the pages not yet rendered.
+        let (first, last): (Vec<&Job>, Vec<&Job>) =
+            jobs.iter().partition(|j| !matches!(j, Job::SearchIndex(_)));
+        let pass = |jobs: &[&Job]| -> usize {
+            jobs.par_iter()
+                .inspect(|_| progress.step())
+                .map(|job| match self.render_job(site, prep, all_jobs, job) {
+                    Ok(files) => files
+                        .iter()
+                        .filter(|(rel, bytes)| match write(rel, bytes) {
+                            Ok(()) => true,
+                            Err(d) => {
+                                diags.push(d);
+                                false
+                            }
+                        })
+                        .count(),
+                    Err(d) => {
+                        diags.push(d);
+                        0
+                    }
+                })
+                .sum()
+        };
+        pass(&first) + pass(&last)
     }
 }
 
@@ -616,4 +656,40 @@ fn manifest(site: &Site, lang: &str) -> String {
         ]
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// Time spent in each template, for `NASHRA_TIMINGS` (which `build` prints after rendering).
+pub mod timings {
+    use std::collections::BTreeMap;
+    use std::sync::{LazyLock, Mutex};
+    use std::time::Duration;
+
+    static ENABLED: LazyLock<bool> = LazyLock::new(|| std::env::var_os("NASHRA_TIMINGS").is_some());
+    static SPENT: Mutex<BTreeMap<String, (usize, Duration)>> = Mutex::new(BTreeMap::new());
+
+    pub fn enabled() -> bool {
+        *ENABLED
+    }
+
+    pub(super) fn add(template: &str, took: Duration) {
+        if let Ok(mut m) = SPENT.lock() {
+            let e = m.entry(template.to_string()).or_default();
+            e.0 += 1;
+            e.1 += took;
+        }
+    }
+
+    /// One line per template: pages rendered and the time summed over all threads.
+    pub fn report() -> Vec<String> {
+        let Ok(m) = SPENT.lock() else {
+            return Vec::new();
+        };
+        let mut rows: Vec<_> = m.iter().collect();
+        rows.sort_by(|a, b| b.1 .1.cmp(&a.1 .1));
+        rows.into_iter()
+            .map(|(name, (n, d))| {
+                format!("timing: template {name}: {n} pages, {d:?} (all threads)")
+            })
+            .collect()
+    }
 }

@@ -94,6 +94,11 @@ impl Record {
         }
     }
 
+    /// The bytes the record holds besides itself.
+    pub fn heap_bytes(&self) -> usize {
+        self.stems.len() + self.weights.len() + self.entry.len()
+    }
+
     /// (stem, weight) pairs.
     pub fn terms(&self) -> impl Iterator<Item = (&str, u8)> {
         self.stems
@@ -379,8 +384,10 @@ pub fn files(
         .collect();
     let files = index::files(&page_path(lang), &records, &filters);
     if std::env::var_os("NASHRA_TIMINGS").is_some() {
+        let kept: usize = records.iter().map(|r| r.heap_bytes()).sum();
         eprintln!(
-            "timing: search index {lang}: records {made:?}, index {:?}, {} files",
+            "timing: search index {lang}: records {made:?} ({} KiB kept), index {:?}, {} files",
+            kept >> 10,
             start.elapsed() - made,
             files.len()
         );

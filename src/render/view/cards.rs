@@ -280,6 +280,9 @@ pub struct Prepared {
     /// Links to documents the publication rules left out, as rendering meets them (document,
     /// link as written): `build` warns about each once.
     pub held_links: std::sync::Mutex<Vec<(usize, String)>>,
+    /// How many times a Markdown body was parsed (for the page, a feed or the search record):
+    /// once per document in a full build.
+    pub parses: std::sync::atomic::AtomicUsize,
 }
 
 impl Prepared {
@@ -338,6 +341,7 @@ impl Prepared {
             in_feed,
             md_links: Arc::default(),
             held_links: Default::default(),
+            parses: Default::default(),
         }
     }
 
@@ -391,30 +395,10 @@ impl Prepared {
         }
     }
 
-    /// The HTML of a document's body: rendered once and shared when a feed also carries it.
+    /// The HTML of a document's body: rendered once and shared when a feed also carries it. An
+    /// article's search record, when the site has search and it is not made yet, is made from
+    /// the same parse (whichever of its page and its feed entries comes first).
     pub fn body(
-        &self,
-        root: &std::path::Path,
-        site: &Site,
-        id: DocId,
-    ) -> Result<String, crate::diagnostics::Diagnostic> {
-        let doc = &site.documents[id];
-        let media = self.media_of(site, id);
-        if !self.in_feed.get(id).copied().unwrap_or(false) {
-            return crate::content::render_body(root, doc, &media);
-        }
-        match self.cards[id]
-            .body
-            .get_or_init(|| crate::content::render_body(root, doc, &media).map(Arc::from))
-        {
-            Ok(html) => Ok(html.to_string()),
-            Err(d) => Err(d.clone()),
-        }
-    }
-
-    /// The HTML of a document's page body; for an article whose search record is not made yet,
-    /// the record is made from the same parse.
-    pub fn page_body(
         &self,
         root: &std::path::Path,
         site: &Site,
@@ -423,12 +407,43 @@ impl Prepared {
     ) -> Result<String, crate::diagnostics::Diagnostic> {
         let doc = &site.documents[id];
         let slot = &self.cards[id];
-        let wants = site.config.search && doc.kind == Kind::Article && slot.search.get().is_none();
-        if !wants || slot.body.get().is_some() {
-            return self.body(root, site, id);
+        let in_feed = self.in_feed.get(id).copied().unwrap_or(false);
+        if in_feed {
+            if let Some(kept) = slot.body.get() {
+                return kept.as_ref().map(|h| h.to_string()).map_err(Clone::clone);
+            }
         }
-        let mut html = None;
+        let wants_record =
+            site.config.search && doc.kind == Kind::Article && slot.search.get().is_none();
+        self.parses
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let made = if wants_record {
+            self.body_and_record(root, site, l10n, id)
+        } else {
+            crate::content::render_body(root, doc, &self.media_of(site, id))
+        };
+        if !in_feed {
+            return made;
+        }
+        // another thread may have kept it meanwhile: the same HTML
+        match slot.body.get_or_init(|| made.map(Arc::from)) {
+            Ok(html) => Ok(html.to_string()),
+            Err(d) => Err(d.clone()),
+        }
+    }
+
+    /// Renders the body and makes the search record from one parse of the Markdown.
+    fn body_and_record(
+        &self,
+        root: &std::path::Path,
+        site: &Site,
+        l10n: &Localizer,
+        id: DocId,
+    ) -> Result<String, crate::diagnostics::Diagnostic> {
+        let doc = &site.documents[id];
+        let slot = &self.cards[id];
         let card = &slot.card;
+        let mut html = None;
         let record = crate::search::record_with(site, l10n, &card.url, &card.summary, id, |add| {
             crate::content::with_body(root, doc, |md| {
                 html = Some(crate::content::markdown::render_with_text(
@@ -437,20 +452,13 @@ impl Prepared {
                     add,
                 ));
             })
-        });
-        let html = match (record, html) {
-            (Ok(r), Some(html)) => {
-                // another thread may have made it meanwhile: the same record
-                let _ = slot.search.set(Ok(Arc::new(r)));
-                html
-            }
-            (Err(d), _) => return Err(d),
-            (Ok(_), None) => return self.body(root, site, id),
-        };
-        if self.in_feed.get(id).copied().unwrap_or(false) {
-            let _ = slot.body.set(Ok(Arc::from(html.as_str())));
+        })?;
+        // another thread may have made it meanwhile: the same record
+        let _ = slot.search.set(Ok(Arc::new(record)));
+        match html {
+            Some(html) => Ok(html),
+            None => crate::content::render_body(root, doc, &self.media_of(site, id)),
         }
-        Ok(html)
     }
 
     /// The article's search record, made once (and kept while its card is).
@@ -465,6 +473,8 @@ impl Prepared {
         slot.search
             .get_or_init(|| {
                 let card = &slot.card;
+                self.parses
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 crate::search::record(root, site, l10n, &card.url, &card.summary, id).map(Arc::new)
             })
             .clone()
