@@ -685,7 +685,7 @@ pub mod timings {
             return Vec::new();
         };
         let mut rows: Vec<_> = m.iter().collect();
-        rows.sort_by(|a, b| b.1 .1.cmp(&a.1 .1));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1 .1));
         rows.into_iter()
             .map(|(name, (n, d))| {
                 format!("timing: template {name}: {n} pages, {d:?} (all threads)")
