@@ -324,7 +324,14 @@
     var self = this;
     return Promise.all(docs.map(async function (d) {
       var c = Math.floor(d / meta.per);
-      var chunk = await self.file("d/" + c + "-" + meta.entries[c] + ".json");
+      var name = meta.entries[c];
+      if (meta.entry_pages) {
+        // a big index names its entry chunks in pages (e/P-H.json), not in meta.json
+        var p = Math.floor(c / meta.entry_page);
+        var page = await self.file("e/" + p + "-" + meta.entry_pages[p] + ".json");
+        name = page[c % meta.entry_page];
+      }
+      var chunk = await self.file("d/" + c + "-" + name + ".json");
       return chunk[d % meta.per];
     }));
   };

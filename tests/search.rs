@@ -485,3 +485,46 @@ fn a_build_parses_each_body_once() {
         ["الاجتماع الوزاري في بيشكيك"]
     );
 }
+
+/// A big index names its entry chunks in pages (`e/P-H.json`) instead of in `meta.json`, which
+/// every query loads; the script follows the page to the chunk. Written here with pages of two
+/// names, as an index of more than 8,192 articles is written with pages of 1,024.
+#[test]
+fn entry_chunk_names_in_pages_are_followed() {
+    let dir = built();
+    let out = dir.path().join("public");
+    let search = out.join("ar/search");
+    std::fs::remove_dir_all(&search).unwrap_or_else(|e| panic!("{e}"));
+    let stems = |word: &str| {
+        let mut v = Vec::new();
+        nashra::search::normalize::forms_cached(word, |f| v.push(f.to_string()));
+        v
+    };
+    let (talks, economy) = (stems("مفاوضات"), stems("اقتصاد"));
+    let records: Vec<std::sync::Arc<nashra::search::Record>> = (0..40)
+        .map(|i| {
+            let terms = if i % 3 == 0 { &talks } else { &economy };
+            let entry = serde_json::json!({"u": format!("/ar/{i}/"), "t": format!("مقال {i}"), "d": "", "s": ""});
+            std::sync::Arc::new(nashra::search::Record::new(
+                terms.iter().map(|t| (t.as_str(), 3u8)),
+                &entry.to_string(),
+            ))
+        })
+        .collect();
+    for (rel, bytes) in nashra::search::index::files_paged("ar/search/", &records, &[], 2) {
+        let path = out.join(&rel);
+        std::fs::create_dir_all(path.parent().unwrap_or(&out)).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let meta: Value = serde_json::from_slice(
+        &std::fs::read(search.join("meta.json")).unwrap_or_else(|e| panic!("{e}")),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // 40 entries, 8 to a chunk: 5 chunks named in 3 pages of 2
+    assert_eq!(meta["entries"], serde_json::json!([]));
+    assert_eq!(meta["entry_pages"].as_array().map(Vec::len), Some(3));
+    let res = query(&out, "ar", &[("مفاوضات", "")]);
+    assert_eq!(res[0]["total"], 14, "{:#}", res[0]);
+    let want: Vec<String> = (0..10).map(|k| format!("مقال {}", k * 3)).collect();
+    assert_eq!(titles(&res[0]), want);
+}

@@ -487,7 +487,7 @@ impl Renderer {
         diags: &Diagnostics,
         write: impl Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync,
     ) -> usize {
-        // The search index comes after every page: an article page makes its search record
+        // The search indexes come after every page: an article page makes its search record
         // from the parse of its body, so the index, run last, finds every record made; run
         // beside the pages, it parsed again the bodies of the pages not yet rendered.
         let (first, last): (Vec<&Job>, Vec<&Job>) =
@@ -513,7 +513,13 @@ impl Renderer {
                 })
                 .sum()
         };
-        pass(&first) + pass(&last)
+        // one language's index at a time: each is parallel inside, and two at once doubled the
+        // memory of the build's last moments (every posting of both languages)
+        pass(&first)
+            + last
+                .iter()
+                .map(|j| pass(std::slice::from_ref(j)))
+                .sum::<usize>()
     }
 }
 

@@ -7,11 +7,13 @@
 //!   [`TERM_CHUNK_BYTES`]; postings are `gap × 4 + weight class,…` in base 36 (articles numbered newest
 //!   first);
 //! - `d/N-H.json`: [`ENTRIES_PER_CHUNK`] result entries;
+//! - `e/P-H.json`: when there are more than [`ENTRY_NAMES_IN_META`] entry chunks, the names of
+//!   that many of them (page P), which `meta.json` then names instead of the chunks;
 //! - `f/KIND-KEY-H.json`: the articles of one topic or country, `delta,…` in base 36.
 //!
 //! `H` is a hash of the file's bytes, so a browser never mixes a cached chunk with a newer index.
 //! A query loads `meta.json`, the one or two term chunks its words fall in and the entry chunks
-//! of the results it shows.
+//! of the results it shows (and, on a big site, the page naming those chunks).
 
 use std::fmt::Write as _;
 use std::hash::Hasher;
@@ -85,13 +87,29 @@ fn json_str(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
 }
 
+/// Entry chunk names (their hashes) listed in `meta.json` itself; a bigger index lists them in
+/// pages of this many (`e/P-H.json`), so `meta.json`, which every query loads, stays small.
+pub const ENTRY_NAMES_IN_META: usize = 1024;
+
 /// Writes the index of `records` (newest article first) under `dir` (`LANG/search/`).
 pub fn files(dir: &str, records: &[Arc<Record>], filters: &[Filter]) -> Vec<(String, Vec<u8>)> {
+    files_paged(dir, records, filters, ENTRY_NAMES_IN_META)
+}
+
+/// [`files`] with the entry names paged by `page` (tests use small pages).
+pub fn files_paged(
+    dir: &str,
+    records: &[Arc<Record>],
+    filters: &[Filter],
+    page: usize,
+) -> Vec<(String, Vec<u8>)> {
+    let page = page.max(1);
     let mut out = Vec::new();
 
-    // postings: stem → (article, weight), articles ascending: groups of records are collected in
-    // parallel and joined in order
-    type Postings<'a> = rustc_hash::FxHashMap<&'a str, Vec<(u32, u8)>>;
+    // postings: stem → article × 4 + weight class (one u32: half the memory of a pair, which
+    // is most of an index's memory while it is made), articles ascending: groups of records
+    // are collected in parallel and joined in order
+    type Postings<'a> = rustc_hash::FxHashMap<&'a str, Vec<u32>>;
     let postings: Postings<'_> = records
         .par_chunks(RECORDS_PER_TASK)
         .enumerate()
@@ -100,7 +118,9 @@ pub fn files(dir: &str, records: &[Arc<Record>], filters: &[Filter]) -> Vec<(Str
             for (k, r) in group.iter().enumerate() {
                 let doc = (c * RECORDS_PER_TASK + k) as u32;
                 for (t, w) in r.terms() {
-                    map.entry(t).or_default().push((doc, w));
+                    map.entry(t)
+                        .or_default()
+                        .push(doc * WEIGHT_CLASSES + u32::from(w.min(3)));
                 }
             }
             map
@@ -114,7 +134,7 @@ pub fn files(dir: &str, records: &[Arc<Record>], filters: &[Filter]) -> Vec<(Str
             }
             a
         });
-    let mut terms: Vec<(&str, Vec<(u32, u8)>)> = postings.into_iter().collect();
+    let mut terms: Vec<(&str, Vec<u32>)> = postings.into_iter().collect();
     terms.par_sort_unstable_by(|a, b| js_order(a.0, b.0));
     // each stem's entry, `["stem","postings"]`, written in parallel
     let entries: Vec<String> = terms
@@ -125,18 +145,21 @@ pub fn files(dir: &str, records: &[Arc<Record>], filters: &[Filter]) -> Vec<(Str
             e.push_str(&json_str(term));
             e.push_str(",\"");
             let mut prev = 0u32;
-            for (k, &(doc, w)) in list.iter().enumerate() {
+            for (k, &p) in list.iter().enumerate() {
                 if k > 0 {
                     e.push(',');
                 }
+                let doc = p / WEIGHT_CLASSES;
                 // the gap and the class in one number: most postings are one character
-                base36((doc - prev) * WEIGHT_CLASSES + u32::from(w.min(3)), &mut e);
+                base36((doc - prev) * WEIGHT_CLASSES + p % WEIGHT_CLASSES, &mut e);
                 prev = doc;
             }
             e.push_str("\"]");
             e
         })
         .collect();
+    // the postings are written: only the stems are needed from here
+    let terms: Vec<&str> = terms.into_iter().map(|(t, _)| t).collect();
 
     let mut chunk_firsts: Vec<(String, String)> = Vec::new();
     let mut chunk = String::new();
@@ -153,7 +176,7 @@ pub fn files(dir: &str, records: &[Arc<Record>], filters: &[Filter]) -> Vec<(Str
             chunk_firsts.push((f.to_string(), h));
         }
     };
-    for ((term, _), entry) in terms.iter().zip(&entries) {
+    for (&term, entry) in terms.iter().zip(&entries) {
         if first.is_none() {
             chunk.push('[');
             first = Some(term);
@@ -218,12 +241,32 @@ pub fn files(dir: &str, records: &[Arc<Record>], filters: &[Filter]) -> Vec<(Str
         }
         let _ = write!(meta, "[{},\"{h}\"]", json_str(f));
     }
-    meta.push_str("],\"entries\":[");
-    for (k, h) in entry_hashes.iter().enumerate() {
-        if k > 0 {
-            meta.push(',');
+    // the entry chunks' names: in meta.json for a small index, else in pages that meta.json names
+    let names = |hashes: &[String]| {
+        let mut list = String::with_capacity(hashes.len() * 11);
+        for (k, h) in hashes.iter().enumerate() {
+            if k > 0 {
+                list.push(',');
+            }
+            let _ = write!(list, "\"{h}\"");
         }
-        let _ = write!(meta, "\"{h}\"");
+        list
+    };
+    if entry_hashes.len() <= page {
+        let _ = write!(meta, "],\"entries\":[{}", names(&entry_hashes));
+    } else {
+        let mut pages = Vec::new();
+        for (p, group) in entry_hashes.chunks(page).enumerate() {
+            let text = format!("[{}]", names(group));
+            let h = short_hash(text.as_bytes());
+            out.push((format!("{dir}e/{p}-{h}.json"), text.into_bytes()));
+            pages.push(h);
+        }
+        let _ = write!(
+            meta,
+            "],\"entries\":[],\"entry_page\":{page},\"entry_pages\":[{}",
+            names(&pages)
+        );
     }
     let _ = write!(
         meta,
