@@ -281,23 +281,65 @@
     var forms = [].concat.apply([], tokens);
     if (!tokens.length) return { hits: [], forms: forms, words: 0 };
     var n = meta.docs;
-    var perToken = await Promise.all(tokens.map(async function (tokenForms) {
-      var scores = new Map();
+    // every query word's matching stems, from the term chunks
+    var found = await Promise.all(tokens.map(async function (tokenForms) {
+      var list = [];
       for (var k = 0; k < tokenForms.length; k++) {
-        var form = tokenForms[k];
-        var alt = k === 0 ? 1 : 0.8;
-        var matches = await self.lookup(meta, form, cpLen(form) >= PREFIX_MIN);
+        var matches = await self.lookup(meta, tokenForms[k], cpLen(tokenForms[k]) >= PREFIX_MIN);
         matches.forEach(function (m) {
-          var idf = Math.log(1 + n / count(m.postings));
-          var f = alt * idf * (m.exact ? 1 : 0.5);
-          decode(m.postings, function (doc, w) {
-            var s = w * f;
-            var old = scores.get(doc);
-            if (old === undefined || s > old) scores.set(doc, s);
-          });
+          list.push({ m: m, alt: k === 0 ? 1 : 0.8 });
         });
       }
-      return scores;
+      return list;
+    }));
+    function score(scores, m, alt, postings, total) {
+      var f = alt * Math.log(1 + n / total) * (m.exact ? 1 : 0.5);
+      decode(postings, function (doc, w) {
+        var s = w * f;
+        var old = scores.get(doc);
+        if (old === undefined || s > old) scores.set(doc, s);
+      });
+    }
+    // words whose postings are all in the chunks first: the articles they allow
+    var perToken = found.map(function () { return new Map(); });
+    var split = found.map(function (list) {
+      return list.some(function (x) { return typeof x.m.postings !== "string"; });
+    });
+    var candidates = null;
+    found.forEach(function (list, t) {
+      if (split[t]) return;
+      list.forEach(function (x) {
+        score(perToken[t], x.m, x.alt, x.m.postings, count(x.m.postings));
+      });
+      if (candidates === null) candidates = Array.from(perToken[t].keys()).sort(function (a, b) { return a - b; });
+      else candidates = candidates.filter(function (d) { return perToken[t].has(d); });
+    });
+    // a common word of a big archive has its postings in parts (newest articles first): only
+    // the parts holding articles the other words allow are loaded, or, alone, the newest part
+    await Promise.all(found.map(async function (list, t) {
+      if (!split[t]) return;
+      await Promise.all(list.map(async function (x) {
+        var p = x.m.postings;
+        if (typeof p === "string") {
+          score(perToken[t], x.m, x.alt, p, count(p));
+          return;
+        }
+        var wanted = [];
+        if (candidates === null) wanted.push(0);
+        else {
+          var k = 0;
+          candidates.forEach(function (d) {
+            while (k + 1 < p.p.length && p.p[k + 1][0] <= d) k++;
+            if (wanted[wanted.length - 1] !== k) wanted.push(k);
+          });
+        }
+        var parts = await Promise.all(wanted.map(function (k) {
+          return self.file("p/" + p.p[k][1] + ".json");
+        }));
+        parts.forEach(function (text) {
+          score(perToken[t], x.m, x.alt, text, p.n);
+        });
+      }));
     }));
     perToken.sort(function (a, b) { return a.size - b.size; });
     var sets = [];

@@ -511,7 +511,15 @@ fn entry_chunk_names_in_pages_are_followed() {
             ))
         })
         .collect();
-    for (rel, bytes) in nashra::search::index::files_paged("ar/search/", &records, &[], 2) {
+    for (rel, bytes) in nashra::search::index::files_with(
+        "ar/search/",
+        &records,
+        &[],
+        nashra::search::index::Limits {
+            entry_page: 2,
+            ..Default::default()
+        },
+    ) {
         let path = out.join(&rel);
         std::fs::create_dir_all(path.parent().unwrap_or(&out)).unwrap_or_else(|e| panic!("{e}"));
         std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
@@ -527,4 +535,71 @@ fn entry_chunk_names_in_pages_are_followed() {
     assert_eq!(res[0]["total"], 14, "{:#}", res[0]);
     let want: Vec<String> = (0..10).map(|k| format!("مقال {}", k * 3)).collect();
     assert_eq!(titles(&res[0]), want);
+}
+
+/// A stem in more articles than a term chunk holds has its postings in parts, newest articles
+/// first. Alone, the word loads only the newest part; beside a rarer word, only the parts
+/// holding that word's articles, so an old article with both is still found. Written here with
+/// parts of 8 bytes, as a big archive's commonest words are written with parts of 64 KB.
+#[test]
+fn a_common_word_loads_only_the_parts_it_needs() {
+    let dir = built();
+    let out = dir.path().join("public");
+    let search = out.join("ar/search");
+    std::fs::remove_dir_all(&search).unwrap_or_else(|e| panic!("{e}"));
+    let stems = |word: &str| {
+        let mut v = Vec::new();
+        nashra::search::normalize::forms_cached(word, |f| v.push(f.to_string()));
+        v
+    };
+    let (talks, rare) = (stems("مفاوضات"), stems("بيشكيك"));
+    let records: Vec<std::sync::Arc<nashra::search::Record>> = (0..60)
+        .map(|i| {
+            let mut terms: Vec<&String> = Vec::new();
+            if i % 2 == 0 {
+                terms.extend(&talks);
+            }
+            if i == 4 || i == 58 {
+                terms.extend(&rare);
+            }
+            let entry = serde_json::json!({"u": format!("/ar/{i}/"), "t": format!("مقال {i}"), "d": "", "s": ""});
+            std::sync::Arc::new(nashra::search::Record::new(
+                terms.iter().map(|t| (t.as_str(), 3u8)),
+                &entry.to_string(),
+            ))
+        })
+        .collect();
+    let limits = nashra::search::index::Limits {
+        part_bytes: 8,
+        ..Default::default()
+    };
+    let files = nashra::search::index::files_with("ar/search/", &records, &[], limits);
+    let parts = files
+        .iter()
+        .filter(|(p, _)| p.starts_with("ar/search/p/"))
+        .count();
+    assert!(parts >= 5, "{parts} parts");
+    for (rel, bytes) in files {
+        let path = out.join(&rel);
+        std::fs::create_dir_all(path.parent().unwrap_or(&out)).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let loaded = |r: &Value| {
+        r["files"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f.as_str().is_some_and(|f| f.contains("/search/p/")))
+            .count()
+    };
+    let res = query(&out, "ar", &[("مفاوضات", ""), ("مفاوضات بيشكيك", "")]);
+    // alone: the newest part (articles 0 to 8)
+    assert_eq!(
+        titles(&res[0]),
+        ["مقال 0", "مقال 2", "مقال 4", "مقال 6", "مقال 8"]
+    );
+    assert_eq!(loaded(&res[0]), 1, "{:#}", res[0]);
+    // with the rarer word: the two parts that hold its articles, the newest and the oldest
+    assert_eq!(titles(&res[1]), ["مقال 4", "مقال 58"]);
+    assert_eq!(loaded(&res[1]), 2, "{:#}", res[1]);
 }

@@ -9,6 +9,9 @@
 //! - `d/N-H.json`: [`ENTRIES_PER_CHUNK`] result entries;
 //! - `e/P-H.json`: when there are more than [`ENTRY_NAMES_IN_META`] entry chunks, the names of
 //!   that many of them (page P), which `meta.json` then names instead of the chunks;
+//! - `p/K-H.json`: part K of the postings of a stem in more articles than a term chunk holds
+//!   ([`POSTINGS_PART_BYTES`]), newest articles first; its term chunk names the parts and the
+//!   first article of each;
 //! - `f/KIND-KEY-H.json`: the articles of one topic or country, `delta,…` in base 36.
 //!
 //! `H` is a hash of the file's bytes, so a browser never mixes a cached chunk with a newer index.
@@ -91,19 +94,42 @@ fn json_str(s: &str) -> String {
 /// pages of this many (`e/P-H.json`), so `meta.json`, which every query loads, stays small.
 pub const ENTRY_NAMES_IN_META: usize = 1024;
 
-/// Writes the index of `records` (newest article first) under `dir` (`LANG/search/`).
-pub fn files(dir: &str, records: &[Arc<Record>], filters: &[Filter]) -> Vec<(String, Vec<u8>)> {
-    files_paged(dir, records, filters, ENTRY_NAMES_IN_META)
+/// The longest postings a term chunk holds for one stem, in bytes. A stem in more articles (a
+/// common word of a big archive) has its postings in parts of about this size (`p/N-H.json`),
+/// newest articles first, and a query loads only the parts it needs.
+pub const POSTINGS_PART_BYTES: usize = 64 * 1024;
+
+/// Where the index splits its lists ([`ENTRY_NAMES_IN_META`], [`POSTINGS_PART_BYTES`]; tests
+/// use small sizes).
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub entry_page: usize,
+    pub part_bytes: usize,
 }
 
-/// [`files`] with the entry names paged by `page` (tests use small pages).
-pub fn files_paged(
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            entry_page: ENTRY_NAMES_IN_META,
+            part_bytes: POSTINGS_PART_BYTES,
+        }
+    }
+}
+
+/// Writes the index of `records` (newest article first) under `dir` (`LANG/search/`).
+pub fn files(dir: &str, records: &[Arc<Record>], filters: &[Filter]) -> Vec<(String, Vec<u8>)> {
+    files_with(dir, records, filters, Limits::default())
+}
+
+/// [`files`] with other [`Limits`].
+pub fn files_with(
     dir: &str,
     records: &[Arc<Record>],
     filters: &[Filter],
-    page: usize,
+    limits: Limits,
 ) -> Vec<(String, Vec<u8>)> {
-    let page = page.max(1);
+    let page = limits.entry_page.max(1);
+    let part_bytes = limits.part_bytes.max(1);
     let mut out = Vec::new();
 
     // postings: stem → article × 4 + weight class (one u32: half the memory of a pair, which
@@ -136,28 +162,67 @@ pub fn files_paged(
         });
     let mut terms: Vec<(&str, Vec<u32>)> = postings.into_iter().collect();
     terms.par_sort_unstable_by(|a, b| js_order(a.0, b.0));
-    // each stem's entry, `["stem","postings"]`, written in parallel
-    let entries: Vec<String> = terms
+    // each stem's entry, `["stem","postings"]`, written in parallel; a stem whose postings are
+    // longer than a part: `["stem",{"n":COUNT,"p":[[FIRST_ARTICLE,"N-H"],…]}]` and its parts
+    let written: Vec<(String, Vec<(String, Vec<u8>)>)> = terms
         .par_iter()
         .map(|(term, list)| {
-            let mut e = String::with_capacity(list.len() * 4 + term.len() + 8);
+            // finished parts: (first article, postings)
+            let mut parts: Vec<(u32, String)> = Vec::new();
+            let mut text = String::with_capacity(list.len().min(part_bytes) * 2);
+            let mut first = 0u32;
+            let mut prev = 0u32;
+            for &p in list {
+                let doc = p / WEIGHT_CLASSES;
+                if text.len() >= part_bytes {
+                    parts.push((first, std::mem::take(&mut text)));
+                }
+                if text.is_empty() {
+                    // a list (or a part) starts from article 0: its first gap is the number
+                    first = doc;
+                    prev = 0;
+                } else {
+                    text.push(',');
+                }
+                // the gap and the class in one number: most postings are one character
+                base36(
+                    (doc - prev) * WEIGHT_CLASSES + p % WEIGHT_CLASSES,
+                    &mut text,
+                );
+                prev = doc;
+            }
+            let mut e = String::with_capacity(text.len() + term.len() + 8);
             e.push('[');
             e.push_str(&json_str(term));
-            e.push_str(",\"");
-            let mut prev = 0u32;
-            for (k, &p) in list.iter().enumerate() {
+            if parts.is_empty() {
+                e.push_str(",\"");
+                e.push_str(&text);
+                e.push_str("\"]");
+                return (e, Vec::new());
+            }
+            parts.push((first, text));
+            let _ = write!(e, ",{{\"n\":{},\"p\":[", list.len());
+            let mut files = Vec::new();
+            for (k, (first, part)) in parts.iter().enumerate() {
+                let body = json_str(part);
+                // the stem is in the hash: two stems' parts never share a name
+                let h = short_hash(format!("{term}\n{body}").as_bytes());
+                let name = format!("{k}-{h}");
                 if k > 0 {
                     e.push(',');
                 }
-                let doc = p / WEIGHT_CLASSES;
-                // the gap and the class in one number: most postings are one character
-                base36((doc - prev) * WEIGHT_CLASSES + p % WEIGHT_CLASSES, &mut e);
-                prev = doc;
+                let _ = write!(e, "[{first},\"{name}\"]");
+                files.push((format!("{dir}p/{name}.json"), body.into_bytes()));
             }
-            e.push_str("\"]");
-            e
+            e.push_str("]}]");
+            (e, files)
         })
         .collect();
+    let mut entries = Vec::with_capacity(written.len());
+    for (e, files) in written {
+        entries.push(e);
+        out.extend(files);
+    }
     // the postings are written: only the stems are needed from here
     let terms: Vec<&str> = terms.into_iter().map(|(t, _)| t).collect();
 

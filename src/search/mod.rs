@@ -34,7 +34,7 @@ pub fn is_content_named(rel: &str) -> bool {
     let mut parts = rel.split('/');
     matches!(
         (parts.next(), parts.next(), parts.next(), parts.next(), parts.next()),
-        (Some(_), Some("search"), Some("t" | "d" | "e" | "f"), Some(name), None) if name.ends_with(".json")
+        (Some(_), Some("search"), Some("t" | "d" | "e" | "f" | "p"), Some(name), None) if name.ends_with(".json")
     )
 }
 
@@ -44,7 +44,7 @@ pub fn stale_files(out: &Path, lang: &str, written: &[String]) -> Vec<String> {
     let fresh: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
     let dir = page_path(lang);
     let mut stale = Vec::new();
-    for sub in ["t", "d", "e", "f"] {
+    for sub in ["t", "d", "e", "f", "p"] {
         let Ok(entries) = std::fs::read_dir(out.join(&dir).join(sub)) else {
             continue;
         };

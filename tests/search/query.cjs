@@ -60,6 +60,7 @@ function fetcher(log) {
       hits: entries,
       highlighted,
       bytes: log.reduce((n, [, b]) => n + b, 0),
+      files: log.map(([url]) => url),
     });
   }
   console.log(JSON.stringify(results));
