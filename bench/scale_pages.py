@@ -73,17 +73,29 @@ def search_bytes(out, lang):
         return None
     meta_bytes = os.path.getsize(meta_path)
     meta = json.load(open(meta_path, encoding="utf-8"))
-    # the term with the longest postings: count commas in every chunk
+    # the term with the longest postings: count commas in every chunk; a term in parts
+    # (`{"n": count, "p": [[first, name], …]}`) loads its chunk and, alone, its newest part
     best = (0, None, None)
     for i, (_, h) in enumerate(meta["terms"]):
         path = os.path.join(base, "t", f"{i}-{h}.json")
         size = os.path.getsize(path)
         for term, postings in json.load(open(path, encoding="utf-8")):
-            n = postings.count(",") + 1
+            if isinstance(postings, dict):
+                n = postings["n"]
+                loads = size + os.path.getsize(os.path.join(base, "p", postings["p"][0][1] + ".json"))
+            else:
+                n = postings.count(",") + 1
+                loads = size
             if n > best[0]:
-                best = (n, term, size)
-    entries = os.path.join(base, "d", f"0-{meta['entries'][0]}.json") if meta["entries"] else None
-    entry_bytes = os.path.getsize(entries) if entries else 0
+                best = (n, term, loads)
+    entry_bytes = 0
+    if meta.get("entry_pages"):
+        page = os.path.join(base, "e", f"0-{meta['entry_pages'][0]}.json")
+        entry_bytes += os.path.getsize(page)
+        first = json.load(open(page, encoding="utf-8"))[0]
+        entry_bytes += os.path.getsize(os.path.join(base, "d", f"0-{first}.json"))
+    elif meta["entries"]:
+        entry_bytes += os.path.getsize(os.path.join(base, "d", f"0-{meta['entries'][0]}.json"))
     return {
         "word": best[1],
         "articles": best[0],
@@ -123,7 +135,7 @@ def main():
             if s:
                 print(f"  search {lang}: most common word {s['word']!r} in {s['articles']:,} "
                       f"articles loads {s['total'] / 1000:,.0f} KB (meta.json {s['meta'] / 1000:,.0f}, "
-                      f"term chunk {s['chunk'] / 1000:,.0f}, entries {s['entries'] / 1000:,.0f})")
+                      f"term chunk and part {s['chunk'] / 1000:,.0f}, entry list and entries {s['entries'] / 1000:,.0f})")
         for line in err:
             if line.startswith("timing:"):
                 print("    " + line)
