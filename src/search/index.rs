@@ -128,19 +128,15 @@ pub fn files_with(
     filters: &[Filter],
     limits: Limits,
 ) -> Vec<(String, Vec<u8>)> {
-    let page = limits.entry_page.max(1);
-    let part_bytes = limits.part_bytes.max(1);
-    let mut out = Vec::new();
-
-    // postings: stem → article × 4 + weight class (one u32: half the memory of a pair, which
-    // is most of an index's memory while it is made), articles ascending: groups of records
-    // are collected in parallel and joined in order
-    type Postings<'a> = rustc_hash::FxHashMap<&'a str, Vec<u32>>;
-    let postings: Postings<'_> = records
+    // postings: stem number → article × 4 + weight class (one u32: half the memory of a pair,
+    // which is most of an index's memory while it is made), articles ascending: groups of
+    // records are collected in parallel and joined in order
+    type Postings = rustc_hash::FxHashMap<u32, Vec<u32>>;
+    let postings: Postings = records
         .par_chunks(RECORDS_PER_TASK)
         .enumerate()
         .map(|(c, group)| {
-            let mut map: Postings<'_> = Default::default();
+            let mut map: Postings = Default::default();
             for (k, r) in group.iter().enumerate() {
                 let doc = (c * RECORDS_PER_TASK + k) as u32;
                 for (t, w) in r.terms() {
@@ -160,7 +156,24 @@ pub fn files_with(
             }
             a
         });
-    let mut terms: Vec<(&str, Vec<u32>)> = postings.into_iter().collect();
+    super::stems::with_names(|names| write_files(dir, records, filters, limits, postings, names))
+}
+
+fn write_files(
+    dir: &str,
+    records: &[Arc<Record>],
+    filters: &[Filter],
+    limits: Limits,
+    postings: rustc_hash::FxHashMap<u32, Vec<u32>>,
+    names: &[Arc<str>],
+) -> Vec<(String, Vec<u8>)> {
+    let page = limits.entry_page.max(1);
+    let part_bytes = limits.part_bytes.max(1);
+    let mut out = Vec::new();
+    let mut terms: Vec<(&str, Vec<u32>)> = postings
+        .into_iter()
+        .filter_map(|(id, list)| Some((names.get(id as usize)?.as_ref(), list)))
+        .collect();
     terms.par_sort_unstable_by(|a, b| js_order(a.0, b.0));
     // each stem's entry, `["stem","postings"]`, written in parallel; a stem whose postings are
     // longer than a part: `["stem",{"n":COUNT,"p":[[FIRST_ARTICLE,"N-H"],…]}]` and its parts

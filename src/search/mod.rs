@@ -11,6 +11,7 @@
 
 pub mod index;
 pub mod normalize;
+pub mod stems;
 pub mod words;
 
 use std::path::Path;
@@ -64,11 +65,11 @@ pub fn stale_files(out: &Path, lang: &str, written: &[String]) -> Vec<String> {
 const RESULT_SUMMARY_CHARS: usize = 220;
 
 /// One article as the index sees it. Every article's record is kept for the next rebuild, so it
-/// is compact: its stems in one string (a stem never contains a space) and their weights beside.
+/// is compact: its stems by number ([`stems`]) and their weights beside.
 #[derive(Debug)]
 pub struct Record {
-    /// The stems, each once, separated by spaces.
-    stems: Box<str>,
+    /// The stems' numbers, each once.
+    stems: Box<[u32]>,
     /// The weight class (0–3) of each stem, in the same order.
     weights: Box<[u8]>,
     /// The result entry shown for it (JSON: url, title, date, summary).
@@ -76,19 +77,15 @@ pub struct Record {
 }
 
 impl Record {
-    /// A record of (stem, weight) pairs; stems are words of [`normalize`], without spaces.
+    /// A record of (stem, weight) pairs; stems are words of [`normalize`].
     pub fn new<'a>(terms: impl IntoIterator<Item = (&'a str, u8)>, entry: &str) -> Record {
-        let mut stems = String::new();
-        let mut weights = Vec::new();
-        for (t, w) in terms {
-            if !stems.is_empty() {
-                stems.push(' ');
-            }
-            stems.push_str(t);
-            weights.push(w);
-        }
+        Record::of_ids(terms.into_iter().map(|(t, w)| (stems::id(t), w)), entry)
+    }
+
+    fn of_ids(terms: impl IntoIterator<Item = (u32, u8)>, entry: &str) -> Record {
+        let (stems, weights): (Vec<u32>, Vec<u8>) = terms.into_iter().unzip();
         Record {
-            stems: stems.into_boxed_str(),
+            stems: stems.into_boxed_slice(),
             weights: weights.into_boxed_slice(),
             entry: entry.into(),
         }
@@ -96,15 +93,12 @@ impl Record {
 
     /// The bytes the record holds besides itself.
     pub fn heap_bytes(&self) -> usize {
-        self.stems.len() + self.weights.len() + self.entry.len()
+        self.stems.len() * 4 + self.weights.len() + self.entry.len()
     }
 
-    /// (stem, weight) pairs.
-    pub fn terms(&self) -> impl Iterator<Item = (&str, u8)> {
-        self.stems
-            .split(' ')
-            .filter(|s| !s.is_empty())
-            .zip(self.weights.iter().copied())
+    /// (stem number, weight) pairs.
+    pub fn terms(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        self.stems.iter().copied().zip(self.weights.iter().copied())
     }
 }
 
@@ -208,14 +202,11 @@ pub fn record_with(
     add(&doc.title, Field::Title);
     add(summary, Field::Summary);
     body(&mut |t| add(t, Field::Body))?;
-    let mut seen: FxHashMap<String, Seen> =
+    let mut seen: FxHashMap<u32, Seen> =
         FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
     for (w, s) in &words {
-        normalize::forms_cached(w, |f| {
-            let e = match seen.get_mut(f) {
-                Some(e) => e,
-                None => seen.entry(f.to_string()).or_default(),
-            };
+        normalize::stem_ids_cached(w, |f| {
+            let e = seen.entry(f).or_default();
             e.title |= s.title;
             e.summary |= s.summary;
             e.body = e.body.saturating_add(s.body);
@@ -233,8 +224,8 @@ pub fn record_with(
         s: &markdown::cut_summary(summary, RESULT_SUMMARY_CHARS),
     })
     .unwrap_or_default();
-    Ok(Record::new(
-        seen.iter().map(|(t, s)| (t.as_str(), s.weight())),
+    Ok(Record::of_ids(
+        seen.iter().map(|(&t, s)| (t, s.weight())),
         &entry,
     ))
 }

@@ -206,6 +206,35 @@ pub fn forms(word: &str, scratch: &mut Scratch, mut each: impl FnMut(&str)) {
     }
 }
 
+/// The numbers ([`super::stems::id`]) of the [`forms`] of `word`, through a cache of this
+/// thread's recent words: what an article's search record is made of.
+pub fn stem_ids_cached(word: &str, mut each: impl FnMut(u32)) {
+    const MAX_WORDS: usize = 1 << 17;
+    type Cache = (rustc_hash::FxHashMap<Box<str>, Box<[u32]>>, Scratch);
+    thread_local! {
+        static CACHE: std::cell::RefCell<Cache> = Default::default();
+    }
+    CACHE.with(|c| {
+        let Ok(mut c) = c.try_borrow_mut() else {
+            // not reentrant; cannot happen, but stemming without the cache is always right
+            forms(word, &mut Scratch::default(), |f| each(super::stems::id(f)));
+            return;
+        };
+        let (cache, scratch) = &mut *c;
+        if let Some(ids) = cache.get(word) {
+            ids.iter().copied().for_each(&mut each);
+            return;
+        }
+        let mut ids = Vec::new();
+        forms(word, scratch, |f| ids.push(super::stems::id(f)));
+        ids.iter().copied().for_each(&mut each);
+        if cache.len() >= MAX_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.into(), ids.into_boxed_slice());
+    });
+}
+
 /// [`forms`] through a cache of this thread's recent words (most words of a site recur; stemming
 /// each occurrence again was most of the cost of indexing).
 pub fn forms_cached(word: &str, mut each: impl FnMut(&str)) {
