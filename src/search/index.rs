@@ -90,6 +90,9 @@ fn json_str(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
 }
 
+/// Files of the index: (path under the output folder, bytes).
+type Files = Vec<(String, Vec<u8>)>;
+
 /// Entry chunk names (their hashes) listed in `meta.json` itself; a bigger index lists them in
 /// pages of this many (`e/P-H.json`), so `meta.json`, which every query loads, stays small.
 pub const ENTRY_NAMES_IN_META: usize = 1024;
@@ -177,7 +180,8 @@ fn write_files(
     terms.par_sort_unstable_by(|a, b| js_order(a.0, b.0));
     // each stem's entry, `["stem","postings"]`, written in parallel; a stem whose postings are
     // longer than a part: `["stem",{"n":COUNT,"p":[[FIRST_ARTICLE,"N-H"],…]}]` and its parts
-    let written: Vec<(String, Vec<(String, Vec<u8>)>)> = terms
+    // (the stem's entry, its part files)
+    let written: Vec<(String, Files)> = terms
         .par_iter()
         .map(|(term, list)| {
             // finished parts: (first article, postings)
