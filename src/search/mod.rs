@@ -186,32 +186,17 @@ pub fn record_with(
 ) -> Result<Record, Diagnostic> {
     RECORDS_MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let doc = &site.documents[id];
-    // each folded word once, with where it appears; then each word's stems
-    let mut words: FxHashMap<String, Seen> = FxHashMap::default();
+    // each word's stems (by number, through this thread's cache of words), with where they appear
+    let mut seen: FxHashMap<u32, Seen> = FxHashMap::default();
     let mut buf = String::new();
     let mut add = |text: &str, field: Field| {
-        normalize::words(text, &mut buf, |w| match words.get_mut(w) {
-            Some(s) => s.mark(field),
-            None => {
-                let mut s = Seen::default();
-                s.mark(field);
-                words.insert(w.to_string(), s);
-            }
+        normalize::words(text, &mut buf, |w| {
+            normalize::stem_ids_cached(w, |f| seen.entry(f).or_default().mark(field));
         });
     };
     add(&doc.title, Field::Title);
     add(summary, Field::Summary);
     body(&mut |t| add(t, Field::Body))?;
-    let mut seen: FxHashMap<u32, Seen> =
-        FxHashMap::with_capacity_and_hasher(words.len(), Default::default());
-    for (w, s) in &words {
-        normalize::stem_ids_cached(w, |f| {
-            let e = seen.entry(f).or_default();
-            e.title |= s.title;
-            e.summary |= s.summary;
-            e.body = e.body.saturating_add(s.body);
-        });
-    }
     let date = doc
         .date
         .as_ref()
