@@ -407,26 +407,20 @@ impl Prepared {
     ) -> Result<String, crate::diagnostics::Diagnostic> {
         let doc = &site.documents[id];
         let slot = &self.cards[id];
-        let in_feed = self.in_feed.get(id).copied().unwrap_or(false);
-        if in_feed {
-            if let Some(kept) = slot.body.get() {
-                return kept.as_ref().map(|h| h.to_string()).map_err(Clone::clone);
+        let make = || {
+            self.parses
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if site.config.search && doc.kind == Kind::Article && slot.search.get().is_none() {
+                self.body_and_record(root, site, l10n, id)
+            } else {
+                crate::content::render_body(root, doc, &self.media_of(site, id))
             }
-        }
-        let wants_record =
-            site.config.search && doc.kind == Kind::Article && slot.search.get().is_none();
-        self.parses
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let made = if wants_record {
-            self.body_and_record(root, site, l10n, id)
-        } else {
-            crate::content::render_body(root, doc, &self.media_of(site, id))
         };
-        if !in_feed {
-            return made;
+        if !self.in_feed.get(id).copied().unwrap_or(false) {
+            return make();
         }
-        // another thread may have kept it meanwhile: the same HTML
-        match slot.body.get_or_init(|| made.map(Arc::from)) {
+        // a page and a feed that want it at once: one parses, the other waits for its result
+        match slot.body.get_or_init(|| make().map(Arc::from)) {
             Ok(html) => Ok(html.to_string()),
             Err(d) => Err(d.clone()),
         }
