@@ -486,6 +486,48 @@ fn a_build_parses_each_body_once() {
     );
 }
 
+/// The stems of `word`, as the index writes them.
+fn stems(word: &str) -> Vec<String> {
+    let mut v = Vec::new();
+    nashra::search::normalize::forms(
+        word,
+        &mut nashra::search::normalize::Scratch::default(),
+        |f| v.push(f.to_string()),
+    );
+    v
+}
+
+/// Article `i` of a hand-made index: the given stems, each in its headline, and the entry
+/// `مقال i`.
+fn record(i: usize, terms: &[&String]) -> std::sync::Arc<nashra::search::Record> {
+    let entry =
+        serde_json::json!({"u": format!("/ar/{i}/"), "t": format!("مقال {i}"), "d": "", "s": ""});
+    std::sync::Arc::new(nashra::search::Record::new(
+        terms.iter().map(|t| (t.as_str(), 3u8)),
+        &entry.to_string(),
+    ))
+}
+
+/// Replaces the Arabic index of the built site `out` with one of `records` under `limits`;
+/// returns the files written (relative to `out`).
+fn write_index(
+    out: &Path,
+    records: &[std::sync::Arc<nashra::search::Record>],
+    limits: nashra::search::index::Limits,
+) -> Vec<String> {
+    std::fs::remove_dir_all(out.join("ar/search")).unwrap_or_else(|e| panic!("{e}"));
+    let files = nashra::search::index::files_with("ar/search/", records, &[], limits);
+    files
+        .into_iter()
+        .map(|(rel, bytes)| {
+            let path = out.join(&rel);
+            std::fs::create_dir_all(path.parent().unwrap_or(out)).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+            rel
+        })
+        .collect()
+}
+
 /// A big index names its entry chunks in pages (`e/P-H.json`) instead of in `meta.json`, which
 /// every query loads; the script follows the page to the chunk. Written here with pages of two
 /// names, as an index of more than 8,192 articles is written with pages of 1,024.
@@ -493,37 +535,19 @@ fn a_build_parses_each_body_once() {
 fn entry_chunk_names_in_pages_are_followed() {
     let dir = built();
     let out = dir.path().join("public");
-    let search = out.join("ar/search");
-    std::fs::remove_dir_all(&search).unwrap_or_else(|e| panic!("{e}"));
-    let stems = |word: &str| {
-        let mut v = Vec::new();
-        nashra::search::normalize::forms_cached(word, |f| v.push(f.to_string()));
-        v
-    };
     let (talks, economy) = (stems("مفاوضات"), stems("اقتصاد"));
-    let records: Vec<std::sync::Arc<nashra::search::Record>> = (0..40)
+    let records: Vec<_> = (0..40)
         .map(|i| {
             let terms = if i % 3 == 0 { &talks } else { &economy };
-            let entry = serde_json::json!({"u": format!("/ar/{i}/"), "t": format!("مقال {i}"), "d": "", "s": ""});
-            std::sync::Arc::new(nashra::search::Record::new(
-                terms.iter().map(|t| (t.as_str(), 3u8)),
-                &entry.to_string(),
-            ))
+            record(i, &terms.iter().collect::<Vec<_>>())
         })
         .collect();
-    for (rel, bytes) in nashra::search::index::files_with(
-        "ar/search/",
-        &records,
-        &[],
-        nashra::search::index::Limits {
-            entry_page: 2,
-            ..Default::default()
-        },
-    ) {
-        let path = out.join(&rel);
-        std::fs::create_dir_all(path.parent().unwrap_or(&out)).unwrap_or_else(|e| panic!("{e}"));
-        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
-    }
+    let limits = nashra::search::index::Limits {
+        entry_page: 2,
+        ..Default::default()
+    };
+    write_index(&out, &records, limits);
+    let search = out.join("ar/search");
     let meta: Value = serde_json::from_slice(
         &std::fs::read(search.join("meta.json")).unwrap_or_else(|e| panic!("{e}")),
     )
@@ -545,15 +569,8 @@ fn entry_chunk_names_in_pages_are_followed() {
 fn a_common_word_loads_only_the_parts_it_needs() {
     let dir = built();
     let out = dir.path().join("public");
-    let search = out.join("ar/search");
-    std::fs::remove_dir_all(&search).unwrap_or_else(|e| panic!("{e}"));
-    let stems = |word: &str| {
-        let mut v = Vec::new();
-        nashra::search::normalize::forms_cached(word, |f| v.push(f.to_string()));
-        v
-    };
     let (talks, rare) = (stems("مفاوضات"), stems("بيشكيك"));
-    let records: Vec<std::sync::Arc<nashra::search::Record>> = (0..60)
+    let records: Vec<_> = (0..60)
         .map(|i| {
             let mut terms: Vec<&String> = Vec::new();
             if i % 2 == 0 {
@@ -562,28 +579,19 @@ fn a_common_word_loads_only_the_parts_it_needs() {
             if i == 4 || i == 58 {
                 terms.extend(&rare);
             }
-            let entry = serde_json::json!({"u": format!("/ar/{i}/"), "t": format!("مقال {i}"), "d": "", "s": ""});
-            std::sync::Arc::new(nashra::search::Record::new(
-                terms.iter().map(|t| (t.as_str(), 3u8)),
-                &entry.to_string(),
-            ))
+            record(i, &terms)
         })
         .collect();
     let limits = nashra::search::index::Limits {
         part_bytes: 8,
         ..Default::default()
     };
-    let files = nashra::search::index::files_with("ar/search/", &records, &[], limits);
+    let files = write_index(&out, &records, limits);
     let parts = files
         .iter()
-        .filter(|(p, _)| p.starts_with("ar/search/p/"))
+        .filter(|p| p.starts_with("ar/search/p/"))
         .count();
     assert!(parts >= 5, "{parts} parts");
-    for (rel, bytes) in files {
-        let path = out.join(&rel);
-        std::fs::create_dir_all(path.parent().unwrap_or(&out)).unwrap_or_else(|e| panic!("{e}"));
-        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
-    }
     let loaded = |r: &Value| {
         r["files"]
             .as_array()

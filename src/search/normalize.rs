@@ -207,7 +207,8 @@ pub fn forms(word: &str, scratch: &mut Scratch, mut each: impl FnMut(&str)) {
 }
 
 /// The numbers ([`super::stems::id`]) of the [`forms`] of `word`, through a cache of this
-/// thread's recent words: what an article's search record is made of.
+/// thread's recent words: what an article's search record is made of (most words of a site
+/// recur; stemming each occurrence again was most of the cost of indexing).
 pub fn stem_ids_cached(word: &str, mut each: impl FnMut(u32)) {
     const MAX_WORDS: usize = 1 << 17;
     type Cache = (rustc_hash::FxHashMap<Box<str>, Box<[u32]>>, Scratch);
@@ -235,46 +236,6 @@ pub fn stem_ids_cached(word: &str, mut each: impl FnMut(u32)) {
     });
 }
 
-/// [`forms`] through a cache of this thread's recent words (most words of a site recur; stemming
-/// each occurrence again was most of the cost of indexing).
-pub fn forms_cached(word: &str, mut each: impl FnMut(&str)) {
-    const MAX_WORDS: usize = 1 << 17;
-    type Cache = (rustc_hash::FxHashMap<Box<str>, Box<str>>, Scratch);
-    thread_local! {
-        static CACHE: std::cell::RefCell<Cache> = Default::default();
-    }
-    CACHE.with(|c| {
-        let Ok(mut c) = c.try_borrow_mut() else {
-            // not reentrant; cannot happen, but stemming without the cache is always right
-            forms(word, &mut Scratch::default(), each);
-            return;
-        };
-        let (cache, scratch) = &mut *c;
-        if let Some(stems) = cache.get(word) {
-            stems
-                .split(' ')
-                .filter(|s| !s.is_empty())
-                .for_each(&mut each);
-            return;
-        }
-        let mut joined = String::new();
-        forms(word, scratch, |f| {
-            if !joined.is_empty() {
-                joined.push(' ');
-            }
-            joined.push_str(f);
-        });
-        joined
-            .split(' ')
-            .filter(|s| !s.is_empty())
-            .for_each(&mut each);
-        if cache.len() >= MAX_WORDS {
-            cache.clear();
-        }
-        cache.insert(word.into(), joined.into_boxed_str());
-    });
-}
-
 fn stem(rules: &Rules, word: &str, out: &mut String) {
     out.clear();
     out.push_str(word);
@@ -295,7 +256,7 @@ fn stem(rules: &Rules, word: &str, out: &mut String) {
 }
 
 /// Every stem of `text`, in order (a word with two forms gives both): the normalisation table's
-/// view of the rules (indexing goes through [`words`] and [`forms_cached`]).
+/// view of the rules (indexing goes through [`words`] and [`stem_ids_cached`]).
 #[cfg(test)]
 fn terms(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -360,7 +321,9 @@ mod tests {
         for w in ["والحكومه", "في", "meetings", "بيشكيك", "بيشكيك"] {
             let (mut a, mut b) = (Vec::new(), Vec::new());
             forms(w, &mut Scratch::default(), |f| a.push(f.to_string()));
-            forms_cached(w, |f| b.push(f.to_string()));
+            stem_ids_cached(w, |id| {
+                super::super::stems::with_names(|names| b.push(names[id as usize].to_string()))
+            });
             assert_eq!(a, b, "{w}");
         }
     }
