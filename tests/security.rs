@@ -818,3 +818,24 @@ fn a_reader_never_finds_the_output_missing_during_rebuilds() {
     assert!(!root.join(".public.nashra-old").exists());
     assert!(!root.join(".public.nashra-staging").exists());
 }
+
+/// The folders of a search index (term chunks, entries, entry-name pages, filter lists and
+/// postings parts) are nashra's: a contributor's file where one of them goes is refused before
+/// anything is written. (The entry-name pages and postings parts, added later, were missing
+/// from the collision check: such a file built, and a big site's index then failed to write.)
+#[test]
+fn a_file_where_a_search_index_folder_goes_is_refused() {
+    let site = minimal_site();
+    let root = site.path();
+    assert_eq!(build(root).code, 0);
+    for sub in ["t", "d", "e", "f", "p"] {
+        let file = format!("static/ar/search/{sub}");
+        write(root, &file, "x");
+        refused(
+            root,
+            &["build"],
+            &[&format!("error: this file would be written at /ar/search/{sub}, which is a folder of generated pages (e.g. /ar/search/)\n  --> {file}")],
+        );
+        std::fs::remove_file(root.join(&file)).unwrap_or_else(|e| panic!("{e}"));
+    }
+}

@@ -42,7 +42,7 @@ pub fn find(site: &Site, jobs: &[Job], root: &Path, statics: &[ThemeFile], diags
             Job::SearchIndex(lang) => {
                 let dir = crate::search::page_path(lang);
                 files.insert(format!("{dir}meta.json"), dir.clone());
-                for sub in ["t", "d", "f"] {
+                for sub in crate::search::INDEX_FOLDERS {
                     folders.insert(format!("{dir}{sub}"), dir.clone());
                 }
                 continue;

@@ -30,12 +30,18 @@ pub fn page_path(lang: &str) -> String {
     format!("{lang}/search/")
 }
 
+/// The folders of an index beside its search page: term chunks, result entries, entry-name
+/// pages, filter lists and postings parts ([`index`]). Collisions, staleness and content-named
+/// files all read this one list.
+pub const INDEX_FOLDERS: [&str; 5] = ["t", "d", "e", "f", "p"];
+
 /// Whether an output path is an index chunk, whose name carries the hash of its content.
 pub fn is_content_named(rel: &str) -> bool {
     let mut parts = rel.split('/');
     matches!(
         (parts.next(), parts.next(), parts.next(), parts.next(), parts.next()),
-        (Some(_), Some("search"), Some("t" | "d" | "e" | "f" | "p"), Some(name), None) if name.ends_with(".json")
+        (Some(_), Some("search"), Some(sub), Some(name), None)
+            if INDEX_FOLDERS.contains(&sub) && name.ends_with(".json")
     )
 }
 
@@ -45,7 +51,7 @@ pub fn stale_files(out: &Path, lang: &str, written: &[String]) -> Vec<String> {
     let fresh: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
     let dir = page_path(lang);
     let mut stale = Vec::new();
-    for sub in ["t", "d", "e", "f", "p"] {
+    for sub in INDEX_FOLDERS {
         let Ok(entries) = std::fs::read_dir(out.join(&dir).join(sub)) else {
             continue;
         };
