@@ -232,7 +232,27 @@ fn template_rendering_error() {
     fails_with(
         |r| write(r, "templates/article.html", "<p>\n{{ page.no_such_field.deeper }}</p>\n"),
         &[],
-        &["error: template error: Field `no_such_field` is not defined. Available fields: author_links, authors, body, corrections, countries, date, extra, image, kind, lang, permalink, share, source_path, sources, summary, summary_dir, summary_lang, summary_written, tags, title, title_html, topics, updated, url (while rendering content/2025/11/summit.ar.md)\n  --> templates/article.html:2:9"],
+        &["error: template error: Field `no_such_field` is not defined. Available fields: author_links, authors, body, corrections, countries, date, extra, html, image, kind, lang, permalink, share, source_path, sources, summary, summary_dir, summary_lang, summary_written, tags, title, title_html, topics, updated, url (while rendering content/2025/11/summit.ar.md)\n  --> templates/article.html:2:9"],
+    );
+}
+
+#[test]
+fn card_template_rendering_error() {
+    // a card is rendered once outside any page first; when that fails, the list page renders it
+    // in place and its error names the template and line
+    fails_with(
+        |r| {
+            write(
+                r,
+                "templates/card.html",
+                "<li>\n{{ a.no_such_field.deeper }}</li>",
+            )
+        },
+        &[],
+        &[
+            "error: template error: Field `no_such_field` is not defined.",
+            "  --> templates/card.html:2:6",
+        ],
     );
 }
 

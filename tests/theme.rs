@@ -288,3 +288,61 @@ fn arabic_interface_strings_have_no_straight_quotes() {
     }
     assert!(checked > 100, "only {checked} message lines found");
 }
+
+/// Three Arabic articles on two days, all on `security`, with a theme's `card.html`.
+fn site_with_card_template(card: &str) -> tempfile::TempDir {
+    let site = minimal_site();
+    for (slug, date) in [
+        ("second", "2025-11-27 09:00"),
+        ("third", "2025-11-26 08:00"),
+    ] {
+        write(
+            site.path(),
+            &format!("content/2025/11/{slug}.ar.md"),
+            &format!("---\ntitle: خبر {slug}\ndate: {date}\ntopics: [security]\ncountries: [KG]\n---\n\nنص.\n"),
+        );
+    }
+    write(site.path(), "templates/card.html", card);
+    site
+}
+
+#[test]
+fn a_theme_s_card_template_is_written_on_every_list_and_the_lead_is_rendered_in_place() {
+    // `list` exists only on the page: the lead (rendered in place) sees it, the other cards
+    // (rendered once, outside any page) do not
+    let site = site_with_card_template(
+        "<li class=\"mine{% if lead %} lead{% endif %}\" data-lang=\"{{ lang }}\" data-dir=\"{{ dir }}\" data-site=\"{{ site.title }}\" data-list=\"{% if list %}{{ list.kind }}{% endif %}\">{{ a.title }}</li>",
+    );
+    build_ok(site.path());
+    let title = "نشرة";
+    for rel in ["ar", "ar/topics/security", "ar/countries/kg", "ar/2025/11"] {
+        let html = page(site.path(), rel);
+        let lead = "<li class=\"mine lead\" data-lang=\"ar\" data-dir=\"rtl\"";
+        assert_eq!(html.matches(lead).count(), 1, "{rel}:\n{html}");
+        for slug in ["second", "third"] {
+            let card = format!("<li class=\"mine\" data-lang=\"ar\" data-dir=\"rtl\" data-site=\"{title}\" data-list=\"\">خبر {slug}</li>");
+            assert_eq!(html.matches(&card).count(), 1, "{rel}: {card}\n{html}");
+        }
+    }
+    // the lead has the page's variables
+    assert!(page(site.path(), "ar").contains("data-list=\"front\">قمة في بيشكيك</li>"));
+    assert!(
+        page(site.path(), "ar/topics/security").contains("data-list=\"topic\">قمة في بيشكيك</li>")
+    );
+}
+
+#[test]
+fn a_theme_s_own_days_template_without_card_html_still_renders_every_card() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "templates/days.html",
+        "{% for day in days %}{% for a in day.articles %}<p class=\"old\">{{ a.title }}|{{ a.url }}</p>{% endfor %}{% endfor %}",
+    );
+    build_ok(site.path());
+    let front = page(site.path(), "en");
+    assert!(
+        front.contains("<p class=\"old\">Summit in Bishkek|/en/2025/11/summit/</p>"),
+        "{front}"
+    );
+}

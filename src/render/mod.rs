@@ -378,6 +378,31 @@ impl Renderer {
         Ok(out.out)
     }
 
+    /// Renders `card.html` for a card once (as a card that is not a list's lead), with `a`, `lead`
+    /// (false), `lang`, `dir` and `site`. A card whose template fails is left without: the list
+    /// page then includes `card.html` itself, and its error names the page.
+    fn make_card(&self, site: &Site, prep: &view::Prepared, id: DocId) {
+        let card = prep.card(id);
+        if card.html.get().is_some() || !self.tera.contains_template("card.html") {
+            return;
+        }
+        let mut ctx = tera::Context::new();
+        ctx.insert("a", card);
+        ctx.insert("lead", &false);
+        ctx.insert("lang", &card.lang);
+        let dir = site.config.language(&card.lang).map_or_else(
+            || crate::config::Direction::of_language(&card.lang),
+            |l| l.direction,
+        );
+        ctx.insert("dir", dir.as_str());
+        if let Some(p) = prep.langs.get(&card.lang) {
+            ctx.insert_value("site", p.site.clone());
+        }
+        if let Ok(Ok(html)) = self.render("card.html", &ctx).map(String::from_utf8) {
+            card.html.set(html);
+        }
+    }
+
     /// Renders one job to (output path relative to the output folder, bytes).
     pub fn render_job(
         &self,
@@ -461,7 +486,13 @@ impl Renderer {
                     Diagnostic { message, ..d }
                 })
             }
-            Job::List { .. } => html("list.html", view::list_context(site, l10n, prep, job)),
+            Job::List { .. } => {
+                let make = |id| self.make_card(site, prep, id);
+                html(
+                    "list.html",
+                    view::list_context(site, l10n, prep, &make, job),
+                )
+            }
             Job::Topics(lang) => html("topics.html", view::topics_context(site, l10n, prep, lang)),
             Job::Countries(lang) => html(
                 "countries.html",
@@ -471,7 +502,13 @@ impl Renderer {
                 "archive.html",
                 view::archive_context(site, l10n, prep, lang),
             ),
-            Job::Month { .. } => html("month.html", view::month_context(site, l10n, prep, job)),
+            Job::Month { .. } => {
+                let make = |id| self.make_card(site, prep, id);
+                html(
+                    "month.html",
+                    view::month_context(site, l10n, prep, &make, job),
+                )
+            }
         }
     }
 

@@ -128,6 +128,44 @@ pub struct Card {
     /// `image` as one template value, made once (every list page showing the card shares it).
     #[serde(rename = "image")]
     image_value: tera::Value,
+    /// The card as `card.html` writes it outside a lead, rendered once by the first list that
+    /// shows it (see [`CardHtml`]); only lists' cards carry it ([`Prepared::list_values`]).
+    pub html: CardHtml,
+}
+
+/// A card's HTML from the site's `card.html`, made once per card and build (a card appears on
+/// the front page, its topics', countries', tags' and authors' pages and its month: rendering
+/// the template anew on each was most of the cost of list pages). Empty until the first list
+/// showing the card asks for it; `watch` makes a new card, and with it a new slot, whenever the
+/// card changes, and rebuilds everything when a template or a message changes.
+#[derive(Clone, Default)]
+pub struct CardHtml(std::sync::OnceLock<tera::Value>);
+
+impl CardHtml {
+    pub fn get(&self) -> Option<&tera::Value> {
+        self.0.get()
+    }
+
+    pub fn set(&self, html: String) {
+        let _ = self.0.set(tera::Value::safe_string(&html));
+    }
+}
+
+thread_local! {
+    /// Set while [`Prepared::list_values`] serializes cards: only then does a card's `html` show
+    /// (an article's `page` and its related cards, made at the same time on other threads,
+    /// always have `null`, whether or not a list has made it yet). A flag rather than a second
+    /// struct: serde's `flatten`, or adding the field to each card's map, cost 1–2 % of a build.
+    static LIST_HTML: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+impl Serialize for CardHtml {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0.get() {
+            Some(v) if LIST_HTML.with(std::cell::Cell::get) => v.serialize(s),
+            _ => s.serialize_none(),
+        }
+    }
 }
 
 /// A card's picture: its renditions up to [`crate::media::markup::THUMB_MAX`], so a list can
@@ -483,6 +521,16 @@ impl Prepared {
         self.cards[id] = CardSlot::new(card);
     }
 
+    /// Cards as lists show them: with their `html` (elsewhere it is `null`).
+    pub(crate) fn list_values(&self, ids: &[DocId]) -> tera::Value {
+        LIST_HTML.with(|on| {
+            on.set(true);
+            let value = self.values(ids);
+            on.set(false);
+            value
+        })
+    }
+
     pub(crate) fn values(&self, ids: &[DocId]) -> tera::Value {
         let cards: Vec<&Card> = ids.iter().map(|&i| &*self.cards[i].card).collect();
         tera::Value::from_serializable(&cards)
@@ -572,5 +620,6 @@ pub fn card(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
             .as_ref()
             .map_or_else(tera::Value::none, tera::Value::from_serializable),
         image,
+        html: CardHtml::default(),
     }
 }

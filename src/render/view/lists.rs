@@ -11,9 +11,22 @@ use crate::model::{paths, DocId, Scope, Site};
 use super::*;
 use crate::render::Job;
 
+/// Makes a card's `html` (`card.html`) if it is not made yet; the renderer's.
+pub type CardMaker<'a> = &'a (dyn Fn(DocId) + Sync);
+
 /// Groups articles (newest first) under one heading per calendar day in the site's time zone:
-/// a list of `{heading, articles}`.
-fn days(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str, ids: &[DocId]) -> tera::Value {
+/// a list of `{heading, articles}`. Each card's `html` is made first (`make_card`).
+fn days(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    make_card: CardMaker<'_>,
+    lang: &str,
+    ids: &[DocId],
+) -> tera::Value {
+    for &id in ids {
+        make_card(id);
+    }
     let mut out: Vec<tera::Value> = Vec::new();
     let mut i = 0;
     while i < ids.len() {
@@ -57,7 +70,7 @@ fn days(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str, ids: &[DocId
         };
         let mut map: BTreeMap<&'static str, tera::Value> = BTreeMap::new();
         map.insert("heading", tera::Value::from_serializable(&heading));
-        map.insert("articles", prep.values(&ids[i..j]));
+        map.insert("articles", prep.list_values(&ids[i..j]));
         out.push(tera::Value::from(map));
         i = j;
     }
@@ -123,7 +136,13 @@ fn pagination(
     }
 }
 
-pub fn list_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -> tera::Context {
+pub fn list_context(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    make_card: CardMaker<'_>,
+    job: &Job,
+) -> tera::Context {
     let mut ctx = base_context(site, l10n, prep, job);
     let Job::List { lang, scope, page } = job else {
         return ctx;
@@ -156,7 +175,7 @@ pub fn list_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -
     if let Scope::Author(k) = scope {
         ctx.insert("author", &author_entry(site, lang, k));
     }
-    ctx.insert_value("days", days(site, l10n, prep, lang, slice));
+    ctx.insert_value("days", days(site, l10n, prep, make_card, lang, slice));
     ctx.insert(
         "pagination",
         &pagination(
@@ -280,14 +299,20 @@ fn month_name(site: &Site, l10n: &Localizer, lang: &str, year: i16, month: i8) -
     }
 }
 
-pub fn month_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -> tera::Context {
+pub fn month_context(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    make_card: CardMaker<'_>,
+    job: &Job,
+) -> tera::Context {
     let mut ctx = base_context(site, l10n, prep, job);
     let Job::Month { lang, year, month } = job else {
         return ctx;
     };
     let ids = site.month_articles(lang, *year, *month);
     ctx.insert("month", &serde_json::json!({"name": month_name(site, l10n, lang, *year, *month), "count": ids.len(), "year": year, "month": month}));
-    ctx.insert_value("days", days(site, l10n, prep, lang, ids));
+    ctx.insert_value("days", days(site, l10n, prep, make_card, lang, ids));
     ctx
 }
 
