@@ -346,3 +346,25 @@ fn a_theme_s_own_days_template_without_card_html_still_renders_every_card() {
         "{front}"
     );
 }
+
+#[test]
+fn a_theme_s_own_list_template_reads_every_field_of_every_card() {
+    // with list templates of its own (here `pagination.html`, which sees the page's `days`), a
+    // theme gets every card as a whole map, not only the lead: nashra passes the other cards as
+    // their `html` alone only to the built-in templates
+    let site = site_with_card_template("<li>{{ a.title }}</li>");
+    write(
+        site.path(),
+        "templates/pagination.html",
+        "{% for day in days %}{% for a in day.articles %}<p class=\"probe\">{{ a.title }}|{{ a.url }}|{{ a.html | safe }}</p>{% endfor %}{% endfor %}",
+    );
+    build_ok(site.path());
+    let front = page(site.path(), "ar");
+    for (slug, html) in [
+        ("second", "<li>خبر second</li>"),
+        ("third", "<li>خبر third</li>"),
+    ] {
+        let probe = format!("<p class=\"probe\">خبر {slug}|/ar/2025/11/{slug}/|{html}</p>");
+        assert!(front.contains(&probe), "{probe}\n{front}");
+    }
+}

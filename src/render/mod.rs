@@ -169,6 +169,10 @@ pub struct Renderer {
     displays: std::collections::HashMap<String, std::path::PathBuf>,
     /// Every template's name and text, as read once (`check` looks for the messages they use).
     sources: Vec<(String, String)>,
+    /// Whether the templates that receive a list's `days` (`list.html`, `month.html` and what
+    /// they include: `days.html`, `pagination.html`) are the built-in ones, which read nothing
+    /// of a card but its `html` unless it is the lead ([`view::ListCards`]).
+    lists_builtin: bool,
     pub l10n: Arc<Localizer>,
     /// How long one page may take to render (`render_timeout`).
     pub time_limit: std::time::Duration,
@@ -186,7 +190,11 @@ impl Renderer {
         tera.autoescape_on([".html", ".xml"]);
         let mut displays = std::collections::HashMap::new();
         let mut sources = Vec::new();
+        let mut lists_builtin = true;
         for f in theme::overlay(root, Layer::Templates, config.follow_symlinks, diags) {
+            if !f.is_builtin() && view::LIST_TEMPLATES.contains(&f.name.as_str()) {
+                lists_builtin = false;
+            }
             let text = match f.read().map(|b| String::from_utf8(b.into_owned())) {
                 Ok(Ok(t)) => t,
                 Ok(Err(e)) => {
@@ -330,6 +338,7 @@ impl Renderer {
             tera,
             displays,
             sources,
+            lists_builtin,
             l10n,
             time_limit: config.render_timeout,
         })
@@ -383,7 +392,7 @@ impl Renderer {
     /// page then includes `card.html` itself, and its error names the page.
     fn make_card(&self, site: &Site, prep: &view::Prepared, id: DocId) {
         let card = prep.card(id);
-        if card.html.get().is_some() || !self.tera.contains_template("card.html") {
+        if card.html.is_made() || !self.tera.contains_template("card.html") {
             return;
         }
         let mut ctx = tera::Context::new();
@@ -488,9 +497,13 @@ impl Renderer {
             }
             Job::List { .. } => {
                 let make = |id| self.make_card(site, prep, id);
+                let cards = view::ListCards {
+                    make: &make,
+                    html_only: self.lists_builtin,
+                };
                 html(
                     "list.html",
-                    view::list_context(site, l10n, prep, &make, job),
+                    view::list_context(site, l10n, prep, &cards, job),
                 )
             }
             Job::Topics(lang) => html("topics.html", view::topics_context(site, l10n, prep, lang)),
@@ -504,9 +517,13 @@ impl Renderer {
             ),
             Job::Month { .. } => {
                 let make = |id| self.make_card(site, prep, id);
+                let cards = view::ListCards {
+                    make: &make,
+                    html_only: self.lists_builtin,
+                };
                 html(
                     "month.html",
-                    view::month_context(site, l10n, prep, &make, job),
+                    view::month_context(site, l10n, prep, &cards, job),
                 )
             }
         }

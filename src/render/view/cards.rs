@@ -135,19 +135,30 @@ pub struct Card {
 
 /// A card's HTML from the site's `card.html`, made once per card and build (a card appears on
 /// the front page, its topics', countries', tags' and authors' pages and its month: rendering
-/// the template anew on each was most of the cost of list pages). Empty until the first list
-/// showing the card asks for it; `watch` makes a new card, and with it a new slot, whenever the
-/// card changes, and rebuilds everything when a template or a message changes.
+/// the template anew on each was most of the cost of list pages), kept as the template value
+/// `{html}` that lists share. Empty until the first list showing the card asks for it; `watch`
+/// makes a new card, and with it a new slot, whenever the card changes, and rebuilds everything
+/// when a template or a message changes.
 #[derive(Clone, Default)]
 pub struct CardHtml(std::sync::OnceLock<tera::Value>);
 
 impl CardHtml {
-    pub fn get(&self) -> Option<&tera::Value> {
-        self.0.get()
+    pub fn is_made(&self) -> bool {
+        self.0.get().is_some()
+    }
+
+    /// The HTML as a (safe) template value.
+    fn html(&self) -> Option<&tera::Value> {
+        self.0.get()?.as_map()?.get(&tera::value::Key::Str("html"))
     }
 
     pub fn set(&self, html: String) {
-        let _ = self.0.set(tera::Value::safe_string(&html));
+        let mut map = tera::Map::default();
+        map.insert(
+            tera::value::Key::Str("html"),
+            tera::Value::safe_string(&html),
+        );
+        let _ = self.0.set(tera::Value::from(map));
     }
 }
 
@@ -161,7 +172,7 @@ thread_local! {
 
 impl Serialize for CardHtml {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.0.get() {
+        match self.html() {
             Some(v) if LIST_HTML.with(std::cell::Cell::get) => v.serialize(s),
             _ => s.serialize_none(),
         }
@@ -312,6 +323,12 @@ pub struct Prepared {
     pub(crate) langs: BTreeMap<String, LangPrep>,
     /// Documents that some feed carries.
     in_feed: Vec<bool>,
+    /// Lists' day headings (`lists::day_heading`) for every day that has an article, made once
+    /// (a day is a heading on every list page that shows one of its articles).
+    day_headings: std::collections::HashMap<
+        String,
+        std::collections::HashMap<jiff::civil::Date, tera::Value>,
+    >,
     /// Set while rendering when a page has a link to a Markdown file: `watch` then renders every
     /// page again when a document moves, since such a link follows it (kept across rebuilds).
     pub md_links: Arc<std::sync::atomic::AtomicBool>,
@@ -372,11 +389,23 @@ impl Prepared {
                 }
             }
         }
+        let mut day_headings: std::collections::HashMap<String, std::collections::HashMap<_, _>> =
+            std::collections::HashMap::new();
+        for doc in &site.documents {
+            if let Some(d) = &doc.date {
+                day_headings
+                    .entry(doc.lang.clone())
+                    .or_default()
+                    .entry(d.zoned.date())
+                    .or_insert_with(|| super::lists::day_heading(l10n, &doc.lang, d));
+            }
+        }
         Prepared {
             cards,
             terms,
             langs,
             in_feed,
+            day_headings,
             md_links: Arc::default(),
             held_links: Default::default(),
             parses: Default::default(),
@@ -512,6 +541,11 @@ impl Prepared {
             .clone()
     }
 
+    /// The day heading made for a day of `lang`, if a document had that day when this was made.
+    pub(crate) fn day_heading(&self, lang: &str, day: jiff::civil::Date) -> Option<tera::Value> {
+        self.day_headings.get(lang)?.get(&day).cloned()
+    }
+
     pub fn card(&self, id: DocId) -> &Card {
         &self.cards[id].card
     }
@@ -521,14 +555,37 @@ impl Prepared {
         self.cards[id] = CardSlot::new(card);
     }
 
-    /// Cards as lists show them: with their `html` (elsewhere it is `null`).
-    pub(crate) fn list_values(&self, ids: &[DocId]) -> tera::Value {
-        LIST_HTML.with(|on| {
-            on.set(true);
-            let value = self.values(ids);
-            on.set(false);
-            value
-        })
+    /// Cards as lists show them: with their `html` (elsewhere it is `null`). With `html_only`,
+    /// a card whose `html` is made is passed as `{html}` alone, unless it is the first of a list
+    /// whose first day this is (`first_day`): that is the lead, which `card.html` renders in place.
+    pub(crate) fn list_values(
+        &self,
+        ids: &[DocId],
+        first_day: bool,
+        html_only: bool,
+    ) -> tera::Value {
+        let full = |ids: &[DocId]| {
+            LIST_HTML.with(|on| {
+                on.set(true);
+                let value = self.values(ids);
+                on.set(false);
+                value
+            })
+        };
+        if !html_only {
+            return full(ids);
+        }
+        let mut out = Vec::with_capacity(ids.len());
+        for (n, &id) in ids.iter().enumerate() {
+            match self.cards[id].card.html.0.get() {
+                Some(only) if !(first_day && n == 0) => out.push(only.clone()),
+                _ => match full(&ids[n..=n]).as_array().and_then(|a| a.first()) {
+                    Some(v) => out.push(v.clone()),
+                    None => out.push(tera::Value::none()),
+                },
+            }
+        }
+        tera::Value::from(out)
     }
 
     pub(crate) fn values(&self, ids: &[DocId]) -> tera::Value {

@@ -11,8 +11,18 @@ use crate::model::{paths, DocId, Scope, Site};
 use super::*;
 use crate::render::Job;
 
-/// Makes a card's `html` (`card.html`) if it is not made yet; the renderer's.
-pub type CardMaker<'a> = &'a (dyn Fn(DocId) + Sync);
+/// The templates that receive a list's `days`: while they are all the built-in ones, a list
+/// passes each card but its lead as `{html}` alone ([`ListCards::html_only`]).
+pub const LIST_TEMPLATES: [&str; 4] = ["list.html", "month.html", "days.html", "pagination.html"];
+
+/// How a list gets its cards: the renderer's `make` renders a card's `html` (`card.html`) if it
+/// is not made yet; with `html_only`, the cards but the lead are passed as `{html}` alone, a
+/// value made once per card instead of a map of all its fields on every list (the built-in
+/// templates read nothing else of them).
+pub struct ListCards<'a> {
+    pub make: &'a (dyn Fn(DocId) + Sync),
+    pub html_only: bool,
+}
 
 /// Groups articles (newest first) under one heading per calendar day in the site's time zone:
 /// a list of `{heading, articles}`. Each card's `html` is made first (`make_card`).
@@ -20,13 +30,14 @@ fn days(
     site: &Site,
     l10n: &Localizer,
     prep: &Prepared,
-    make_card: CardMaker<'_>,
+    cards: &ListCards<'_>,
     lang: &str,
     ids: &[DocId],
 ) -> tera::Value {
     for &id in ids {
-        make_card(id);
+        (cards.make)(id);
     }
+    let mut lead = true;
     let mut out: Vec<tera::Value> = Vec::new();
     let mut i = 0;
     while i < ids.len() {
@@ -44,37 +55,48 @@ fn days(
         {
             j += 1;
         }
-        let midnight = PubDate {
-            zoned: d.zoned.clone(),
-            has_time: false,
-        };
-        let weekday = l10n.format(
-            lang,
-            &format!("weekday-{}", d.zoned.weekday().to_monday_one_offset()),
-            &[],
-        );
-        let text = l10n.format(
-            lang,
-            "date-heading",
-            &[
-                ("weekday", Arg::Str(weekday)),
-                ("date", Arg::Str(l10n.date(lang, &midnight))),
-            ],
-        );
-        let heading = DateView {
-            iso: day.to_string(),
-            text,
-            time: None,
-            hijri: l10n.hijri(lang, &midnight),
-            zone: None,
-        };
+        let heading = prep
+            .day_heading(lang, day)
+            .unwrap_or_else(|| day_heading(l10n, lang, d));
         let mut map: BTreeMap<&'static str, tera::Value> = BTreeMap::new();
-        map.insert("heading", tera::Value::from_serializable(&heading));
-        map.insert("articles", prep.list_values(&ids[i..j]));
+        map.insert("heading", heading);
+        map.insert(
+            "articles",
+            prep.list_values(&ids[i..j], lead, cards.html_only),
+        );
+        lead = false;
         out.push(tera::Value::from(map));
         i = j;
     }
     tera::Value::from(out)
+}
+
+/// A list's heading for the day of `d`: `{iso, text, hijri}` (text like `الخميس ٢٧ نوفمبر ٢٠٢٥`).
+pub(crate) fn day_heading(l10n: &Localizer, lang: &str, d: &PubDate) -> tera::Value {
+    let midnight = PubDate {
+        zoned: d.zoned.clone(),
+        has_time: false,
+    };
+    let weekday = l10n.format(
+        lang,
+        &format!("weekday-{}", d.zoned.weekday().to_monday_one_offset()),
+        &[],
+    );
+    let text = l10n.format(
+        lang,
+        "date-heading",
+        &[
+            ("weekday", Arg::Str(weekday)),
+            ("date", Arg::Str(l10n.date(lang, &midnight))),
+        ],
+    );
+    tera::Value::from_serializable(&DateView {
+        iso: d.zoned.date().to_string(),
+        text,
+        time: None,
+        hijri: l10n.hijri(lang, &midnight),
+        zone: None,
+    })
 }
 
 #[derive(Serialize)]
@@ -140,7 +162,7 @@ pub fn list_context(
     site: &Site,
     l10n: &Localizer,
     prep: &Prepared,
-    make_card: CardMaker<'_>,
+    cards: &ListCards<'_>,
     job: &Job,
 ) -> tera::Context {
     let mut ctx = base_context(site, l10n, prep, job);
@@ -175,7 +197,7 @@ pub fn list_context(
     if let Scope::Author(k) = scope {
         ctx.insert("author", &author_entry(site, lang, k));
     }
-    ctx.insert_value("days", days(site, l10n, prep, make_card, lang, slice));
+    ctx.insert_value("days", days(site, l10n, prep, cards, lang, slice));
     ctx.insert(
         "pagination",
         &pagination(
@@ -303,7 +325,7 @@ pub fn month_context(
     site: &Site,
     l10n: &Localizer,
     prep: &Prepared,
-    make_card: CardMaker<'_>,
+    cards: &ListCards<'_>,
     job: &Job,
 ) -> tera::Context {
     let mut ctx = base_context(site, l10n, prep, job);
@@ -312,7 +334,7 @@ pub fn month_context(
     };
     let ids = site.month_articles(lang, *year, *month);
     ctx.insert("month", &serde_json::json!({"name": month_name(site, l10n, lang, *year, *month), "count": ids.len(), "year": year, "month": month}));
-    ctx.insert_value("days", days(site, l10n, prep, make_card, lang, ids));
+    ctx.insert_value("days", days(site, l10n, prep, cards, lang, ids));
     ctx
 }
 
