@@ -472,7 +472,7 @@ fn breadcrumbs(site: &Site, prep: &Prepared, meta: &LangMeta, id: DocId) -> Brea
     if let Some(t) = card.topics.first() {
         items.push((t.view.name.clone(), format!("{origin}{}", t.view.url)));
     }
-    items.push((card.title.clone(), card.permalink.clone()));
+    items.push((card.title().to_string(), card.permalink.clone()));
     BreadcrumbList {
         kind: "BreadcrumbList",
         item_list_element: items

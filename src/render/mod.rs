@@ -398,13 +398,13 @@ impl Renderer {
         let mut ctx = tera::Context::new();
         ctx.insert("a", card);
         ctx.insert("lead", &false);
-        ctx.insert("lang", &card.lang);
-        let dir = site.config.language(&card.lang).map_or_else(
-            || crate::config::Direction::of_language(&card.lang),
+        ctx.insert("lang", card.lang());
+        let dir = site.config.language(card.lang()).map_or_else(
+            || crate::config::Direction::of_language(card.lang()),
             |l| l.direction,
         );
         ctx.insert("dir", dir.as_str());
-        if let Some(p) = prep.langs.get(&card.lang) {
+        if let Some(p) = prep.langs.get(card.lang()) {
             ctx.insert_value("site", p.site.clone());
         }
         if let Ok(Ok(html)) = self.render("card.html", &ctx).map(String::from_utf8) {

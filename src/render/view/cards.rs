@@ -83,54 +83,92 @@ impl Terms {
     }
 }
 
-/// What lists need of an article; prepared once per build. The parts that are maps in templates
-/// (dates, topics, countries) are kept as ready template values: a card shows up in a dozen lists
-/// on average, and turning it into tera maps each time was the largest cost of list pages.
-#[derive(Serialize, Clone)]
+/// What lists need of an article; prepared once per build. A card keeps its document (the
+/// title, summary, bylines, language are the document's, not copies) and what is made from it:
+/// links, the dates as shown, the terms' and picture's ready template values. It becomes a
+/// template map each time a template is given the whole card (a list's lead, related articles,
+/// `card.html` once, and every card of a theme's own list templates).
+#[derive(Clone)]
 pub struct Card {
-    pub kind: Kind,
-    pub title: String,
-    /// The title as HTML in its language's direction, runs in the other direction in `<bdi>`.
-    pub title_html: String,
+    pub doc: Arc<crate::content::Document>,
+    /// The title as HTML in its language's direction, runs in the other direction in `<bdi>`;
+    /// `None` when that is the title as it is (nothing to escape or isolate, most titles).
+    title_html: Option<String>,
     pub url: String,
     pub permalink: String,
-    pub lang: String,
-    pub summary: String,
-    /// Whether the summary was written (a dek) rather than taken from the body's first paragraph.
-    pub summary_written: bool,
     /// `rtl`/`ltr` when the summary is mostly written in the other direction (an English summary
     /// of an Arabic article), with `summary_lang` the site's language of that direction, if one.
     pub summary_dir: Option<&'static str>,
     pub summary_lang: Option<String>,
-    /// A [`DateView`] value, or none.
-    pub date: tera::Value,
-    /// A [`DateView`] value, or none.
-    pub updated: tera::Value,
-    #[serde(skip)]
+    pub date: Option<DateView>,
+    pub updated: Option<DateView>,
     pub topics: Vec<Arc<Term>>,
-    #[serde(skip)]
     pub countries: Vec<Arc<Term>>,
-    /// `topics` as one template value (a list of [`TermView`]s).
-    #[serde(rename = "topics")]
-    topics_value: tera::Value,
-    #[serde(rename = "countries")]
-    countries_value: tera::Value,
     /// Free tags, after the topics and countries.
-    #[serde(skip)]
     pub tags: Vec<Arc<Term>>,
-    #[serde(rename = "tags")]
-    tags_value: tera::Value,
-    pub authors: Vec<String>,
     /// The lead image as a thumbnail (`src`, `srcset`, `sources`, `width`, `height`, `alt`,
     /// `focus`), or none.
-    #[serde(skip)]
     pub image: Option<CardImage>,
     /// `image` as one template value, made once (every list page showing the card shares it).
-    #[serde(rename = "image")]
     image_value: tera::Value,
     /// The card as `card.html` writes it outside a lead, rendered once by the first list that
     /// shows it (see [`CardHtml`]); only lists' cards carry it ([`Prepared::list_values`]).
     pub html: CardHtml,
+}
+
+impl Card {
+    pub fn title(&self) -> &str {
+        &self.doc.title
+    }
+
+    pub fn summary(&self) -> &str {
+        &self.doc.summary
+    }
+
+    pub fn lang(&self) -> &str {
+        &self.doc.lang
+    }
+
+    pub fn title_html(&self) -> &str {
+        self.title_html.as_deref().unwrap_or(&self.doc.title)
+    }
+}
+
+/// The terms' ready values as one template list.
+struct TermValues<'a>(&'a [Arc<Term>]);
+
+impl Serialize for TermValues<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|t| &t.value))
+    }
+}
+
+/// The fields docs/templates.md lists under "the card".
+impl Serialize for Card {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let doc = &*self.doc;
+        let mut st = s.serialize_struct("Card", 18)?;
+        st.serialize_field("kind", &doc.kind)?;
+        st.serialize_field("title", &doc.title)?;
+        st.serialize_field("title_html", self.title_html())?;
+        st.serialize_field("url", &self.url)?;
+        st.serialize_field("permalink", &self.permalink)?;
+        st.serialize_field("lang", &doc.lang)?;
+        st.serialize_field("summary", &doc.summary)?;
+        st.serialize_field("summary_written", &doc.summary_written)?;
+        st.serialize_field("summary_dir", &self.summary_dir)?;
+        st.serialize_field("summary_lang", &self.summary_lang)?;
+        st.serialize_field("date", &self.date)?;
+        st.serialize_field("updated", &self.updated)?;
+        st.serialize_field("topics", &TermValues(&self.topics))?;
+        st.serialize_field("countries", &TermValues(&self.countries))?;
+        st.serialize_field("tags", &TermValues(&self.tags))?;
+        st.serialize_field("authors", &doc.authors)?;
+        st.serialize_field("image", &self.image_value)?;
+        st.serialize_field("html", &self.html)?;
+        st.end()
+    }
 }
 
 /// A card's HTML from the site's `card.html`, made once per card and build (a card appears on
@@ -505,15 +543,16 @@ impl Prepared {
         let slot = &self.cards[id];
         let card = &slot.card;
         let mut html = None;
-        let record = crate::search::record_with(site, l10n, &card.url, &card.summary, id, |add| {
-            crate::content::with_body(root, doc, |md| {
-                html = Some(crate::content::markdown::render_with_text(
-                    md,
-                    &self.media_of(site, id),
-                    add,
-                ));
-            })
-        })?;
+        let record =
+            crate::search::record_with(site, l10n, &card.url, card.summary(), id, |add| {
+                crate::content::with_body(root, doc, |md| {
+                    html = Some(crate::content::markdown::render_with_text(
+                        md,
+                        &self.media_of(site, id),
+                        add,
+                    ));
+                })
+            })?;
         // another thread may have made it meanwhile: the same record
         let _ = slot.search.set(Ok(Arc::new(record)));
         match html {
@@ -536,7 +575,7 @@ impl Prepared {
                 let card = &slot.card;
                 self.parses
                     .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                crate::search::record(root, site, l10n, &card.url, &card.summary, id).map(Arc::new)
+                crate::search::record(root, site, l10n, &card.url, card.summary(), id).map(Arc::new)
             })
             .clone()
     }
@@ -616,10 +655,6 @@ pub fn card(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
     let doc = &site.documents[id];
     let lang = doc.lang.as_str();
     let url = site.url_of(id);
-    let date = |d: Option<&PubDate>| match d {
-        Some(d) => tera::Value::from_serializable(&date_view(l10n, lang, d)),
-        None => tera::Value::none(),
-    };
     let topics: Vec<Arc<Term>> = doc
         .topics
         .iter()
@@ -635,9 +670,6 @@ pub fn card(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
         .iter()
         .map(|t| terms.get(site, l10n, lang, Scope::Tag(t.slug.clone())))
         .collect();
-    let values = |terms: &[Arc<Term>]| {
-        tera::Value::from(terms.iter().map(|t| t.value.clone()).collect::<Vec<_>>())
-    };
     // renditions up to 1200 px: a list's largest picture is its lead story's, about 40rem wide
     let image = super::image_view_as(site, doc, crate::media::markup::thumb)
         .map(|v| CardImage::new(v.picture, v.alt.to_string(), v.focus));
@@ -653,26 +685,19 @@ pub fn card(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
             _ => None,
         }
     });
+    let title_html = super::bidi::isolate_runs(&doc.title, dir);
     Card {
-        kind: doc.kind,
-        title: doc.title.clone(),
-        title_html: super::bidi::isolate_runs(&doc.title, dir),
+        doc: Arc::clone(doc),
+        title_html: (title_html != doc.title).then_some(title_html),
         url: link(cfg, url),
         permalink: permalink(cfg, url),
-        lang: doc.lang.clone(),
-        summary: doc.summary.clone(),
-        summary_written: doc.summary_written,
         summary_dir: summary_dir.map(crate::config::Direction::as_str),
         summary_lang,
-        date: date(doc.date.as_ref()),
-        updated: date(doc.updated.as_ref()),
-        topics_value: values(&topics),
-        countries_value: values(&countries),
-        tags_value: values(&tags),
+        date: doc.date.as_ref().map(|d| date_view(l10n, lang, d)),
+        updated: doc.updated.as_ref().map(|d| date_view(l10n, lang, d)),
         tags,
         topics,
         countries,
-        authors: doc.authors.clone(),
         image_value: image
             .as_ref()
             .map_or_else(tera::Value::none, tera::Value::from_serializable),

@@ -69,7 +69,7 @@ pub fn corrections(site: &Site, l10n: &Localizer, id: DocId) -> Vec<CorrectionVi
 pub fn share(card: &Card) -> ShareLinks {
     let url = &card.permalink;
     let u = encode_component(url);
-    let title = encode_component(&card.title);
+    let title = encode_component(card.title());
     ShareLinks {
         whatsapp: format!("https://wa.me/?text={title}%20{u}"),
         telegram: format!("https://t.me/share/url?url={u}"),
