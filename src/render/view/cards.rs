@@ -108,7 +108,7 @@ pub struct Card {
     pub tags: Vec<Arc<Term>>,
     /// The lead image as a thumbnail (`src`, `srcset`, `sources`, `width`, `height`, `alt`,
     /// `focus`), or none.
-    pub image: Option<CardImage>,
+    pub image: Option<Box<CardImage>>,
     /// `image` as one template value, made once (every list page showing the card shares it).
     image_value: tera::Value,
     /// The card as `card.html` writes it outside a lead, rendered once by the first list that
@@ -312,34 +312,46 @@ pub fn country_name(l10n: &Localizer, lang: &str, code: &str) -> String {
         })
 }
 
-/// One document's card, and its Atom entry once a feed has written it. A card becomes a template
-/// map each time a page lists it (its dates and terms inside are ready values): keeping a whole
-/// ready value per card cost 4 KiB a card and was no faster (BENCHMARKS.md).
+/// One document's card, and what is made from it once and shared (its Atom entries, its body
+/// when a feed carries it, its search record), in one allocation: `watch` keeps a slot across
+/// rebuilds by cloning the `Arc`. A card becomes a template map each time a page is given it
+/// whole: keeping a whole ready value per card cost 4 KiB a card and was no faster
+/// (BENCHMARKS.md).
 #[derive(Clone)]
-pub struct CardSlot {
-    pub card: Arc<Card>,
-    pub entry: Arc<std::sync::OnceLock<String>>,
+pub struct CardSlot(Arc<Slot>);
+
+pub struct Slot {
+    pub card: Card,
+    pub entry: std::sync::OnceLock<String>,
     /// The entry as topic, country, tag and author feeds carry it by default: the summary and
     /// the link, without the body.
-    pub short_entry: Arc<std::sync::OnceLock<String>>,
+    pub short_entry: std::sync::OnceLock<String>,
     /// The body's HTML, kept only for documents that a feed carries (their page and their feed
     /// entries share one rendering).
-    body: Arc<std::sync::OnceLock<Result<Arc<str>, crate::diagnostics::Diagnostic>>>,
+    body: std::sync::OnceLock<Result<Arc<str>, crate::diagnostics::Diagnostic>>,
     /// The article's search record, made when the search index is first written.
-    search: Arc<std::sync::OnceLock<SearchSlot>>,
+    search: std::sync::OnceLock<SearchSlot>,
+}
+
+impl std::ops::Deref for CardSlot {
+    type Target = Slot;
+
+    fn deref(&self) -> &Slot {
+        &self.0
+    }
 }
 
 type SearchSlot = Result<Arc<crate::search::Record>, crate::diagnostics::Diagnostic>;
 
 impl CardSlot {
     pub fn new(card: Card) -> CardSlot {
-        CardSlot {
-            card: Arc::new(card),
-            entry: Arc::new(std::sync::OnceLock::new()),
-            short_entry: Arc::new(std::sync::OnceLock::new()),
-            body: Arc::new(std::sync::OnceLock::new()),
-            search: Arc::new(std::sync::OnceLock::new()),
-        }
+        CardSlot(Arc::new(Slot {
+            card,
+            entry: std::sync::OnceLock::new(),
+            short_entry: std::sync::OnceLock::new(),
+            body: std::sync::OnceLock::new(),
+            search: std::sync::OnceLock::new(),
+        }))
     }
 }
 
@@ -628,7 +640,7 @@ impl Prepared {
     }
 
     pub(crate) fn values(&self, ids: &[DocId]) -> tera::Value {
-        let cards: Vec<&Card> = ids.iter().map(|&i| &*self.cards[i].card).collect();
+        let cards: Vec<&Card> = ids.iter().map(|&i| &self.cards[i].card).collect();
         tera::Value::from_serializable(&cards)
     }
 }
@@ -672,7 +684,7 @@ pub fn card(site: &Site, l10n: &Localizer, terms: &Terms, id: DocId) -> Card {
         .collect();
     // renditions up to 1200 px: a list's largest picture is its lead story's, about 40rem wide
     let image = super::image_view_as(site, doc, crate::media::markup::thumb)
-        .map(|v| CardImage::new(v.picture, v.alt.to_string(), v.focus));
+        .map(|v| Box::new(CardImage::new(v.picture, v.alt.to_string(), v.focus)));
     let dir = cfg.language(lang).map_or_else(
         || crate::config::Direction::of_language(lang),
         |l| l.direction,
