@@ -72,7 +72,7 @@ pub struct Document {
     pub translation_key: String,
     pub title: String,
     pub date: Option<PubDate>,
-    pub updated: Option<PubDate>,
+    pub updated: Option<Box<PubDate>>,
     /// The `summary` as written, or the start of the first paragraph when none was.
     pub summary: String,
     /// Whether `summary` was written in the front matter (a dek), not taken from the body.
@@ -83,12 +83,13 @@ pub struct Document {
     /// Free tags from `tags:` and `categories:`, one per slug.
     pub tags: Vec<tags::Tag>,
     pub sources: Vec<Source>,
-    pub image: Option<Image>,
+    /// Boxed: most articles of a big archive have none, and it is the largest field.
+    pub image: Option<Box<Image>>,
     pub authors: Vec<String>,
     pub slug: String,
     pub draft: bool,
     /// After this time the article is taken off the site (`expires`).
-    pub expires: Option<PubDate>,
+    pub expires: Option<Box<PubDate>>,
     /// Corrections and clarifications, oldest first.
     pub corrections: Vec<newsroom::Correction>,
     /// Old URLs that redirect here (`aliases`).
@@ -106,7 +107,7 @@ pub struct Document {
 impl Document {
     /// When the document last changed: `updated`, or else `date`.
     pub fn last_change(&self) -> Option<&PubDate> {
-        self.updated.as_ref().or(self.date.as_ref())
+        self.updated.as_deref().or(self.date.as_ref())
     }
 }
 
@@ -240,7 +241,7 @@ impl Files {
             let due = match opts.status(doc) {
                 Status::Published => {
                     documents.push(Arc::clone(doc));
-                    doc.expires.as_ref()
+                    doc.expires.as_deref()
                 }
                 Status::Draft => {
                     held.drafts += 1;

@@ -183,14 +183,14 @@ pub(super) fn resolve(
                 None
             }
         });
-        Image {
+        Box::new(Image {
             src: img.value.src,
             alt,
             credit: img.value.credit.filter(|c| !c.trim().is_empty()),
             caption: img.value.caption.filter(|c| !c.trim().is_empty()),
             focus,
             pos: pos(&img.referenced),
-        }
+        })
     });
 
     let (slug_source, url_pos) = match &raw.slug {
@@ -306,7 +306,7 @@ pub(super) fn resolve(
         translation_key,
         title,
         date,
-        updated,
+        updated: updated.map(Box::new),
         summary,
         summary_written,
         topics,
@@ -317,7 +317,7 @@ pub(super) fn resolve(
         authors: raw.authors.map(|a| a.into_vec()).unwrap_or_default(),
         slug,
         draft: raw.draft.unwrap_or(false),
-        expires,
+        expires: expires.map(Box::new),
         corrections,
         aliases,
         extra,
