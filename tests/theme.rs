@@ -333,18 +333,28 @@ fn a_theme_s_card_template_is_written_on_every_list_and_the_lead_is_rendered_in_
 
 #[test]
 fn a_theme_s_own_days_template_without_card_html_still_renders_every_card() {
-    let site = minimal_site();
+    // three articles, so that two are not the lead: an old-style `days.html` reads their fields
+    // (not only their `html`) on every list
+    let site = site_with_card_template("<li>{{ a.title }}</li>");
+    std::fs::remove_file(site.path().join("templates/card.html"))
+        .unwrap_or_else(|e| panic!("{e}"));
     write(
         site.path(),
         "templates/days.html",
         "{% for day in days %}{% for a in day.articles %}<p class=\"old\">{{ a.title }}|{{ a.url }}</p>{% endfor %}{% endfor %}",
     );
     build_ok(site.path());
-    let front = page(site.path(), "en");
-    assert!(
-        front.contains("<p class=\"old\">Summit in Bishkek|/en/2025/11/summit/</p>"),
-        "{front}"
-    );
+    for rel in ["ar", "ar/topics/security", "ar/2025/11"] {
+        let html = page(site.path(), rel);
+        for (title, slug) in [
+            ("قمة في بيشكيك", "summit"),
+            ("خبر second", "second"),
+            ("خبر third", "third"),
+        ] {
+            let p = format!("<p class=\"old\">{title}|/ar/2025/11/{slug}/</p>");
+            assert!(html.contains(&p), "{rel}: {p}\n{html}");
+        }
+    }
 }
 
 #[test]

@@ -173,6 +173,8 @@ pub struct Renderer {
     /// they include: `days.html`, `pagination.html`) are the built-in ones, which read nothing
     /// of a card but its `html` unless it is the lead ([`view::ListCards`]).
     lists_builtin: bool,
+    /// Whether the templates have a `card.html` (a theme may replace `days.html` without one).
+    has_card: bool,
     pub l10n: Arc<Localizer>,
     /// How long one page may take to render (`render_timeout`).
     pub time_limit: std::time::Duration,
@@ -333,12 +335,14 @@ impl Renderer {
                 return None;
             }
         }
+        let has_card = tera.contains_template("card.html");
         Some(Renderer {
             root: root.to_path_buf(),
             tera,
             displays,
             sources,
             lists_builtin,
+            has_card,
             l10n,
             time_limit: config.render_timeout,
         })
@@ -392,18 +396,14 @@ impl Renderer {
     /// page then includes `card.html` itself, and its error names the page.
     fn make_card(&self, site: &Site, prep: &view::Prepared, id: DocId) {
         let card = prep.card(id);
-        if card.html.is_made() || !self.tera.contains_template("card.html") {
+        if card.html.is_made() || !self.has_card {
             return;
         }
         let mut ctx = tera::Context::new();
         ctx.insert("a", card);
         ctx.insert("lead", &false);
         ctx.insert("lang", card.lang());
-        let dir = site.config.language(card.lang()).map_or_else(
-            || crate::config::Direction::of_language(card.lang()),
-            |l| l.direction,
-        );
-        ctx.insert("dir", dir.as_str());
+        ctx.insert("dir", view::language(site, card.lang()).direction.as_str());
         if let Some(p) = prep.langs.get(card.lang()) {
             ctx.insert_value("site", p.site.clone());
         }
@@ -431,6 +431,11 @@ impl Renderer {
                 )])
             };
         let file = || job_file(job).unwrap_or_default();
+        let make = |id| self.make_card(site, prep, id);
+        let cards = view::ListCards {
+            make: &make,
+            html_only: self.lists_builtin,
+        };
         match job {
             Job::Root => Ok(vec![(
                 file(),
@@ -495,17 +500,10 @@ impl Renderer {
                     Diagnostic { message, ..d }
                 })
             }
-            Job::List { .. } => {
-                let make = |id| self.make_card(site, prep, id);
-                let cards = view::ListCards {
-                    make: &make,
-                    html_only: self.lists_builtin,
-                };
-                html(
-                    "list.html",
-                    view::list_context(site, l10n, prep, &cards, job),
-                )
-            }
+            Job::List { .. } => html(
+                "list.html",
+                view::list_context(site, l10n, prep, &cards, job),
+            ),
             Job::Topics(lang) => html("topics.html", view::topics_context(site, l10n, prep, lang)),
             Job::Countries(lang) => html(
                 "countries.html",
@@ -515,17 +513,10 @@ impl Renderer {
                 "archive.html",
                 view::archive_context(site, l10n, prep, lang),
             ),
-            Job::Month { .. } => {
-                let make = |id| self.make_card(site, prep, id);
-                let cards = view::ListCards {
-                    make: &make,
-                    html_only: self.lists_builtin,
-                };
-                html(
-                    "month.html",
-                    view::month_context(site, l10n, prep, &cards, job),
-                )
-            }
+            Job::Month { .. } => html(
+                "month.html",
+                view::month_context(site, l10n, prep, &cards, job),
+            ),
         }
     }
 

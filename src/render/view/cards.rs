@@ -615,28 +615,30 @@ impl Prepared {
         first_day: bool,
         html_only: bool,
     ) -> tera::Value {
-        let full = |ids: &[DocId]| {
+        // only while this flag is set does a card's `html` show ([`LIST_HTML`])
+        let with_html = |make: &dyn Fn() -> tera::Value| {
             LIST_HTML.with(|on| {
                 on.set(true);
-                let value = self.values(ids);
+                let value = make();
                 on.set(false);
                 value
             })
         };
         if !html_only {
-            return full(ids);
+            return with_html(&|| self.values(ids));
         }
-        let mut out = Vec::with_capacity(ids.len());
-        for (n, &id) in ids.iter().enumerate() {
-            match self.cards[id].card.html.0.get() {
-                Some(only) if !(first_day && n == 0) => out.push(only.clone()),
-                _ => match full(&ids[n..=n]).as_array().and_then(|a| a.first()) {
-                    Some(v) => out.push(v.clone()),
-                    None => out.push(tera::Value::none()),
-                },
-            }
-        }
-        tera::Value::from(out)
+        let values: Vec<tera::Value> = ids
+            .iter()
+            .enumerate()
+            .map(|(n, &id)| {
+                let card = &self.cards[id].card;
+                match card.html.0.get() {
+                    Some(only) if !(first_day && n == 0) => only.clone(),
+                    _ => with_html(&|| tera::Value::from_serializable(card)),
+                }
+            })
+            .collect();
+        tera::Value::from(values)
     }
 
     pub(crate) fn values(&self, ids: &[DocId]) -> tera::Value {
