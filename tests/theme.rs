@@ -336,8 +336,7 @@ fn a_theme_s_own_days_template_without_card_html_still_renders_every_card() {
     // three articles, so that two are not the lead: an old-style `days.html` reads their fields
     // (not only their `html`) on every list
     let site = site_with_card_template("<li>{{ a.title }}</li>");
-    std::fs::remove_file(site.path().join("templates/card.html"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(site.path().join("templates/card.html")).unwrap_or_else(|e| panic!("{e}"));
     write(
         site.path(),
         "templates/days.html",
