@@ -37,6 +37,8 @@ pub struct BuildOptions {
     pub progress: bool,
     /// The output folder may be a symbolic link (`--follow-output-link`: the owner says so).
     pub follow_output_link: bool,
+    /// Ignore the build cache: build everything (`--fresh`); the state is still written.
+    pub fresh: bool,
 }
 
 impl BuildOptions {
@@ -76,6 +78,23 @@ pub struct BuildReport {
     /// How many times a Markdown body was parsed while rendering: once per published document
     /// (its page, feed entries and search record share the parse).
     pub bodies_parsed: usize,
+    /// nashra's files in the output: written, unchanged, removed.
+    pub changes: output::Changes,
+    /// What the build cache decided (`None`: not asked, as for `watch`).
+    pub cache: Option<CacheUse>,
+}
+
+/// What the build cache (`.nashra-cache/build/`) decided.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CacheUse {
+    /// Nothing changed since the last build into this output: nothing was written.
+    Unchanged,
+    /// Everything was built; why the last build's result could not be used.
+    Full(String),
+    /// `--fresh`: the cache was not read.
+    Fresh,
+    /// No build into this output has left a state yet.
+    First,
 }
 
 /// A build that did not finish; the reasons are in the run's [`Diagnostics`].
@@ -235,9 +254,10 @@ pub struct Built {
     pub report: BuildReport,
 }
 
-/// Builds the site. On `Err`, the previous output is untouched and `diags` says why.
+/// Builds the site, or finds that the output is already this build's result (the build cache,
+/// [`crate::incremental`]). On `Err`, the previous output is untouched and `diags` says why.
 pub fn build(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport, BuildFailed> {
-    build_full(opts, diags).map(|b| b.report)
+    build_cached(opts, diags, false)
 }
 
 /// [`build`] for a process that exits right after: the site model is not taken apart piece by
@@ -246,11 +266,263 @@ pub fn build_and_exit(
     opts: &BuildOptions,
     diags: &Diagnostics,
 ) -> Result<BuildReport, BuildFailed> {
-    build_full(opts, diags).map(|b| {
-        let report = b.report.clone();
-        std::mem::forget(b);
-        report
+    build_cached(opts, diags, true)
+}
+
+/// The build cache's view of this build: its state file and what it says; `None` when the
+/// cache cannot be asked (a site.toml with problems: the full build reports them).
+fn open_cache(
+    opts: &BuildOptions,
+    diags: &Diagnostics,
+) -> Result<Option<(crate::incremental::Cache, Config, PathBuf)>, BuildFailed> {
+    let t = Instant::now();
+    let timings = std::env::var_os("NASHRA_TIMINGS").is_some();
+    let scratch = Diagnostics::new();
+    let Some(mut config) = config::load(&opts.root, &scratch) else {
+        return Ok(None);
+    };
+    if !scratch.snapshot().is_empty() {
+        return Ok(None);
+    }
+    if let Some(url) = opts.base_url.as_deref() {
+        if config.set_base_url(url).is_err() {
+            return Ok(None);
+        }
+    }
+    let cache_dir = config.images.cache_dir.clone();
+    // a link at the cache folder itself is the image cache's error, reported by the full build
+    if crate::safety::first_link_under(&opts.root, &cache_dir).is_some() {
+        return Ok(None);
+    }
+    if let Err(d) = crate::incremental::check_dir(&opts.root, &cache_dir) {
+        diags.push(d);
+        return Err(BuildFailed);
+    }
+    let output = output_dir(opts, &config);
+    let key = crate::incremental::settings_key(&crate::incremental::Settings {
+        root: &opts.root,
+        output: &output,
+        base_url: opts.base_url.as_deref(),
+        drafts: opts.drafts,
+        future: opts.future,
+    });
+    let path = crate::incremental::state_path(&opts.root, &cache_dir, &output);
+    if timings {
+        eprintln!("timing: cache: config {:?}", t.elapsed());
+    }
+    let cache = crate::incremental::Cache::open(&opts.root, config.follow_symlinks, path, key);
+    if timings {
+        eprintln!("timing: cache: inputs walked, state read {:?}", t.elapsed());
+    }
+    Ok(cache.ok().map(|c| (c, config, output)))
+}
+
+/// The report and problems of a build, as the state keeps them.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Kept {
+    files: usize,
+    per_language: Vec<(String, usize, usize)>,
+    drafts: usize,
+    scheduled: usize,
+    expired: usize,
+    /// The next scheduled change (a zoned time, RFC 9557) and its file.
+    next: Option<(String, PathBuf)>,
+    problems: Vec<KeptProblem>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct KeptProblem {
+    severity: crate::diagnostics::Severity,
+    kind: String,
+    message: String,
+    file: Option<PathBuf>,
+    pos: Option<crate::diagnostics::Pos>,
+    help: Option<String>,
+}
+
+/// A state's report keeps at most this many problems; a build with more is not kept.
+const KEPT_PROBLEMS: usize = 1000;
+
+fn keep(report: &BuildReport, problems: &[Diagnostic]) -> Option<Vec<u8>> {
+    if problems.len() > KEPT_PROBLEMS {
+        return None;
+    }
+    serde_json::to_vec(&Kept {
+        files: report.files,
+        per_language: report.per_language.clone(),
+        drafts: report.held.drafts,
+        scheduled: report.held.scheduled,
+        expired: report.held.expired,
+        next: report
+            .held
+            .next
+            .as_ref()
+            .map(|(d, f)| (d.zoned.to_string(), f.clone())),
+        problems: problems
+            .iter()
+            .map(|d| KeptProblem {
+                severity: d.severity,
+                kind: d.kind.to_string(),
+                message: d.message.clone(),
+                file: d.file.clone(),
+                pos: d.pos,
+                help: d.help.clone(),
+            })
+            .collect(),
     })
+    .ok()
+}
+
+/// The kinds of problems, made `'static` once each (a state keeps at most [`KEPT_PROBLEMS`]).
+fn kind_name(kind: &str) -> &'static str {
+    static KINDS: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut kinds = match KINDS.lock() {
+        Ok(k) => k,
+        Err(p) => p.into_inner(),
+    };
+    if let Some(k) = kinds.iter().find(|k| **k == kind) {
+        return k;
+    }
+    let k: &'static str = Box::leak(kind.to_string().into_boxed_str());
+    kinds.push(k);
+    k
+}
+
+/// The report of an unchanged build, from the state; `None` if it cannot be read back.
+fn replay(
+    state: &crate::incremental::state::State,
+    output: &Path,
+    start: Instant,
+    diags: &Diagnostics,
+) -> Option<BuildReport> {
+    let k: Kept = serde_json::from_slice(&state.report).ok()?;
+    if k.problems.len() > KEPT_PROBLEMS {
+        return None;
+    }
+    let next = match k.next {
+        Some((zoned, file)) => Some((
+            content::dates::PubDate {
+                zoned: zoned.parse().ok()?,
+                has_time: true,
+            },
+            file,
+        )),
+        None => None,
+    };
+    diags.extend(k.problems.into_iter().map(|p| Diagnostic {
+        severity: p.severity,
+        kind: kind_name(&p.kind),
+        message: p.message,
+        file: p.file,
+        pos: p.pos,
+        help: p.help,
+    }));
+    Some(BuildReport {
+        output: output.to_path_buf(),
+        per_language: k.per_language,
+        files: k.files,
+        elapsed: start.elapsed(),
+        held: content::Held {
+            drafts: k.drafts,
+            scheduled: k.scheduled,
+            expired: k.expired,
+            next,
+            paths: Default::default(),
+        },
+        images_decoded: 0,
+        images_cached: 0,
+        bodies_parsed: 0,
+        changes: output::Changes {
+            unchanged: state.outputs.iter().map(|o| o.path.clone()).collect(),
+            ..Default::default()
+        },
+        cache: Some(CacheUse::Unchanged),
+    })
+}
+
+fn build_cached(
+    opts: &BuildOptions,
+    diags: &Diagnostics,
+    exit: bool,
+) -> Result<BuildReport, BuildFailed> {
+    let start = Instant::now();
+    let mut why = "site.toml has problems, or an input cannot be read".to_string();
+    let cache = match open_cache(opts, diags)? {
+        Some((mut cache, config, output)) => {
+            if !opts.fresh {
+                // the output's own checks and its lock, as a full build takes them
+                if let Err(d) = output::refuse_links(&opts.root, &output, opts.follow_output_link) {
+                    diags.push(d);
+                    return Err(BuildFailed);
+                }
+                let _lock = output::lock(&output, opts.wait).map_err(|d| {
+                    diags.push(d);
+                    BuildFailed
+                })?;
+                let checked = build_time(opts.now.as_deref(), &config)
+                    .map_err(|d| d.message)
+                    .and_then(|now| {
+                        cache.check(now, &output, crate::incremental::marker_hash(&output))
+                    });
+                match checked {
+                    Ok(state) => {
+                        let problems = Diagnostics::new();
+                        if let Some(report) = replay(state, &output, start, &problems) {
+                            if std::env::var_os("NASHRA_TIMINGS").is_some() {
+                                eprintln!("timing: cache: checked {:?}", start.elapsed());
+                            }
+                            diags.extend(problems.snapshot());
+                            if failed(diags, opts.strict) {
+                                return Err(BuildFailed);
+                            }
+                            return Ok(report);
+                        }
+                        why = "its report cannot be read".into();
+                    }
+                    Err(w) => why = w,
+                }
+            }
+            Some(cache)
+        }
+        None => None,
+    };
+    let built = build_full(opts, diags)?;
+    let mut report = built.report.clone();
+    report.cache = Some(if opts.fresh {
+        CacheUse::Fresh
+    } else if why.is_empty() {
+        CacheUse::First
+    } else {
+        CacheUse::Full(why)
+    });
+    if let Some(cache) = cache {
+        let path = cache.path.clone();
+        let saved = match (
+            crate::incremental::marker_hash(&built.output),
+            keep(&report, &diags.snapshot()),
+        ) {
+            (Some(marker), Some(kept)) => {
+                let span =
+                    crate::incremental::time_span(&built.loaded.files, built.loaded.site.now);
+                let files = crate::incremental::manifest(&built.output);
+                cache
+                    .save(&built.output, &files, marker, span, kept)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Err("the build is not kept".into()),
+        };
+        if let Err(e) = saved {
+            crate::incremental::state::remove(&path);
+            diags.push(Diagnostic::note(
+                "cache",
+                format!("the build cache could not be written: {e}"),
+            ));
+        }
+    }
+    if exit {
+        std::mem::forget(built);
+    }
+    Ok(report)
 }
 
 /// Runs every stage and replaces the output folder; returns the state for incremental rebuilds.
@@ -348,7 +620,7 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
         return Err(BuildFailed);
     }
     progress.done();
-    staging.commit().map_err(|e| {
+    let changes = staging.commit().map_err(|e| {
         diags.push(Diagnostic::error(
             "io",
             format!("cannot replace {}: {e}", output.display()),
@@ -377,6 +649,8 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
         images_decoded: site.media.decoded,
         images_cached: site.media.cached,
         bodies_parsed: prepared.parses.load(std::sync::atomic::Ordering::Relaxed),
+        changes,
+        cache: None,
     };
     Ok(Built {
         loaded,

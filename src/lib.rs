@@ -16,6 +16,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod i18n;
 pub mod import;
+pub mod incremental;
 pub mod media;
 pub mod model;
 pub mod output;

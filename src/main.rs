@@ -76,8 +76,12 @@ enum Command {
         /// before it [default: the environment variable NASHRA_NOW, else the clock]
         #[arg(long, value_name = "TIME")]
         now: Option<String>,
-        /// `text` for people, `json` for scripts (one JSON object on stdout: files, what was left
-        /// out, the next scheduled time, every problem)
+        /// Build everything, without asking the build cache whether the output is already up to
+        /// date (.nashra-cache/build/; the cache is still written for the next build)
+        #[arg(long)]
+        fresh: bool,
+        /// `text` for people, `json` for scripts (one JSON object on stdout: files written,
+        /// unchanged and removed, what was left out, the next scheduled time, every problem)
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -180,6 +184,7 @@ fn main() -> ExitCode {
             wait,
             future,
             now,
+            fresh,
             format,
         } => {
             stop_stuck_renders(matches!(format, Format::Json), "build");
@@ -195,6 +200,7 @@ fn main() -> ExitCode {
                 now,
                 progress: matches!(format, Format::Text)
                     && std::env::var_os("NASHRA_TIMINGS").is_none(),
+                fresh,
             };
             let diags = Diagnostics::new();
             let result = build::build_and_exit(&opts, &diags);
@@ -207,7 +213,20 @@ fn main() -> ExitCode {
             }
             print_diagnostics(&diags, strict);
             match result {
+                Ok(report) if report.cache == Some(build::CacheUse::Unchanged) => {
+                    eprintln!(
+                        "{} in {} are up to date: nothing changed since the last build ({} ms; `--fresh` builds everything)",
+                        count(report.files, "file", "files"),
+                        report.output.display(),
+                        report.elapsed.as_millis(),
+                    );
+                    print_held(&report.held);
+                    ExitCode::SUCCESS
+                }
                 Ok(report) => {
+                    if let Some(build::CacheUse::Full(why)) = &report.cache {
+                        eprintln!("building everything: {why}");
+                    }
                     let langs: Vec<String> = report
                         .per_language
                         .iter()
@@ -226,39 +245,20 @@ fn main() -> ExitCode {
                         report.elapsed.as_millis(),
                         langs.join("; ")
                     );
+                    let c = &report.changes;
+                    eprintln!(
+                        "changes: {} written, {} unchanged, {} removed",
+                        c.written.len(),
+                        c.unchanged.len(),
+                        c.removed.len()
+                    );
                     if report.images_decoded + report.images_cached > 0 {
                         eprintln!(
                             "pictures: {} processed, {} from the cache",
                             report.images_decoded, report.images_cached
                         );
                     }
-                    let held = &report.held;
-                    let mut out = Vec::new();
-                    if held.drafts > 0 {
-                        out.push(count(held.drafts, "draft", "drafts"));
-                    }
-                    if held.scheduled > 0 {
-                        out.push(format!(
-                            "{} dated later (use --future to include)",
-                            count(held.scheduled, "article", "articles")
-                        ));
-                    }
-                    if held.expired > 0 {
-                        out.push(format!(
-                            "{} expired",
-                            count(held.expired, "article", "articles")
-                        ));
-                    }
-                    if !out.is_empty() {
-                        eprintln!("left out: {}", out.join(", "));
-                    }
-                    if let Some((next, file)) = &held.next {
-                        eprintln!(
-                            "next: {} — rebuild then ({})",
-                            next.zoned.strftime("%Y-%m-%d %H:%M %:z"),
-                            file.display()
-                        );
-                    }
+                    print_held(&report.held);
                     ExitCode::SUCCESS
                 }
                 Err(_) => {
@@ -480,6 +480,36 @@ fn diagnostic_json(d: &nashra::diagnostics::Diagnostic, strict: bool) -> serde_j
     })
 }
 
+/// What the build left out, and when it should run again.
+fn print_held(held: &nashra::content::Held) {
+    let mut out = Vec::new();
+    if held.drafts > 0 {
+        out.push(count(held.drafts, "draft", "drafts"));
+    }
+    if held.scheduled > 0 {
+        out.push(format!(
+            "{} dated later (use --future to include)",
+            count(held.scheduled, "article", "articles")
+        ));
+    }
+    if held.expired > 0 {
+        out.push(format!(
+            "{} expired",
+            count(held.expired, "article", "articles")
+        ));
+    }
+    if !out.is_empty() {
+        eprintln!("left out: {}", out.join(", "));
+    }
+    if let Some((next, file)) = &held.next {
+        eprintln!(
+            "next: {} — rebuild then ({})",
+            next.zoned.strftime("%Y-%m-%d %H:%M %:z"),
+            file.display()
+        );
+    }
+}
+
 /// `build --format json`: the report (or the failure) and every problem, as one object.
 fn build_json(
     result: &Result<build::BuildReport, build::BuildFailed>,
@@ -501,6 +531,16 @@ fn build_json(
             "left_out": {"drafts": r.held.drafts, "scheduled": r.held.scheduled, "expired": r.held.expired},
             "next": r.held.next.as_ref().map(|(n, _)| n.zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()),
             "next_file": r.held.next.as_ref().map(|(_, f)| f.to_string_lossy().into_owned()),
+            "cache": match &r.cache {
+                Some(build::CacheUse::Unchanged) => serde_json::json!({"unchanged": true}),
+                Some(build::CacheUse::Full(why)) => serde_json::json!({"unchanged": false, "why": why}),
+                Some(build::CacheUse::Fresh) => serde_json::json!({"unchanged": false, "why": "--fresh"}),
+                Some(build::CacheUse::First) => serde_json::json!({"unchanged": false, "why": "first build into this output"}),
+                None => serde_json::Value::Null,
+            },
+            "written": r.changes.written,
+            "unchanged": r.changes.unchanged,
+            "removed": r.changes.removed,
             "problems": problems,
         }),
         Err(_) => serde_json::json!({

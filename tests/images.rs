@@ -13,6 +13,13 @@ fn build_ok(root: &Path) -> String {
     run.stderr
 }
 
+/// A build that does not ask the build cache (these tests are about the image cache).
+fn build_fresh(root: &Path) -> String {
+    let run = nashra(root, &["build", "--fresh"]);
+    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    run.stderr
+}
+
 fn page(root: &Path, rel: &str) -> String {
     read(&root.join("public").join(rel).join("index.html"))
 }
@@ -291,7 +298,7 @@ fn a_warm_rebuild_decodes_nothing_and_a_changed_picture_alone_is_made_again() {
     let before = tree(&r.join("public"));
     assert!(r.join(".nashra-cache/images/index").is_file());
 
-    let warm = build_ok(r);
+    let warm = build_fresh(r);
     assert!(
         warm.contains("pictures: 0 processed, 2 from the cache"),
         "{warm}"
@@ -306,7 +313,7 @@ fn a_warm_rebuild_decodes_nothing_and_a_changed_picture_alone_is_made_again() {
     let bytes = std::fs::read(r.join("content/2025/11/lead.jpg")).unwrap_or_else(|e| panic!("{e}"));
     std::thread::sleep(std::time::Duration::from_millis(20));
     std::fs::write(r.join("content/2025/11/lead.jpg"), &bytes).unwrap_or_else(|e| panic!("{e}"));
-    let touched = build_ok(r);
+    let touched = build_fresh(r);
     assert!(
         touched.contains("pictures: 0 processed, 2 from the cache"),
         "{touched}"
@@ -524,7 +531,7 @@ fn image_settings_are_checked_and_processing_can_be_turned_off() {
         "{html}"
     );
     assert_eq!(outputs(r, "2025/11", "lead"), ["lead.jpg"]);
-    assert!(!r.join(".nashra-cache").exists());
+    assert!(!r.join(".nashra-cache/images").exists());
 }
 
 /// `w`×`h` pixels of stripes as a PNG (compresses well, so a tall one is a small file).

@@ -551,7 +551,7 @@ fn build_shows_progress_on_a_terminal_only() {
     );
     let bin = env!("CARGO_BIN_EXE_nashra");
     let Ok(tty) = std::process::Command::new("script")
-        .args(["-qec", &format!("{bin} build"), "/dev/null"])
+        .args(["-qec", &format!("{bin} build --fresh"), "/dev/null"])
         .current_dir(site.path())
         .output()
     else {

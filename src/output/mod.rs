@@ -23,6 +23,18 @@ pub(crate) use links::link_target;
 pub use links::refuse_links;
 pub use lock::{lock, OutputLock};
 
+/// What a build did to nashra's files in the output, for a deploy step that uploads only what
+/// changed: each list sorted, paths relative to the output.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// New files and files whose bytes changed.
+    pub written: Vec<String>,
+    /// Files with the bytes they had.
+    pub unchanged: Vec<String>,
+    /// Files of the old output that the new one does not have.
+    pub removed: Vec<String>,
+}
+
 /// Marker file at the top of every output folder nashra made.
 pub const MARKER: &str = ".nashra";
 const MARKER_TEXT: &str = "This folder is written by nashra (`nashra build`); its contents are replaced on every build.\n";
@@ -153,8 +165,8 @@ pub struct Staging {
     old: std::collections::HashMap<String, u64>,
     /// Old files nashra did not write, to carry over.
     foreign: Vec<String>,
-    /// Every file this build produced.
-    produced: std::sync::Mutex<Vec<String>>,
+    /// Every file this build produced, and whether its bytes differ from the old output's.
+    produced: std::sync::Mutex<Vec<(String, bool)>>,
     /// Files that could not be written because the disk is full, and their bytes: reported once
     /// ([`Staging::disk_full`]), not once per file.
     full_files: std::sync::atomic::AtomicUsize,
@@ -313,11 +325,31 @@ impl Staging {
         })
     }
 
-    fn produced(&self, rel: &str) {
+    fn produced(&self, rel: &str, changed: bool) {
         match self.produced.lock() {
-            Ok(mut v) => v.push(rel.to_string()),
-            Err(p) => p.into_inner().push(rel.to_string()),
+            Ok(mut v) => v.push((rel.to_string(), changed)),
+            Err(p) => p.into_inner().push((rel.to_string(), changed)),
         }
+    }
+
+    /// Whether the old output's `rel` (a file nashra wrote) has the bytes of `from`: the same
+    /// file (a link to the same cache entry), or equal bytes.
+    fn same_as(&self, rel: &str, from: &Path) -> bool {
+        let old = self.output.join(rel);
+        let (Ok(a), Ok(b)) = (std::fs::symlink_metadata(&old), std::fs::metadata(from)) else {
+            return false;
+        };
+        if !a.is_file() || self.old.get(rel) != Some(&b.len()) {
+            return false;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            if a.ino() == b.ino() && a.dev() == b.dev() {
+                return true;
+            }
+        }
+        matches!((std::fs::read(&old), std::fs::read(from)), (Ok(x), Ok(y)) if x == y)
     }
 
     /// Whether the old output has `rel` as a file nashra wrote, of `len` bytes that `same`
@@ -397,21 +429,23 @@ impl Staging {
     /// One output file. Returns whether it had to be written.
     pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<bool, Diagnostic> {
         crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;
-        self.produced(rel);
         if self.reuse(rel, bytes.len() as u64, |old| old == bytes) {
+            self.produced(rel, false);
             return Ok(false);
         }
+        self.produced(rel, true);
         self.wrote(bytes.len() as u64, write_file(&self.dir, rel, bytes))
     }
 
     /// One output file copied from `from`. Returns whether it had to be copied.
     pub fn put_copy(&self, rel: &str, from: &Path) -> Result<bool, Diagnostic> {
         crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;
-        self.produced(rel);
         let len = std::fs::metadata(from).map_or(u64::MAX, |m| m.len());
         if self.reuse(rel, len, |old| std::fs::read(from).is_ok_and(|b| b == old)) {
+            self.produced(rel, false);
             return Ok(false);
         }
+        self.produced(rel, true);
         self.wrote(len, copy_file(&self.dir, rel, from))
     }
 
@@ -420,7 +454,7 @@ impl Staging {
     /// links cannot be made (another file system).
     pub fn put_link(&self, rel: &str, from: &Path) -> Result<bool, Diagnostic> {
         crate::safety::check_rel(rel).map_err(|why| crate::safety::unsafe_path(rel, &why))?;
-        self.produced(rel);
+        self.produced(rel, !self.same_as(rel, from));
         let new = self.dir.join(rel);
         // the folder usually exists already (renditions share it): try first, make it if not
         let linked = match std::fs::hard_link(from, &new) {
@@ -446,8 +480,9 @@ impl Staging {
     }
 
     /// Makes the staged site the output: carries over what nashra did not write, writes the
-    /// manifest, then swaps the folders. An error names the file it is about.
-    pub fn commit(self) -> Result<(), String> {
+    /// manifest, then swaps the folders. An error names the file it is about. Returns which of
+    /// nashra's files were written, which kept their bytes, and which are gone.
+    pub fn commit(self) -> Result<Changes, String> {
         let mut produced = match self.produced.into_inner() {
             Ok(v) => v,
             Err(p) => p.into_inner(),
@@ -483,17 +518,38 @@ impl Staging {
             }
         }
         produced.sort_unstable();
+        produced.dedup_by(|a, b| a.0 == b.0);
         let mut marker = String::with_capacity(produced.len() * 48 + 200);
         marker.push_str(MARKER_TEXT);
         marker.push_str(MANIFEST_HEADER);
         marker.push('\n');
-        for rel in &produced {
+        for (rel, _) in &produced {
             marker.push_str(rel);
             marker.push('\n');
         }
         let manifest = self.dir.join(MARKER);
         std::fs::write(&manifest, marker).map_err(at("cannot write", &manifest))?;
-        Self::swap(&self.dir, &self.output)
+        Self::swap(&self.dir, &self.output)?;
+        let mut changes = Changes::default();
+        let mut removed: Vec<String> = self
+            .old
+            .into_keys()
+            .filter(|k| {
+                produced
+                    .binary_search_by(|(p, _)| p.as_str().cmp(k))
+                    .is_err()
+            })
+            .collect();
+        removed.sort_unstable();
+        changes.removed = removed;
+        for (rel, changed) in produced {
+            if changed {
+                changes.written.push(rel);
+            } else {
+                changes.unchanged.push(rel);
+            }
+        }
+        Ok(changes)
     }
 
     /// Replaces the output with the staging folder. Where the system can exchange two paths in

@@ -120,6 +120,7 @@ pub fn run(opts: WatchOptions) -> Result<(), Diagnostic> {
         now: None,
         progress: true,
         follow_output_link: false,
+        fresh: true,
     };
     let diags = Diagnostics::new();
     let started = Instant::now();

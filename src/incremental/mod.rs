@@ -1,0 +1,259 @@
+//! Incremental builds, the stage before all others: is the site already built?
+//!
+//! `build` keeps one state per output folder in `.nashra-cache/build/` ([`state`]): the
+//! fingerprint of every input ([`inputs`]), the options and the nashra that built it, the hash of
+//! the output's `.nashra` manifest, the span of build times over which the site stays the same
+//! (embargoes, expiries and the news sitemap's 48-hour window end it), and the build's report and
+//! problems. [`Cache::check`] says whether a new build would write exactly the output that is
+//! there; when it would, `build` shows the old report and problems again and writes nothing.
+//! Anything else — a changed, new or removed input, other options, another nashra, an output
+//! changed since (by `watch` or another build), a clock past the span, a missing, damaged or
+//! foreign state — means a full build, with one line saying why.
+
+pub mod inputs;
+pub mod state;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+
+/// One output's build state, before the build.
+pub struct Cache {
+    /// Where the state is kept.
+    pub path: PathBuf,
+    key: u128,
+    /// The inputs as they are now (hashes filled in after a full build).
+    pub now_inputs: Vec<inputs::Entry>,
+    /// The state the last build left, if it can be used at all.
+    pub old: Option<state::State>,
+    /// Why there is no usable old state (shown with the full build); empty when there is none.
+    pub missing: Option<String>,
+}
+
+/// What decides whether two builds of the same inputs are the same, besides the inputs.
+pub struct Settings<'a> {
+    pub root: &'a Path,
+    pub output: &'a Path,
+    pub base_url: Option<&'a str>,
+    pub drafts: bool,
+    pub future: bool,
+}
+
+/// The identity of this nashra (its version and its executable's length and time: a rebuilt
+/// binary is another nashra) and the options that change the output.
+pub fn settings_key(s: &Settings<'_>) -> u128 {
+    let mut text = format!(
+        "{}\n{}\n{}\n{:?}\n{}\n{}\n",
+        env!("CARGO_PKG_VERSION"),
+        crate::output::absolute(s.root).display(),
+        crate::output::absolute(s.output).display(),
+        s.base_url,
+        s.drafts,
+        s.future
+    );
+    if let Some(m) = std::env::current_exe()
+        .ok()
+        .and_then(|p| std::fs::metadata(p).ok())
+    {
+        text.push_str(&format!("{} {:?}\n", m.len(), m.modified().ok()));
+    }
+    xxhash_rust::xxh3::xxh3_128(text.as_bytes())
+}
+
+/// The state file of `output`: `CACHE_DIR/build/HASH.state`, one per output folder.
+pub fn state_path(root: &Path, cache_dir: &Path, output: &Path) -> PathBuf {
+    let abs = crate::output::absolute(output);
+    let h = xxhash_rust::xxh3::xxh3_64(abs.as_os_str().as_encoded_bytes());
+    root.join(cache_dir)
+        .join("build")
+        .join(format!("{h:016x}.state"))
+}
+
+/// Refuses a link at the cache folder or its `build/` folder: nashra never writes through one.
+pub fn check_dir(root: &Path, cache_dir: &Path) -> Result<(), Diagnostic> {
+    let rel = cache_dir.join("build");
+    match crate::safety::first_link_under(root, &rel) {
+        None => Ok(()),
+        Some((link, target)) => Err(Diagnostic::error(
+            "symlink",
+            format!(
+                "refusing to follow the symbolic link (to {}): nashra keeps its build cache here and never writes or deletes through a link",
+                target.display()
+            ),
+        )
+        .in_file(link.strip_prefix(root).unwrap_or(&link))
+        .help("remove the link (nashra makes the cache folder itself), or set `cache_dir` in site.toml to a folder of the site")),
+    }
+}
+
+/// The hash of `output`'s manifest, read without following a link; `None` if there is none.
+pub fn marker_hash(output: &Path) -> Option<u128> {
+    use std::io::Read;
+    let mut f = crate::output::no_follow(std::fs::OpenOptions::new().read(true))
+        .open(output.join(crate::output::MARKER))
+        .ok()?;
+    let mut bytes = Vec::new();
+    f.read_to_end(&mut bytes).ok()?;
+    Some(xxhash_rust::xxh3::xxh3_128(&bytes))
+}
+
+/// The files the manifest of `output` lists (nashra's files in it).
+pub fn manifest(output: &Path) -> Vec<String> {
+    match crate::output::read_marker(output) {
+        Ok(Some(Some(set))) => {
+            let mut v: Vec<String> = set.into_iter().collect();
+            v.sort_unstable();
+            v
+        }
+        _ => Vec::new(),
+    }
+}
+
+impl Cache {
+    /// Fingerprints the inputs (without reading files) and reads the old state.
+    pub fn open(root: &Path, follow: bool, path: PathBuf, key: u128) -> Result<Cache, String> {
+        let t = std::time::Instant::now();
+        let now_inputs = inputs::walk(root, follow)?;
+        if std::env::var_os("NASHRA_TIMINGS").is_some() {
+            eprintln!(
+                "timing: cache: {} inputs walked in {:?}",
+                now_inputs.len(),
+                t.elapsed()
+            );
+        }
+        let (old, missing) = match state::read(&path, root) {
+            Ok(Some(s)) if s.key == key => (Some(s), None),
+            Ok(Some(_)) => (
+                None,
+                Some("it was made by another nashra or with other options".to_string()),
+            ),
+            Ok(None) => (None, Some(String::new())),
+            Err(why) => (None, Some(format!("{} {why}", path.display()))),
+        };
+        Ok(Cache {
+            path,
+            key,
+            now_inputs,
+            old,
+            missing,
+        })
+    }
+
+    /// `Ok` with the old state when a build at `now` into an output whose manifest hashes to
+    /// `marker` would write what is there; `Err` says why not. When the inputs are the same
+    /// but some had new times (a fresh checkout, a `touch`), their new stats are written to the
+    /// state, so the next check need not read them.
+    pub fn check(
+        &mut self,
+        now: jiff::Timestamp,
+        output: &Path,
+        marker: Option<u128>,
+    ) -> Result<&state::State, String> {
+        let old = self
+            .old
+            .as_ref()
+            .ok_or_else(|| self.missing.clone().unwrap_or_default())?;
+        if marker != Some(old.marker) {
+            return Err("the output was changed since the last build".into());
+        }
+        let t = now.as_nanosecond();
+        if t < old.lo || t >= old.hi {
+            return Err("the build time passed an embargo, an expiry or the news window".into());
+        }
+        if let Some(o) = old.outputs.par_iter().find_any(|o| !output_same(output, o)) {
+            return Err(format!(
+                "{} in the output was changed since the last build",
+                o.path
+            ));
+        }
+        let restat = inputs::compare(&old.inputs, &mut self.now_inputs)?;
+        let Some(old) = self.old.as_mut() else {
+            return Err(String::new());
+        };
+        if restat {
+            old.inputs = std::mem::take(&mut self.now_inputs);
+            let _ = state::write(&self.path, &old.encode());
+        }
+        Ok(old)
+    }
+
+    /// Records a finished full build: fills the inputs' hashes (from the old state where the
+    /// files are untouched) and writes the state.
+    pub fn save(
+        mut self,
+        output: &Path,
+        files: &[String],
+        marker: u128,
+        span: (i128, i128),
+        report: Vec<u8>,
+    ) -> std::io::Result<()> {
+        let old = self.old.take().map(|s| s.inputs).unwrap_or_default();
+        inputs::hash_all(&mut self.now_inputs, &old);
+        let outputs = files
+            .par_iter()
+            .map(|rel| {
+                let m = std::fs::symlink_metadata(output.join(rel))?;
+                let (mtime, ctime, ino) = inputs::stat(&m);
+                Ok(state::Output {
+                    path: rel.clone(),
+                    len: m.len(),
+                    mtime,
+                    ctime,
+                    ino,
+                })
+            })
+            .collect::<std::io::Result<Vec<_>>>()?;
+        let s = state::State {
+            key: self.key,
+            marker,
+            lo: span.0,
+            hi: span.1,
+            report,
+            inputs: self.now_inputs,
+            outputs,
+        };
+        state::write(&self.path, &s.encode())
+    }
+}
+
+/// The span of build times around `now` in which no publication rule changes its answer for any
+/// document of `files`: embargoes lifting (`date`), expiries, and articles leaving the news
+/// sitemap (48 hours after `date`). Every rule is "now ≥ t" for some t, so the span is
+/// `[latest t ≤ now, earliest t > now)`.
+pub fn time_span(files: &crate::content::Files, now: jiff::Timestamp) -> (i128, i128) {
+    let window = i128::from(crate::render::news_sitemap::WINDOW_HOURS) * 3_600 * 1_000_000_000 + 1;
+    let t = now.as_nanosecond();
+    let (mut lo, mut hi) = (i128::MIN, i128::MAX);
+    let mut see = |e: i128| {
+        if e <= t {
+            lo = lo.max(e);
+        } else {
+            hi = hi.min(e);
+        }
+    };
+    for parsed in files.markdown.values() {
+        let Some(doc) = &parsed.document else {
+            continue;
+        };
+        if let Some(d) = &doc.date {
+            let d = d.timestamp().as_nanosecond();
+            see(d);
+            see(d.saturating_add(window));
+        }
+        if let Some(e) = &doc.expires {
+            see(e.timestamp().as_nanosecond());
+        }
+    }
+    (lo, hi)
+}
+
+/// Whether the output file `o` is still the file the build left (same inode, length and times;
+/// a folder on its way replaced by a link gives another inode).
+fn output_same(output: &Path, o: &state::Output) -> bool {
+    std::fs::symlink_metadata(output.join(&o.path)).is_ok_and(|m| {
+        let (mtime, ctime, ino) = inputs::stat(&m);
+        m.is_file() && m.len() == o.len && mtime == o.mtime && ctime == o.ctime && ino == o.ino
+    })
+}

@@ -1,0 +1,306 @@
+//! The build state file, `.nashra-cache/build/KEY.state`: a binary record of one output's last
+//! build, ending in an xxh3-128 checksum of everything before it, so a truncated, damaged or
+//! foreign file is recognised and ignored (a full build follows), never half-read. It is written
+//! to a new temporary file and renamed into place, so a run killed while writing leaves the old
+//! state or the new one; neither is ever opened through a symbolic link.
+
+use std::path::{Path, PathBuf};
+
+use super::inputs::{Entry, Kind};
+
+const MAGIC: &[u8] = b"nashra-build-state\n";
+/// Bumped whenever the layout or the meaning of a field changes.
+const FORMAT: u32 = 2;
+/// No state is larger than this; a bigger file is not read.
+const MAX_BYTES: u64 = 4 << 30;
+
+/// What one build of one output left for the next.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// nashra's identity and the options of the build ([`super::settings_key`]).
+    pub key: u128,
+    /// The hash of the output's `.nashra` manifest as that build wrote it.
+    pub marker: u128,
+    /// The build times (nanoseconds since 1970) for which the site is the same: `lo ≤ now < hi`.
+    pub lo: i128,
+    pub hi: i128,
+    /// The report and the problems of that build, as JSON, to show again.
+    pub report: Vec<u8>,
+    pub inputs: Vec<Entry>,
+    /// nashra's files in the output as that build left them (paths relative to the output), so
+    /// that an output changed since (a file edited, removed, or a folder replaced by a link) is
+    /// noticed without reading it.
+    pub outputs: Vec<Output>,
+}
+
+/// One output file as a build left it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub path: String,
+    pub len: u64,
+    pub mtime: i64,
+    pub ctime: i64,
+    pub ino: u64,
+}
+
+impl State {
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(64 + self.report.len() + self.inputs.len() * 96);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT.to_le_bytes());
+        out.extend_from_slice(&self.key.to_le_bytes());
+        out.extend_from_slice(&self.marker.to_le_bytes());
+        out.extend_from_slice(&self.lo.to_le_bytes());
+        out.extend_from_slice(&self.hi.to_le_bytes());
+        out.extend_from_slice(&(self.report.len() as u64).to_le_bytes());
+        out.extend_from_slice(&self.report);
+        out.extend_from_slice(&(self.inputs.len() as u64).to_le_bytes());
+        for e in &self.inputs {
+            out.extend_from_slice(&(e.path.len() as u64).to_le_bytes());
+            out.extend_from_slice(&e.path);
+            out.push(e.kind as u8);
+            out.push(u8::from(e.racy));
+            out.extend_from_slice(&e.len.to_le_bytes());
+            out.extend_from_slice(&e.mtime.to_le_bytes());
+            out.extend_from_slice(&e.ctime.to_le_bytes());
+            out.extend_from_slice(&e.ino.to_le_bytes());
+            match e.hash {
+                Some(h) => {
+                    out.push(1);
+                    out.extend_from_slice(&h.to_le_bytes());
+                }
+                None => out.push(0),
+            }
+        }
+        out.extend_from_slice(&(self.outputs.len() as u64).to_le_bytes());
+        for o in &self.outputs {
+            out.extend_from_slice(&(o.path.len() as u64).to_le_bytes());
+            out.extend_from_slice(o.path.as_bytes());
+            out.extend_from_slice(&o.len.to_le_bytes());
+            out.extend_from_slice(&o.mtime.to_le_bytes());
+            out.extend_from_slice(&o.ctime.to_le_bytes());
+            out.extend_from_slice(&o.ino.to_le_bytes());
+        }
+        let sum = xxhash_rust::xxh3::xxh3_128(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+
+    /// `Err` says why the bytes are not a state this nashra wrote.
+    pub fn decode(bytes: &[u8], root: &Path) -> Result<State, &'static str> {
+        if bytes.len() < MAGIC.len() + 16 || !bytes.starts_with(MAGIC) {
+            return Err("it was not written by nashra");
+        }
+        let (body, sum) = bytes.split_at(bytes.len() - 16);
+        let sum = u128::from_le_bytes(sum.try_into().map_err(|_| "it is truncated")?);
+        if xxhash_rust::xxh3::xxh3_128(body) != sum {
+            return Err("it is damaged or truncated (its checksum does not match)");
+        }
+        let mut r = Reader(&body[MAGIC.len()..]);
+        let bad = "it is damaged (a field is out of range)";
+        if r.u32().ok_or(bad)? != FORMAT {
+            return Err("it was written by another version of nashra");
+        }
+        let key = r.u128().ok_or(bad)?;
+        let marker = r.u128().ok_or(bad)?;
+        let lo = r.u128().ok_or(bad)? as i128;
+        let hi = r.u128().ok_or(bad)? as i128;
+        let n = r.u64().ok_or(bad)?;
+        let report = r.take(n).ok_or(bad)?.to_vec();
+        let count = r.u64().ok_or(bad)?;
+        let mut inputs = Vec::new();
+        for _ in 0..count {
+            let n = r.u64().ok_or(bad)?;
+            let path = r.take(n).ok_or(bad)?.to_vec();
+            let kind = Kind::from_u8(r.u8().ok_or(bad)?).ok_or(bad)?;
+            let racy = r.u8().ok_or(bad)? != 0;
+            let len = r.u64().ok_or(bad)?;
+            let mtime = r.u64().ok_or(bad)? as i64;
+            let ctime = r.u64().ok_or(bad)? as i64;
+            let ino = r.u64().ok_or(bad)?;
+            let hash = match r.u8().ok_or(bad)? {
+                0 => None,
+                1 => Some(r.u128().ok_or(bad)?),
+                _ => return Err(bad),
+            };
+            let full = root.join(String::from_utf8_lossy(&path).as_ref());
+            inputs.push(Entry {
+                path,
+                kind,
+                len,
+                mtime,
+                ctime,
+                ino,
+                racy,
+                hash,
+                full,
+            });
+        }
+        let count = r.u64().ok_or(bad)?;
+        let mut outputs = Vec::new();
+        for _ in 0..count {
+            let n = r.u64().ok_or(bad)?;
+            let path = std::str::from_utf8(r.take(n).ok_or(bad)?)
+                .map_err(|_| bad)?
+                .to_string();
+            outputs.push(Output {
+                path,
+                len: r.u64().ok_or(bad)?,
+                mtime: r.u64().ok_or(bad)? as i64,
+                ctime: r.u64().ok_or(bad)? as i64,
+                ino: r.u64().ok_or(bad)?,
+            });
+        }
+        if !r.0.is_empty() {
+            return Err(bad);
+        }
+        Ok(State {
+            key,
+            marker,
+            lo,
+            hi,
+            report,
+            inputs,
+            outputs,
+        })
+    }
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: u64) -> Option<&'a [u8]> {
+        let n = usize::try_from(n).ok()?;
+        if n > self.0.len() {
+            return None;
+        }
+        let (a, b) = self.0.split_at(n);
+        self.0 = b;
+        Some(a)
+    }
+    fn u8(&mut self) -> Option<u8> {
+        self.take(1).map(|b| b[0])
+    }
+    fn u32(&mut self) -> Option<u32> {
+        self.take(4)?.try_into().ok().map(u32::from_le_bytes)
+    }
+    fn u64(&mut self) -> Option<u64> {
+        self.take(8)?.try_into().ok().map(u64::from_le_bytes)
+    }
+    fn u128(&mut self) -> Option<u128> {
+        self.take(16)?.try_into().ok().map(u128::from_le_bytes)
+    }
+}
+
+/// Reads the state at `path`. `Ok(None)`: there is none. `Err` says why it cannot be used.
+pub fn read(path: &Path, root: &Path) -> Result<Option<State>, String> {
+    use std::io::Read;
+    let file = match crate::output::no_follow(std::fs::OpenOptions::new().read(true)).open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot be read ({e})")),
+    };
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot be read ({e})"))?;
+    if !meta.is_file() || meta.len() > MAX_BYTES {
+        return Err("is not a state file nashra wrote".into());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot be read ({e})"))?;
+    State::decode(&bytes, root)
+        .map(Some)
+        .map_err(|why| format!("cannot be used: {why}"))
+}
+
+/// Writes `bytes` at `path` through a new temporary file renamed over it.
+pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = temp_path(path);
+    // a leftover of a killed run, or anything else there (a link is removed, not followed)
+    let _ = std::fs::remove_file(&tmp);
+    let mut f = crate::output::no_follow(std::fs::OpenOptions::new().write(true).create_new(true))
+        .open(&tmp)?;
+    let written = f.write_all(bytes).and_then(|()| f.sync_data());
+    drop(f);
+    match written.and_then(|()| std::fs::rename(&tmp, path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.tmp"))
+}
+
+/// Removes the state at `path` (a build that failed or changed the output another way).
+pub fn remove(path: &Path) {
+    let _ = std::fs::remove_file(path);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> State {
+        State {
+            key: 7,
+            marker: 9,
+            lo: i128::MIN,
+            hi: 1_700_000_000_000_000_000,
+            report: br#"{"files":3}"#.to_vec(),
+            inputs: vec![Entry {
+                path: b"content/a.md".to_vec(),
+                kind: Kind::File,
+                len: 10,
+                mtime: 1,
+                ctime: 2,
+                ino: 3,
+                racy: true,
+                hash: Some(42),
+                full: PathBuf::from("/site/content/a.md"),
+            }],
+            outputs: vec![Output {
+                path: "en/index.html".into(),
+                len: 5,
+                mtime: 6,
+                ctime: 7,
+                ino: 8,
+            }],
+        }
+    }
+
+    #[test]
+    fn a_state_reads_back_as_written() {
+        let s = sample();
+        assert_eq!(State::decode(&s.encode(), Path::new("/site")), Ok(s));
+    }
+
+    #[test]
+    fn every_truncation_and_every_flipped_byte_is_refused() {
+        let bytes = sample().encode();
+        for cut in 0..bytes.len() {
+            assert!(
+                State::decode(&bytes[..cut], Path::new("/site")).is_err(),
+                "cut at {cut}"
+            );
+        }
+        for i in 0..bytes.len() {
+            let mut b = bytes.clone();
+            b[i] ^= 0x20;
+            assert!(State::decode(&b, Path::new("/site")).is_err(), "byte {i}");
+        }
+    }
+}

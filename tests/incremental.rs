@@ -1,0 +1,761 @@
+//! The build cache (`.nashra-cache/build/`) against full builds: a seeded random sequence of
+//! edits to a site with every feature, and after each, a cached `build` into one output compared
+//! byte for byte (manifest included) with a `--fresh` build into another. Set
+//! `NASHRA_DIFF_SEED` and `NASHRA_DIFF_STEPS` to run other sequences (FUZZING.md).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{nashra, tree, write, write_jpeg};
+use nashra::build::{BuildOptions, CacheUse};
+use nashra::diagnostics::Diagnostics;
+
+/// splitmix64: a small, seeded, reproducible sequence.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+    fn some<T: Clone>(&mut self, items: &[T]) -> Vec<T> {
+        items.iter().filter(|_| self.chance(40)).cloned().collect()
+    }
+}
+
+const SITE_TOML: &str = r#"base_url = "https://news.example.org/"
+default_language = "ar"
+timezone = "Asia/Riyadh"
+topics = ["security", "economy"]
+paginate_by = 4
+feed_entries = 5
+
+
+[languages.ar]
+title = "نشرة"
+digits = "arab"
+month_names = "both"
+hijri = true
+
+[languages.en]
+title = "Nashra"
+"#;
+
+const AUTHORS: &str = r#"[sara-ahmed]
+name = { ar = "سارة أحمد", en = "Sara Ahmed" }
+bio = { ar = "مراسلة.", en = "Correspondent." }
+
+[omar-ali]
+name = "Omar Ali"
+"#;
+
+const WORDS_EN: &[&str] = &[
+    "summit", "talks", "oil", "border", "water", "election", "trade", "minister", "drought",
+    "port", "grain", "rates",
+];
+const WORDS_AR: &[&str] = &[
+    "قمة",
+    "محادثات",
+    "نفط",
+    "حدود",
+    "مياه",
+    "انتخابات",
+    "تجارة",
+    "وزير",
+    "جفاف",
+    "ميناء",
+    "قمح",
+];
+
+/// One article folder `content/2025/MM/NAME/` and the languages it has.
+#[derive(Clone, Debug)]
+struct Story {
+    month: u32,
+    name: String,
+    langs: Vec<&'static str>,
+    picture: bool,
+}
+
+impl Story {
+    fn folder(&self) -> String {
+        format!("content/2025/{:02}/{}", self.month, self.name)
+    }
+    fn file(&self, lang: &str) -> String {
+        format!("{}/index.{lang}.md", self.folder())
+    }
+}
+
+struct Sim {
+    root: PathBuf,
+    rng: Rng,
+    stories: Vec<Story>,
+    serial: usize,
+    /// The build time, hours after 2025-11-20 00:00 (site time).
+    hours: i64,
+    site_edits: usize,
+    path_urls: bool,
+}
+
+impl Sim {
+    fn now(&self) -> String {
+        let t = jiff::civil::date(2025, 11, 20)
+            .at(0, 0, 0, 0)
+            .checked_add(jiff::Span::new().hours(self.hours))
+            .unwrap_or_else(|e| panic!("{e}"));
+        t.strftime("%Y-%m-%d %H:%M").to_string()
+    }
+
+    fn words(&mut self, lang: &str, n: usize) -> String {
+        let list = if lang == "ar" { WORDS_AR } else { WORDS_EN };
+        (0..n)
+            .map(|_| *self.rng.pick(list))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// A random date between 2025-09-01 and a few days past the build time.
+    fn date(&mut self) -> String {
+        let day = self.rng.below(95) as i64;
+        let t = jiff::civil::date(2025, 9, 1)
+            .at(self.rng.below(24) as i8, [0, 30][self.rng.below(2)], 0, 0)
+            .checked_add(jiff::Span::new().days(day))
+            .unwrap_or_else(|e| panic!("{e}"));
+        t.strftime("%Y-%m-%d %H:%M").to_string()
+    }
+
+    fn front_matter(&mut self, story: &Story, lang: &str) -> String {
+        let mut fm = format!("---\ntitle: \"{}\"\n", self.words(lang, 3));
+        fm += &format!("date: {}\n", self.date());
+        let topics = self.rng.some(&["security", "economy"]);
+        if !topics.is_empty() {
+            fm += &format!("topics: [{}]\n", topics.join(", "));
+        }
+        let countries = self.rng.some(&["SA", "EG", "KG"]);
+        if !countries.is_empty() {
+            fm += &format!("countries: [{}]\n", countries.join(", "));
+        }
+        let tags = self.rng.some(&["Water", "Grain", "مياه"]);
+        if !tags.is_empty() {
+            fm += &format!("tags: [{}]\n", tags.join(", "));
+        }
+        let authors = self.rng.some(&["sara-ahmed", "Omar Ali", "Lina Haddad"]);
+        if !authors.is_empty() {
+            fm += &format!("authors: [{}]\n", authors.join(", "));
+        }
+        if self.rng.chance(30) {
+            fm += &format!("summary: \"{}\"\n", self.words(lang, 6));
+        }
+        if self.rng.chance(8) {
+            fm += "draft: true\n";
+        }
+        if self.rng.chance(8) {
+            fm += &format!("expires: {}\n", self.date());
+        }
+        if self.rng.chance(10) {
+            fm += &format!("aliases: [{lang}/old/{}/]\n", story.name);
+        }
+        if self.rng.chance(10) {
+            fm += &format!(
+                "corrections:\n  - {{date: {}, text: \"{}\"}}\n",
+                self.date(),
+                self.words(lang, 4)
+            );
+        }
+        if story.picture && self.rng.chance(70) {
+            fm += "image: {src: lead.jpg, alt: A picture}\n";
+        }
+        fm + "---\n"
+    }
+
+    fn body(&mut self, lang: &str) -> String {
+        let mut body = String::new();
+        for _ in 0..1 + self.rng.below(3) {
+            let n = 8 + self.rng.below(8);
+            body += &self.words(lang, n);
+            body += ".\n\n";
+        }
+        if self.rng.chance(25) && !self.stories.is_empty() {
+            let other = self.stories[self.rng.below(self.stories.len())].clone();
+            body += &format!(
+                "See [this story](../../{:02}/{}/index.{lang}.md).\n",
+                other.month, other.name
+            );
+        }
+        body
+    }
+
+    fn write_article(&mut self, i: usize, lang: &'static str) {
+        let story = self.stories[i].clone();
+        let text = self.front_matter(&story, lang) + "\n" + &self.body(lang);
+        write(&self.root, &story.file(lang), &text);
+    }
+
+    fn add(&mut self) {
+        self.serial += 1;
+        let story = Story {
+            month: 9 + self.rng.below(4) as u32,
+            name: format!("story-{}", self.serial),
+            langs: vec![*self.rng.pick(&["ar", "en"])],
+            picture: false,
+        };
+        self.stories.push(story);
+        let i = self.stories.len() - 1;
+        let lang = self.stories[i].langs[0];
+        self.write_article(i, lang);
+    }
+
+    fn random_story(&mut self) -> Option<usize> {
+        (!self.stories.is_empty()).then(|| self.rng.below(self.stories.len()))
+    }
+
+    /// Rewrites one line of an article's front matter (or its body).
+    fn edit(&mut self, what: &str) {
+        let Some(i) = self.random_story() else { return };
+        let lang = *self.rng.pick(&self.stories[i].langs.clone());
+        let path = self.root.join(self.stories[i].file(lang));
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return;
+        };
+        let Some((front, body)) = text[4..].split_once("---\n") else {
+            return;
+        };
+        let story = self.stories[i].clone();
+        let fresh = self.front_matter(&story, lang);
+        let fresh_lines: Vec<&str> = fresh.lines().collect();
+        let text = match what {
+            "body" => format!("---\n{front}---\n\n{}", self.body(lang)),
+            key => {
+                // the key's line from a new front matter, or the key dropped
+                let new_line = fresh_lines
+                    .iter()
+                    .find(|l| l.starts_with(&format!("{key}:")))
+                    .map(|l| format!("{l}\n"))
+                    .unwrap_or_default();
+                let mut out = String::new();
+                let mut done = false;
+                let mut skipping = false;
+                for l in front.lines() {
+                    if skipping && l.starts_with("  ") {
+                        continue;
+                    }
+                    skipping = false;
+                    if l.starts_with(&format!("{key}:")) {
+                        out += &new_line;
+                        done = true;
+                        skipping = true;
+                    } else {
+                        out += l;
+                        out.push('\n');
+                    }
+                }
+                if !done {
+                    out += &new_line;
+                }
+                format!("---\n{out}---\n{body}")
+            }
+        };
+        write(&self.root, &story.file(lang), &text);
+    }
+
+    fn step(&mut self) -> String {
+        let op = self.rng.below(100);
+        match op {
+            0..=11 => {
+                self.add();
+                "add".into()
+            }
+            12..=25 => {
+                self.edit("body");
+                "body".into()
+            }
+            26..=45 => {
+                let key = *self.rng.pick(&[
+                    "title",
+                    "summary",
+                    "date",
+                    "topics",
+                    "countries",
+                    "tags",
+                    "authors",
+                    "expires",
+                    "aliases",
+                    "corrections",
+                    "image",
+                ]);
+                self.edit(key);
+                format!("edit {key}")
+            }
+            46..=50 => {
+                let Some(i) = self.random_story() else {
+                    return "rename (none)".into();
+                };
+                self.serial += 1;
+                let from = self.root.join(self.stories[i].folder());
+                self.stories[i].name = format!("story-{}", self.serial);
+                let to = self.root.join(self.stories[i].folder());
+                std::fs::rename(from, to).unwrap_or_else(|e| panic!("{e}"));
+                "rename".into()
+            }
+            51..=55 => {
+                let Some(i) = self.random_story() else {
+                    return "delete (none)".into();
+                };
+                let s = self.stories.remove(i);
+                std::fs::remove_dir_all(self.root.join(s.folder()))
+                    .unwrap_or_else(|e| panic!("{e}"));
+                "delete".into()
+            }
+            56..=61 => {
+                let Some(i) = self.random_story() else {
+                    return "translate (none)".into();
+                };
+                if self.stories[i].langs.len() == 2 {
+                    let lang = self.stories[i].langs.remove(self.rng.below(2));
+                    std::fs::remove_file(self.root.join(self.stories[i].file(lang)))
+                        .unwrap_or_else(|e| panic!("{e}"));
+                    return "untranslate".into();
+                }
+                let lang = if self.stories[i].langs[0] == "ar" {
+                    "en"
+                } else {
+                    "ar"
+                };
+                self.stories[i].langs.push(lang);
+                self.write_article(i, lang);
+                "translate".into()
+            }
+            62..=66 => {
+                self.edit("draft");
+                "draft".into()
+            }
+            67..=74 => {
+                self.hours += 1 + self.rng.below(40) as i64;
+                format!("clock {}", self.now())
+            }
+            75..=77 => {
+                let card = std::fs::read_to_string(
+                    Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/card.html"),
+                )
+                .unwrap_or_else(|e| panic!("{e}"));
+                self.site_edits += 1;
+                write(
+                    &self.root,
+                    "templates/card.html",
+                    &format!("{card}<!-- edit {} -->\n", self.site_edits),
+                );
+                "template".into()
+            }
+            78..=80 => {
+                self.site_edits += 1;
+                write(
+                    &self.root,
+                    "locales/en/site.ftl",
+                    &format!("latest-news = Latest news, edition {}\n", self.site_edits),
+                );
+                "locale".into()
+            }
+            81..=83 => {
+                self.site_edits += 1;
+                if self.rng.chance(50) {
+                    self.path_urls = !self.path_urls;
+                }
+                let mut toml = SITE_TOML.replace(
+                    "title = \"Nashra\"",
+                    &format!("title = \"Nashra {}\"", self.site_edits),
+                );
+                if self.path_urls {
+                    toml =
+                        toml.replace("feed_entries = 5\n", "feed_entries = 5\nurls = \"path\"\n");
+                }
+                write(&self.root, "site.toml", &toml);
+                "site.toml".into()
+            }
+            84..=86 => {
+                self.site_edits += 1;
+                write(
+                    &self.root,
+                    &format!("static/files/note-{}.txt", self.site_edits % 3),
+                    &format!("note {}\n", self.site_edits),
+                );
+                "static".into()
+            }
+            87..=89 => {
+                let Some(i) = self.random_story() else {
+                    return "picture (none)".into();
+                };
+                self.stories[i].picture = true;
+                let (w, h) = [(64, 48), (80, 40), (48, 64)][self.rng.below(3)];
+                let rel = format!("{}/lead.jpg", self.stories[i].folder());
+                write_jpeg(&self.root, &rel, w, h);
+                let lang = self.stories[i].langs[0];
+                self.edit("image");
+                let _ = lang;
+                "picture".into()
+            }
+            90..=93 => {
+                // new times, same bytes: nothing to build
+                for s in &self.stories {
+                    for lang in &s.langs {
+                        let p = self.root.join(s.file(lang));
+                        if let Ok(t) = std::fs::read(&p) {
+                            std::fs::write(&p, t).unwrap_or_else(|e| panic!("{e}"));
+                        }
+                    }
+                }
+                "touch".into()
+            }
+            94..=96 => "nothing".into(),
+            _ => {
+                // the same length, other bytes, right after the last build
+                let Some(i) = self.random_story() else {
+                    return "same-size (none)".into();
+                };
+                let lang = self.stories[i].langs[0];
+                let p = self.root.join(self.stories[i].file(lang));
+                if let Ok(t) = std::fs::read_to_string(&p) {
+                    let swapped = if t.contains(".\n") {
+                        t.replacen(".\n", "!\n", 1)
+                    } else {
+                        t
+                    };
+                    std::fs::write(&p, swapped).unwrap_or_else(|e| panic!("{e}"));
+                }
+                "same-size".into()
+            }
+        }
+    }
+}
+
+fn build(root: &Path, out: &Path, now: &str, fresh: bool) -> (Result<CacheUse, Vec<String>>, u64) {
+    let diags = Diagnostics::new();
+    let started = std::time::Instant::now();
+    let r = nashra::build::build(
+        &BuildOptions {
+            root: root.to_path_buf(),
+            output: Some(out.to_path_buf()),
+            now: Some(now.to_string()),
+            fresh,
+            ..Default::default()
+        },
+        &diags,
+    );
+    let ms = started.elapsed().as_millis() as u64;
+    match r {
+        Ok(report) => (Ok(report.cache.unwrap_or(CacheUse::Fresh)), ms),
+        Err(_) => {
+            let mut errors: Vec<String> = diags
+                .snapshot()
+                .iter()
+                .filter(|d| d.severity == nashra::diagnostics::Severity::Error)
+                .map(|d| d.to_string())
+                .collect();
+            errors.sort();
+            (Err(errors), ms)
+        }
+    }
+}
+
+fn run(seed: u64, steps: usize) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path().join("site");
+    let inc_out = dir.path().join("inc");
+    let full_out = dir.path().join("full");
+    write(&root, "site.toml", SITE_TOML);
+    write(&root, "authors.toml", AUTHORS);
+    let mut sim = Sim {
+        root: root.clone(),
+        rng: Rng(seed),
+        stories: Vec::new(),
+        serial: 0,
+        hours: 0,
+        site_edits: 0,
+        path_urls: false,
+    };
+    for _ in 0..12 {
+        sim.add();
+    }
+    let mut last_good: Option<std::collections::BTreeMap<PathBuf, Vec<u8>>> = None;
+    let mut unchanged = 0;
+    let mut kinds = std::collections::BTreeMap::<String, usize>::new();
+    for step in 0..=steps {
+        let what = if step == 0 {
+            "start".into()
+        } else {
+            sim.step()
+        };
+        *kinds
+            .entry(what.split(' ').next().unwrap_or("").to_string())
+            .or_default() += 1;
+        let now = sim.now();
+        let (inc, _) = build(&root, &inc_out, &now, false);
+        let (full, _) = build(&root, &full_out, &now, true);
+        let context = format!("seed {seed}, step {step} ({what}), --now {now:?}");
+        match (&inc, &full) {
+            (Ok(use_), Ok(_)) => {
+                if *use_ == CacheUse::Unchanged {
+                    unchanged += 1;
+                }
+                let a = tree(&inc_out);
+                let b = tree(&full_out);
+                let only_a: Vec<_> = a.keys().filter(|k| !b.contains_key(*k)).collect();
+                let only_b: Vec<_> = b.keys().filter(|k| !a.contains_key(*k)).collect();
+                assert!(
+                    only_a.is_empty() && only_b.is_empty(),
+                    "{context}: files only in the cached build: {only_a:?}; only in the full build: {only_b:?}"
+                );
+                for (k, v) in &b {
+                    assert!(
+                        a.get(k) == Some(v),
+                        "{context}: {} differs from a full build (cache: {use_:?})",
+                        k.display()
+                    );
+                }
+                last_good = Some(a);
+            }
+            (Err(e1), Err(e2)) => {
+                assert_eq!(e1, e2, "{context}: the two builds failed differently");
+                if let Some(old) = &last_good {
+                    assert!(
+                        tree(&inc_out) == *old,
+                        "{context}: a failed build changed the output"
+                    );
+                }
+            }
+            _ => panic!("{context}: cached build {inc:?}, full build {full:?}"),
+        }
+    }
+    // the sequence must have exercised both paths
+    assert!(
+        unchanged > 5,
+        "seed {seed}: only {unchanged} unchanged builds; {kinds:?}"
+    );
+    eprintln!("seed {seed}: {steps} steps, {unchanged} unchanged builds, {kinds:?}");
+}
+
+#[test]
+fn cached_builds_match_full_builds_over_300_random_edits() {
+    let seed = std::env::var("NASHRA_DIFF_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20_261_207);
+    let steps = std::env::var("NASHRA_DIFF_STEPS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300);
+    run(seed, steps);
+}
+
+#[test]
+fn an_unchanged_site_is_not_built_again_and_json_lists_the_changes() {
+    let site = common::minimal_site();
+    let root = site.path();
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec!["build", "--format", "json", "--now", "2025-12-01 08:00"];
+        all.extend_from_slice(args);
+        let run = nashra(root, &all);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
+    };
+    let first = json(&[]);
+    assert_eq!(first["cache"]["unchanged"], false);
+    let files = first["files"].as_u64().unwrap_or(0) as usize;
+    assert_eq!(first["written"].as_array().map(Vec::len), Some(files));
+    let second = json(&[]);
+    assert_eq!(second["cache"]["unchanged"], true, "{second}");
+    assert_eq!(second["written"].as_array().map(Vec::len), Some(0));
+    assert_eq!(second["unchanged"].as_array().map(Vec::len), Some(files));
+    // one article edited: its page and what lists it are written, the rest kept
+    write(
+        root,
+        "content/2025/11/summit.en.md",
+        &common::ARTICLE_EN.replace("The article.", "The article, corrected."),
+    );
+    let third = json(&[]);
+    assert_eq!(
+        third["cache"]["why"], "content/2025/11/summit.en.md changed",
+        "{third}"
+    );
+    let written: Vec<&str> = third["written"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
+    assert!(
+        written.contains(&"en/2025/11/summit/index.html"),
+        "{written:?}"
+    );
+    assert!(
+        !written.contains(&"ar/2025/11/summit/index.html"),
+        "{written:?}"
+    );
+    assert!(third["unchanged"].as_array().map_or(0, Vec::len) > 10);
+    // an article deleted: its page is listed as removed
+    std::fs::remove_file(root.join("content/2025/11/summit.en.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let fourth = json(&[]);
+    let removed: Vec<&str> = fourth["removed"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
+    assert!(
+        removed.contains(&"en/2025/11/summit/index.html"),
+        "{removed:?}"
+    );
+    // --fresh builds everything although nothing changed
+    let fresh = json(&["--fresh"]);
+    assert_eq!(fresh["cache"]["why"], "--fresh");
+    // text mode says the site is up to date
+    let run = nashra(root, &["build", "--now", "2025-12-01 08:00"]);
+    assert!(run.stderr.contains("up to date"), "{}", run.stderr);
+    // a page of the output edited by hand: the next build notices and writes it again
+    let front = root.join("public/en/index.html");
+    let good = std::fs::read(&front).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&front, "defaced").unwrap_or_else(|e| panic!("{e}"));
+    let again = json(&[]);
+    assert_eq!(
+        again["cache"]["why"], "en/index.html in the output was changed since the last build",
+        "{again}"
+    );
+    assert_eq!(std::fs::read(&front).unwrap_or_default(), good);
+}
+
+#[test]
+fn warnings_of_an_unchanged_build_are_shown_again_and_strict_still_fails() {
+    let site = common::minimal_site();
+    let root = site.path();
+    write(
+        root,
+        "content/2025/11/odd.en.md",
+        "---\ntitle: Odd\ndate: 2025-11-20\nmood: cheerful\n---\nBody.\n",
+    );
+    let first = nashra(root, &["build", "--now", "2025-12-01 08:00"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(first.stderr.contains("mood"), "{}", first.stderr);
+    let second = nashra(root, &["build", "--now", "2025-12-01 08:00"]);
+    assert!(second.stderr.contains("up to date"), "{}", second.stderr);
+    assert!(second.stderr.contains("mood"), "{}", second.stderr);
+    let strict = nashra(root, &["build", "--strict", "--now", "2025-12-01 08:00"]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+}
+
+#[test]
+fn an_embargo_lifting_ends_the_unchanged_span() {
+    let site = common::minimal_site();
+    let root = site.path();
+    write(
+        root,
+        "content/2025/12/later.en.md",
+        "---\ntitle: Later\ndate: 2025-12-01 09:00\n---\nBody.\n",
+    );
+    let at = |now: &str| nashra(root, &["build", "--now", now]);
+    let before = at("2025-12-01 08:00");
+    assert_eq!(before.code, 0, "{}", before.stderr);
+    assert!(!root.join("public/en/2025/12/later/index.html").exists());
+    assert!(at("2025-12-01 08:59").stderr.contains("up to date"));
+    let after = at("2025-12-01 09:00");
+    assert!(after.stderr.contains("embargo"), "{}", after.stderr);
+    assert!(root.join("public/en/2025/12/later/index.html").exists());
+}
+
+#[test]
+fn a_damaged_or_truncated_state_means_a_full_build_that_says_why() {
+    let site = common::minimal_site();
+    let root = site.path();
+    let args = ["build", "--now", "2025-12-01 08:00"];
+    assert_eq!(nashra(root, &args).code, 0);
+    let dir = root.join(".nashra-cache/build");
+    let state = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "state"))
+        .unwrap_or_else(|| panic!("no state in {}", dir.display()));
+    let bytes = std::fs::read(&state).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&state, &bytes[..bytes.len() / 2]).unwrap_or_else(|e| panic!("{e}"));
+    let run = nashra(root, &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("building everything") && run.stderr.contains("damaged or truncated"),
+        "{}",
+        run.stderr
+    );
+    assert!(nashra(root, &args).stderr.contains("up to date"));
+    // someone else's file in its place
+    std::fs::write(&state, "not a state").unwrap_or_else(|e| panic!("{e}"));
+    let run = nashra(root, &args);
+    assert!(
+        run.stderr.contains("not written by nashra"),
+        "{}",
+        run.stderr
+    );
+    // an output changed by another build (another option) is not trusted
+    assert_eq!(
+        nashra(root, &["build", "--now", "2025-12-01 08:00", "--drafts"]).code,
+        0
+    );
+    let run = nashra(root, &args);
+    assert!(run.stderr.contains("building everything"), "{}", run.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_committed_link_at_the_build_cache_is_refused_and_nothing_is_written_through_it() {
+    let site = common::minimal_site();
+    let root = site.path();
+    let elsewhere = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(root.join(".nashra-cache")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(elsewhere.path(), root.join(".nashra-cache/build"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = nashra(root, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("refusing to follow the symbolic link")
+            && run.stderr.contains(".nashra-cache/build"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_dir(elsewhere.path())
+            .map(|d| d.count())
+            .unwrap_or(1),
+        0,
+        "something was written through the link"
+    );
+    assert!(!root.join("public").exists(), "the build went on");
+    // a link in place of the state file itself: replaced, its target untouched
+    std::fs::remove_file(root.join(".nashra-cache/build")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(nashra(root, &["build"]).code, 0);
+    let state = std::fs::read_dir(root.join(".nashra-cache/build"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "state"))
+        .unwrap_or_else(|| panic!("no state"));
+    let victim = elsewhere.path().join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(&state).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(&victim, &state).unwrap_or_else(|e| panic!("{e}"));
+    write(
+        root,
+        "content/2025/11/new.en.md",
+        "---\ntitle: New\ndate: 2025-11-28\n---\nNew.\n",
+    );
+    let run = nashra(root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(common::read(&victim), "keep me");
+    assert!(!std::fs::symlink_metadata(&state)
+        .map(|m| m.file_type().is_symlink())
+        .unwrap_or(true));
+}
