@@ -557,6 +557,9 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
     }
     let renderer = renderer.ok_or(BuildFailed)?;
     let site = &loaded.site;
+    if std::env::var_os("NASHRA_TIMINGS").is_some() {
+        eprintln!("timing: templates {:?}", start.elapsed());
+    }
 
     let staging = Staging::create(&output, &site.config.preserve).map_err(|e| {
         diags.push(Diagnostic::error(
@@ -568,6 +571,9 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
         ));
         BuildFailed
     })?;
+    if std::env::var_os("NASHRA_TIMINGS").is_some() {
+        eprintln!("timing: staging created {:?}", start.elapsed());
+    }
     let jobs = render::plan(site);
     render::collisions::find(site, &jobs, &opts.root, &loaded.statics, diags);
     if failed(diags, opts.strict) {
@@ -620,6 +626,9 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
         return Err(BuildFailed);
     }
     progress.done();
+    if timings {
+        eprintln!("timing: copied {:?}", start.elapsed());
+    }
     let changes = staging.commit().map_err(|e| {
         diags.push(Diagnostic::error(
             "io",

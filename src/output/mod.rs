@@ -161,8 +161,8 @@ pub fn check_output_dir(root: &Path, output: &Path, preserve: &[String]) -> Resu
 pub struct Staging {
     pub dir: PathBuf,
     output: PathBuf,
-    /// Regular files of the old output, reached without following links: path → length.
-    old: std::collections::HashMap<String, u64>,
+    /// Regular files of the old output that nashra wrote, reached without following links.
+    old: std::collections::HashSet<String>,
     /// Old files nashra did not write, to carry over.
     foreign: Vec<String>,
     /// Every file this build produced, and whether its bytes differ from the old output's.
@@ -241,6 +241,38 @@ fn kept(rel: &str, preserve: &[String]) -> bool {
         })
 }
 
+/// Every entry under `dir` that is not a folder, as (path relative to the top, `/`-joined;
+/// whether it is a regular file), links not followed, read from the folders alone (no stat per
+/// file) and sub-folders in parallel: the old output of a big site is tens of thousands of files.
+fn list_files(dir: &Path, rel: &str) -> std::io::Result<Vec<(String, bool)>> {
+    use rayon::prelude::*;
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    for e in std::fs::read_dir(dir)? {
+        let e = e?;
+        let name = e.file_name().to_string_lossy().into_owned();
+        let path = if rel.is_empty() {
+            name
+        } else {
+            format!("{rel}/{name}")
+        };
+        let t = e.file_type()?;
+        if t.is_dir() {
+            dirs.push((e.path(), path));
+        } else {
+            files.push((path, t.is_file()));
+        }
+    }
+    let subs: Vec<std::io::Result<Vec<(String, bool)>>> = dirs
+        .par_iter()
+        .map(|(full, path)| list_files(full, path))
+        .collect();
+    for sub in subs {
+        files.extend(sub?);
+    }
+    Ok(files)
+}
+
 /// Puts a killed run's leftovers right: a site renamed aside and not replaced goes back; the
 /// rest is removed.
 fn recover(output: &Path) -> std::io::Result<()> {
@@ -280,21 +312,11 @@ impl Staging {
         recover(&output)?;
         let dir = sibling(&output, "staging");
         std::fs::create_dir(&dir)?;
-        let mut old = std::collections::HashMap::new();
+        let mut old = std::collections::HashSet::new();
         let mut foreign = Vec::new();
         if std::fs::symlink_metadata(&output).is_ok_and(|m| m.is_dir()) {
             let manifest = read_marker(&output).map_err(std::io::Error::other)?;
-            for entry in walkdir::WalkDir::new(&output).min_depth(1) {
-                let entry = entry.map_err(std::io::Error::other)?;
-                if entry.file_type().is_dir() {
-                    continue;
-                }
-                let rel = entry.path().strip_prefix(&output).unwrap_or(entry.path());
-                let rel: Vec<String> = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                let rel = rel.join("/");
+            for (rel, is_file) in list_files(&output, "")? {
                 if rel == MARKER {
                     continue;
                 }
@@ -306,10 +328,8 @@ impl Staging {
                     };
                 if !ours {
                     foreign.push(rel);
-                } else if entry.file_type().is_file() {
-                    if let Ok(m) = entry.metadata() {
-                        old.insert(rel, m.len());
-                    }
+                } else if is_file {
+                    old.insert(rel);
                 }
             }
         }
@@ -339,7 +359,7 @@ impl Staging {
         let (Ok(a), Ok(b)) = (std::fs::symlink_metadata(&old), std::fs::metadata(from)) else {
             return false;
         };
-        if !a.is_file() || self.old.get(rel) != Some(&b.len()) {
+        if !a.is_file() || a.len() != b.len() || !self.old.contains(rel) {
             return false;
         }
         #[cfg(unix)]
@@ -355,7 +375,12 @@ impl Staging {
     /// Whether the old output has `rel` as a file nashra wrote, of `len` bytes that `same`
     /// accepts; if so it is hard-linked into the staging folder.
     fn reuse(&self, rel: &str, len: u64, same: impl FnOnce(&[u8]) -> bool) -> bool {
-        if self.old.get(rel) != Some(&len) {
+        if !self.old.contains(rel) {
+            return false;
+        }
+        // the length first: a changed page is seldom the same length, and a stat is cheaper
+        // than reading it
+        if std::fs::symlink_metadata(self.output.join(rel)).map_or(true, |m| m.len() != len) {
             return false;
         }
         let old = self.output.join(rel);
@@ -533,7 +558,7 @@ impl Staging {
         let mut changes = Changes::default();
         let mut removed: Vec<String> = self
             .old
-            .into_keys()
+            .into_iter()
             .filter(|k| {
                 produced
                     .binary_search_by(|(p, _)| p.as_str().cmp(k))
