@@ -107,6 +107,8 @@ struct Sim {
     hours: i64,
     site_edits: usize,
     path_urls: bool,
+    /// An article written with an error by the last step, removed by the next.
+    broken: Option<String>,
 }
 
 impl Sim {
@@ -138,7 +140,8 @@ impl Sim {
 
     fn front_matter(&mut self, story: &Story, lang: &str) -> String {
         let mut fm = format!("---\ntitle: \"{}\"\n", self.words(lang, 3));
-        fm += &format!("date: {}\n", self.date());
+        let date = self.date();
+        fm += &format!("date: {date}\n");
         let topics = self.rng.some(&["security", "economy"]);
         if !topics.is_empty() {
             fm += &format!("topics: [{}]\n", topics.join(", "));
@@ -162,7 +165,11 @@ impl Sim {
             fm += "draft: true\n";
         }
         if self.rng.chance(8) {
-            fm += &format!("expires: {}\n", self.date());
+            let days = 1 + self.rng.below(30) as i64;
+            let expires = jiff::civil::DateTime::strptime("%Y-%m-%d %H:%M", &date)
+                .and_then(|d| d.checked_add(jiff::Span::new().days(days)))
+                .unwrap_or_else(|e| panic!("{e}"));
+            fm += &format!("expires: {}\n", expires.strftime("%Y-%m-%d %H:%M"));
         }
         if self.rng.chance(10) {
             fm += &format!("aliases: [{lang}/old/{}/]\n", story.name);
@@ -271,6 +278,10 @@ impl Sim {
     }
 
     fn step(&mut self) -> String {
+        if let Some(rel) = self.broken.take() {
+            std::fs::remove_file(self.root.join(rel)).unwrap_or_else(|e| panic!("{e}"));
+            return "fix".into();
+        }
         let op = self.rng.below(100);
         match op {
             0..=11 => {
@@ -418,6 +429,18 @@ impl Sim {
                 "touch".into()
             }
             94..=96 => "nothing".into(),
+            97 | 98 => {
+                // an error (both builds refuse it alike and keep the old output; watch too),
+                // taken back by the next step
+                let rel = format!("content/2025/11/broken-{}.en.md", self.serial);
+                write(
+                    &self.root,
+                    &rel,
+                    "---\ntitle: Broken\ndate: 2025-11-02\ntopics: [securty]\n---\nText.\n",
+                );
+                self.broken = Some(rel);
+                "error".into()
+            }
             _ => {
                 // the same length, other bytes, right after the last build
                 let Some(i) = self.random_story() else {
@@ -468,11 +491,113 @@ fn build(root: &Path, out: &Path, now: &str, fresh: bool) -> (Result<CacheUse, V
     }
 }
 
+/// Every input file and folder of the site with its bytes (folders: none), to tell which paths an
+/// edit touched, as the file watcher would report them to `watch`.
+fn inputs(root: &Path) -> std::collections::BTreeMap<PathBuf, Option<Vec<u8>>> {
+    let mut out = std::collections::BTreeMap::new();
+    for top in [
+        "site.toml",
+        "authors.toml",
+        "content",
+        "templates",
+        "locales",
+        "static",
+    ] {
+        let p = root.join(top);
+        if !p.exists() {
+            continue;
+        }
+        for e in walkdir::WalkDir::new(&p) {
+            let e = e.unwrap_or_else(|e| panic!("{e}"));
+            let bytes = e
+                .file_type()
+                .is_file()
+                .then(|| std::fs::read(e.path()).unwrap_or_else(|e| panic!("{e}")));
+            out.insert(e.path().to_path_buf(), bytes);
+        }
+    }
+    out
+}
+
+fn touched(
+    before: &std::collections::BTreeMap<PathBuf, Option<Vec<u8>>>,
+    after: &std::collections::BTreeMap<PathBuf, Option<Vec<u8>>>,
+) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = before
+        .iter()
+        .filter(|(k, v)| after.get(*k) != Some(v))
+        .map(|(k, _)| k.clone())
+        .collect();
+    paths.extend(after.keys().filter(|k| !before.contains_key(*k)).cloned());
+    paths.sort();
+    paths
+}
+
+/// Compares two output trees, the `.nashra` manifest left out when `manifest` is false (`watch`
+/// appends what it wrote to it; a build writes it sorted).
+fn same_tree(a_dir: &Path, b_dir: &Path, manifest: bool, context: &str) {
+    let mut a = tree(a_dir);
+    let mut b = tree(b_dir);
+    if !manifest {
+        a.remove(Path::new(".nashra"));
+        b.remove(Path::new(".nashra"));
+    }
+    let only_a: Vec<_> = a.keys().filter(|k| !b.contains_key(*k)).collect();
+    let only_b: Vec<_> = b.keys().filter(|k| !a.contains_key(*k)).collect();
+    assert!(
+        only_a.is_empty() && only_b.is_empty(),
+        "{context}: files only in the incremental output: {only_a:?}; only in the full build: {only_b:?}"
+    );
+    for (k, v) in &b {
+        if a.get(k) != Some(v) {
+            let mine =
+                String::from_utf8_lossy(a.get(k).map_or(&[][..], Vec::as_slice)).into_owned();
+            let full = String::from_utf8_lossy(v).into_owned();
+            let lines: Vec<(&str, &str)> = mine.lines().zip(full.lines()).collect();
+            let first = lines
+                .iter()
+                .position(|(x, y)| x != y)
+                .map(|i| {
+                    let (x, y) = lines[i];
+                    let before = if i > 0 { lines[i - 1].1 } else { "" };
+                    format!("after: {before}\nincremental: {x}\nfull build:  {y}")
+                })
+                .unwrap_or_else(|| {
+                    format!(
+                        "{} against {} lines",
+                        mine.lines().count(),
+                        full.lines().count()
+                    )
+                });
+            panic!(
+                "{context}: {} differs from a full build; first difference:\n{first}",
+                k.display()
+            );
+        }
+    }
+}
+
+fn start_watch(root: &Path, out: &Path, now: &str) -> Option<nashra::serve::session::Session> {
+    let diags = Diagnostics::new();
+    nashra::serve::session::Session::start(
+        BuildOptions {
+            root: root.to_path_buf(),
+            output: Some(out.to_path_buf()),
+            now: Some(now.to_string()),
+            fresh: true,
+            ..Default::default()
+        },
+        &diags,
+    )
+    .ok()
+}
+
 fn run(seed: u64, steps: usize) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let root = dir.path().join("site");
     let inc_out = dir.path().join("inc");
     let full_out = dir.path().join("full");
+    let watch_out = dir.path().join("watch");
     write(&root, "site.toml", SITE_TOML);
     write(&root, "authors.toml", AUTHORS);
     let mut sim = Sim {
@@ -483,19 +608,25 @@ fn run(seed: u64, steps: usize) {
         hours: 0,
         site_edits: 0,
         path_urls: false,
+        broken: None,
     };
     for _ in 0..12 {
         sim.add();
     }
     let mut last_good: Option<std::collections::BTreeMap<PathBuf, Vec<u8>>> = None;
+    let mut session = start_watch(&root, &watch_out, &sim.now());
+    let mut session_now = sim.now();
+    let mut watched = 0;
     let mut unchanged = 0;
     let mut kinds = std::collections::BTreeMap::<String, usize>::new();
     for step in 0..=steps {
+        let before = inputs(&root);
         let what = if step == 0 {
             "start".into()
         } else {
             sim.step()
         };
+        let paths = touched(&before, &inputs(&root));
         *kinds
             .entry(what.split(' ').next().unwrap_or("").to_string())
             .or_default() += 1;
@@ -508,25 +639,52 @@ fn run(seed: u64, steps: usize) {
                 if *use_ == CacheUse::Unchanged {
                     unchanged += 1;
                 }
-                let a = tree(&inc_out);
-                let b = tree(&full_out);
-                let only_a: Vec<_> = a.keys().filter(|k| !b.contains_key(*k)).collect();
-                let only_b: Vec<_> = b.keys().filter(|k| !a.contains_key(*k)).collect();
-                assert!(
-                    only_a.is_empty() && only_b.is_empty(),
-                    "{context}: files only in the cached build: {only_a:?}; only in the full build: {only_b:?}"
-                );
-                for (k, v) in &b {
-                    assert!(
-                        a.get(k) == Some(v),
-                        "{context}: {} differs from a full build (cache: {use_:?})",
-                        k.display()
-                    );
+                if what == "nothing" && std::env::var_os("NASHRA_DIFF_DEBUG").is_some() {
+                    eprintln!("{context}: {use_:?}");
                 }
-                last_good = Some(a);
+                same_tree(
+                    &inc_out,
+                    &full_out,
+                    true,
+                    &format!("{context}, build (cache: {use_:?})"),
+                );
+                last_good = Some(tree(&inc_out));
+                // watch: the same edit as the file watcher reports it; a new build time is a
+                // new session (watch rebuilds everything at the time it scheduled)
+                if session_now != now || session.is_none() {
+                    session = start_watch(&root, &watch_out, &now);
+                    session_now = now.clone();
+                } else if let Some(s) = session.as_mut() {
+                    let diags = Diagnostics::new();
+                    if s.apply(&paths, &diags).is_err() {
+                        panic!(
+                            "{context}: watch failed where build did not: {:?}",
+                            diags.snapshot()
+                        );
+                    }
+                }
+                if session.is_some() {
+                    same_tree(&watch_out, &full_out, false, &format!("{context}, watch"));
+                    watched += 1;
+                }
             }
             (Err(e1), Err(e2)) => {
+                if std::env::var_os("NASHRA_DIFF_DEBUG").is_some() {
+                    eprintln!("{context}: failed: {e1:?}");
+                }
                 assert_eq!(e1, e2, "{context}: the two builds failed differently");
+                // (a new build time alone is no event for `watch`: it rebuilds at the time the
+                // last build scheduled, which a later successful step restarts it for)
+                if let Some(s) = session
+                    .as_mut()
+                    .filter(|_| !paths.is_empty() && session_now == now)
+                {
+                    let diags = Diagnostics::new();
+                    assert!(
+                        s.apply(&paths, &diags).is_err(),
+                        "{context}: watch accepted what build refused (touched {paths:?})"
+                    );
+                }
                 if let Some(old) = &last_good {
                     assert!(
                         tree(&inc_out) == *old,
@@ -542,7 +700,13 @@ fn run(seed: u64, steps: usize) {
         unchanged > 5,
         "seed {seed}: only {unchanged} unchanged builds; {kinds:?}"
     );
-    eprintln!("seed {seed}: {steps} steps, {unchanged} unchanged builds, {kinds:?}");
+    assert!(
+        watched > steps / 2,
+        "seed {seed}: watch compared only {watched} times"
+    );
+    eprintln!(
+        "seed {seed}: {steps} steps, {unchanged} unchanged builds, {watched} watch comparisons, {kinds:?}"
+    );
 }
 
 #[test]

@@ -214,7 +214,37 @@ impl Cache {
             inputs: self.now_inputs,
             outputs,
         };
-        state::write(&self.path, &s.encode())
+        state::write(&self.path, &s.encode())?;
+        prune(&self.path);
+        Ok(())
+    }
+}
+
+/// How many outputs' states are kept: a state is per output folder, and builds into a new
+/// folder each time (benchmarks, previews) would otherwise leave one each.
+const KEPT_STATES: usize = 4;
+
+/// Removes all but the [`KEPT_STATES`] most recently written states beside `path` (never
+/// `path` itself).
+fn prune(path: &Path) {
+    let Some(dir) = path.parent() else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut states: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".state"))
+        .filter(|e| e.path() != path)
+        .filter_map(|e| {
+            let m = e.metadata().ok()?;
+            m.is_file().then_some(())?;
+            Some((m.modified().ok()?, e.path()))
+        })
+        .collect();
+    states.sort();
+    let extra = states.len().saturating_sub(KEPT_STATES - 1);
+    for (_, p) in states.into_iter().take(extra) {
+        state::remove(&p);
     }
 }
 
@@ -249,11 +279,13 @@ pub fn time_span(files: &crate::content::Files, now: jiff::Timestamp) -> (i128, 
     (lo, hi)
 }
 
-/// Whether the output file `o` is still the file the build left (same inode, length and times;
-/// a folder on its way replaced by a link gives another inode).
+/// Whether the output file `o` is still the file the build left (same inode, length and
+/// modification time; a folder on its way replaced by a link gives another inode). The change
+/// time is not compared: a picture's renditions are hard links to the image cache, and another
+/// build linking the same cache file (a second output, `watch`) changes it.
 fn output_same(output: &Path, o: &state::Output) -> bool {
     std::fs::symlink_metadata(output.join(&o.path)).is_ok_and(|m| {
-        let (mtime, ctime, ino) = inputs::stat(&m);
-        m.is_file() && m.len() == o.len && mtime == o.mtime && ctime == o.ctime && ino == o.ino
+        let (mtime, _, ino) = inputs::stat(&m);
+        m.is_file() && m.len() == o.len && mtime == o.mtime && ino == o.ino
     })
 }

@@ -114,7 +114,57 @@ pub struct Catalog {
 /// The focus of a picture with none given.
 pub const CENTRE: (u16, u16) = (500, 500);
 
+/// The social crops `site`'s documents ask for: each lead image's path and the focuses wanted,
+/// in the order the documents ask for them.
+fn wanted_socials(site: &Site) -> BTreeMap<String, Vec<(u16, u16)>> {
+    let mut socials: BTreeMap<String, Vec<(u16, u16)>> = BTreeMap::new();
+    for doc in &site.documents {
+        if let Some(img) = &doc.image {
+            if let Some(rel) = resolve(&doc.folder, &img.src) {
+                let f = socials.entry(rel).or_default();
+                let focus = img.focus.unwrap_or(CENTRE);
+                if !f.contains(&focus) {
+                    f.push(focus);
+                }
+            }
+        }
+    }
+    socials
+}
+
 impl Catalog {
+    /// Whether this catalog has exactly the social crops `site`'s documents ask for, so it can
+    /// serve a new model of the same files (`watch`): a crop no document wants any more would
+    /// otherwise stay in the output.
+    pub fn socials_match(&self, site: &Site) -> bool {
+        let wanted = wanted_socials(site);
+        let mut have: BTreeMap<&str, Vec<(u16, u16)>> = BTreeMap::new();
+        for (rel, p) in &self.files {
+            if let Some(pic) = &p.picture {
+                if !pic.socials.is_empty() {
+                    let mut f: Vec<(u16, u16)> = pic.socials.iter().map(|(f, _)| *f).collect();
+                    f.sort_unstable();
+                    have.insert(rel.as_str(), f);
+                }
+            }
+        }
+        let mut want: BTreeMap<&str, Vec<(u16, u16)>> = BTreeMap::new();
+        for (rel, f) in &wanted {
+            // pictures that are not processed (or not pictures) have no crops to compare
+            if self
+                .files
+                .get(rel)
+                .and_then(|p| p.picture.as_ref())
+                .is_some_and(|p| !p.sets.is_empty())
+            {
+                let mut f = f.clone();
+                f.sort_unstable();
+                want.insert(rel.as_str(), f);
+            }
+        }
+        have == want
+    }
+
     pub fn get(&self, rel: &str) -> Option<&Published> {
         self.files.get(rel)
     }
@@ -186,19 +236,7 @@ pub fn decoded_total() -> usize {
 /// can) and reports each picture that cannot be read, with the documents that use it.
 pub fn process(root: &Path, site: &Site, diags: &Diagnostics) -> Catalog {
     let settings = &site.config.images;
-    // social crops: the lead images, by the focus each document asks for
-    let mut socials: BTreeMap<String, Vec<(u16, u16)>> = BTreeMap::new();
-    for doc in &site.documents {
-        if let Some(img) = &doc.image {
-            if let Some(rel) = resolve(&doc.folder, &img.src) {
-                let f = socials.entry(rel).or_default();
-                let focus = img.focus.unwrap_or(CENTRE);
-                if !f.contains(&focus) {
-                    f.push(focus);
-                }
-            }
-        }
-    }
+    let socials = wanted_socials(site);
     let cache_dir = root.join(&settings.cache_dir);
     let cache = Cache::open(&cache_dir);
     let cache_failures: std::sync::Mutex<Vec<String>> = Default::default();

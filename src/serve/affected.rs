@@ -208,6 +208,16 @@ pub(super) fn affected(
             render.push(job.clone());
         }
     }
+    // a list or month page's `lastmod` in the sitemap is its newest article's: when its slice
+    // changes without anything moving (an article joins a topic), the sitemap changes too
+    if !render.contains(&Job::Sitemap)
+        && render
+            .iter()
+            .any(|j| matches!(j, Job::List { .. } | Job::Month { .. }))
+        && new_jobs.contains(&Job::Sitemap)
+    {
+        render.push(Job::Sitemap);
+    }
 
     let mut remove = Vec::new();
     if moved {

@@ -47,6 +47,10 @@ pub struct Session {
     pending: BTreeSet<PathBuf>,
     /// Asset files (relative to `content/`) changed since the last successful render.
     pending_assets: BTreeSet<PathBuf>,
+    /// A full rebuild failed: what it would have read is not in `built`, so every later change
+    /// rebuilds everything until one succeeds (an incremental one would miss the files the
+    /// failed build saw, and accept a site `build` refuses).
+    full_pending: bool,
 }
 
 /// Where a touched path sits in the site.
@@ -70,6 +74,7 @@ impl Session {
             built,
             pending: BTreeSet::new(),
             pending_assets: BTreeSet::new(),
+            full_pending: false,
         })
     }
 
@@ -129,7 +134,7 @@ impl Session {
                     && p.extension().is_none()
                     && !self.built.loaded.files.assets.contains_key(p))
         });
-        if everything || folder_event {
+        if everything || folder_event || self.full_pending {
             return self.full(diags, start);
         }
         if touched.is_empty() {
@@ -143,7 +148,9 @@ impl Session {
     }
 
     fn full(&mut self, diags: &Diagnostics, start: Instant) -> Result<Rebuilt, Failed> {
+        self.full_pending = true;
         let built = build::build_full(&self.opts, diags).map_err(|_| Failed)?;
+        self.full_pending = false;
         let rendered = built.report.files;
         self.built = built;
         self.pending.clear();
@@ -251,6 +258,11 @@ impl Session {
             related,
         );
         site.media = Arc::clone(&old.media);
+        // a lead image's crop that no published document asks for any more (its article
+        // removed, held back, or given another focus): the media stage decides the crops
+        if !site.media.socials_match(&site) {
+            return self.full(diags, start);
+        }
         // every page of a language links its tag index (footer or navigation): the index coming
         // or going is a change to all of them
         if site
