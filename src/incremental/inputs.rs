@@ -123,13 +123,16 @@ fn walk_parallel(dir: &Path, rel: &[u8], start: i64) -> Result<Vec<Entry>, Strin
         let mut path = rel.to_vec();
         path.push(b'/');
         path.extend_from_slice(item.file_name().as_encoded_bytes());
-        here.push((path, item.path()));
+        here.push((path, item));
     }
     let parts: Vec<Result<Vec<Entry>, String>> = here
         .into_par_iter()
-        .map(|(path, full)| {
-            let meta = std::fs::symlink_metadata(&full)
+        .map(|(path, item)| {
+            // from the folder's entry: a stat relative to the open folder, not a path lookup
+            let meta = item
+                .metadata()
                 .map_err(|e| format!("{}: {e}", String::from_utf8_lossy(&path)))?;
+            let full = item.path();
             let is_dir = meta.is_dir();
             let e = entry(path.clone(), full.clone(), &meta, start);
             let mut v = vec![e];
