@@ -245,33 +245,43 @@ impl Sim {
         let text = match what {
             "body" => format!("---\n{front}---\n\n{}", self.body(lang)),
             key => {
-                // the key's line from a new front matter, or the key dropped
-                let new_line = fresh_lines
-                    .iter()
-                    .find(|l| l.starts_with(&format!("{key}:")))
-                    .map(|l| format!("{l}\n"))
-                    .unwrap_or_default();
-                let mut out = String::new();
-                let mut done = false;
-                let mut skipping = false;
-                for l in front.lines() {
-                    if skipping && l.starts_with("  ") {
-                        continue;
+                // the key's line from a new front matter, or the key dropped; a date and an
+                // expiry change together (an expiry must stay after its date)
+                let keys: &[&str] = if key == "date" || key == "expires" {
+                    &["date", "expires"]
+                } else {
+                    &[key]
+                };
+                let mut front = front.to_string();
+                for key in keys {
+                    let new_line = fresh_lines
+                        .iter()
+                        .find(|l| l.starts_with(&format!("{key}:")))
+                        .map(|l| format!("{l}\n"))
+                        .unwrap_or_default();
+                    let mut out = String::new();
+                    let mut done = false;
+                    let mut skipping = false;
+                    for l in front.lines() {
+                        if skipping && l.starts_with("  ") {
+                            continue;
+                        }
+                        skipping = false;
+                        if l.starts_with(&format!("{key}:")) {
+                            out += &new_line;
+                            done = true;
+                            skipping = true;
+                        } else {
+                            out += l;
+                            out.push('\n');
+                        }
                     }
-                    skipping = false;
-                    if l.starts_with(&format!("{key}:")) {
+                    if !done {
                         out += &new_line;
-                        done = true;
-                        skipping = true;
-                    } else {
-                        out += l;
-                        out.push('\n');
                     }
+                    front = out;
                 }
-                if !done {
-                    out += &new_line;
-                }
-                format!("---\n{out}---\n{body}")
+                format!("---\n{front}---\n{body}")
             }
         };
         write(&self.root, &story.file(lang), &text);

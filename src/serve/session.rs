@@ -460,6 +460,10 @@ impl Session {
                 && old.updated == new.updated
                 && old.draft == new.draft
                 && old.expires == new.expires
+                // another lead image or focus may leave a social crop no one wants: the
+                // model path compares the crops (`Catalog::socials_match`)
+                && old.image.as_ref().map(|i| (&i.src, i.focus))
+                    == new.image.as_ref().map(|i| (&i.src, i.focus))
                 && publication.publishes(&new);
             if !unmoved {
                 return None;
