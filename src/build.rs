@@ -131,13 +131,7 @@ pub fn build_time(now: Option<&str>, config: &Config) -> Result<jiff::Timestamp,
 pub fn load(root: &Path, req: LoadRequest<'_>, diags: &Diagnostics) -> Option<Loaded> {
     let t = std::time::Instant::now();
     let timings = std::env::var_os("NASHRA_TIMINGS").is_some();
-    let mut config: Config = config::load(root, diags)?;
-    if let Some(url) = req.base_url {
-        if let Err(msg) = config.set_base_url(url) {
-            diags.push(Diagnostic::error("usage", format!("--base-url: {msg}")));
-            return None;
-        }
-    }
+    let config = load_config(root, req.base_url, diags)?;
     let l10n = Localizer::load(root, &config, diags);
     if timings {
         eprintln!("timing: config + locales {:?}", t.elapsed());
@@ -200,6 +194,36 @@ pub fn load(root: &Path, req: LoadRequest<'_>, diags: &Diagnostics) -> Option<Lo
         files,
         held,
         statics,
+    })
+}
+
+/// site.toml, with `--base-url` applied.
+fn load_config(root: &Path, base_url: Option<&str>, diags: &Diagnostics) -> Option<Config> {
+    let mut config: Config = config::load(root, diags)?;
+    if let Some(url) = base_url {
+        if let Err(msg) = config.set_base_url(url) {
+            diags.push(Diagnostic::error("usage", format!("--base-url: {msg}")));
+            return None;
+        }
+    }
+    Some(config)
+}
+
+/// What a build checks and takes before it touches `output`: nashra's own paths are never
+/// links (the output only when the owner says so), and one writer per output folder, held
+/// until the build (or `watch`) is done.
+fn claim_output(
+    opts: &BuildOptions,
+    output: &Path,
+    diags: &Diagnostics,
+) -> Result<Arc<output::OutputLock>, BuildFailed> {
+    if let Err(d) = output::refuse_links(&opts.root, output, opts.follow_output_link) {
+        diags.push(d);
+        return Err(BuildFailed);
+    }
+    output::lock(output, opts.wait).map_err(|d| {
+        diags.push(d);
+        BuildFailed
     })
 }
 
@@ -277,17 +301,13 @@ fn open_cache(
 ) -> Result<Option<(crate::incremental::Cache, Config, PathBuf)>, BuildFailed> {
     let t = Instant::now();
     let timings = std::env::var_os("NASHRA_TIMINGS").is_some();
+    // its problems are the full build's to report
     let scratch = Diagnostics::new();
-    let Some(mut config) = config::load(&opts.root, &scratch) else {
+    let Some(config) = load_config(&opts.root, opts.base_url.as_deref(), &scratch) else {
         return Ok(None);
     };
     if !scratch.snapshot().is_empty() {
         return Ok(None);
-    }
-    if let Some(url) = opts.base_url.as_deref() {
-        if config.set_base_url(url).is_err() {
-            return Ok(None);
-        }
     }
     let cache_dir = config.images.cache_dir.clone();
     // a link at the cache folder itself is the image cache's error, reported by the full build
@@ -447,18 +467,12 @@ fn build_cached(
 ) -> Result<BuildReport, BuildFailed> {
     let start = Instant::now();
     let mut why = "site.toml has problems, or an input cannot be read".to_string();
+    // held through the full build too: no other writer between the check and the build
+    let mut _lock = None;
     let cache = match open_cache(opts, diags)? {
         Some((mut cache, config, output)) => {
             if !opts.fresh {
-                // the output's own checks and its lock, as a full build takes them
-                if let Err(d) = output::refuse_links(&opts.root, &output, opts.follow_output_link) {
-                    diags.push(d);
-                    return Err(BuildFailed);
-                }
-                let _lock = output::lock(&output, opts.wait).map_err(|d| {
-                    diags.push(d);
-                    BuildFailed
-                })?;
+                _lock = Some(claim_output(opts, &output, diags)?);
                 let checked = build_time(opts.now.as_deref(), &config)
                     .map_err(|d| d.message)
                     .and_then(|now| {
@@ -504,7 +518,15 @@ fn build_cached(
             (Some(marker), Some(kept)) => {
                 let span =
                     crate::incremental::time_span(&built.loaded.files, built.loaded.site.now);
-                let files = crate::incremental::manifest(&built.output);
+                // the manifest's list: every file this build produced, sorted
+                let mut files: Vec<String> = report
+                    .changes
+                    .written
+                    .iter()
+                    .chain(&report.changes.unchanged)
+                    .cloned()
+                    .collect();
+                files.sort_unstable();
                 cache
                     .save(&built.output, &files, marker, span, kept)
                     .map_err(|e| e.to_string())
@@ -528,20 +550,12 @@ fn build_cached(
 /// Runs every stage and replaces the output folder; returns the state for incremental rebuilds.
 pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, BuildFailed> {
     let start = Instant::now();
+    let timings = std::env::var_os("NASHRA_TIMINGS").is_some();
     let progress = Progress::for_terminal(opts.progress);
     progress.stage("reading content");
     let loaded = load(&opts.root, opts.request(), diags).ok_or(BuildFailed)?;
     let output = output_dir(opts, &loaded.site.config);
-    // nashra's own paths are never links; the output only when the owner says so
-    if let Err(d) = output::refuse_links(&opts.root, &output, opts.follow_output_link) {
-        diags.push(d);
-        return Err(BuildFailed);
-    }
-    // one writer per output folder, held until the build (or `watch`) is done
-    let lock = output::lock(&output, opts.wait).map_err(|d| {
-        diags.push(d);
-        BuildFailed
-    })?;
+    let lock = claim_output(opts, &output, diags)?;
     if let Err(d) = output::check_output_dir(&opts.root, &output, &loaded.site.config.preserve) {
         diags.push(d);
         return Err(BuildFailed);
@@ -557,7 +571,7 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
     }
     let renderer = renderer.ok_or(BuildFailed)?;
     let site = &loaded.site;
-    if std::env::var_os("NASHRA_TIMINGS").is_some() {
+    if timings {
         eprintln!("timing: templates {:?}", start.elapsed());
     }
 
@@ -571,7 +585,7 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
         ));
         BuildFailed
     })?;
-    if std::env::var_os("NASHRA_TIMINGS").is_some() {
+    if timings {
         eprintln!("timing: staging created {:?}", start.elapsed());
     }
     let jobs = render::plan(site);
@@ -580,7 +594,6 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
         staging.discard();
         return Err(BuildFailed);
     }
-    let timings = std::env::var_os("NASHRA_TIMINGS").is_some();
     if timings {
         eprintln!("timing: templates + staging {:?}", start.elapsed());
     }

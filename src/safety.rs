@@ -112,6 +112,55 @@ pub fn first_link_under(root: &Path, rel: &Path) -> Option<(PathBuf, PathBuf)> {
     None
 }
 
+/// Refuses a cache folder of nashra's (`CACHE_DIR/SUB`) reached through a symbolic link at any
+/// of its components: a `.nashra-cache` committed as a link would make the build write, and
+/// prune, wherever it points. `what` names the cache in the error ("image cache", "build
+/// cache"). site.toml's `cache_dir` is already known to stay inside the site folder.
+pub fn refuse_cache_link(root: &Path, rel: &Path, what: &str) -> Result<(), Diagnostic> {
+    match first_link_under(root, rel) {
+        None => Ok(()),
+        Some((link, target)) => Err(Diagnostic::error(
+            "symlink",
+            format!(
+                "refusing to follow the symbolic link (to {}): nashra keeps its {what} here and never writes or deletes through a link",
+                target.display()
+            ),
+        )
+        .in_file(link.strip_prefix(root).unwrap_or(&link))
+        .help("remove the link (nashra makes the cache folder itself), or set `cache_dir` in site.toml to a folder of the site")),
+    }
+}
+
+/// Every entry under `dir`, folders included, as (its path relative to `dir`, `/`-joined, in
+/// the system's bytes; its folder entry), links not followed and never entered. Folders are
+/// read in parallel: an output or a content folder of a big site is tens of thousands of files
+/// in thousands of folders. The order is unspecified.
+pub fn tree_entries(dir: &Path) -> std::io::Result<Vec<(Vec<u8>, std::fs::DirEntry)>> {
+    fn under(dir: &Path, rel: &[u8]) -> std::io::Result<Vec<(Vec<u8>, std::fs::DirEntry)>> {
+        use rayon::prelude::*;
+        let mut here = Vec::new();
+        for e in std::fs::read_dir(dir)? {
+            let e = e?;
+            let mut path = rel.to_vec();
+            if !path.is_empty() {
+                path.push(b'/');
+            }
+            path.extend_from_slice(e.file_name().as_encoded_bytes());
+            here.push((path, e));
+        }
+        let subs: Vec<std::io::Result<Vec<_>>> = here
+            .par_iter()
+            .filter(|(_, e)| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|(path, e)| under(&e.path(), path))
+            .collect();
+        for sub in subs {
+            here.extend(sub?);
+        }
+        Ok(here)
+    }
+    under(dir, b"")
+}
+
 /// The site's folder, resolved, that links must stay inside.
 pub struct Bounds {
     roots: Vec<PathBuf>,

@@ -36,23 +36,14 @@ impl Rng {
     }
 }
 
-const SITE_TOML: &str = r#"base_url = "https://news.example.org/"
-default_language = "ar"
-timezone = "Asia/Riyadh"
-topics = ["security", "economy"]
-paginate_by = 4
-feed_entries = 5
-
-
-[languages.ar]
-title = "نشرة"
-digits = "arab"
-month_names = "both"
-hijri = true
-
-[languages.en]
-title = "Nashra"
-"#;
+/// The tests' site.toml with short lists and feeds, so a few dozen articles fill several pages.
+fn site_toml() -> String {
+    common::SITE_TOML.replacen(
+        "\n[languages.ar]",
+        "paginate_by = 4\nfeed_entries = 5\n\n[languages.ar]",
+        1,
+    )
+}
 
 const AUTHORS: &str = r#"[sara-ahmed]
 name = { ar = "سارة أحمد", en = "Sara Ahmed" }
@@ -393,7 +384,7 @@ impl Sim {
                 if self.rng.chance(50) {
                     self.path_urls = !self.path_urls;
                 }
-                let mut toml = SITE_TOML.replace(
+                let mut toml = site_toml().replace(
                     "title = \"Nashra\"",
                     &format!("title = \"Nashra {}\"", self.site_edits),
                 );
@@ -608,7 +599,7 @@ fn run(seed: u64, steps: usize) {
     let inc_out = dir.path().join("inc");
     let full_out = dir.path().join("full");
     let watch_out = dir.path().join("watch");
-    write(&root, "site.toml", SITE_TOML);
+    write(&root, "site.toml", &site_toml());
     write(&root, "authors.toml", AUTHORS);
     let mut sim = Sim {
         root: root.clone(),
@@ -751,6 +742,17 @@ fn an_unchanged_site_is_not_built_again_and_json_lists_the_changes() {
     assert_eq!(second["cache"]["unchanged"], true, "{second}");
     assert_eq!(second["written"].as_array().map(Vec::len), Some(0));
     assert_eq!(second["unchanged"].as_array().map(Vec::len), Some(files));
+    // every source written again with its bytes (a fresh checkout): new times, same site
+    for entry in walkdir::WalkDir::new(root.join("content")) {
+        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
+        if entry.file_type().is_file() {
+            let bytes = std::fs::read(entry.path()).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::remove_file(entry.path()).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(entry.path(), bytes).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    let checkout = json(&[]);
+    assert_eq!(checkout["cache"]["unchanged"], true, "{checkout}");
     // one article edited: its page and what lists it are written, the rest kept
     write(
         root,
@@ -932,4 +934,71 @@ fn a_committed_link_at_the_build_cache_is_refused_and_nothing_is_written_through
     assert!(!std::fs::symlink_metadata(&state)
         .map(|m| m.file_type().is_symlink())
         .unwrap_or(true));
+}
+
+#[test]
+fn only_the_last_four_outputs_keep_a_state() {
+    let site = common::minimal_site();
+    let root = site.path();
+    for i in 0..6 {
+        let out = format!("out-{i}");
+        let run = nashra(
+            root,
+            &["build", "--output", &out, "--now", "2025-12-01 08:00"],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        // distinct modification times, so "the most recent" is well defined
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let states = std::fs::read_dir(root.join(".nashra-cache/build"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".state"))
+        .count();
+    assert_eq!(states, 4);
+    // the newest output still has its state; the oldest has lost it
+    let newest = nashra(
+        root,
+        &["build", "--output", "out-5", "--now", "2025-12-01 08:00"],
+    );
+    assert!(newest.stderr.contains("up to date"), "{}", newest.stderr);
+    let oldest = nashra(
+        root,
+        &["build", "--output", "out-0", "--now", "2025-12-01 08:00"],
+    );
+    assert!(!oldest.stderr.contains("up to date"), "{}", oldest.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_committed_link_at_the_state_s_temporary_file_is_not_written_through() {
+    let site = common::minimal_site();
+    let root = site.path();
+    assert_eq!(nashra(root, &["build"]).code, 0);
+    let dir = root.join(".nashra-cache/build");
+    let state = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "state"))
+        .unwrap_or_else(|| panic!("no state in {}", dir.display()));
+    let name = state
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let elsewhere = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let victim = elsewhere.path().join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(&victim, dir.join(format!(".{name}.tmp")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    write(
+        root,
+        "content/2025/11/new.en.md",
+        "---\ntitle: New\ndate: 2025-11-28\n---\nNew.\n",
+    );
+    let run = nashra(root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(common::read(&victim), "keep me");
+    // the state was written, and the next build uses it
+    assert!(nashra(root, &["build"]).stderr.contains("up to date"));
 }

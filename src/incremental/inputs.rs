@@ -112,41 +112,24 @@ pub fn walk(root: &Path, follow: bool) -> Result<Vec<Entry>, String> {
     Ok(out)
 }
 
-/// The entries under `dir` (whose path relative to the root is `rel`), links not followed;
-/// sub-folders are walked in parallel (a big archive is tens of thousands of files in hundreds
-/// of folders, and a stat each is most of a check's time).
+/// The entries under `dir` (whose path relative to the root is `rel`), links not followed
+/// ([`crate::safety::tree_entries`]), each stat'ed from its folder entry in parallel.
 fn walk_parallel(dir: &Path, rel: &[u8], start: i64) -> Result<Vec<Entry>, String> {
-    let shown = || String::from_utf8_lossy(rel).into_owned();
-    let mut here = Vec::new();
-    for item in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", shown()))? {
-        let item = item.map_err(|e| format!("{}: {e}", shown()))?;
-        let mut path = rel.to_vec();
-        path.push(b'/');
-        path.extend_from_slice(item.file_name().as_encoded_bytes());
-        here.push((path, item));
-    }
-    let parts: Vec<Result<Vec<Entry>, String>> = here
+    let shown = |p: &[u8]| String::from_utf8_lossy(p).into_owned();
+    let entries = crate::safety::tree_entries(dir).map_err(|e| format!("{}: {e}", shown(rel)))?;
+    entries
         .into_par_iter()
-        .map(|(path, item)| {
-            // from the folder's entry: a stat relative to the open folder, not a path lookup
+        .map(|(sub, item)| {
+            let mut path = rel.to_vec();
+            path.push(b'/');
+            path.extend_from_slice(&sub);
+            // a stat relative to the open folder, not a lookup of the whole path
             let meta = item
                 .metadata()
-                .map_err(|e| format!("{}: {e}", String::from_utf8_lossy(&path)))?;
-            let full = item.path();
-            let is_dir = meta.is_dir();
-            let e = entry(path.clone(), full.clone(), &meta, start);
-            let mut v = vec![e];
-            if is_dir {
-                v.extend(walk_parallel(&full, &path, start)?);
-            }
-            Ok(v)
+                .map_err(|e| format!("{}: {e}", shown(&path)))?;
+            Ok(entry(path, item.path(), &meta, start))
         })
-        .collect();
-    let mut out = Vec::new();
-    for p in parts {
-        out.extend(p?);
-    }
-    Ok(out)
+        .collect()
 }
 
 /// The entries under `top` with links followed (`follow_symlinks = true`), as the loaders walk.

@@ -73,19 +73,7 @@ pub fn state_path(root: &Path, cache_dir: &Path, output: &Path) -> PathBuf {
 
 /// Refuses a link at the cache folder or its `build/` folder: nashra never writes through one.
 pub fn check_dir(root: &Path, cache_dir: &Path) -> Result<(), Diagnostic> {
-    let rel = cache_dir.join("build");
-    match crate::safety::first_link_under(root, &rel) {
-        None => Ok(()),
-        Some((link, target)) => Err(Diagnostic::error(
-            "symlink",
-            format!(
-                "refusing to follow the symbolic link (to {}): nashra keeps its build cache here and never writes or deletes through a link",
-                target.display()
-            ),
-        )
-        .in_file(link.strip_prefix(root).unwrap_or(&link))
-        .help("remove the link (nashra makes the cache folder itself), or set `cache_dir` in site.toml to a folder of the site")),
-    }
+    crate::safety::refuse_cache_link(root, &cache_dir.join("build"), "build cache")
 }
 
 /// The hash of `output`'s manifest, read without following a link; `None` if there is none.
@@ -97,18 +85,6 @@ pub fn marker_hash(output: &Path) -> Option<u128> {
     let mut bytes = Vec::new();
     f.read_to_end(&mut bytes).ok()?;
     Some(xxhash_rust::xxh3::xxh3_128(&bytes))
-}
-
-/// The files the manifest of `output` lists (nashra's files in it).
-pub fn manifest(output: &Path) -> Vec<String> {
-    match crate::output::read_marker(output) {
-        Ok(Some(Some(set))) => {
-            let mut v: Vec<String> = set.into_iter().collect();
-            v.sort_unstable();
-            v
-        }
-        _ => Vec::new(),
-    }
 }
 
 impl Cache {
@@ -123,7 +99,7 @@ impl Cache {
                 t.elapsed()
             );
         }
-        let (old, missing) = match state::read(&path, root) {
+        let (old, missing) = match state::read(&path) {
             Ok(Some(s)) if s.key == key => (Some(s), None),
             Ok(Some(_)) => (
                 None,

@@ -87,7 +87,7 @@ impl State {
     }
 
     /// `Err` says why the bytes are not a state this nashra wrote.
-    pub fn decode(bytes: &[u8], _root: &Path) -> Result<State, &'static str> {
+    pub fn decode(bytes: &[u8]) -> Result<State, &'static str> {
         if bytes.len() < MAGIC.len() + 16 || !bytes.starts_with(MAGIC) {
             return Err("it was not written by nashra");
         }
@@ -194,7 +194,7 @@ impl<'a> Reader<'a> {
 }
 
 /// Reads the state at `path`. `Ok(None)`: there is none. `Err` says why it cannot be used.
-pub fn read(path: &Path, root: &Path) -> Result<Option<State>, String> {
+pub fn read(path: &Path) -> Result<Option<State>, String> {
     use std::io::Read;
     let file = match crate::output::no_follow(std::fs::OpenOptions::new().read(true)).open(path) {
         Ok(f) => f,
@@ -211,7 +211,7 @@ pub fn read(path: &Path, root: &Path) -> Result<Option<State>, String> {
     file.take(MAX_BYTES)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot be read ({e})"))?;
-    State::decode(&bytes, root)
+    State::decode(&bytes)
         .map(Some)
         .map_err(|why| format!("cannot be used: {why}"))
 }
@@ -286,22 +286,19 @@ mod tests {
     #[test]
     fn a_state_reads_back_as_written() {
         let s = sample();
-        assert_eq!(State::decode(&s.encode(), Path::new("/site")), Ok(s));
+        assert_eq!(State::decode(&s.encode()), Ok(s));
     }
 
     #[test]
     fn every_truncation_and_every_flipped_byte_is_refused() {
         let bytes = sample().encode();
         for cut in 0..bytes.len() {
-            assert!(
-                State::decode(&bytes[..cut], Path::new("/site")).is_err(),
-                "cut at {cut}"
-            );
+            assert!(State::decode(&bytes[..cut]).is_err(), "cut at {cut}");
         }
         for i in 0..bytes.len() {
             let mut b = bytes.clone();
             b[i] ^= 0x20;
-            assert!(State::decode(&b, Path::new("/site")).is_err(), "byte {i}");
+            assert!(State::decode(&b).is_err(), "byte {i}");
         }
     }
 }

@@ -368,26 +368,12 @@ fn first_bytes(path: &Path) -> Option<Vec<u8>> {
 /// How an error writing to the image cache begins (see `renditions::make`).
 pub(crate) const CACHE_WRITE: &str = "cannot write to the image cache";
 
-/// Refuses an image cache reached through a symbolic link (`.nashra-cache` committed as a link
-/// would make the build write, and prune, wherever it points). site.toml's `cache_dir` is already
-/// known to stay inside the site folder.
+/// Refuses an image cache reached through a symbolic link ([`crate::safety::refuse_cache_link`]).
 pub fn check_cache_dir(
     root: &Path,
     settings: &crate::config::images::Images,
 ) -> Result<(), Diagnostic> {
-    let rel = settings.cache_dir.join("images");
-    match crate::safety::first_link_under(root, &rel) {
-        None => Ok(()),
-        Some((link, target)) => Err(Diagnostic::error(
-            "symlink",
-            format!(
-                "refusing to follow the symbolic link (to {}): nashra keeps its image cache here and never writes or deletes through a link",
-                target.display()
-            ),
-        )
-        .in_file(link.strip_prefix(root).unwrap_or(&link))
-        .help("remove the link (nashra makes the cache folder itself), or set `cache_dir` in site.toml to a folder of the site")),
-    }
+    crate::safety::refuse_cache_link(root, &settings.cache_dir.join("images"), "image cache")
 }
 
 /// Reports a picture that cannot be processed: at each document that uses it (the line of its

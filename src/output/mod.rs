@@ -241,38 +241,6 @@ fn kept(rel: &str, preserve: &[String]) -> bool {
         })
 }
 
-/// Every entry under `dir` that is not a folder, as (path relative to the top, `/`-joined;
-/// whether it is a regular file), links not followed, read from the folders alone (no stat per
-/// file) and sub-folders in parallel: the old output of a big site is tens of thousands of files.
-fn list_files(dir: &Path, rel: &str) -> std::io::Result<Vec<(String, bool)>> {
-    use rayon::prelude::*;
-    let mut files = Vec::new();
-    let mut dirs = Vec::new();
-    for e in std::fs::read_dir(dir)? {
-        let e = e?;
-        let name = e.file_name().to_string_lossy().into_owned();
-        let path = if rel.is_empty() {
-            name
-        } else {
-            format!("{rel}/{name}")
-        };
-        let t = e.file_type()?;
-        if t.is_dir() {
-            dirs.push((e.path(), path));
-        } else {
-            files.push((path, t.is_file()));
-        }
-    }
-    let subs: Vec<std::io::Result<Vec<(String, bool)>>> = dirs
-        .par_iter()
-        .map(|(full, path)| list_files(full, path))
-        .collect();
-    for sub in subs {
-        files.extend(sub?);
-    }
-    Ok(files)
-}
-
 /// Puts a killed run's leftovers right: a site renamed aside and not replaced goes back; the
 /// rest is removed.
 fn recover(output: &Path) -> std::io::Result<()> {
@@ -316,7 +284,14 @@ impl Staging {
         let mut foreign = Vec::new();
         if std::fs::symlink_metadata(&output).is_ok_and(|m| m.is_dir()) {
             let manifest = read_marker(&output).map_err(std::io::Error::other)?;
-            for (rel, is_file) in list_files(&output, "")? {
+            // from the folders alone, in parallel: no stat per file
+            for (rel, e) in crate::safety::tree_entries(&output)? {
+                let t = e.file_type()?;
+                if t.is_dir() {
+                    continue;
+                }
+                let rel = String::from_utf8_lossy(&rel).into_owned();
+                let is_file = t.is_file();
                 if rel == MARKER {
                     continue;
                 }

@@ -231,9 +231,6 @@ impl Session {
             return Err(Failed);
         }
         let publication = self.publication();
-        if self.needs_new_crop() {
-            return self.full(diags, start);
-        }
         if let Some(r) = self.edit_in_place(&publication, diags, start) {
             return r;
         }
@@ -386,35 +383,6 @@ impl Session {
 }
 
 impl Session {
-    /// Whether an edited document shows a lead image whose social crop (for its `focus`) the
-    /// media catalog does not have: only the media stage makes one.
-    fn needs_new_crop(&self) -> bool {
-        let media = &self.built.loaded.site.media;
-        self.pending.iter().any(|rel| {
-            let Some(doc) = self
-                .built
-                .loaded
-                .files
-                .markdown
-                .get(rel)
-                .and_then(|p| p.document.as_ref())
-            else {
-                return false;
-            };
-            let Some(img) = &doc.image else {
-                return false;
-            };
-            media
-                .resolve(&doc.folder, &img.src)
-                .and_then(|p| p.picture.as_ref())
-                .is_some_and(|p| {
-                    !p.sets.is_empty()
-                        && p.social(img.focus.unwrap_or(crate::media::CENTRE))
-                            .is_none()
-                })
-        })
-    }
-
     /// The publication rules at this moment (`watch` has no fixed build time: an article whose
     /// time has come appears at the next rebuild).
     fn publication(&self) -> LoadOptions {
