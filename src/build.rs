@@ -95,6 +95,13 @@ pub enum CacheUse {
     Fresh,
     /// No build into this output has left a state yet.
     First,
+    /// Inputs changed, and only the pages they reach were rendered: why, and how many of the
+    /// build's render jobs kept the last build's files (of how many).
+    Partial {
+        why: String,
+        kept: usize,
+        jobs: usize,
+    },
 }
 
 /// A build that did not finish; the reasons are in the run's [`Diagnostics`].
@@ -429,14 +436,7 @@ fn replay(
         )),
         None => None,
     };
-    diags.extend(k.problems.into_iter().map(|p| Diagnostic {
-        severity: p.severity,
-        kind: kind_name(&p.kind),
-        message: p.message,
-        file: p.file,
-        pos: p.pos,
-        help: p.help,
-    }));
+    diags.extend(k.problems.into_iter().map(unkept));
     Some(BuildReport {
         output: output.to_path_buf(),
         per_language: k.per_language,
@@ -465,45 +465,97 @@ fn build_cached(
     diags: &Diagnostics,
     exit: bool,
 ) -> Result<BuildReport, BuildFailed> {
+    use crate::incremental::Checked;
     let start = Instant::now();
     let mut why = "site.toml has problems, or an input cannot be read".to_string();
     // held through the full build too: no other writer between the check and the build
     let mut _lock = None;
+    let mut reuse = None;
     let cache = match open_cache(opts, diags)? {
         Some((mut cache, config, output)) => {
             if !opts.fresh {
                 _lock = Some(claim_output(opts, &output, diags)?);
-                let checked = build_time(opts.now.as_deref(), &config)
-                    .map_err(|d| d.message)
-                    .and_then(|now| {
-                        cache.check(now, &output, crate::incremental::marker_hash(&output))
-                    });
-                match checked {
-                    Ok(state) => {
-                        let problems = Diagnostics::new();
-                        if let Some(report) = replay(state, &output, start, &problems) {
-                            if std::env::var_os("NASHRA_TIMINGS").is_some() {
-                                eprintln!("timing: cache: checked {:?}", start.elapsed());
+                match build_time(opts.now.as_deref(), &config) {
+                    Err(d) => why = d.message,
+                    Ok(now) => {
+                        match cache.check(now, &output, crate::incremental::marker_hash(&output)) {
+                            Checked::Same(state) => {
+                                let problems = Diagnostics::new();
+                                if let Some(report) = replay(state, &output, start, &problems) {
+                                    if std::env::var_os("NASHRA_TIMINGS").is_some() {
+                                        eprintln!("timing: cache: checked {:?}", start.elapsed());
+                                    }
+                                    diags.extend(problems.snapshot());
+                                    if failed(diags, opts.strict) {
+                                        return Err(BuildFailed);
+                                    }
+                                    return Ok(report);
+                                }
+                                why = "its report cannot be read".into();
                             }
-                            diags.extend(problems.snapshot());
-                            if failed(diags, opts.strict) {
-                                return Err(BuildFailed);
+                            Checked::Changed {
+                                why: w,
+                                jobs,
+                                report,
+                            } => {
+                                why = w;
+                                reuse = Some((jobs, report));
                             }
-                            return Ok(report);
+                            Checked::Full(w) => why = w,
                         }
-                        why = "its report cannot be read".into();
                     }
-                    Err(w) => why = w,
                 }
             }
             Some(cache)
         }
         None => None,
     };
-    let built = build_full(opts, diags)?;
+    if std::env::var_os("NASHRA_TIMINGS").is_some() {
+        eprintln!("timing: cache: checked {:?}", start.elapsed());
+    }
+    let (old_jobs, old_report) = match reuse {
+        Some((jobs, report)) => (Some(jobs), Some(report)),
+        None => (None, None),
+    };
+    let ledger = match (&cache, old_jobs) {
+        (Some(_), Some(jobs)) => crate::incremental::jobs::Ledger::new(jobs),
+        (Some(_), None) => crate::incremental::jobs::Ledger::new(Vec::new()),
+        (None, _) => crate::incremental::jobs::Ledger::off(),
+    };
+    let built = build_with(opts, diags, &ledger)?;
     let mut report = built.report.clone();
+    let kept = ledger.kept();
+    if kept > 0 {
+        // the pages kept would have reported these again: the same templates and messages
+        // with the same values (the cache keeps pages only while templates/ and locales/
+        // are unchanged)
+        if let Some(k) = old_report.and_then(|r| serde_json::from_slice::<Kept>(&r).ok()) {
+            let now = diags.snapshot();
+            let again: Vec<Diagnostic> = k
+                .problems
+                .into_iter()
+                .filter(|p| p.kind == "missing-message" || p.kind == "message-error")
+                .map(unkept)
+                .filter(|d| {
+                    !now.iter()
+                        .any(|n| n.kind == d.kind && n.message == d.message && n.file == d.file)
+                })
+                .collect();
+            diags.extend(again);
+            if failed(diags, opts.strict) {
+                return Err(BuildFailed);
+            }
+        }
+    }
+    let records = ledger.into_records();
     report.cache = Some(if opts.fresh {
         CacheUse::Fresh
+    } else if kept > 0 {
+        CacheUse::Partial {
+            why,
+            kept,
+            jobs: records.len(),
+        }
     } else if why.is_empty() {
         CacheUse::First
     } else {
@@ -528,7 +580,7 @@ fn build_cached(
                     .collect();
                 files.sort_unstable();
                 cache
-                    .save(&built.output, &files, marker, span, kept)
+                    .save(&built.output, &files, marker, span, kept, records)
                     .map_err(|e| e.to_string())
             }
             _ => Err("the build is not kept".into()),
@@ -547,8 +599,31 @@ fn build_cached(
     Ok(report)
 }
 
+/// A problem as the state kept it, as a diagnostic again.
+fn unkept(p: KeptProblem) -> Diagnostic {
+    Diagnostic {
+        severity: p.severity,
+        kind: kind_name(&p.kind),
+        message: p.message,
+        file: p.file,
+        pos: p.pos,
+        help: p.help,
+    }
+}
+
 /// Runs every stage and replaces the output folder; returns the state for incremental rebuilds.
 pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, BuildFailed> {
+    build_with(opts, diags, &crate::incremental::jobs::Ledger::off())
+}
+
+/// [`build_full`] with a ledger of render jobs: with the last build's digests in it, the jobs
+/// whose inputs are unchanged keep their files ([`crate::incremental::jobs`]); this build's
+/// digests are recorded in it.
+fn build_with(
+    opts: &BuildOptions,
+    diags: &Diagnostics,
+    ledger: &crate::incremental::jobs::Ledger,
+) -> Result<Built, BuildFailed> {
     let start = Instant::now();
     let timings = std::env::var_os("NASHRA_TIMINGS").is_some();
     let progress = Progress::for_terminal(opts.progress);
@@ -611,6 +686,11 @@ pub fn build_full(opts: &BuildOptions, diags: &Diagnostics) -> Result<Built, Bui
         },
         &progress,
         diags,
+        render::Reuse {
+            ledger,
+            keep: &|rel| staging.keep(rel),
+            unkeep: &|rel| staging.unkeep(rel),
+        },
         |rel, bytes| staging.put(rel, bytes).map(|_| ()),
     );
     if timings {

@@ -224,8 +224,12 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Ok(report) => {
-                    if let Some(build::CacheUse::Full(why)) = &report.cache {
-                        eprintln!("building everything: {why}");
+                    match &report.cache {
+                        Some(build::CacheUse::Full(why)) => eprintln!("building everything: {why}"),
+                        Some(build::CacheUse::Partial { why, kept, jobs }) => eprintln!(
+                            "building what changed: {why} ({kept} of {jobs} pages kept from the last build)"
+                        ),
+                        _ => {}
                     }
                     let langs: Vec<String> = report
                         .per_language
@@ -534,6 +538,7 @@ fn build_json(
             "cache": match &r.cache {
                 Some(build::CacheUse::Unchanged) => serde_json::json!({"unchanged": true}),
                 Some(build::CacheUse::Full(why)) => serde_json::json!({"unchanged": false, "why": why}),
+                Some(build::CacheUse::Partial { why, kept, jobs }) => serde_json::json!({"unchanged": false, "why": why, "kept_jobs": kept, "jobs": jobs}),
                 Some(build::CacheUse::Fresh) => serde_json::json!({"unchanged": false, "why": "--fresh"}),
                 Some(build::CacheUse::First) => serde_json::json!({"unchanged": false, "why": "first build into this output"}),
                 None => serde_json::Value::Null,

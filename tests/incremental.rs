@@ -463,7 +463,14 @@ impl Sim {
     }
 }
 
-fn build(root: &Path, out: &Path, now: &str, fresh: bool) -> (Result<CacheUse, Vec<String>>, u64) {
+/// Builds the site (`--fresh` or not): what the cache decided or the errors, the warnings
+/// (sorted, each once) and the time it took.
+fn build_warned(
+    root: &Path,
+    out: &Path,
+    now: &str,
+    fresh: bool,
+) -> (Result<CacheUse, Vec<String>>, Vec<String>, u64) {
     let diags = Diagnostics::new();
     let started = std::time::Instant::now();
     let r = nashra::build::build(
@@ -477,8 +484,16 @@ fn build(root: &Path, out: &Path, now: &str, fresh: bool) -> (Result<CacheUse, V
         &diags,
     );
     let ms = started.elapsed().as_millis() as u64;
+    let mut warnings: Vec<String> = diags
+        .snapshot()
+        .iter()
+        .filter(|d| d.severity == nashra::diagnostics::Severity::Warning)
+        .map(|d| d.to_string())
+        .collect();
+    warnings.sort();
+    warnings.dedup();
     match r {
-        Ok(report) => (Ok(report.cache.unwrap_or(CacheUse::Fresh)), ms),
+        Ok(report) => (Ok(report.cache.unwrap_or(CacheUse::Fresh)), warnings, ms),
         Err(_) => {
             let mut errors: Vec<String> = diags
                 .snapshot()
@@ -487,7 +502,7 @@ fn build(root: &Path, out: &Path, now: &str, fresh: bool) -> (Result<CacheUse, V
                 .map(|d| d.to_string())
                 .collect();
             errors.sort();
-            (Err(errors), ms)
+            (Err(errors), warnings, ms)
         }
     }
 }
@@ -619,6 +634,7 @@ fn run(seed: u64, steps: usize) {
     let mut session_now = sim.now();
     let mut watched = 0;
     let mut unchanged = 0;
+    let mut partial = 0;
     let mut kinds = std::collections::BTreeMap::<String, usize>::new();
     for step in 0..=steps {
         let before = inputs(&root);
@@ -632,13 +648,20 @@ fn run(seed: u64, steps: usize) {
             .entry(what.split(' ').next().unwrap_or("").to_string())
             .or_default() += 1;
         let now = sim.now();
-        let (inc, _) = build(&root, &inc_out, &now, false);
-        let (full, _) = build(&root, &full_out, &now, true);
+        let (inc, inc_warnings, _) = build_warned(&root, &inc_out, &now, false);
+        let (full, full_warnings, _) = build_warned(&root, &full_out, &now, true);
         let context = format!("seed {seed}, step {step} ({what}), --now {now:?}");
         match (&inc, &full) {
             (Ok(use_), Ok(_)) => {
+                assert_eq!(
+                    inc_warnings, full_warnings,
+                    "{context}: the cached build ({use_:?}) warned otherwise than a full build"
+                );
                 if *use_ == CacheUse::Unchanged {
                     unchanged += 1;
+                }
+                if matches!(use_, CacheUse::Partial { .. }) {
+                    partial += 1;
                 }
                 if what == "nothing" && std::env::var_os("NASHRA_DIFF_DEBUG").is_some() {
                     eprintln!("{context}: {use_:?}");
@@ -702,11 +725,15 @@ fn run(seed: u64, steps: usize) {
         "seed {seed}: only {unchanged} unchanged builds; {kinds:?}"
     );
     assert!(
+        partial > steps / 4,
+        "seed {seed}: only {partial} builds kept pages of the last one; {kinds:?}"
+    );
+    assert!(
         watched > steps / 2,
         "seed {seed}: watch compared only {watched} times"
     );
     eprintln!(
-        "seed {seed}: {steps} steps, {unchanged} unchanged builds, {watched} watch comparisons, {kinds:?}"
+        "seed {seed}: {steps} steps, {unchanged} unchanged builds, {partial} that kept pages, {watched} watch comparisons, {kinds:?}"
     );
 }
 

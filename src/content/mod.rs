@@ -97,6 +97,9 @@ pub struct Document {
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// Byte length of the Markdown body as read.
     pub body_len: usize,
+    /// xxh3-128 of the Markdown body as read: what the search record and the body's HTML are
+    /// made from, for the build cache ([`crate::incremental`]) to tell an unchanged body.
+    pub body_hash: u128,
     /// The Markdown body, when the load kept it (see [`BodyBudget`]); otherwise the file is read
     /// again when its page is written, so a big site's bodies are never all in memory at once.
     pub body: Option<Arc<str>>,

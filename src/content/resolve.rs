@@ -322,6 +322,7 @@ pub(super) fn resolve(
         aliases,
         extra,
         body_len: body.len(),
+        body_hash: xxhash_rust::xxh3::xxh3_128(body.as_bytes()),
         body: None,
         url_pos,
     })

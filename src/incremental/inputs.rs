@@ -214,29 +214,63 @@ fn now_ns() -> i64 {
         .map_or(0, |d| d.as_nanos() as i64)
 }
 
-/// Compares the inputs `new` with `old`: `Err` with the first difference found (a path relative
-/// to the site root and what changed). Entries whose stat is unchanged take their old hash; the
-/// others are hashed (in parallel) and compared by content. `Ok(true)` when every entry is the
-/// same but some had to be hashed (their new stat is worth keeping).
-pub fn compare(old: &[Entry], new: &mut [Entry]) -> Result<bool, String> {
+/// How the inputs differ from the last build's ([`diff`]).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Diff {
+    /// The first difference (by path): what changed, or `None` when nothing did.
+    pub first: Option<String>,
+    /// The first difference outside `content/` and `static/` (site.toml, authors.toml, a
+    /// template, a message file): it can change every page.
+    pub global: Option<String>,
+    /// Some entries had to be hashed (a new stat worth keeping when nothing changed).
+    pub rehashed: bool,
+}
+
+/// Whether a change to the input at `path` can reach pages without going through the site model
+/// (the configuration, the templates and the messages every page is rendered with).
+fn is_global(path: &[u8]) -> bool {
+    let under =
+        |dir: &[u8]| path == dir || (path.starts_with(dir) && path.get(dir.len()) == Some(&b'/'));
+    !(under(b"content") || under(b"static"))
+}
+
+/// Compares the inputs `new` with `old` (both sorted by path). Entries whose stat is unchanged
+/// take their old hash; the others that were there before are hashed (in parallel) and compared
+/// by content.
+pub fn diff(old: &[Entry], new: &mut [Entry]) -> Diff {
     let shown = |p: &[u8]| String::from_utf8_lossy(p).into_owned();
-    if old.len() != new.len() || old.iter().zip(new.iter()).any(|(o, n)| o.path != n.path) {
-        let mut i = 0;
-        while i < old.len() && i < new.len() && old[i].path == new[i].path {
-            i += 1;
+    let mut changes: Vec<(Vec<u8>, &'static str)> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let (mut i, mut k) = (0, 0);
+    while i < old.len() || k < new.len() {
+        match (old.get(i), new.get(k)) {
+            (Some(o), Some(n)) if o.path == n.path => {
+                if o.kind != n.kind || (n.kind != Kind::Dir && o.len != n.len) {
+                    changes.push((n.path.clone(), "changed"));
+                } else {
+                    pairs.push((i, k));
+                }
+                i += 1;
+                k += 1;
+            }
+            (Some(o), Some(n)) if o.path < n.path => {
+                changes.push((o.path.clone(), "was removed"));
+                i += 1;
+            }
+            (Some(o), None) => {
+                changes.push((o.path.clone(), "was removed"));
+                i += 1;
+            }
+            (_, Some(n)) => {
+                changes.push((n.path.clone(), "is new"));
+                k += 1;
+            }
+            (None, None) => break,
         }
-        return Err(match (old.get(i), new.get(i)) {
-            (Some(o), Some(n)) if o.path < n.path => format!("{} was removed", shown(&o.path)),
-            (_, Some(n)) => format!("{} is new", shown(&n.path)),
-            (Some(o), None) => format!("{} was removed", shown(&o.path)),
-            (None, None) => "the inputs changed".into(),
-        });
     }
     let mut rehashed = false;
-    for (o, n) in old.iter().zip(new.iter_mut()) {
-        if o.kind != n.kind || (n.kind != Kind::Dir && o.len != n.len) {
-            return Err(format!("{} changed", shown(&n.path)));
-        }
+    for &(i, k) in &pairs {
+        let (o, n) = (&old[i], &mut new[k]);
         if n.kind == Kind::Dir || n.same_stat(o) {
             n.hash = o.hash;
         } else {
@@ -244,15 +278,24 @@ pub fn compare(old: &[Entry], new: &mut [Entry]) -> Result<bool, String> {
         }
     }
     new.par_iter_mut()
-        .filter(|e| e.hash.is_none())
-        .for_each(|e| e.hash = e.compute_hash());
-    match old
-        .iter()
-        .zip(new.iter())
-        .find(|(o, n)| n.hash.is_none() || n.hash != o.hash)
-    {
-        Some((_, n)) => Err(format!("{} changed", shown(&n.path))),
-        None => Ok(rehashed),
+        .enumerate()
+        .filter(|(_, e)| e.hash.is_none())
+        .for_each(|(k, e)| {
+            if pairs.binary_search_by_key(&k, |p| p.1).is_ok() {
+                e.hash = e.compute_hash();
+            }
+        });
+    for &(i, k) in &pairs {
+        if new[k].hash.is_none() || new[k].hash != old[i].hash {
+            changes.push((new[k].path.clone(), "changed"));
+        }
+    }
+    changes.sort();
+    let say = |(p, what): &(Vec<u8>, &str)| format!("{} {what}", shown(p));
+    Diff {
+        first: changes.first().map(say),
+        global: changes.iter().find(|(p, _)| is_global(p)).map(say),
+        rehashed,
     }
 }
 
@@ -305,14 +348,47 @@ mod tests {
         for (n, o) in new.iter_mut().zip(&old) {
             (n.mtime, n.ctime, n.ino) = (o.mtime, o.ctime, o.ino);
         }
-        assert_eq!(
-            compare(&old, &mut new.clone()),
-            Err("content/a.md changed".into())
-        );
+        let d = diff(&old, &mut new.clone());
+        assert_eq!(d.first.as_deref(), Some("content/a.md changed"));
+        assert_eq!(d.global, None, "a content file is not global");
         // without the mark, the stat would be trusted (what the mark is for)
         for o in &mut old {
             o.racy = false;
         }
-        assert_eq!(compare(&old, &mut new), Ok(false));
+        assert_eq!(diff(&old, &mut new), Diff::default());
+    }
+
+    /// New, removed and changed entries are all found, and those outside content/ and static/
+    /// are told apart.
+    #[test]
+    fn a_diff_names_the_first_change_and_the_first_global_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for d in ["content", "static", "templates"] {
+            std::fs::create_dir(root.join(d)).unwrap();
+        }
+        std::fs::write(root.join("content/a.md"), "one").unwrap();
+        std::fs::write(root.join("content/b.md"), "one").unwrap();
+        std::fs::write(root.join("static/s.css"), "one").unwrap();
+        std::fs::write(root.join("templates/t.html"), "one").unwrap();
+        let mut old = walk(root, false).unwrap();
+        hash_all(&mut old, &[]);
+        std::fs::remove_file(root.join("content/a.md")).unwrap();
+        std::fs::write(root.join("content/c.md"), "new").unwrap();
+        std::fs::write(root.join("static/s.css"), "two!").unwrap();
+        let mut new = walk(root, false).unwrap();
+        let d = diff(&old, &mut new);
+        assert_eq!(d.first.as_deref(), Some("content/a.md was removed"));
+        assert_eq!(d.global, None);
+        std::fs::write(root.join("templates/t.html"), "two").unwrap();
+        let mut new = walk(root, false).unwrap();
+        let d = diff(&old, &mut new);
+        assert_eq!(d.global.as_deref(), Some("templates/t.html changed"));
+        std::fs::write(root.join("site.toml"), "").unwrap();
+        let mut new = walk(root, false).unwrap();
+        assert_eq!(
+            diff(&old, &mut new).global.as_deref(),
+            Some("site.toml is new")
+        );
     }
 }

@@ -11,6 +11,7 @@
 //! foreign state — means a full build, with one line saying why.
 
 pub mod inputs;
+pub mod jobs;
 pub mod state;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +19,23 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+
+/// What the last build into an output can give this one.
+pub enum Checked<'a> {
+    /// Nothing changed: the output is this build's result already.
+    Same(&'a state::State),
+    /// Content, static files or the clock changed, and the output is as the last build left it:
+    /// the jobs whose digests are unchanged keep their files ([`jobs`]).
+    Changed {
+        why: String,
+        jobs: Vec<jobs::JobRecord>,
+        /// The last build's report and problems (`build` reports again the message problems of
+        /// the pages it keeps).
+        report: Vec<u8>,
+    },
+    /// Everything is built; why (empty for a first build).
+    Full(String),
+}
 
 /// One output's build state, before the build.
 pub struct Cache {
@@ -117,42 +135,53 @@ impl Cache {
         })
     }
 
-    /// `Ok` with the old state when a build at `now` into an output whose manifest hashes to
-    /// `marker` would write what is there; `Err` says why not. When the inputs are the same
-    /// but some had new times (a fresh checkout, a `touch`), their new stats are written to the
-    /// state, so the next check need not read them.
+    /// What a build at `now` into an output whose manifest hashes to `marker` can take from the
+    /// last one ([`Checked`]). When the inputs are the same but some had new times (a fresh
+    /// checkout, a `touch`), their new stats are written to the state, so the next check need
+    /// not read them.
     pub fn check(
         &mut self,
         now: jiff::Timestamp,
         output: &Path,
         marker: Option<u128>,
-    ) -> Result<&state::State, String> {
-        let old = self
-            .old
-            .as_ref()
-            .ok_or_else(|| self.missing.clone().unwrap_or_default())?;
+    ) -> Checked<'_> {
+        let Some(old) = self.old.as_ref() else {
+            return Checked::Full(self.missing.clone().unwrap_or_default());
+        };
         if marker != Some(old.marker) {
-            return Err("the output was changed since the last build".into());
-        }
-        let t = now.as_nanosecond();
-        if t < old.lo || t >= old.hi {
-            return Err("the build time passed an embargo, an expiry or the news window".into());
+            return Checked::Full("the output was changed since the last build".into());
         }
         if let Some(o) = old.outputs.par_iter().find_any(|o| !output_same(output, o)) {
-            return Err(format!(
+            return Checked::Full(format!(
                 "{} in the output was changed since the last build",
                 o.path
             ));
         }
-        let restat = inputs::compare(&old.inputs, &mut self.now_inputs)?;
-        let Some(old) = self.old.as_mut() else {
-            return Err(String::new());
-        };
-        if restat {
-            old.inputs = std::mem::take(&mut self.now_inputs);
-            let _ = state::write(&self.path, &old.encode());
+        let diff = inputs::diff(&old.inputs, &mut self.now_inputs);
+        if let Some(why) = diff.global {
+            return Checked::Full(why);
         }
-        Ok(old)
+        let t = now.as_nanosecond();
+        let why = match diff.first {
+            Some(why) => why,
+            None if t < old.lo || t >= old.hi => {
+                "the build time passed an embargo, an expiry or the news window".into()
+            }
+            None => {
+                let Some(old) = self.old.as_mut() else {
+                    return Checked::Full(String::new());
+                };
+                if diff.rehashed {
+                    old.inputs = std::mem::take(&mut self.now_inputs);
+                    let _ = state::write(&self.path, &old.encode());
+                }
+                return Checked::Same(old);
+            }
+        };
+        let (jobs, report) = self.old.as_mut().map_or_else(Default::default, |o| {
+            (std::mem::take(&mut o.jobs), o.report.clone())
+        });
+        Checked::Changed { why, jobs, report }
     }
 
     /// Records a finished full build: fills the inputs' hashes (from the old state where the
@@ -164,6 +193,7 @@ impl Cache {
         marker: u128,
         span: (i128, i128),
         report: Vec<u8>,
+        jobs: Vec<jobs::JobRecord>,
     ) -> std::io::Result<()> {
         let old = self.old.take().map(|s| s.inputs).unwrap_or_default();
         inputs::hash_all(&mut self.now_inputs, &old);
@@ -189,6 +219,7 @@ impl Cache {
             report,
             inputs: self.now_inputs,
             outputs,
+            jobs,
         };
         state::write(&self.path, &s.encode())?;
         prune(&self.path);

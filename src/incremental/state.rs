@@ -7,10 +7,11 @@
 use std::path::{Path, PathBuf};
 
 use super::inputs::{Entry, Kind};
+use super::jobs::JobRecord;
 
 const MAGIC: &[u8] = b"nashra-build-state\n";
 /// Bumped whenever the layout or the meaning of a field changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// No state is larger than this; a bigger file is not read.
 const MAX_BYTES: u64 = 4 << 30;
 
@@ -31,6 +32,8 @@ pub struct State {
     /// that an output changed since (a file edited, removed, or a folder replaced by a link) is
     /// noticed without reading it.
     pub outputs: Vec<Output>,
+    /// Each render job's key, digest and files ([`super::jobs`]), sorted by key.
+    pub jobs: Vec<JobRecord>,
 }
 
 /// One output file as a build left it.
@@ -80,6 +83,17 @@ impl State {
             out.extend_from_slice(&o.mtime.to_le_bytes());
             out.extend_from_slice(&o.ctime.to_le_bytes());
             out.extend_from_slice(&o.ino.to_le_bytes());
+        }
+        out.extend_from_slice(&(self.jobs.len() as u64).to_le_bytes());
+        for j in &self.jobs {
+            out.extend_from_slice(&(j.key.len() as u64).to_le_bytes());
+            out.extend_from_slice(j.key.as_bytes());
+            out.extend_from_slice(&j.digest.to_le_bytes());
+            out.extend_from_slice(&(j.files.len() as u64).to_le_bytes());
+            for f in &j.files {
+                out.extend_from_slice(&(f.len() as u64).to_le_bytes());
+                out.extend_from_slice(f.as_bytes());
+            }
         }
         let sum = xxhash_rust::xxh3::xxh3_128(&out);
         out.extend_from_slice(&sum.to_le_bytes());
@@ -152,6 +166,18 @@ impl State {
                 ino: r.u64().ok_or(bad)?,
             });
         }
+        let count = r.u64().ok_or(bad)?;
+        let mut jobs = Vec::new();
+        for _ in 0..count {
+            let key = r.str().ok_or(bad)?;
+            let digest = r.u128().ok_or(bad)?;
+            let n = r.u64().ok_or(bad)?;
+            let mut files = Vec::new();
+            for _ in 0..n {
+                files.push(r.str().ok_or(bad)?);
+            }
+            jobs.push(JobRecord { key, digest, files });
+        }
         if !r.0.is_empty() {
             return Err(bad);
         }
@@ -163,6 +189,7 @@ impl State {
             report,
             inputs,
             outputs,
+            jobs,
         })
     }
 }
@@ -178,6 +205,10 @@ impl<'a> Reader<'a> {
         let (a, b) = self.0.split_at(n);
         self.0 = b;
         Some(a)
+    }
+    fn str(&mut self) -> Option<String> {
+        let n = self.u64()?;
+        std::str::from_utf8(self.take(n)?).ok().map(str::to_string)
     }
     fn u8(&mut self) -> Option<u8> {
         self.take(1).map(|b| b[0])
@@ -279,6 +310,11 @@ mod tests {
                 mtime: 6,
                 ctime: 7,
                 ino: 8,
+            }],
+            jobs: vec![JobRecord {
+                key: "\0search-index ar".into(),
+                digest: 11,
+                files: vec!["ar/search/x.json".into(), "ar/search/y.json".into()],
             }],
         }
     }

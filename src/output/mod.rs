@@ -366,6 +366,35 @@ impl Staging {
         make_parent(&new).is_ok() && std::fs::hard_link(&old, &new).is_ok()
     }
 
+    /// Keeps the old output's `rel`, a file nashra wrote, without reading it: it is hard-linked
+    /// into the staging folder. Only for a file the build cache has just found as the last build
+    /// left it (`incremental`). False when there is no such file or it cannot be linked.
+    pub fn keep(&self, rel: &str) -> bool {
+        if !self.old.contains(rel) || crate::safety::check_rel(rel).is_err() {
+            return false;
+        }
+        let new = self.dir.join(rel);
+        let linked = match std::fs::hard_link(self.output.join(rel), &new) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                make_parent(&new).is_ok() && std::fs::hard_link(self.output.join(rel), &new).is_ok()
+            }
+            r => r.is_ok(),
+        };
+        if linked {
+            self.produced(rel, false);
+        }
+        linked
+    }
+
+    /// Takes back a file [`Staging::keep`] linked (its job is made again after all).
+    pub fn unkeep(&self, rel: &str) {
+        let _ = std::fs::remove_file(self.dir.join(rel));
+        match self.produced.lock() {
+            Ok(mut v) => v.retain(|(r, _)| r != rel),
+            Err(p) => p.into_inner().retain(|(r, _)| r != rel),
+        }
+    }
+
     /// The result of writing `len` bytes: a full disk is counted here and reported once by
     /// [`Staging::disk_full`] (a site of 10,000 files would otherwise print 10,000 errors).
     fn wrote(&self, len: u64, r: Result<(), Diagnostic>) -> Result<bool, Diagnostic> {

@@ -399,7 +399,7 @@ impl Renderer {
         if card.html.is_made() || !self.has_card {
             return;
         }
-        let mut ctx = tera::Context::new();
+        let mut ctx = crate::render::view::Ctx::new();
         ctx.insert("a", card);
         ctx.insert("lead", &false);
         ctx.insert("lang", card.lang());
@@ -420,32 +420,70 @@ impl Renderer {
         jobs: &[Job],
         job: &Job,
     ) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+        match self.work(site, prep, jobs, job)? {
+            Work::Files(files) => Ok(files),
+            Work::Page(page) => Ok(vec![self.render_page(site, &page)?]),
+        }
+    }
+
+    /// A page's file: Tera's rendering of its template with its context.
+    fn render_page(&self, site: &Site, page: &Page) -> Result<(String, Vec<u8>), Diagnostic> {
+        let Some(id) = page.document else {
+            return Ok((page.path.clone(), self.render(page.template, &page.ctx)?));
+        };
+        let doc = &site.documents[id];
+        guard::about(Some(doc.path.clone()));
+        let bytes = self.render(page.template, &page.ctx);
+        guard::about(None);
+        match bytes {
+            Ok(b) => Ok((page.path.clone(), b)),
+            Err(d) => {
+                let message = format!("{} (while rendering {})", d.message, doc.path.display());
+                Err(Diagnostic { message, ..d })
+            }
+        }
+    }
+
+    /// What a job needs done: files made without a template, or a page to render.
+    fn work(
+        &self,
+        site: &Site,
+        prep: &view::Prepared,
+        jobs: &[Job],
+        job: &Job,
+    ) -> Result<Work, Diagnostic> {
         let cfg = &site.config;
         let l10n = &*self.l10n;
-        let html =
-            |template: &str, ctx: tera::Context| -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
-                let path = view::job_path(site, job).unwrap_or_default();
-                Ok(vec![(
-                    format!("{path}index.html"),
-                    self.render(template, &ctx)?,
-                )])
-            };
+        let page = |template: &'static str, ctx: crate::render::view::Ctx| {
+            let path = view::job_path(site, job).unwrap_or_default();
+            Ok(Work::Page(Page {
+                path: format!("{path}index.html"),
+                template,
+                ctx,
+                document: None,
+            }))
+        };
         let file = || job_file(job).unwrap_or_default();
         let make = |id| self.make_card(site, prep, id);
         let cards = view::ListCards {
             make: &make,
             html_only: self.lists_builtin,
         };
+        let files = |f: Vec<(String, Vec<u8>)>| Ok(Work::Files(f));
         match job {
-            Job::Root => Ok(vec![(
-                file(),
-                self.render("root.html", &view::root_context(site))?,
-            )]),
-            Job::NotFound => Ok(vec![(
-                file(),
-                self.render("404.html", &view::not_found_context(site))?,
-            )]),
-            Job::Robots => Ok(vec![(
+            Job::Root => Ok(Work::Page(Page {
+                path: file(),
+                template: "root.html",
+                ctx: view::root_context(site),
+                document: None,
+            })),
+            Job::NotFound => Ok(Work::Page(Page {
+                path: file(),
+                template: "404.html",
+                ctx: view::not_found_context(site),
+                document: None,
+            })),
+            Job::Robots => files(vec![(
                 file(),
                 format!(
                     "User-agent: *\nAllow: /\n\nSitemap: {}\nSitemap: {}\n",
@@ -454,31 +492,35 @@ impl Renderer {
                 )
                 .into_bytes(),
             )]),
-            Job::Manifest(lang) => Ok(vec![(file(), manifest(site, lang).into_bytes())]),
-            Job::NewsSitemap => Ok(vec![(file(), news_sitemap::render(site).into_bytes())]),
-            Job::RedirectsFile => Ok(vec![(file(), redirects::netlify(site).into_bytes())]),
+            Job::Manifest(lang) => files(vec![(file(), manifest(site, lang).into_bytes())]),
+            Job::NewsSitemap => files(vec![(file(), news_sitemap::render(site).into_bytes())]),
+            Job::RedirectsFile => files(vec![(file(), redirects::netlify(site).into_bytes())]),
             Job::Redirect(i) => {
                 let Some(r) = site.redirects.get(*i) else {
-                    return Ok(Vec::new());
+                    return files(Vec::new());
                 };
-                Ok(vec![(
-                    r.alias.file(),
-                    self.render("redirect.html", &redirects::context(site, r))?,
-                )])
+                Ok(Work::Page(Page {
+                    path: r.alias.file(),
+                    template: "redirect.html",
+                    ctx: redirects::context(site, r),
+                    document: None,
+                }))
             }
-            Job::Authors(lang) => html(
+            Job::Authors(lang) => page(
                 "authors.html",
                 view::authors_context(site, l10n, prep, lang),
             ),
-            Job::Tags(lang) => html("tags.html", view::tags_context(site, l10n, prep, lang)),
-            Job::Corrections(lang) => html(
+            Job::Tags(lang) => page("tags.html", view::tags_context(site, l10n, prep, lang)),
+            Job::Corrections(lang) => page(
                 "corrections.html",
                 view::corrections_context(site, l10n, prep, lang),
             ),
-            Job::Search(lang) => html("search.html", view::search_context(site, l10n, prep, lang)),
-            Job::SearchIndex(lang) => crate::search::files(&self.root, site, l10n, prep, lang),
-            Job::Sitemap => Ok(sitemap::render(site, jobs)),
-            Job::Feed { lang, scope } => Ok(vec![(
+            Job::Search(lang) => page("search.html", view::search_context(site, l10n, prep, lang)),
+            Job::SearchIndex(lang) => {
+                files(crate::search::files(&self.root, site, l10n, prep, lang)?)
+            }
+            Job::Sitemap => files(sitemap::render(site, jobs)),
+            Job::Feed { lang, scope } => files(vec![(
                 file(),
                 feed::render(&self.root, site, l10n, prep, lang, scope).into_bytes(),
             )]),
@@ -489,40 +531,143 @@ impl Renderer {
                     Kind::Page => "page.html",
                 };
                 let body = prep.body(&self.root, site, l10n, *id)?;
-                guard::about(Some(doc.path.clone()));
-                let page = html(
+                let path = view::job_path(site, job).unwrap_or_default();
+                Ok(Work::Page(Page {
+                    path: format!("{path}index.html"),
                     template,
-                    view::document_context(site, l10n, prep, *id, body),
-                );
-                guard::about(None);
-                page.map_err(|d| {
-                    let message = format!("{} (while rendering {})", d.message, doc.path.display());
-                    Diagnostic { message, ..d }
-                })
+                    ctx: view::document_context(site, l10n, prep, *id, body),
+                    document: Some(*id),
+                }))
             }
-            Job::List { .. } => html(
+            Job::List { .. } => page(
                 "list.html",
                 view::list_context(site, l10n, prep, &cards, job),
             ),
-            Job::Topics(lang) => html("topics.html", view::topics_context(site, l10n, prep, lang)),
-            Job::Countries(lang) => html(
+            Job::Topics(lang) => page("topics.html", view::topics_context(site, l10n, prep, lang)),
+            Job::Countries(lang) => page(
                 "countries.html",
                 view::countries_context(site, l10n, prep, lang),
             ),
-            Job::Archive(lang) => html(
+            Job::Archive(lang) => page(
                 "archive.html",
                 view::archive_context(site, l10n, prep, lang),
             ),
-            Job::Month { .. } => html(
+            Job::Month { .. } => page(
                 "month.html",
                 view::month_context(site, l10n, prep, &cards, job),
             ),
         }
     }
 
+    /// Does one job of a build that keeps a ledger: a page whose context has the digest it had
+    /// in the last build, or a search index whose inputs do, keeps the last build's files
+    /// (`keep` links each into the new output; a file it cannot keep means the job is done
+    /// again); anything else is made. Every file goes to `write`. Returns the files produced.
+    fn run_job(&self, pass: &Pass<'_>, job: &Job) -> usize {
+        let Pass {
+            site,
+            prep,
+            all_jobs,
+            reuse:
+                Reuse {
+                    ledger,
+                    keep,
+                    unkeep,
+                },
+            write,
+            diags,
+        } = *pass;
+        let keep_all = |files: &[String]| -> bool {
+            for (i, f) in files.iter().enumerate() {
+                if !keep(f) {
+                    for done in &files[..i] {
+                        unkeep(done);
+                    }
+                    return false;
+                }
+            }
+            true
+        };
+        let put = |files: &[(String, Vec<u8>)]| -> usize {
+            files
+                .iter()
+                .filter(|(rel, bytes)| match write(rel, bytes) {
+                    Ok(()) => true,
+                    Err(d) => {
+                        diags.push(d);
+                        false
+                    }
+                })
+                .count()
+        };
+        if let (true, Job::SearchIndex(lang)) = (ledger.is_on(), job) {
+            let key = format!("\0search-index {lang}");
+            let digest = crate::search::digest(site, &self.l10n, prep, lang);
+            if let Some(old) = ledger.unchanged(&key, digest) {
+                if keep_all(old) {
+                    ledger.record(key, digest, old.to_vec(), true);
+                    return old.len();
+                }
+            }
+            return match crate::search::files(&self.root, site, &self.l10n, prep, lang) {
+                Ok(files) => {
+                    ledger.record(
+                        key,
+                        digest,
+                        files.iter().map(|(rel, _)| rel.clone()).collect(),
+                        false,
+                    );
+                    put(&files)
+                }
+                Err(d) => {
+                    diags.push(d);
+                    0
+                }
+            };
+        }
+        let work = match self.work(site, prep, all_jobs, job) {
+            Ok(w) => w,
+            Err(d) => {
+                diags.push(d);
+                return 0;
+            }
+        };
+        match work {
+            Work::Files(files) => put(&files),
+            Work::Page(page) if ledger.is_on() => {
+                let digest =
+                    crate::incremental::jobs::page_digest(page.template, page.ctx.entries());
+                if ledger.unchanged(&page.path, digest).is_some() && keep(&page.path) {
+                    ledger.record(page.path.clone(), digest, vec![page.path], true);
+                    return 1;
+                }
+                match self.render_page(site, &page) {
+                    Ok(file) => {
+                        ledger.record(page.path.clone(), digest, vec![page.path], false);
+                        put(std::slice::from_ref(&file))
+                    }
+                    Err(d) => {
+                        diags.push(d);
+                        0
+                    }
+                }
+            }
+            Work::Page(page) => match self.render_page(site, &page) {
+                Ok(file) => put(std::slice::from_ref(&file)),
+                Err(d) => {
+                    diags.push(d);
+                    0
+                }
+            },
+        }
+    }
+
     /// Renders `batch.jobs` in parallel and gives each file to `write` (path relative to the
     /// output folder, bytes) as soon as it is rendered, counting each job on `progress`.
-    /// Problems go to `diags`. Returns the number of files written.
+    /// Problems go to `diags`. With a ledger that is on, a job whose inputs have the last
+    /// build's digest keeps its files through `keep` instead ([`Renderer::run_job`]). Returns
+    /// the number of files produced.
+    #[allow(clippy::too_many_arguments)]
     pub fn render_each(
         &self,
         site: &Site,
@@ -530,6 +675,7 @@ impl Renderer {
         Batch { all_jobs, jobs }: Batch<'_>,
         progress: &crate::progress::Progress,
         diags: &Diagnostics,
+        reuse: Reuse<'_>,
         write: impl Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync,
     ) -> usize {
         // The search indexes come after every page: an article page makes its search record
@@ -537,25 +683,18 @@ impl Renderer {
         // beside the pages, it parsed again the bodies of the pages not yet rendered.
         let (first, last): (Vec<&Job>, Vec<&Job>) =
             jobs.iter().partition(|j| !matches!(j, Job::SearchIndex(_)));
+        let ctx = Pass {
+            site,
+            prep,
+            all_jobs,
+            reuse,
+            write: &write,
+            diags,
+        };
         let pass = |jobs: &[&Job]| -> usize {
             jobs.par_iter()
                 .inspect(|_| progress.step())
-                .map(|job| match self.render_job(site, prep, all_jobs, job) {
-                    Ok(files) => files
-                        .iter()
-                        .filter(|(rel, bytes)| match write(rel, bytes) {
-                            Ok(()) => true,
-                            Err(d) => {
-                                diags.push(d);
-                                false
-                            }
-                        })
-                        .count(),
-                    Err(d) => {
-                        diags.push(d);
-                        0
-                    }
-                })
+                .map(|job| self.run_job(&ctx, job))
                 .sum()
         };
         // one language's index at a time: each is parallel inside, and two at once doubled the
@@ -565,6 +704,58 @@ impl Renderer {
                 .iter()
                 .map(|j| pass(std::slice::from_ref(j)))
                 .sum::<usize>()
+    }
+}
+
+/// A file's path relative to the output folder and its bytes, to write.
+type Write<'a> = &'a (dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync);
+
+/// What every job of one render pass shares.
+#[derive(Clone, Copy)]
+struct Pass<'a> {
+    site: &'a Site,
+    prep: &'a view::Prepared,
+    all_jobs: &'a [Job],
+    reuse: Reuse<'a>,
+    write: Write<'a>,
+    diags: &'a Diagnostics,
+}
+
+/// What a job needs done ([`Renderer::work`]).
+enum Work {
+    /// Files made without a template.
+    Files(Vec<(String, Vec<u8>)>),
+    Page(Page),
+}
+
+/// A page to render: its file, its template and its context.
+struct Page {
+    path: String,
+    template: &'static str,
+    ctx: crate::render::view::Ctx,
+    /// The document it shows (named in its errors).
+    document: Option<DocId>,
+}
+
+/// How a render pass may reuse the last build's files: the ledger of digests, `keep` to link an
+/// old file into the new output (false when it cannot), `unkeep` to take one back.
+#[derive(Clone, Copy)]
+pub struct Reuse<'a> {
+    pub ledger: &'a crate::incremental::jobs::Ledger,
+    pub keep: &'a (dyn Fn(&str) -> bool + Sync),
+    pub unkeep: &'a (dyn Fn(&str) + Sync),
+}
+
+impl Reuse<'static> {
+    /// Nothing reused, no digests made (`watch`, tests).
+    pub fn none() -> Reuse<'static> {
+        static OFF: std::sync::LazyLock<crate::incremental::jobs::Ledger> =
+            std::sync::LazyLock::new(crate::incremental::jobs::Ledger::off);
+        Reuse {
+            ledger: &OFF,
+            keep: &|_| false,
+            unkeep: &|_| {},
+        }
     }
 }
 

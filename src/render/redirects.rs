@@ -11,12 +11,12 @@ use super::view::{self, link, permalink};
 pub const FILE: &str = "_redirects";
 
 /// The template context of `redirect.html`.
-pub fn context(site: &Site, r: &Redirect) -> tera::Context {
+pub fn context(site: &Site, r: &Redirect) -> crate::render::view::Ctx {
     let cfg = &site.config;
     let doc = &site.documents[r.target];
     let lang = view::language(site, &doc.lang);
     let target = site.url_of(r.target);
-    let mut ctx = tera::Context::new();
+    let mut ctx = crate::render::view::Ctx::new();
     ctx.insert("lang", &lang.code);
     ctx.insert("dir", lang.direction.as_str());
     ctx.insert("site", &view::site_view(site, lang));

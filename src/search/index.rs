@@ -52,6 +52,7 @@ pub fn js_order(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 /// The articles of one topic or country.
+#[derive(Debug)]
 pub struct Filter {
     /// `topic` or `country`
     pub kind: &'static str,

@@ -229,7 +229,7 @@ pub fn record_with(
     body: impl FnOnce(&mut dyn FnMut(&str)) -> Result<(), Diagnostic>,
 ) -> Result<Record, Diagnostic> {
     RECORDS_MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let doc = &site.documents[id];
+    let input = RecordInput::new(site, l10n, url, summary, id);
     // each word's stems (by number, through this thread's cache of words), with where they appear
     let mut seen: FxHashMap<u32, Seen> = FxHashMap::default();
     let mut buf = String::new();
@@ -238,25 +238,65 @@ pub fn record_with(
             normalize::stem_ids_cached(w, |f| seen.entry(f).or_default().mark(field));
         });
     };
-    add(&doc.title, Field::Title);
-    add(summary, Field::Summary);
+    add(input.title, Field::Title);
+    add(input.summary, Field::Summary);
     body(&mut |t| add(t, Field::Body))?;
-    let date = doc
-        .date
-        .as_ref()
-        .map(|d| l10n.date(&doc.lang, d))
-        .unwrap_or_default();
     let entry = serde_json::to_string(&Entry {
-        u: url,
-        t: &doc.title,
-        d: &date,
-        s: &markdown::cut_summary(summary, RESULT_SUMMARY_CHARS),
+        u: input.url,
+        t: input.title,
+        d: &input.date,
+        s: &markdown::cut_summary(input.summary, RESULT_SUMMARY_CHARS),
     })
     .unwrap_or_default();
     Ok(Record::of_ids(
         seen.iter().map(|(&t, s)| (t, s.weight())),
         &entry,
     ))
+}
+
+/// Everything an article's record is made of besides its Markdown body: [`record_with`] reads
+/// the document through this alone, so that its [`RecordInput::key`] and the body's hash
+/// (`Document::body_hash`) say whether a record made before is still the one it would make.
+#[derive(Debug, Hash)]
+pub struct RecordInput<'a> {
+    title: &'a str,
+    summary: &'a str,
+    url: &'a str,
+    /// The date as the result entry shows it.
+    date: String,
+}
+
+impl<'a> RecordInput<'a> {
+    pub fn new(
+        site: &'a Site,
+        l10n: &Localizer,
+        url: &'a str,
+        summary: &'a str,
+        id: DocId,
+    ) -> RecordInput<'a> {
+        let doc = &site.documents[id];
+        RecordInput {
+            title: &doc.title,
+            summary,
+            url,
+            date: doc
+                .date
+                .as_ref()
+                .map(|d| l10n.date(&doc.lang, d))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// A hash of the record this input and a body of hash `body_hash` make.
+    pub fn key(&self, body_hash: u128) -> u128 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for part in [self.title, self.summary, self.url, &self.date] {
+            h.update(&(part.len() as u64).to_le_bytes());
+            h.update(part.as_bytes());
+        }
+        h.update(&body_hash.to_le_bytes());
+        h.digest128()
+    }
 }
 
 /// The configuration the search page's script reads (`<script id="search-config">`): where the
@@ -378,12 +418,63 @@ pub fn files(
         .map(|&id| prep.search_record(root, site, l10n, id))
         .collect::<Result<Vec<_>, _>>()?;
     let made = start.elapsed();
+    let filters = filters(site, l10n, prep, lang);
+    let files = index::files(&page_path(lang), &records, &filters);
+    if std::env::var_os("NASHRA_TIMINGS").is_some() {
+        let kept: usize = records.iter().map(|r| r.heap_bytes()).sum();
+        eprintln!(
+            "timing: search index {lang}: records {made:?} ({} KiB kept), index {:?}, {} files",
+            kept >> 10,
+            start.elapsed() - made,
+            files.len()
+        );
+    }
+    Ok(files)
+}
+
+/// A hash of everything [`files`] makes a language's index from (its folder, each article's
+/// [`RecordInput`] and body hash, in order, and the filters), without making a record: equal
+/// hashes, equal index files.
+pub fn digest(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &crate::render::view::Prepared,
+    lang: &str,
+) -> u128 {
+    use rayon::prelude::*;
+    let ids: &[DocId] = site.articles.get(lang).map_or(&[], Vec::as_slice);
+    let keys: Vec<u128> = ids
+        .par_iter()
+        .map(|&id| {
+            let card = prep.card(id);
+            RecordInput::new(site, l10n, &card.url, card.summary(), id)
+                .key(site.documents[id].body_hash)
+        })
+        .collect();
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(page_path(lang).as_bytes());
+    h.update(&(keys.len() as u64).to_le_bytes());
+    for k in keys {
+        h.update(&k.to_le_bytes());
+    }
+    h.update(format!("{:?}", filters(site, l10n, prep, lang)).as_bytes());
+    h.digest128()
+}
+
+/// The topic and country filters of a language's index, articles by their place in it.
+fn filters(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &crate::render::view::Prepared,
+    lang: &str,
+) -> Vec<index::Filter> {
+    let ids: &[DocId] = site.articles.get(lang).map_or(&[], Vec::as_slice);
     let mut position = vec![u32::MAX; site.documents.len()];
     for (i, &id) in ids.iter().enumerate() {
         position[id] = i as u32;
     }
     let (topics, countries) = filter_lists(site, l10n, prep, lang);
-    let filters: Vec<index::Filter> = topics
+    topics
         .into_iter()
         .map(|t| ("topic", t))
         .chain(countries.into_iter().map(|c| ("country", c)))
@@ -401,18 +492,7 @@ pub fn files(
                 docs,
             }
         })
-        .collect();
-    let files = index::files(&page_path(lang), &records, &filters);
-    if std::env::var_os("NASHRA_TIMINGS").is_some() {
-        let kept: usize = records.iter().map(|r| r.heap_bytes()).sum();
-        eprintln!(
-            "timing: search index {lang}: records {made:?} ({} KiB kept), index {:?}, {} files",
-            kept >> 10,
-            start.elapsed() - made,
-            files.len()
-        );
-    }
-    Ok(files)
+        .collect()
 }
 
 #[cfg(test)]

@@ -555,6 +555,7 @@ fn write_jobs(
         render::Batch { all_jobs, jobs },
         &Progress::hidden(),
         &errors,
+        render::Reuse::none(),
         |rel, bytes| {
             // a search chunk is named by its content: if it is there, it is this
             if !(crate::search::is_content_named(rel) && out.join(rel).is_file()) {

@@ -164,7 +164,7 @@ pub fn list_context(
     prep: &Prepared,
     cards: &ListCards<'_>,
     job: &Job,
-) -> tera::Context {
+) -> crate::render::view::Ctx {
     let mut ctx = base_context(site, l10n, prep, job);
     let Job::List { lang, scope, page } = job else {
         return ctx;
@@ -221,7 +221,12 @@ struct TermCount {
     url: Option<String>,
 }
 
-pub fn topics_context(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str) -> tera::Context {
+pub fn topics_context(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    lang: &str,
+) -> crate::render::view::Ctx {
     let cfg = &site.config;
     let mut ctx = base_context(site, l10n, prep, &Job::Topics(lang.to_string()));
     let mut terms: Vec<TermCount> = site
@@ -252,7 +257,7 @@ pub fn countries_context(
     l10n: &Localizer,
     prep: &Prepared,
     lang: &str,
-) -> tera::Context {
+) -> crate::render::view::Ctx {
     let cfg = &site.config;
     let mut ctx = base_context(site, l10n, prep, &Job::Countries(lang.to_string()));
     let mut terms: Vec<TermCount> = site
@@ -281,7 +286,12 @@ pub fn countries_context(
 }
 
 /// `/LANG/tags/`: every free tag of the language's articles, by name, with its count.
-pub fn tags_context(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str) -> tera::Context {
+pub fn tags_context(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    lang: &str,
+) -> crate::render::view::Ctx {
     let cfg = &site.config;
     let mut ctx = base_context(site, l10n, prep, &Job::Tags(lang.to_string()));
     let mut terms: Vec<TermCount> = site
@@ -327,7 +337,7 @@ pub fn month_context(
     prep: &Prepared,
     cards: &ListCards<'_>,
     job: &Job,
-) -> tera::Context {
+) -> crate::render::view::Ctx {
     let mut ctx = base_context(site, l10n, prep, job);
     let Job::Month { lang, year, month } = job else {
         return ctx;
@@ -343,7 +353,7 @@ pub fn archive_context(
     l10n: &Localizer,
     prep: &Prepared,
     lang: &str,
-) -> tera::Context {
+) -> crate::render::view::Ctx {
     let cfg = &site.config;
     let mut ctx = base_context(site, l10n, prep, &Job::Archive(lang.to_string()));
     let months: Vec<serde_json::Value> = site

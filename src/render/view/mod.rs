@@ -22,3 +22,43 @@ pub use links::*;
 pub use lists::*;
 pub use newsroom::*;
 pub use pages::*;
+
+/// A page's context: Tera's, with the names of its values kept, so that the build cache can hash
+/// every value it holds ([`crate::incremental::jobs::page_digest`]); `tera::Context` does not
+/// list its keys. Read it as a `tera::Context` (`Deref`); change it only through these methods.
+#[derive(Default, Clone)]
+pub struct Ctx {
+    inner: tera::Context,
+    keys: std::collections::BTreeSet<&'static str>,
+}
+
+impl Ctx {
+    pub fn new() -> Ctx {
+        Ctx::default()
+    }
+
+    pub fn insert<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, val: &T) {
+        self.keys.insert(key);
+        self.inner.insert(key, val);
+    }
+
+    pub fn insert_value(&mut self, key: &'static str, val: tera::Value) {
+        self.keys.insert(key);
+        self.inner.insert_value(key, val);
+    }
+
+    /// Every value, by name in order.
+    pub fn entries(&self) -> impl Iterator<Item = (&'static str, &tera::Value)> + '_ {
+        self.keys
+            .iter()
+            .filter_map(|k| self.inner.get(k).map(|v| (*k, v)))
+    }
+}
+
+impl std::ops::Deref for Ctx {
+    type Target = tera::Context;
+
+    fn deref(&self) -> &tera::Context {
+        &self.inner
+    }
+}

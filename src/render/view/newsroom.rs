@@ -120,7 +120,7 @@ pub fn authors_context(
     l10n: &Localizer,
     prep: &Prepared,
     lang: &str,
-) -> tera::Context {
+) -> crate::render::view::Ctx {
     let mut ctx = base_context(site, l10n, prep, &Job::Authors(lang.to_string()));
     let mut list: Vec<AuthorEntry> = site
         .authors
@@ -143,7 +143,7 @@ pub fn corrections_context(
     l10n: &Localizer,
     prep: &Prepared,
     lang: &str,
-) -> tera::Context {
+) -> crate::render::view::Ctx {
     let mut ctx = base_context(site, l10n, prep, &Job::Corrections(lang.to_string()));
     let items: Vec<serde_json::Value> = site
         .corrections
@@ -172,7 +172,12 @@ pub struct SearchFilter {
 
 /// `/LANG/search/`: `search_config` (the script's configuration, JSON for a `<script>` element),
 /// and the `topics` and `countries` the form offers as filters.
-pub fn search_context(site: &Site, l10n: &Localizer, prep: &Prepared, lang: &str) -> tera::Context {
+pub fn search_context(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    lang: &str,
+) -> crate::render::view::Ctx {
     let mut ctx = base_context(site, l10n, prep, &Job::Search(lang.to_string()));
     let config = crate::search::page_config(site, l10n, lang);
     ctx.insert("search_config", &crate::render::meta::script_json(&config));

@@ -235,7 +235,12 @@ fn section(job: &Job) -> &'static str {
 }
 
 /// The context every HTML page starts from.
-pub fn base_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -> tera::Context {
+pub fn base_context(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    job: &Job,
+) -> crate::render::view::Ctx {
     let cfg = &site.config;
     let lang = language(site, job_lang(site, job).unwrap_or(&cfg.default_language));
     let path = job_path(site, job).unwrap_or_else(|| paths::front(&lang.code));
@@ -259,7 +264,7 @@ pub fn base_context(site: &Site, l10n: &Localizer, prep: &Prepared, job: &Job) -
             }
         })
         .collect();
-    let mut ctx = tera::Context::new();
+    let mut ctx = crate::render::view::Ctx::new();
     ctx.insert("lang", &lang.code);
     ctx.insert("dir", lang.direction.as_str());
     let canonical = permalink(cfg, &path);
@@ -293,7 +298,7 @@ pub fn document_context(
     prep: &Prepared,
     id: DocId,
     body: String,
-) -> tera::Context {
+) -> crate::render::view::Ctx {
     let doc = &site.documents[id];
     let mut ctx = base_context(site, l10n, prep, &Job::Document(id));
     let view = DocView {
@@ -314,10 +319,10 @@ pub fn document_context(
 
 /// The context of a page that is for every language at once (the root redirect, the 404 page):
 /// the default language's `lang`, `dir` and `site`, and every language's front page.
-fn every_language_context(site: &Site) -> (tera::Context, Vec<serde_json::Value>) {
+fn every_language_context(site: &Site) -> (crate::render::view::Ctx, Vec<serde_json::Value>) {
     let cfg = &site.config;
     let default = language(site, &cfg.default_language);
-    let mut ctx = tera::Context::new();
+    let mut ctx = crate::render::view::Ctx::new();
     ctx.insert("lang", &default.code);
     ctx.insert("dir", default.direction.as_str());
     ctx.insert("site", &site_view(site, default));
@@ -336,7 +341,7 @@ fn every_language_context(site: &Site) -> (tera::Context, Vec<serde_json::Value>
 /// `title`, `url`, `href`); `languages_json` maps each language code to its front page for the
 /// script that follows the browser's languages. It is its own canonical and the x-default of the
 /// front pages.
-pub fn root_context(site: &Site) -> tera::Context {
+pub fn root_context(site: &Site) -> crate::render::view::Ctx {
     let cfg = &site.config;
     let (mut ctx, fronts) = every_language_context(site);
     let map: serde_json::Map<String, serde_json::Value> = cfg
@@ -364,7 +369,7 @@ pub fn root_context(site: &Site) -> tera::Context {
 }
 
 /// `404.html` shows every language: `sections` has one entry per language.
-pub fn not_found_context(site: &Site) -> tera::Context {
+pub fn not_found_context(site: &Site) -> crate::render::view::Ctx {
     let (mut ctx, fronts) = every_language_context(site);
     ctx.insert("sections", &fronts);
     ctx
