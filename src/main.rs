@@ -227,7 +227,9 @@ fn main() -> ExitCode {
                     match &report.cache {
                         Some(build::CacheUse::Full(why)) => eprintln!("building everything: {why}"),
                         Some(build::CacheUse::Partial { why, kept, jobs }) => eprintln!(
-                            "building what changed: {why} ({kept} of {jobs} pages kept from the last build)"
+                            "building what changed: {why} ({} of {} pages kept from the last build)",
+                            grouped(*kept),
+                            grouped(*jobs)
                         ),
                         _ => {}
                     }
@@ -252,9 +254,9 @@ fn main() -> ExitCode {
                     let c = &report.changes;
                     eprintln!(
                         "changes: {} written, {} unchanged, {} removed",
-                        c.written.len(),
-                        c.unchanged.len(),
-                        c.removed.len()
+                        grouped(c.written.len()),
+                        grouped(c.unchanged.len()),
+                        grouped(c.removed.len())
                     );
                     if report.images_decoded + report.images_cached > 0 {
                         eprintln!(
@@ -407,6 +409,19 @@ fn main() -> ExitCode {
 }
 
 /// `n thing` / `n things`, by the English CLDR plural rules (the same ICU4X rules the pages use).
+/// `28869` → `28,869`.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn count(n: usize, one: &str, other: &str) -> String {
     let word = if nashra::i18n::format::Plurals::new("en").category(n as f64) == "one" {
         one

@@ -132,13 +132,25 @@ pub fn refuse_cache_link(root: &Path, rel: &Path, what: &str) -> Result<(), Diag
 }
 
 /// Every entry under `dir`, folders included, as (its path relative to `dir`, `/`-joined, in
-/// the system's bytes; its folder entry), links not followed and never entered. Folders are
-/// read in parallel: an output or a content folder of a big site is tens of thousands of files
-/// in thousands of folders. The order is unspecified.
-pub fn tree_entries(dir: &Path) -> std::io::Result<Vec<(Vec<u8>, std::fs::DirEntry)>> {
-    fn under(dir: &Path, rel: &[u8]) -> std::io::Result<Vec<(Vec<u8>, std::fs::DirEntry)>> {
+/// the system's bytes; what `look` says of its folder entry), links not followed and never
+/// entered. `look` runs while the entry's folder is open (a stat through it is relative to the
+/// open folder, not a lookup of the whole path). Folders are read in parallel: an output or a
+/// content folder of a big site is tens of thousands of files in thousands of folders. A
+/// folder is closed before its subfolders are read, so the open folders at any time are at most
+/// the depth times the threads (a `DirEntry` keeps its folder open; none is kept). The order is
+/// unspecified.
+pub fn tree_entries<T: Send>(
+    dir: &Path,
+    look: &(dyn Fn(&std::fs::DirEntry) -> std::io::Result<T> + Sync),
+) -> std::io::Result<Vec<(Vec<u8>, T)>> {
+    fn under<T: Send>(
+        dir: &Path,
+        rel: &[u8],
+        look: &(dyn Fn(&std::fs::DirEntry) -> std::io::Result<T> + Sync),
+    ) -> std::io::Result<Vec<(Vec<u8>, T)>> {
         use rayon::prelude::*;
-        let mut here = Vec::new();
+        let mut here: Vec<(Vec<u8>, T)> = Vec::new();
+        let mut folders: Vec<(Vec<u8>, PathBuf)> = Vec::new();
         for e in std::fs::read_dir(dir)? {
             let e = e?;
             let mut path = rel.to_vec();
@@ -146,19 +158,22 @@ pub fn tree_entries(dir: &Path) -> std::io::Result<Vec<(Vec<u8>, std::fs::DirEnt
                 path.push(b'/');
             }
             path.extend_from_slice(e.file_name().as_encoded_bytes());
-            here.push((path, e));
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                folders.push((path.clone(), e.path()));
+            }
+            here.push((path, look(&e)?));
         }
-        let subs: Vec<std::io::Result<Vec<_>>> = here
+        // every DirEntry of this folder is dropped by now, and the folder with them
+        let subs: Vec<std::io::Result<Vec<_>>> = folders
             .par_iter()
-            .filter(|(_, e)| e.file_type().is_ok_and(|t| t.is_dir()))
-            .map(|(path, e)| under(&e.path(), path))
+            .map(|(path, full)| under(full, path, look))
             .collect();
         for sub in subs {
             here.extend(sub?);
         }
         Ok(here)
     }
-    under(dir, b"")
+    under(dir, b"", look)
 }
 
 /// The site's folder, resolved, that links must stay inside.

@@ -1029,3 +1029,54 @@ fn a_committed_link_at_the_state_s_temporary_file_is_not_written_through() {
     // the state was written, and the next build uses it
     assert!(nashra(root, &["build"]).stderr.contains("up to date"));
 }
+
+/// A site whose content and output have many more folders than a process may have open files
+/// (a page bundle per article, as Hugo sites are imported): listing them (the cache's walk of the
+/// inputs, the staging folder's index of the old output) must not hold a folder open per folder.
+/// Run with `ulimit -n 100`; the old listing kept every folder open and failed with "Too many
+/// open files".
+#[test]
+fn folders_beyond_the_open_file_limit_are_listed() {
+    let dir = common::minimal_site();
+    let root = dir.path();
+    for i in 0..260 {
+        common::write(
+            root,
+            &format!("content/2025/11/story-{i}/index.en.md"),
+            &format!("---\ntitle: \"Story {i}\"\ndate: 2025-11-20 10:00\ntopics: [economy]\n---\n\nText {i}.\n"),
+        );
+    }
+    let limited = |args: &str| {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -n 100 && exec '{}' build {args}",
+                env!("CARGO_BIN_EXE_nashra")
+            ))
+            .current_dir(root)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "build {args}: {stderr}");
+        stderr
+    };
+    limited("");
+    let folders = walkdir::WalkDir::new(root.join("public"))
+        .into_iter()
+        .filter(|e| e.as_ref().is_ok_and(|e| e.file_type().is_dir()))
+        .count();
+    assert!(folders > 300, "only {folders} folders in the output");
+    // into the full output: the old output is listed, and the inputs walked
+    common::write(
+        root,
+        "content/2025/11/story-7/index.en.md",
+        "---\ntitle: \"Story 7, corrected\"\ndate: 2025-11-20 10:00\ntopics: [economy]\n---\n\nText 7.\n",
+    );
+    let again = limited("");
+    assert!(again.contains("building what changed"), "{again}");
+    limited("--fresh");
+    assert!(
+        common::read(&root.join("public/en/2025/11/story-7/index.html"))
+            .contains("Story 7, corrected")
+    );
+}

@@ -116,20 +116,18 @@ pub fn walk(root: &Path, follow: bool) -> Result<Vec<Entry>, String> {
 /// ([`crate::safety::tree_entries`]), each stat'ed from its folder entry in parallel.
 fn walk_parallel(dir: &Path, rel: &[u8], start: i64) -> Result<Vec<Entry>, String> {
     let shown = |p: &[u8]| String::from_utf8_lossy(p).into_owned();
-    let entries = crate::safety::tree_entries(dir).map_err(|e| format!("{}: {e}", shown(rel)))?;
-    entries
+    // a stat relative to the open folder, not a lookup of the whole path
+    let entries = crate::safety::tree_entries(dir, &|e| Ok((e.metadata()?, e.path())))
+        .map_err(|e| format!("{}: {e}", shown(rel)))?;
+    Ok(entries
         .into_par_iter()
-        .map(|(sub, item)| {
+        .map(|(sub, (meta, full))| {
             let mut path = rel.to_vec();
             path.push(b'/');
             path.extend_from_slice(&sub);
-            // a stat relative to the open folder, not a lookup of the whole path
-            let meta = item
-                .metadata()
-                .map_err(|e| format!("{}: {e}", shown(&path)))?;
-            Ok(entry(path, item.path(), &meta, start))
+            entry(path, full, &meta, start)
         })
-        .collect()
+        .collect())
 }
 
 /// The entries under `top` with links followed (`follow_symlinks = true`), as the loaders walk.

@@ -1,14 +1,17 @@
-//! Incremental builds, the stage before all others: is the site already built?
+//! Incremental builds, the stage before all others: is the site already built, and what of it
+//! can stay?
 //!
 //! `build` keeps one state per output folder in `.nashra-cache/build/` ([`state`]): the
 //! fingerprint of every input ([`inputs`]), the options and the nashra that built it, the hash of
-//! the output's `.nashra` manifest, the span of build times over which the site stays the same
-//! (embargoes, expiries and the news sitemap's 48-hour window end it), and the build's report and
-//! problems. [`Cache::check`] says whether a new build would write exactly the output that is
-//! there; when it would, `build` shows the old report and problems again and writes nothing.
-//! Anything else — a changed, new or removed input, other options, another nashra, an output
-//! changed since (by `watch` or another build), a clock past the span, a missing, damaged or
-//! foreign state — means a full build, with one line saying why.
+//! the output's `.nashra` manifest and the stat of every output file, the span of build times
+//! over which the site stays the same (embargoes, expiries and the news sitemap's 48-hour window
+//! end it), the digest and files of every render job ([`jobs`]), and the build's report and
+//! problems. [`Cache::check`] answers with a [`Checked`]: the output is this build's result
+//! already (`build` shows the old report and problems again and writes nothing); or only content,
+//! static files or the clock changed, and the build renders only the jobs whose digests changed;
+//! or everything is built — after a change to site.toml, authors.toml, a template or a message
+//! file, other options, another nashra, an output changed since (by `watch` or another build), a
+//! missing, damaged or foreign state — with one line saying why.
 
 pub mod inputs;
 pub mod jobs;

@@ -285,8 +285,7 @@ impl Staging {
         if std::fs::symlink_metadata(&output).is_ok_and(|m| m.is_dir()) {
             let manifest = read_marker(&output).map_err(std::io::Error::other)?;
             // from the folders alone, in parallel: no stat per file
-            for (rel, e) in crate::safety::tree_entries(&output)? {
-                let t = e.file_type()?;
+            for (rel, t) in crate::safety::tree_entries(&output, &|e| e.file_type())? {
                 if t.is_dir() {
                     continue;
                 }
