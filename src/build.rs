@@ -496,10 +496,11 @@ fn build_cached(
                             Checked::Changed {
                                 why: w,
                                 jobs,
+                                bodies,
                                 report,
                             } => {
                                 why = w;
-                                reuse = Some((jobs, report));
+                                reuse = Some((jobs, bodies, report));
                             }
                             Checked::Full(w) => why = w,
                         }
@@ -514,12 +515,12 @@ fn build_cached(
         eprintln!("timing: cache: checked {:?}", start.elapsed());
     }
     let (old_jobs, old_report) = match reuse {
-        Some((jobs, report)) => (Some(jobs), Some(report)),
+        Some((jobs, bodies, report)) => (Some((jobs, bodies)), Some(report)),
         None => (None, None),
     };
     let ledger = match (&cache, old_jobs) {
-        (Some(_), Some(jobs)) => crate::incremental::jobs::Ledger::new(jobs),
-        (Some(_), None) => crate::incremental::jobs::Ledger::new(Vec::new()),
+        (Some(_), Some((jobs, bodies))) => crate::incremental::jobs::Ledger::new(jobs, bodies),
+        (Some(_), None) => crate::incremental::jobs::Ledger::new(Vec::new(), Vec::new()),
         (None, _) => crate::incremental::jobs::Ledger::off(),
     };
     let built = build_with(opts, diags, &ledger)?;
@@ -554,7 +555,7 @@ fn build_cached(
         CacheUse::Partial {
             why,
             kept,
-            jobs: records.len(),
+            jobs: records.0.len(),
         }
     } else if why.is_empty() {
         CacheUse::First

@@ -178,8 +178,12 @@ impl Sim {
         fm + "---\n"
     }
 
-    fn body(&mut self, lang: &str) -> String {
+    fn body(&mut self, lang: &str, picture: bool) -> String {
         let mut body = String::new();
+        // a picture in the body: its HTML comes from the site's media catalog
+        if picture && self.rng.chance(30) {
+            body += "![In the body](lead.jpg)\n\n";
+        }
         for _ in 0..1 + self.rng.below(3) {
             let n = 8 + self.rng.below(8);
             body += &self.words(lang, n);
@@ -197,7 +201,7 @@ impl Sim {
 
     fn write_article(&mut self, i: usize, lang: &'static str) {
         let story = self.stories[i].clone();
-        let text = self.front_matter(&story, lang) + "\n" + &self.body(lang);
+        let text = self.front_matter(&story, lang) + "\n" + &self.body(lang, story.picture);
         write(&self.root, &story.file(lang), &text);
     }
 
@@ -234,7 +238,7 @@ impl Sim {
         let fresh = self.front_matter(&story, lang);
         let fresh_lines: Vec<&str> = fresh.lines().collect();
         let text = match what {
-            "body" => format!("---\n{front}---\n\n{}", self.body(lang)),
+            "body" => format!("---\n{front}---\n\n{}", self.body(lang, story.picture)),
             key => {
                 // the key's line from a new front matter, or the key dropped; a date and an
                 // expiry change together (an expiry must stay after its date)

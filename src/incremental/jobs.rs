@@ -22,6 +22,28 @@ pub struct JobRecord {
     pub files: Vec<String>,
 }
 
+/// What an article body's HTML was made from besides its Markdown: every question its rendering
+/// asked the site (the address of a link, the HTML of a picture), in order. The HTML is a
+/// function of the Markdown and the answers, so a body whose Markdown hash is unchanged is known
+/// to render as before when the same questions get the same answers now — without parsing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyRecord {
+    /// The document's file, relative to the site root.
+    pub path: String,
+    pub body_hash: u128,
+    pub calls: Vec<Call>,
+}
+
+/// One question a body's rendering asked ([`crate::content::markdown::Media`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Call {
+    /// `image` (else `href`)
+    pub image: bool,
+    pub dest: String,
+    pub alt: String,
+    pub title: String,
+}
+
 /// The jobs of the last build (when this build may reuse their files) and of this one.
 #[derive(Default)]
 pub struct Ledger {
@@ -30,6 +52,8 @@ pub struct Ledger {
     old: HashMap<String, (u128, Vec<String>)>,
     new: Mutex<Vec<JobRecord>>,
     kept: std::sync::atomic::AtomicUsize,
+    old_bodies: HashMap<String, (u128, Vec<Call>)>,
+    new_bodies: Mutex<Vec<BodyRecord>>,
 }
 
 impl Ledger {
@@ -38,15 +62,40 @@ impl Ledger {
         Ledger::default()
     }
 
-    /// Digests are made and recorded; the files of a job whose digest is in `old` are kept.
-    pub fn new(old: Vec<JobRecord>) -> Ledger {
+    /// Digests are made and recorded; the files of a job whose digest is in `old` are kept, and
+    /// the bodies in `bodies` need not be parsed to be known unchanged.
+    pub fn new(old: Vec<JobRecord>, bodies: Vec<BodyRecord>) -> Ledger {
         Ledger {
             on: true,
             old: old
                 .into_iter()
                 .map(|r| (r.key, (r.digest, r.files)))
                 .collect(),
+            old_bodies: bodies
+                .into_iter()
+                .map(|b| (b.path, (b.body_hash, b.calls)))
+                .collect(),
             ..Ledger::default()
+        }
+    }
+
+    /// The questions the body of the document at `path` asked in the last build, if its
+    /// Markdown had the hash `body_hash` then.
+    pub fn old_calls(&self, path: &str, body_hash: u128) -> Option<&[Call]> {
+        match self.old_bodies.get(path) {
+            Some((h, calls)) if *h == body_hash => Some(calls),
+            _ => None,
+        }
+    }
+
+    /// Records what a body of this build asked.
+    pub fn record_body(&self, b: BodyRecord) {
+        if !self.on {
+            return;
+        }
+        match self.new_bodies.lock() {
+            Ok(mut v) => v.push(b),
+            Err(p) => p.into_inner().push(b),
         }
     }
 
@@ -82,15 +131,125 @@ impl Ledger {
         self.kept.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// This build's jobs, sorted by key.
-    pub fn into_records(self) -> Vec<JobRecord> {
+    /// This build's jobs and bodies, sorted by key and path.
+    pub fn into_records(self) -> (Vec<JobRecord>, Vec<BodyRecord>) {
         let mut v = match self.new.into_inner() {
             Ok(v) => v,
             Err(p) => p.into_inner(),
         };
         v.sort_unstable_by(|a, b| a.key.cmp(&b.key));
-        v
+        let mut b = match self.new_bodies.into_inner() {
+            Ok(v) => v,
+            Err(p) => p.into_inner(),
+        };
+        b.sort_unstable_by(|x, y| x.path.cmp(&y.path));
+        (v, b)
     }
+}
+
+/// A [`Media`](crate::content::markdown::Media) that answers as `inner` does and notes every
+/// question with its answer, for [`body_key`].
+pub struct Recording<'a> {
+    pub inner: &'a dyn crate::content::markdown::Media,
+    log: Mutex<Vec<(Call, Option<String>)>>,
+}
+
+impl<'a> Recording<'a> {
+    pub fn new(inner: &'a dyn crate::content::markdown::Media) -> Recording<'a> {
+        Recording {
+            inner,
+            log: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The questions asked and the key of the body they and `body_hash` make.
+    pub fn finish(self, body_hash: u128) -> (Vec<Call>, u128) {
+        let log = match self.log.into_inner() {
+            Ok(l) => l,
+            Err(p) => p.into_inner(),
+        };
+        let key = body_key(body_hash, log.iter().map(|(c, a)| (c, a.as_deref())));
+        (log.into_iter().map(|(c, _)| c).collect(), key)
+    }
+
+    fn note(&self, call: Call, answer: &Option<String>) {
+        let e = (call, answer.clone());
+        match self.log.lock() {
+            Ok(mut l) => l.push(e),
+            Err(p) => p.into_inner().push(e),
+        }
+    }
+}
+
+impl crate::content::markdown::Media for Recording<'_> {
+    fn href(&self, dest: &str) -> Option<String> {
+        let a = self.inner.href(dest);
+        self.note(
+            Call {
+                image: false,
+                dest: dest.to_string(),
+                alt: String::new(),
+                title: String::new(),
+            },
+            &a,
+        );
+        a
+    }
+
+    fn image(&self, dest: &str, alt: &str, title: &str) -> Option<String> {
+        let a = self.inner.image(dest, alt, title);
+        self.note(
+            Call {
+                image: true,
+                dest: dest.to_string(),
+                alt: alt.to_string(),
+                title: title.to_string(),
+            },
+            &a,
+        );
+        a
+    }
+}
+
+/// The key of a body: its Markdown's hash and each question with the answer it got now.
+pub fn replay(
+    body_hash: u128,
+    calls: &[Call],
+    media: &dyn crate::content::markdown::Media,
+) -> u128 {
+    let answers: Vec<Option<String>> = calls
+        .iter()
+        .map(|c| {
+            if c.image {
+                media.image(&c.dest, &c.alt, &c.title)
+            } else {
+                media.href(&c.dest)
+            }
+        })
+        .collect();
+    body_key(
+        body_hash,
+        calls.iter().zip(answers.iter().map(Option::as_deref)),
+    )
+}
+
+fn body_key<'a>(body_hash: u128, log: impl Iterator<Item = (&'a Call, Option<&'a str>)>) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&body_hash.to_le_bytes());
+    for (c, a) in log {
+        h.update(&[u8::from(c.image)]);
+        for part in [&c.dest, &c.alt, &c.title] {
+            bytes(&mut h, part.as_bytes());
+        }
+        match a {
+            Some(a) => {
+                h.update(b"+");
+                bytes(&mut h, a.as_bytes());
+            }
+            None => h.update(b"-"),
+        }
+    }
+    h.digest128()
 }
 
 /// The digest of a page: its template and every value of its context, each with its name.
@@ -258,14 +417,49 @@ mod tests {
 
     #[test]
     fn only_a_matching_digest_keeps_files() {
-        let l = Ledger::new(vec![JobRecord {
-            key: "ar/x/index.html".into(),
-            digest: 7,
-            files: vec!["ar/x/index.html".into()],
-        }]);
+        let l = Ledger::new(
+            vec![JobRecord {
+                key: "ar/x/index.html".into(),
+                digest: 7,
+                files: vec!["ar/x/index.html".into()],
+            }],
+            Vec::new(),
+        );
         assert!(l.unchanged("ar/x/index.html", 7).is_some());
         assert!(l.unchanged("ar/x/index.html", 8).is_none());
         assert!(l.unchanged("ar/y/index.html", 7).is_none());
         assert!(Ledger::off().unchanged("ar/x/index.html", 7).is_none());
+    }
+}
+
+#[cfg(test)]
+mod body_tests {
+    use super::*;
+    use crate::content::markdown::{render_with_text, Media};
+
+    struct Site(&'static str);
+    impl Media for Site {
+        fn href(&self, dest: &str) -> Option<String> {
+            (dest == "other.md").then(|| self.0.to_string())
+        }
+        fn image(&self, dest: &str, _: &str, _: &str) -> Option<String> {
+            (dest == "a.jpg").then(|| "<picture></picture>".to_string())
+        }
+    }
+
+    /// The key a body gets from replaying its questions equals the key of rendering it, and
+    /// changes when an answer does (the linked article moved) though the Markdown did not.
+    #[test]
+    fn a_replayed_body_has_the_key_of_its_rendering_until_an_answer_changes() {
+        let md = "See [the other](other.md), ![a photo](a.jpg \"t\") and [out](https://x.org/).";
+        let h = xxhash_rust::xxh3::xxh3_128(md.as_bytes());
+        let site = Site("/en/2025/11/other/");
+        let rec = Recording::new(&site);
+        let _ = render_with_text(md, &rec, |_| {});
+        let (calls, key) = rec.finish(h);
+        assert_eq!(calls.len(), 3, "{calls:?}");
+        assert_eq!(replay(h, &calls, &site), key);
+        assert_ne!(replay(h, &calls, &Site("/en/2025/12/other/")), key);
+        assert_ne!(replay(h ^ 1, &calls, &site), key);
     }
 }

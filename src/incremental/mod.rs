@@ -32,6 +32,7 @@ pub enum Checked<'a> {
     Changed {
         why: String,
         jobs: Vec<jobs::JobRecord>,
+        bodies: Vec<jobs::BodyRecord>,
         /// The last build's report and problems (`build` reports again the message problems of
         /// the pages it keeps).
         report: Vec<u8>,
@@ -181,10 +182,19 @@ impl Cache {
                 return Checked::Same(old);
             }
         };
-        let (jobs, report) = self.old.as_mut().map_or_else(Default::default, |o| {
-            (std::mem::take(&mut o.jobs), o.report.clone())
+        let (jobs, bodies, report) = self.old.as_mut().map_or_else(Default::default, |o| {
+            (
+                std::mem::take(&mut o.jobs),
+                std::mem::take(&mut o.bodies),
+                o.report.clone(),
+            )
         });
-        Checked::Changed { why, jobs, report }
+        Checked::Changed {
+            why,
+            jobs,
+            bodies,
+            report,
+        }
     }
 
     /// Records a finished full build: fills the inputs' hashes (from the old state where the
@@ -196,7 +206,7 @@ impl Cache {
         marker: u128,
         span: (i128, i128),
         report: Vec<u8>,
-        jobs: Vec<jobs::JobRecord>,
+        (jobs, bodies): (Vec<jobs::JobRecord>, Vec<jobs::BodyRecord>),
     ) -> std::io::Result<()> {
         let old = self.old.take().map(|s| s.inputs).unwrap_or_default();
         inputs::hash_all(&mut self.now_inputs, &old);
@@ -223,6 +233,7 @@ impl Cache {
             inputs: self.now_inputs,
             outputs,
             jobs,
+            bodies,
         };
         state::write(&self.path, &s.encode())?;
         prune(&self.path);

@@ -7,11 +7,11 @@
 use std::path::{Path, PathBuf};
 
 use super::inputs::{Entry, Kind};
-use super::jobs::JobRecord;
+use super::jobs::{BodyRecord, Call, JobRecord};
 
 const MAGIC: &[u8] = b"nashra-build-state\n";
 /// Bumped whenever the layout or the meaning of a field changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// No state is larger than this; a bigger file is not read.
 const MAX_BYTES: u64 = 4 << 30;
 
@@ -34,6 +34,8 @@ pub struct State {
     pub outputs: Vec<Output>,
     /// Each render job's key, digest and files ([`super::jobs`]), sorted by key.
     pub jobs: Vec<JobRecord>,
+    /// What each article body asked the site while it was rendered ([`super::jobs::Call`]).
+    pub bodies: Vec<BodyRecord>,
 }
 
 /// One output file as a build left it.
@@ -93,6 +95,22 @@ impl State {
             for f in &j.files {
                 out.extend_from_slice(&(f.len() as u64).to_le_bytes());
                 out.extend_from_slice(f.as_bytes());
+            }
+        }
+        let put = |out: &mut Vec<u8>, b: &[u8]| {
+            out.extend_from_slice(&(b.len() as u64).to_le_bytes());
+            out.extend_from_slice(b);
+        };
+        out.extend_from_slice(&(self.bodies.len() as u64).to_le_bytes());
+        for b in &self.bodies {
+            put(&mut out, b.path.as_bytes());
+            out.extend_from_slice(&b.body_hash.to_le_bytes());
+            out.extend_from_slice(&(b.calls.len() as u64).to_le_bytes());
+            for c in &b.calls {
+                out.push(u8::from(c.image));
+                put(&mut out, c.dest.as_bytes());
+                put(&mut out, c.alt.as_bytes());
+                put(&mut out, c.title.as_bytes());
             }
         }
         let sum = xxhash_rust::xxh3::xxh3_128(&out);
@@ -178,6 +196,32 @@ impl State {
             }
             jobs.push(JobRecord { key, digest, files });
         }
+        let count = r.u64().ok_or(bad)?;
+        let mut bodies = Vec::new();
+        for _ in 0..count {
+            let path = r.str().ok_or(bad)?;
+            let body_hash = r.u128().ok_or(bad)?;
+            let n = r.u64().ok_or(bad)?;
+            let mut calls = Vec::new();
+            for _ in 0..n {
+                let image = match r.u8().ok_or(bad)? {
+                    0 => false,
+                    1 => true,
+                    _ => return Err(bad),
+                };
+                calls.push(Call {
+                    image,
+                    dest: r.str().ok_or(bad)?,
+                    alt: r.str().ok_or(bad)?,
+                    title: r.str().ok_or(bad)?,
+                });
+            }
+            bodies.push(BodyRecord {
+                path,
+                body_hash,
+                calls,
+            });
+        }
         if !r.0.is_empty() {
             return Err(bad);
         }
@@ -190,6 +234,7 @@ impl State {
             inputs,
             outputs,
             jobs,
+            bodies,
         })
     }
 }
@@ -315,6 +360,16 @@ mod tests {
                 key: "\0search-index ar".into(),
                 digest: 11,
                 files: vec!["ar/search/x.json".into(), "ar/search/y.json".into()],
+            }],
+            bodies: vec![BodyRecord {
+                path: "content/a.md".into(),
+                body_hash: 5,
+                calls: vec![Call {
+                    image: true,
+                    dest: "a.jpg".into(),
+                    alt: "صورة".into(),
+                    title: String::new(),
+                }],
             }],
         }
     }

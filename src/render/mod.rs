@@ -625,6 +625,15 @@ impl Renderer {
                 }
             };
         }
+        if let (true, Job::Document(id)) = (ledger.is_on(), job) {
+            return match self.run_document(pass, *id) {
+                Ok(n) => n,
+                Err(d) => {
+                    diags.push(d);
+                    0
+                }
+            };
+        }
         let work = match self.work(site, prep, all_jobs, job) {
             Ok(w) => w,
             Err(d) => {
@@ -660,6 +669,74 @@ impl Renderer {
                 }
             },
         }
+    }
+
+    /// An article or page in a build that keeps a ledger. Its digest is taken with the body
+    /// stood in for by a key ([`crate::incremental::jobs::replay`]): the Markdown's hash and the
+    /// answers to the questions its rendering asked in the last build, asked again now; so an
+    /// unchanged page is known without parsing its body. A body not in the last build's record
+    /// (new, or its Markdown changed) is rendered, its questions recorded. The page itself is
+    /// rendered only when its digest changed, with the body's HTML.
+    fn run_document(&self, pass: &Pass<'_>, id: DocId) -> Result<usize, Diagnostic> {
+        use crate::incremental::jobs::{self, BodyRecord, Recording};
+        let Pass {
+            site,
+            prep,
+            reuse: Reuse { ledger, keep, .. },
+            write,
+            ..
+        } = *pass;
+        let doc = &site.documents[id];
+        let l10n = &*self.l10n;
+        let source = doc.path.to_string_lossy().replace('\\', "/");
+        let media = prep.media_of(site, id);
+        let (calls, key, mut body) = match ledger.old_calls(&source, doc.body_hash) {
+            Some(calls) => (
+                calls.to_vec(),
+                jobs::replay(doc.body_hash, calls, &media),
+                None,
+            ),
+            None => {
+                let rec = Recording::new(&media);
+                let html = prep.body_with(&self.root, site, l10n, id, &rec)?;
+                let (calls, key) = rec.finish(doc.body_hash);
+                (calls, key, Some(html))
+            }
+        };
+        ledger.record_body(BodyRecord {
+            path: source,
+            body_hash: doc.body_hash,
+            calls,
+        });
+        let template = match doc.kind {
+            Kind::Article => "article.html",
+            Kind::Page => "page.html",
+        };
+        let path = format!(
+            "{}index.html",
+            view::job_path(site, &Job::Document(id)).unwrap_or_default()
+        );
+        let stand_in = view::document_context(site, l10n, prep, id, format!("\0body {key:032x}"));
+        let digest = jobs::page_digest(template, stand_in.entries());
+        drop(stand_in);
+        if ledger.unchanged(&path, digest).is_some() && keep(&path) {
+            ledger.record(path.clone(), digest, vec![path], true);
+            return Ok(1);
+        }
+        let html = match body.take() {
+            Some(h) => h,
+            None => prep.body(&self.root, site, l10n, id)?,
+        };
+        let page = Page {
+            path,
+            template,
+            ctx: view::document_context(site, l10n, prep, id, html),
+            document: Some(id),
+        };
+        let file = self.render_page(site, &page)?;
+        ledger.record(page.path, digest, vec![file.0.clone()], false);
+        write(&file.0, &file.1)?;
+        Ok(1)
     }
 
     /// Renders `batch.jobs` in parallel and gives each file to `write` (path relative to the

@@ -498,7 +498,11 @@ impl Prepared {
 
     /// How a document's references to files are written: through the site's media catalog, and
     /// to other documents' pages.
-    fn media_of<'a>(&'a self, site: &'a Site, id: DocId) -> crate::media::markup::ForDocument<'a> {
+    pub(crate) fn media_of<'a>(
+        &'a self,
+        site: &'a Site,
+        id: DocId,
+    ) -> crate::media::markup::ForDocument<'a> {
         crate::media::markup::ForDocument {
             catalog: &site.media,
             folder: &site.documents[id].folder,
@@ -528,7 +532,7 @@ impl Prepared {
             self.parses
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             if site.config.search && doc.kind == Kind::Article && slot.search.get().is_none() {
-                self.body_and_record(root, site, l10n, id)
+                self.body_and_record(root, site, l10n, id, &self.media_of(site, id))
             } else {
                 crate::content::render_body(root, doc, &self.media_of(site, id))
             }
@@ -543,6 +547,33 @@ impl Prepared {
         }
     }
 
+    /// The body's HTML, rendered now with `media` answering its questions (the build cache
+    /// records them, `incremental::jobs::Recording`), and the search record from the same parse
+    /// when it is not made yet. A feed that carries the document shares the result.
+    pub fn body_with(
+        &self,
+        root: &std::path::Path,
+        site: &Site,
+        l10n: &Localizer,
+        id: DocId,
+        media: &dyn crate::content::markdown::Media,
+    ) -> Result<String, crate::diagnostics::Diagnostic> {
+        let doc = &site.documents[id];
+        let slot = &self.cards[id];
+        self.parses
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let html = if site.config.search && doc.kind == Kind::Article && slot.search.get().is_none()
+        {
+            self.body_and_record(root, site, l10n, id, media)?
+        } else {
+            crate::content::render_body(root, doc, media)?
+        };
+        if self.in_feed.get(id).copied().unwrap_or(false) {
+            let _ = slot.body.set(Ok(Arc::from(html.as_str())));
+        }
+        Ok(html)
+    }
+
     /// Renders the body and makes the search record from one parse of the Markdown.
     fn body_and_record(
         &self,
@@ -550,6 +581,7 @@ impl Prepared {
         site: &Site,
         l10n: &Localizer,
         id: DocId,
+        media: &dyn crate::content::markdown::Media,
     ) -> Result<String, crate::diagnostics::Diagnostic> {
         let doc = &site.documents[id];
         let slot = &self.cards[id];
@@ -558,18 +590,14 @@ impl Prepared {
         let record =
             crate::search::record_with(site, l10n, &card.url, card.summary(), id, |add| {
                 crate::content::with_body(root, doc, |md| {
-                    html = Some(crate::content::markdown::render_with_text(
-                        md,
-                        &self.media_of(site, id),
-                        add,
-                    ));
+                    html = Some(crate::content::markdown::render_with_text(md, media, add));
                 })
             })?;
         // another thread may have made it meanwhile: the same record
         let _ = slot.search.set(Ok(Arc::new(record)));
         match html {
             Some(html) => Ok(html),
-            None => crate::content::render_body(root, doc, &self.media_of(site, id)),
+            None => crate::content::render_body(root, doc, media),
         }
     }
 
