@@ -54,6 +54,22 @@ pub struct Ledger {
     kept: std::sync::atomic::AtomicUsize,
     old_bodies: HashMap<String, (u128, Vec<Call>)>,
     new_bodies: Mutex<Vec<BodyRecord>>,
+    /// Values every page of a language shares, hashed once ([`Ledger::share`]).
+    shared: std::sync::OnceLock<Shared>,
+}
+
+/// Maps and lists that many contexts hold the very same copy of (Tera's values share them), with
+/// their hashes: a context that holds one is hashed with that hash instead of the whole value.
+/// Only values that live through the whole render pass may be here (the address is the key).
+#[derive(Default)]
+pub struct Shared(Vec<(usize, u128)>);
+
+/// The address of a map's or list's contents, which clones of a value share.
+fn address(v: &tera::Value) -> Option<usize> {
+    if let Some(m) = v.as_map() {
+        return Some(m as *const tera::value::Map as usize);
+    }
+    v.as_array().map(|a| a.as_ptr() as usize)
 }
 
 impl Ledger {
@@ -77,6 +93,28 @@ impl Ledger {
                 .collect(),
             ..Ledger::default()
         }
+    }
+
+    /// Hashes `values` once for the pass (the per-language values every page's context holds,
+    /// `site` and `nav_pages`); they must outlive it.
+    pub fn share<'v>(&self, values: impl Iterator<Item = &'v tera::Value>) {
+        if !self.on {
+            return;
+        }
+        let list = values
+            .filter_map(|v| {
+                let mut h = xxhash_rust::xxh3::Xxh3::new();
+                hash_value(&mut h, v, &Shared::default());
+                Some((address(v)?, h.digest128()))
+            })
+            .collect();
+        let _ = self.shared.set(Shared(list));
+    }
+
+    /// The shared values' hashes ([`Ledger::share`]).
+    pub fn shared(&self) -> &Shared {
+        static NONE: Shared = Shared(Vec::new());
+        self.shared.get().unwrap_or(&NONE)
     }
 
     /// The questions the body of the document at `path` asked in the last build, if its
@@ -258,12 +296,13 @@ fn body_key<'a>(body_hash: u128, log: impl Iterator<Item = (&'a Call, Option<&'a
 pub fn page_digest<'k, 'v>(
     template: &str,
     entries: impl Iterator<Item = (&'k str, &'v tera::Value)>,
+    shared: &Shared,
 ) -> u128 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     bytes(&mut h, template.as_bytes());
     for (name, value) in entries {
         bytes(&mut h, name.as_bytes());
-        hash_value(&mut h, value);
+        hash_value(&mut h, value, shared);
     }
     h.digest128()
 }
@@ -276,8 +315,17 @@ fn bytes(h: &mut xxhash_rust::xxh3::Xxh3, b: &[u8]) {
 /// Feeds a Tera value to `h`: a tag for its kind, then its contents, lengths first. A string's
 /// safe mark counts (a safe string is not escaped); a map's entries go in key order (Tera's
 /// maps have no order of their own).
-fn hash_value(h: &mut xxhash_rust::xxh3::Xxh3, v: &tera::Value) {
+fn hash_value(h: &mut xxhash_rust::xxh3::Xxh3, v: &tera::Value, shared: &Shared) {
     use tera::value::ValueKind as K;
+    if !shared.0.is_empty() {
+        if let Some(at) = address(v) {
+            if let Some((_, hash)) = shared.0.iter().find(|(a, _)| *a == at) {
+                h.update(b"@");
+                h.update(&hash.to_le_bytes());
+                return;
+            }
+        }
+    }
     match v.kind() {
         K::Undefined => h.update(b"u"),
         K::None => h.update(b"n"),
@@ -311,7 +359,7 @@ fn hash_value(h: &mut xxhash_rust::xxh3::Xxh3, v: &tera::Value) {
             h.update(b"[");
             h.update(&(a.len() as u64).to_le_bytes());
             for x in a {
-                hash_value(h, x);
+                hash_value(h, x, shared);
             }
         }
         K::Map => {
@@ -331,7 +379,7 @@ fn hash_value(h: &mut xxhash_rust::xxh3::Xxh3, v: &tera::Value) {
                         bytes(h, k.to_string().as_bytes());
                     }
                 }
-                hash_value(h, x);
+                hash_value(h, x, shared);
             }
         }
         // a kind this nashra does not know: never equal to anything
@@ -356,7 +404,7 @@ mod tests {
     use crate::render::view::Ctx;
 
     fn digest(template: &str, c: &Ctx) -> u128 {
-        page_digest(template, c.entries())
+        page_digest(template, c.entries(), &Shared::default())
     }
 
     #[test]
@@ -397,6 +445,28 @@ mod tests {
         let mut t = Ctx::new();
         t.insert_value("html", tera::Value::safe_string("<b>"));
         assert_ne!(digest("x", &s), digest("x", &t));
+    }
+
+    /// A value shared by many pages is hashed once, and its hash still follows its contents.
+    #[test]
+    fn a_shared_value_counts_by_its_contents() {
+        let digest_with = |site: serde_json::Value| {
+            let v = tera::Value::from_serializable(&site);
+            let l = Ledger::new(Vec::new(), Vec::new());
+            l.share(std::iter::once(&v));
+            let mut c = Ctx::new();
+            c.insert_value("site", v.clone());
+            page_digest("x", c.entries(), l.shared())
+        };
+        let a = digest_with(serde_json::json!({"title": "نشرة", "topics": ["a", "b"]}));
+        assert_eq!(
+            a,
+            digest_with(serde_json::json!({"title": "نشرة", "topics": ["a", "b"]}))
+        );
+        assert_ne!(
+            a,
+            digest_with(serde_json::json!({"title": "نشرة", "topics": ["a", "c"]}))
+        );
     }
 
     /// Tera's maps iterate in an order of their own, which differs from process to process; the

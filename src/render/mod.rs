@@ -644,8 +644,11 @@ impl Renderer {
         match work {
             Work::Files(files) => put(&files),
             Work::Page(page) if ledger.is_on() => {
-                let digest =
-                    crate::incremental::jobs::page_digest(page.template, page.ctx.entries());
+                let digest = crate::incremental::jobs::page_digest(
+                    page.template,
+                    page.ctx.entries(),
+                    ledger.shared(),
+                );
                 if ledger.unchanged(&page.path, digest).is_some() && keep(&page.path) {
                     ledger.record(page.path.clone(), digest, vec![page.path], true);
                     return 1;
@@ -717,7 +720,7 @@ impl Renderer {
             view::job_path(site, &Job::Document(id)).unwrap_or_default()
         );
         let stand_in = view::document_context(site, l10n, prep, id, format!("\0body {key:032x}"));
-        let digest = jobs::page_digest(template, stand_in.entries());
+        let digest = jobs::page_digest(template, stand_in.entries(), ledger.shared());
         drop(stand_in);
         if ledger.unchanged(&path, digest).is_some() && keep(&path) {
             ledger.record(path.clone(), digest, vec![path], true);
@@ -760,6 +763,9 @@ impl Renderer {
         // beside the pages, it parsed again the bodies of the pages not yet rendered.
         let (first, last): (Vec<&Job>, Vec<&Job>) =
             jobs.iter().partition(|j| !matches!(j, Job::SearchIndex(_)));
+        reuse
+            .ledger
+            .share(prep.langs.values().flat_map(|p| [&p.site, &p.nav_pages]));
         let ctx = Pass {
             site,
             prep,
