@@ -313,8 +313,7 @@ fn bytes(h: &mut xxhash_rust::xxh3::Xxh3, b: &[u8]) {
 }
 
 /// Feeds a Tera value to `h`: a tag for its kind, then its contents, lengths first. A string's
-/// safe mark counts (a safe string is not escaped); a map's entries go in key order (Tera's
-/// maps have no order of their own).
+/// safe mark counts (a safe string is not escaped); a map's entries go in their order.
 fn hash_value(h: &mut xxhash_rust::xxh3::Xxh3, v: &tera::Value, shared: &Shared) {
     use tera::value::ValueKind as K;
     if !shared.0.is_empty() {
@@ -365,10 +364,10 @@ fn hash_value(h: &mut xxhash_rust::xxh3::Xxh3, v: &tera::Value, shared: &Shared)
         K::Map => {
             h.update(b"{");
             let Some(m) = v.as_map() else { return };
-            let mut entries: Vec<_> = m.iter().collect();
-            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            h.update(&(entries.len() as u64).to_le_bytes());
-            for (k, x) in entries {
+            h.update(&(m.len() as u64).to_le_bytes());
+            // in the map's own order: with `preserve_order` (Cargo.toml) Tera keeps the order
+            // the entries were made in, which is also the order a template loops over them
+            for (k, x) in m.iter() {
                 match k.as_str() {
                     Some(s) => {
                         h.update(b"k");
@@ -469,8 +468,9 @@ mod tests {
         );
     }
 
-    /// Tera's maps iterate in an order of their own, which differs from process to process; the
-    /// digest must not.
+    /// The same value makes the same digest every time (Tera's maps keep the order their entries
+    /// were made in: `preserve_order`; without it they iterate in an order of their own, which
+    /// differs from process to process).
     #[test]
     fn map_order_does_not_change_the_digest() {
         let a: serde_json::Value =

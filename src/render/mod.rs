@@ -719,9 +719,8 @@ impl Renderer {
             "{}index.html",
             view::job_path(site, &Job::Document(id)).unwrap_or_default()
         );
-        let stand_in = view::document_context(site, l10n, prep, id, format!("\0body {key:032x}"));
-        let digest = jobs::page_digest(template, stand_in.entries(), ledger.shared());
-        drop(stand_in);
+        let mut ctx = view::document_context(site, l10n, prep, id, format!("\0body {key:032x}"));
+        let digest = jobs::page_digest(template, ctx.entries(), ledger.shared());
         if ledger.unchanged(&path, digest).is_some() && keep(&path) {
             ledger.record(path.clone(), digest, vec![path], true);
             return Ok(1);
@@ -730,10 +729,11 @@ impl Renderer {
             Some(h) => h,
             None => prep.body(&self.root, site, l10n, id)?,
         };
+        view::set_document_page(&mut ctx, site, l10n, prep, id, html);
         let page = Page {
             path,
             template,
-            ctx: view::document_context(site, l10n, prep, id, html),
+            ctx,
             document: Some(id),
         };
         let file = self.render_page(site, &page)?;

@@ -299,8 +299,23 @@ pub fn document_context(
     id: DocId,
     body: String,
 ) -> crate::render::view::Ctx {
-    let doc = &site.documents[id];
     let mut ctx = base_context(site, l10n, prep, &Job::Document(id));
+    set_document_page(&mut ctx, site, l10n, prep, id, body);
+    ctx.insert_value("related", prep.values(&site.related[id]));
+    ctx
+}
+
+/// Sets a document context's `page` (the document with its body): the build cache hashes a
+/// context with a stand-in body and puts the real one in only for a page it renders.
+pub fn set_document_page(
+    ctx: &mut crate::render::view::Ctx,
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    id: DocId,
+    body: String,
+) {
+    let doc = &site.documents[id];
     let view = DocView {
         card: prep.card(id),
         sources: &doc.sources,
@@ -313,8 +328,6 @@ pub fn document_context(
         share: (doc.kind == crate::content::Kind::Article).then(|| share(prep.card(id))),
     };
     ctx.insert("page", &view);
-    ctx.insert_value("related", prep.values(&site.related[id]));
-    ctx
 }
 
 /// The context of a page that is for every language at once (the root redirect, the 404 page):
