@@ -681,7 +681,7 @@ impl Renderer {
     /// (new, or its Markdown changed) is rendered, its questions recorded. The page itself is
     /// rendered only when its digest changed, with the body's HTML.
     fn run_document(&self, pass: &Pass<'_>, id: DocId) -> Result<usize, Diagnostic> {
-        use crate::incremental::jobs::{self, BodyRecord, Recording};
+        use crate::incremental::jobs::{self, BodyRecord};
         let Pass {
             site,
             prep,
@@ -692,17 +692,14 @@ impl Renderer {
         let doc = &site.documents[id];
         let l10n = &*self.l10n;
         let source = doc.path.to_string_lossy().replace('\\', "/");
-        let media = prep.media_of(site, id);
         let (calls, key, mut body) = match ledger.old_calls(&source, doc.body_hash) {
             Some(calls) => (
                 calls.to_vec(),
-                jobs::replay(doc.body_hash, calls, &media),
+                jobs::replay(doc.body_hash, calls, &prep.media_of(site, id)),
                 None,
             ),
             None => {
-                let rec = Recording::new(&media);
-                let html = prep.body_with(&self.root, site, l10n, id, &rec)?;
-                let (calls, key) = rec.finish(doc.body_hash);
+                let (html, calls, key) = prep.body_recorded(&self.root, site, l10n, id)?;
                 (calls, key, Some(html))
             }
         };

@@ -329,6 +329,9 @@ pub struct Slot {
     /// The body's HTML, kept only for documents that a feed carries (their page and their feed
     /// entries share one rendering).
     body: std::sync::OnceLock<Result<Arc<str>, crate::diagnostics::Diagnostic>>,
+    /// The questions the body's rendering asked and the body's key (`incremental::jobs`), once
+    /// it was rendered.
+    calls: std::sync::OnceLock<(Vec<crate::incremental::jobs::Call>, u128)>,
     /// The article's search record, made when the search index is first written.
     search: std::sync::OnceLock<SearchSlot>,
 }
@@ -350,6 +353,7 @@ impl CardSlot {
             entry: std::sync::OnceLock::new(),
             short_entry: std::sync::OnceLock::new(),
             body: std::sync::OnceLock::new(),
+            calls: std::sync::OnceLock::new(),
             search: std::sync::OnceLock::new(),
         }))
     }
@@ -526,16 +530,13 @@ impl Prepared {
         l10n: &Localizer,
         id: DocId,
     ) -> Result<String, crate::diagnostics::Diagnostic> {
-        let doc = &site.documents[id];
         let slot = &self.cards[id];
         let make = || {
-            self.parses
-                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            if site.config.search && doc.kind == Kind::Article && slot.search.get().is_none() {
-                self.body_and_record(root, site, l10n, id, &self.media_of(site, id))
-            } else {
-                crate::content::render_body(root, doc, &self.media_of(site, id))
-            }
+            self.render_recorded(root, site, l10n, id)
+                .map(|(html, calls, key)| {
+                    let _ = slot.calls.set((calls, key));
+                    html
+                })
         };
         if !self.in_feed.get(id).copied().unwrap_or(false) {
             return make();
@@ -547,31 +548,53 @@ impl Prepared {
         }
     }
 
-    /// The body's HTML, rendered now with `media` answering its questions (the build cache
-    /// records them, `incremental::jobs::Recording`), and the search record from the same parse
-    /// when it is not made yet. A feed that carries the document shares the result.
-    pub fn body_with(
+    /// The body's HTML, the questions its rendering asked the site and its key
+    /// (`incremental::jobs`): the ones made for a feed when there are, else rendered now. A feed
+    /// that carries the document shares the result.
+    pub fn body_recorded(
         &self,
         root: &std::path::Path,
         site: &Site,
         l10n: &Localizer,
         id: DocId,
-        media: &dyn crate::content::markdown::Media,
-    ) -> Result<String, crate::diagnostics::Diagnostic> {
+    ) -> Result<(String, Vec<crate::incremental::jobs::Call>, u128), crate::diagnostics::Diagnostic>
+    {
+        let slot = &self.cards[id];
+        if let (Some(Ok(html)), Some((calls, key))) = (slot.body.get(), slot.calls.get()) {
+            return Ok((html.to_string(), calls.clone(), *key));
+        }
+        let (html, calls, key) = self.render_recorded(root, site, l10n, id)?;
+        if self.in_feed.get(id).copied().unwrap_or(false) {
+            let _ = slot.body.set(Ok(Arc::from(html.as_str())));
+        }
+        let _ = slot.calls.set((calls.clone(), key));
+        Ok((html, calls, key))
+    }
+
+    /// Renders the body, noting its questions, and the search record from the same parse when
+    /// it is not made yet.
+    fn render_recorded(
+        &self,
+        root: &std::path::Path,
+        site: &Site,
+        l10n: &Localizer,
+        id: DocId,
+    ) -> Result<(String, Vec<crate::incremental::jobs::Call>, u128), crate::diagnostics::Diagnostic>
+    {
         let doc = &site.documents[id];
         let slot = &self.cards[id];
         self.parses
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let media = self.media_of(site, id);
+        let rec = crate::incremental::jobs::Recording::new(&media);
         let html = if site.config.search && doc.kind == Kind::Article && slot.search.get().is_none()
         {
-            self.body_and_record(root, site, l10n, id, media)?
+            self.body_and_record(root, site, l10n, id, &rec)?
         } else {
-            crate::content::render_body(root, doc, media)?
+            crate::content::render_body(root, doc, &rec)?
         };
-        if self.in_feed.get(id).copied().unwrap_or(false) {
-            let _ = slot.body.set(Ok(Arc::from(html.as_str())));
-        }
-        Ok(html)
+        let (calls, key) = rec.finish(doc.body_hash);
+        Ok((html, calls, key))
     }
 
     /// Renders the body and makes the search record from one parse of the Markdown.
