@@ -1084,3 +1084,59 @@ fn folders_beyond_the_open_file_limit_are_listed() {
             .contains("Story 7, corrected")
     );
 }
+
+/// A correction parses one body: the other articles' pages are known unchanged from their
+/// Markdown hash and the answers to their questions (README: "not parsed for its page"). The
+/// site has no search and a feed of 3 entries, the only other readers of bodies.
+#[test]
+fn a_correction_parses_only_the_corrected_body_and_the_feeds() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path();
+    write(
+        root,
+        "site.toml",
+        &common::SITE_TOML.replacen(
+            "topics = ",
+            "search = false\nfeed_entries = 3\ntopics = ",
+            1,
+        ),
+    );
+    let article = |i: usize, text: &str| {
+        format!("---\ntitle: \"Story {i}\"\ndate: 2025-11-{:02} 10:00\n---\n\n{text} See [story 1](story-1.en.md).\n", i + 1)
+    };
+    for i in 0..20 {
+        write(
+            root,
+            &format!("content/2025/11/story-{i}.en.md"),
+            &article(i, "Text."),
+        );
+    }
+    let build = || {
+        let diags = Diagnostics::new();
+        nashra::build::build(
+            &BuildOptions {
+                root: root.to_path_buf(),
+                now: Some("2025-12-01 08:00".into()),
+                ..Default::default()
+            },
+            &diags,
+        )
+        .unwrap_or_else(|_| panic!("{:?}", diags.snapshot()))
+    };
+    assert_eq!(build().bodies_parsed, 20);
+    write(
+        root,
+        "content/2025/11/story-4.en.md",
+        &article(4, "Text, corrected."),
+    );
+    let report = build();
+    assert!(
+        matches!(report.cache, Some(CacheUse::Partial { .. })),
+        "{:?}",
+        report.cache
+    );
+    // story 4 and the three newest (stories 17-19) in the language's feed
+    assert_eq!(report.bodies_parsed, 4);
+    let page = common::read(&root.join("public/en/2025/11/story-4/index.html"));
+    assert!(page.contains("Text, corrected."), "{page}");
+}

@@ -50,6 +50,10 @@ pub struct Output {
 
 impl State {
     pub fn encode(&self) -> Vec<u8> {
+        let put = |out: &mut Vec<u8>, b: &[u8]| {
+            out.extend_from_slice(&(b.len() as u64).to_le_bytes());
+            out.extend_from_slice(b);
+        };
         let mut out = Vec::with_capacity(64 + self.report.len() + self.inputs.len() * 96);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT.to_le_bytes());
@@ -61,8 +65,7 @@ impl State {
         out.extend_from_slice(&self.report);
         out.extend_from_slice(&(self.inputs.len() as u64).to_le_bytes());
         for e in &self.inputs {
-            out.extend_from_slice(&(e.path.len() as u64).to_le_bytes());
-            out.extend_from_slice(&e.path);
+            put(&mut out, &e.path);
             out.push(e.kind as u8);
             out.push(u8::from(e.racy));
             out.extend_from_slice(&e.len.to_le_bytes());
@@ -79,8 +82,7 @@ impl State {
         }
         out.extend_from_slice(&(self.outputs.len() as u64).to_le_bytes());
         for o in &self.outputs {
-            out.extend_from_slice(&(o.path.len() as u64).to_le_bytes());
-            out.extend_from_slice(o.path.as_bytes());
+            put(&mut out, o.path.as_bytes());
             out.extend_from_slice(&o.len.to_le_bytes());
             out.extend_from_slice(&o.mtime.to_le_bytes());
             out.extend_from_slice(&o.ctime.to_le_bytes());
@@ -88,19 +90,13 @@ impl State {
         }
         out.extend_from_slice(&(self.jobs.len() as u64).to_le_bytes());
         for j in &self.jobs {
-            out.extend_from_slice(&(j.key.len() as u64).to_le_bytes());
-            out.extend_from_slice(j.key.as_bytes());
+            put(&mut out, j.key.as_bytes());
             out.extend_from_slice(&j.digest.to_le_bytes());
             out.extend_from_slice(&(j.files.len() as u64).to_le_bytes());
             for f in &j.files {
-                out.extend_from_slice(&(f.len() as u64).to_le_bytes());
-                out.extend_from_slice(f.as_bytes());
+                put(&mut out, f.as_bytes());
             }
         }
-        let put = |out: &mut Vec<u8>, b: &[u8]| {
-            out.extend_from_slice(&(b.len() as u64).to_le_bytes());
-            out.extend_from_slice(b);
-        };
         out.extend_from_slice(&(self.bodies.len() as u64).to_le_bytes());
         for b in &self.bodies {
             put(&mut out, b.path.as_bytes());
@@ -172,10 +168,7 @@ impl State {
         let count = r.u64().ok_or(bad)?;
         let mut outputs = Vec::new();
         for _ in 0..count {
-            let n = r.u64().ok_or(bad)?;
-            let path = std::str::from_utf8(r.take(n).ok_or(bad)?)
-                .map_err(|_| bad)?
-                .to_string();
+            let path = r.str().ok_or(bad)?;
             outputs.push(Output {
                 path,
                 len: r.u64().ok_or(bad)?,
