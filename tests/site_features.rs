@@ -351,6 +351,30 @@ fn front_matter_forms_the_readme_promises() {
     assert!(!site.path().join("public/.drafts").exists());
 }
 
+/// A template that loops over a map (here `page.extra`) sees its entries in one order, the keys'
+/// alphabetical order, in every build: two builds write the same bytes. (Tera's maps used to
+/// iterate in a per-process random order, so such a page changed from build to build.)
+#[test]
+fn a_template_loops_over_a_map_in_the_same_order_every_build() {
+    let site = minimal_site();
+    write(
+        site.path(),
+        "content/2025/11/summit.en.md",
+        "---\ntitle: Summit\ndate: 2025-11-27\nextra: {desk: Moscow, edition: evening, beat: energy, zone: east, rank: 2, angle: trade, wire: false, chief: Lina}\n---\nText.\n",
+    );
+    write(
+        site.path(),
+        "templates/article.html",
+        "{% extends \"base.html\" %}{% block main %}<p id=\"x\">{% for k, v in page.extra %}{{ k }}={{ v }};{% endfor %}</p>{% endblock main %}",
+    );
+    let expected = "<p id=\"x\">angle=trade;beat=energy;chief=Lina;desk=Moscow;edition=evening;rank=2;wire=false;zone=east;</p>";
+    for _ in 0..3 {
+        build_ok(site.path(), &["--fresh"]);
+        let html = page(site.path(), "en/2025/11/summit");
+        assert!(html.contains(expected), "{html}");
+    }
+}
+
 #[test]
 fn output_dir_is_relative_to_the_site_and_output_to_the_current_folder() {
     let site = minimal_site();

@@ -295,16 +295,30 @@ fn body_key<'a>(body_hash: u128, log: impl Iterator<Item = (&'a Call, Option<&'a
 /// equal digests render alike.
 pub fn page_digest<'k, 'v>(
     template: &str,
-    entries: impl Iterator<Item = (&'k str, &'v tera::Value)>,
+    entries: impl Iterator<Item = (&'k str, Entry<'v>)>,
     shared: &Shared,
 ) -> u128 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     bytes(&mut h, template.as_bytes());
-    for (name, value) in entries {
+    for (name, entry) in entries {
         bytes(&mut h, name.as_bytes());
-        hash_value(&mut h, value, shared);
+        match entry {
+            Entry::Value(value) => hash_value(&mut h, value, shared),
+            Entry::Hashed(hash) => {
+                h.update(b"#");
+                h.update(&hash.to_le_bytes());
+            }
+        }
     }
     h.digest128()
+}
+
+/// A value of a page's context as [`page_digest`] reads it: the value itself, or the digest of
+/// the value it will be given only if the page is rendered ([`digest_of`]).
+#[derive(Clone, Copy)]
+pub enum Entry<'v> {
+    Value(&'v tera::Value),
+    Hashed(u128),
 }
 
 fn bytes(h: &mut xxhash_rust::xxh3::Xxh3, b: &[u8]) {
@@ -383,6 +397,330 @@ fn hash_value(h: &mut xxhash_rust::xxh3::Xxh3, v: &tera::Value, shared: &Shared)
         }
         // a kind this nashra does not know: never equal to anything
         _ => h.update(&rand_bytes()),
+    }
+}
+
+/// The digest of what `value` serializes to ([`hash_serialize`]).
+pub fn digest_of<T: serde::Serialize + ?Sized>(value: &T) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    hash_serialize(&mut h, value);
+    h.digest128()
+}
+
+/// Feeds `value` to `h` as serde sees it: every event tagged, lengths first, so that two values
+/// with the same digest serialize alike — and make the same template value, which is made from
+/// the same events. For a value that goes into a page's context only when the page is rendered
+/// ([`crate::render::view::Ctx::insert_hashed`]): hashing it this way costs no template value.
+/// A value that fails to serialize hashes as nothing else does, so its page is rendered (and
+/// reports the failure).
+pub fn hash_serialize<T: serde::Serialize + ?Sized>(h: &mut xxhash_rust::xxh3::Xxh3, value: &T) {
+    if value.serialize(HashSer(h)).is_err() {
+        h.update(&rand_bytes());
+    }
+}
+
+/// The serde serializer of [`hash_serialize`].
+struct HashSer<'h>(&'h mut xxhash_rust::xxh3::Xxh3);
+
+#[derive(Debug)]
+struct HashSerError;
+
+impl std::fmt::Display for HashSerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a value could not be hashed")
+    }
+}
+
+impl std::error::Error for HashSerError {}
+
+impl serde::ser::Error for HashSerError {
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        HashSerError
+    }
+}
+
+impl HashSer<'_> {
+    fn tag(&mut self, t: &[u8]) -> Result<(), HashSerError> {
+        self.0.update(t);
+        Ok(())
+    }
+
+    fn str(&mut self, t: &[u8], s: &str) -> Result<(), HashSerError> {
+        self.0.update(t);
+        bytes(self.0, s.as_bytes());
+        Ok(())
+    }
+
+    fn open(self, t: &[u8], len: Option<usize>) -> Result<Self, HashSerError> {
+        self.0.update(t);
+        // a known length is not hashed: the same value may be written with or without one, and
+        // the closing tag already ends it
+        let _ = len;
+        Ok(self)
+    }
+
+    fn element<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), HashSerError> {
+        self.0.update(b",");
+        v.serialize(HashSer(self.0))
+    }
+
+    fn field<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        v: &T,
+    ) -> Result<(), HashSerError> {
+        // `f` for a struct's field, `k` for a map's key, `x` for a skipped field: a struct and
+        // a map of the same entries make the same template value, but never the same stream
+        self.0.update(b"f");
+        bytes(self.0, name.as_bytes());
+        v.serialize(HashSer(self.0))
+    }
+
+    fn close(self) -> Result<(), HashSerError> {
+        self.0.update(b")");
+        Ok(())
+    }
+}
+
+impl<'h> serde::Serializer for HashSer<'h> {
+    type Ok = ();
+    type Error = HashSerError;
+    type SerializeSeq = Self;
+    type SerializeTuple = Self;
+    type SerializeTupleStruct = Self;
+    type SerializeTupleVariant = Self;
+    type SerializeMap = Self;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Self;
+
+    fn serialize_bool(mut self, v: bool) -> Result<(), HashSerError> {
+        self.tag(if v { b"t" } else { b"f" })
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), HashSerError> {
+        self.serialize_i128(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), HashSerError> {
+        self.serialize_i128(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), HashSerError> {
+        self.serialize_i128(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), HashSerError> {
+        self.serialize_i128(v.into())
+    }
+    // integers by kind and value, not width: the template value of an `i32` and an `i64` of
+    // the same value is the same (signed and unsigned stay apart, as in [`hash_value`])
+    fn serialize_i128(mut self, v: i128) -> Result<(), HashSerError> {
+        self.tag(b"-")?;
+        self.tag(&v.to_le_bytes())
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), HashSerError> {
+        self.serialize_u128(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), HashSerError> {
+        self.serialize_u128(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), HashSerError> {
+        self.serialize_u128(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), HashSerError> {
+        self.serialize_u128(v.into())
+    }
+    fn serialize_u128(mut self, v: u128) -> Result<(), HashSerError> {
+        self.tag(b"+")?;
+        self.tag(&v.to_le_bytes())
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), HashSerError> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_f64(mut self, v: f64) -> Result<(), HashSerError> {
+        self.tag(b".")?;
+        self.tag(&v.to_bits().to_le_bytes())
+    }
+    fn serialize_char(mut self, v: char) -> Result<(), HashSerError> {
+        self.str(b"s", v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(mut self, v: &str) -> Result<(), HashSerError> {
+        self.str(b"s", v)
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), HashSerError> {
+        self.0.update(b"b");
+        bytes(self.0, v);
+        Ok(())
+    }
+    fn serialize_none(mut self) -> Result<(), HashSerError> {
+        self.tag(b"n")
+    }
+    fn serialize_some<T: serde::Serialize + ?Sized>(self, v: &T) -> Result<(), HashSerError> {
+        v.serialize(self)
+    }
+    fn serialize_unit(mut self) -> Result<(), HashSerError> {
+        self.tag(b"n")
+    }
+    fn serialize_unit_struct(mut self, _: &'static str) -> Result<(), HashSerError> {
+        self.tag(b"n")
+    }
+    fn serialize_unit_variant(
+        mut self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), HashSerError> {
+        self.str(b"s", variant)
+    }
+    fn serialize_newtype_struct<T: serde::Serialize + ?Sized>(
+        mut self,
+        name: &'static str,
+        v: &T,
+    ) -> Result<(), HashSerError> {
+        self.str(b"N", name)?;
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: serde::Serialize + ?Sized>(
+        mut self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        v: &T,
+    ) -> Result<(), HashSerError> {
+        self.str(b"V", variant)?;
+        v.serialize(self)
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<Self, HashSerError> {
+        self.open(b"[", len)
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Self, HashSerError> {
+        self.open(b"[", Some(len))
+    }
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Self, HashSerError> {
+        self.open(b"[", Some(len))
+    }
+    fn serialize_tuple_variant(
+        mut self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Self, HashSerError> {
+        self.str(b"V", variant)?;
+        self.open(b"[", Some(len))
+    }
+    fn serialize_map(self, len: Option<usize>) -> Result<Self, HashSerError> {
+        self.open(b"{", len)
+    }
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Self, HashSerError> {
+        self.open(b"{", Some(len))
+    }
+    fn serialize_struct_variant(
+        mut self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Self, HashSerError> {
+        self.str(b"V", variant)?;
+        self.open(b"{", Some(len))
+    }
+}
+
+impl serde::ser::SerializeSeq for HashSer<'_> {
+    type Ok = ();
+    type Error = HashSerError;
+    fn serialize_element<T: serde::Serialize + ?Sized>(
+        &mut self,
+        v: &T,
+    ) -> Result<(), HashSerError> {
+        self.element(v)
+    }
+    fn end(self) -> Result<(), HashSerError> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeTuple for HashSer<'_> {
+    type Ok = ();
+    type Error = HashSerError;
+    fn serialize_element<T: serde::Serialize + ?Sized>(
+        &mut self,
+        v: &T,
+    ) -> Result<(), HashSerError> {
+        self.element(v)
+    }
+    fn end(self) -> Result<(), HashSerError> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeTupleStruct for HashSer<'_> {
+    type Ok = ();
+    type Error = HashSerError;
+    fn serialize_field<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), HashSerError> {
+        self.element(v)
+    }
+    fn end(self) -> Result<(), HashSerError> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeTupleVariant for HashSer<'_> {
+    type Ok = ();
+    type Error = HashSerError;
+    fn serialize_field<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), HashSerError> {
+        self.element(v)
+    }
+    fn end(self) -> Result<(), HashSerError> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeMap for HashSer<'_> {
+    type Ok = ();
+    type Error = HashSerError;
+    // a key as the value it serializes to (Tera makes a key of a string, a number or a bool)
+    fn serialize_key<T: serde::Serialize + ?Sized>(&mut self, k: &T) -> Result<(), HashSerError> {
+        self.0.update(b"k");
+        k.serialize(HashSer(self.0))
+    }
+    fn serialize_value<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), HashSerError> {
+        v.serialize(HashSer(self.0))
+    }
+    fn end(self) -> Result<(), HashSerError> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeStruct for HashSer<'_> {
+    type Ok = ();
+    type Error = HashSerError;
+    fn serialize_field<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        v: &T,
+    ) -> Result<(), HashSerError> {
+        self.field(name, v)
+    }
+    fn skip_field(&mut self, name: &'static str) -> Result<(), HashSerError> {
+        self.0.update(b"x");
+        bytes(self.0, name.as_bytes());
+        Ok(())
+    }
+    fn end(self) -> Result<(), HashSerError> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeStructVariant for HashSer<'_> {
+    type Ok = ();
+    type Error = HashSerError;
+    fn serialize_field<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        v: &T,
+    ) -> Result<(), HashSerError> {
+        self.field(name, v)
+    }
+    fn end(self) -> Result<(), HashSerError> {
+        self.close()
     }
 }
 
@@ -503,6 +841,123 @@ mod tests {
         let mut c = Ctx::new();
         c.insert_value("m", tera::Value::from(ba));
         assert_ne!(one(&ab), digest("x", &c));
+    }
+
+    /// A random JSON value from `seed`: small alphabets so that random pairs are often equal.
+    fn next(seed: &mut u64) -> u64 {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *seed
+    }
+
+    fn random_value(seed: &mut u64, depth: u32) -> serde_json::Value {
+        let pick = next(seed) % if depth == 0 { 6 } else { 8 };
+        match pick {
+            0 => serde_json::Value::Null,
+            1 => serde_json::Value::Bool(next(seed).is_multiple_of(2)),
+            2 => serde_json::json!(next(seed) % 3),
+            3 => serde_json::json!(-((next(seed) % 3) as i64)),
+            4 => serde_json::json!((next(seed) % 3) as f64 / 2.0),
+            5 => serde_json::json!(["", "a", "ab", "\u{0}"][(next(seed) % 4) as usize]),
+            6 => {
+                let n = next(seed) % 3;
+                serde_json::Value::Array((0..n).map(|_| random_value(seed, depth - 1)).collect())
+            }
+            _ => {
+                let n = next(seed) % 3;
+                let mut m = serde_json::Map::new();
+                for _ in 0..n {
+                    let k = ["a", "b", ""][(next(seed) % 3) as usize].to_string();
+                    m.insert(k, random_value(seed, depth - 1));
+                }
+                serde_json::Value::Object(m)
+            }
+        }
+    }
+
+    /// Two values hash alike by their serialization exactly when they make the same template
+    /// value (what the page is rendered from), over many random pairs of which many are equal.
+    /// (Its other half, that different values hash apart, is what makes the test able to fail
+    /// for a digest that ignores something.)
+    #[test]
+    fn a_serialized_digest_is_equal_exactly_when_the_template_value_is() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let (mut same, mut differ) = (0, 0);
+        for _ in 0..20_000 {
+            let a = random_value(&mut seed, 3);
+            let b = random_value(&mut seed, 3);
+            // the same value, kinds included (Tera's `==` takes 1 for 1.0, which render apart)
+            let shape = |v: &serde_json::Value| {
+                serde_json::to_string(&tera::Value::from_serializable(v)).unwrap_or_default()
+            };
+            let values_equal = shape(&a) == shape(&b);
+            assert_eq!(digest_of(&a) == digest_of(&b), values_equal, "{a} / {b}");
+            if values_equal {
+                same += 1;
+            } else {
+                differ += 1;
+            }
+        }
+        assert!(same > 1_000 && differ > 1_000, "{same} equal, {differ} not");
+    }
+
+    /// Structs hash by every field, skipped or not; a struct is never taken for a map of the
+    /// same entries' hashes in another order.
+    #[test]
+    fn a_serialized_digest_follows_fields_and_options() {
+        #[derive(serde::Serialize)]
+        struct Doc<'a> {
+            title: &'a str,
+            n: Option<u32>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            tag: Option<&'a str>,
+            extra: std::collections::BTreeMap<&'a str, i64>,
+        }
+        let base = || Doc {
+            title: "القمة",
+            n: Some(3),
+            tag: None,
+            extra: [("a", 1)].into_iter().collect(),
+        };
+        let d = digest_of(&base());
+        assert_eq!(d, digest_of(&base()));
+        for changed in [
+            Doc {
+                title: "القمه",
+                ..base()
+            },
+            Doc { n: None, ..base() },
+            Doc {
+                n: Some(4),
+                ..base()
+            },
+            Doc {
+                tag: Some(""),
+                ..base()
+            },
+            Doc {
+                extra: [("a", 2)].into_iter().collect(),
+                ..base()
+            },
+            Doc {
+                extra: [("b", 1)].into_iter().collect(),
+                ..base()
+            },
+            Doc {
+                extra: Default::default(),
+                ..base()
+            },
+        ] {
+            assert_ne!(d, digest_of(&changed));
+        }
+        // a hashed entry stands for its value in a page's digest
+        let mut a = Ctx::new();
+        a.insert_hashed("page", d);
+        let mut b = Ctx::new();
+        b.insert_hashed("page", digest_of(&Doc { n: None, ..base() }));
+        assert_ne!(digest("x", &a), digest("x", &b));
+        assert!(a.get("page").is_none());
     }
 }
 

@@ -716,7 +716,8 @@ impl Renderer {
             "{}index.html",
             view::job_path(site, &Job::Document(id)).unwrap_or_default()
         );
-        let mut ctx = view::document_context(site, l10n, prep, id, format!("\0body {key:032x}"));
+        let mut ctx = view::base_context(site, l10n, prep, &Job::Document(id));
+        view::hash_document_values(&mut ctx, site, l10n, prep, id, format!("\0body {key:032x}"));
         let digest = jobs::page_digest(template, ctx.entries(), ledger.shared());
         if ledger.unchanged(&path, digest).is_some() && keep(&path) {
             ledger.record(path.clone(), digest, vec![path], true);
@@ -726,7 +727,7 @@ impl Renderer {
             Some(h) => h,
             None => prep.body(&self.root, site, l10n, id)?,
         };
-        view::set_document_page(&mut ctx, site, l10n, prep, id, html);
+        view::set_document_values(&mut ctx, site, l10n, prep, id, html);
         let page = Page {
             path,
             template,

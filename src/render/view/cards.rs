@@ -334,6 +334,9 @@ pub struct Slot {
     calls: std::sync::OnceLock<(Vec<crate::incremental::jobs::Call>, u128)>,
     /// The article's search record, made when the search index is first written.
     search: std::sync::OnceLock<SearchSlot>,
+    /// The digest of the card as an article's `page` and `related` carry it (without `html`),
+    /// for the build cache ([`Prepared::card_digest`]).
+    digest: std::sync::OnceLock<u128>,
 }
 
 impl std::ops::Deref for CardSlot {
@@ -355,6 +358,7 @@ impl CardSlot {
             body: std::sync::OnceLock::new(),
             calls: std::sync::OnceLock::new(),
             search: std::sync::OnceLock::new(),
+            digest: std::sync::OnceLock::new(),
         }))
     }
 }
@@ -690,6 +694,27 @@ impl Prepared {
             })
             .collect();
         tera::Value::from(values)
+    }
+
+    /// The digest of a card as [`Prepared::values`] and an article's `page` give it to a
+    /// template (`html` is `null` there), made once per card.
+    pub(crate) fn card_digest(&self, id: DocId) -> u128 {
+        let slot = &self.cards[id];
+        *slot.digest.get_or_init(|| {
+            // never inside `list_values`, where a card's `html` shows
+            debug_assert!(!LIST_HTML.with(std::cell::Cell::get));
+            crate::incremental::jobs::digest_of(&slot.card)
+        })
+    }
+
+    /// The digest of [`Prepared::values`] of `ids`.
+    pub(crate) fn cards_digest(&self, ids: &[DocId]) -> u128 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(&(ids.len() as u64).to_le_bytes());
+        for &id in ids {
+            h.update(&self.card_digest(id).to_le_bytes());
+        }
+        h.digest128()
     }
 
     pub(crate) fn values(&self, ids: &[DocId]) -> tera::Value {

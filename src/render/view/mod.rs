@@ -29,7 +29,9 @@ pub use pages::*;
 #[derive(Default, Clone)]
 pub struct Ctx {
     inner: tera::Context,
-    keys: std::collections::BTreeSet<&'static str>,
+    /// Every name, with the digest of the value it will have for the names whose value is put
+    /// in only if the page is rendered ([`Ctx::insert_hashed`]).
+    keys: std::collections::BTreeMap<&'static str, Option<u128>>,
 }
 
 impl Ctx {
@@ -38,20 +40,32 @@ impl Ctx {
     }
 
     pub fn insert<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, val: &T) {
-        self.keys.insert(key);
+        self.keys.insert(key, None);
         self.inner.insert(key, val);
     }
 
     pub fn insert_value(&mut self, key: &'static str, val: tera::Value) {
-        self.keys.insert(key);
+        self.keys.insert(key, None);
         self.inner.insert_value(key, val);
     }
 
-    /// Every value, by name in order.
-    pub fn entries(&self) -> impl Iterator<Item = (&'static str, &tera::Value)> + '_ {
-        self.keys
-            .iter()
-            .filter_map(|k| self.inner.get(k).map(|v| (*k, v)))
+    /// Names a value by its digest alone ([`crate::incremental::jobs::digest_of`] of what will
+    /// be inserted): for a value that is costly to make and needed only if the page is rendered,
+    /// which then inserts it with [`Ctx::insert`]. The digest must be of that very value.
+    pub fn insert_hashed(&mut self, key: &'static str, hash: u128) {
+        self.keys.insert(key, Some(hash));
+        self.inner.remove(key);
+    }
+
+    /// Every value (or its digest), by name in order.
+    pub fn entries(
+        &self,
+    ) -> impl Iterator<Item = (&'static str, crate::incremental::jobs::Entry<'_>)> + '_ {
+        use crate::incremental::jobs::Entry;
+        self.keys.iter().filter_map(|(k, hash)| match hash {
+            Some(h) => Some((*k, Entry::Hashed(*h))),
+            None => self.inner.get(k).map(|v| (*k, Entry::Value(v))),
+        })
     }
 }
 

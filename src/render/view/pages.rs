@@ -83,6 +83,14 @@ pub struct AlternateView<'a> {
 pub struct DocView<'a> {
     #[serde(flatten)]
     pub card: &'a Card,
+    #[serde(flatten)]
+    pub rest: DocRest<'a>,
+}
+
+/// What an article's `page` has besides its card (the build cache hashes the card once per
+/// build and this part per page).
+#[derive(Serialize)]
+pub struct DocRest<'a> {
     pub sources: &'a [Source],
     pub image: Option<ImageView<'a>>,
     pub body: String,
@@ -300,14 +308,13 @@ pub fn document_context(
     body: String,
 ) -> crate::render::view::Ctx {
     let mut ctx = base_context(site, l10n, prep, &Job::Document(id));
-    set_document_page(&mut ctx, site, l10n, prep, id, body);
-    ctx.insert_value("related", prep.values(&site.related[id]));
+    set_document_values(&mut ctx, site, l10n, prep, id, body);
     ctx
 }
 
-/// Sets a document context's `page` (the document with its body): the build cache hashes a
-/// context with a stand-in body and puts the real one in only for a page it renders.
-pub fn set_document_page(
+/// Puts an article's or page's own values in its context: `page` (the document with its body)
+/// and `related` (cards).
+pub fn set_document_values(
     ctx: &mut crate::render::view::Ctx,
     site: &Site,
     l10n: &Localizer,
@@ -315,9 +322,45 @@ pub fn set_document_page(
     id: DocId,
     body: String,
 ) {
+    ctx.insert(
+        "page",
+        &DocView {
+            card: prep.card(id),
+            rest: doc_rest(site, l10n, prep, id, body),
+        },
+    );
+    ctx.insert_value("related", prep.values(&site.related[id]));
+}
+
+/// Names the values [`set_document_values`] would put in with `body` by their digests, without
+/// making them: the build cache takes a document page's digest so, with a stand-in for the
+/// body, and makes the values only for a page it renders. The card's digest is made once per
+/// build ([`Prepared::card_digest`]).
+pub fn hash_document_values(
+    ctx: &mut crate::render::view::Ctx,
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    id: DocId,
+    body: String,
+) {
+    use crate::incremental::jobs;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&prep.card_digest(id).to_le_bytes());
+    jobs::hash_serialize(&mut h, &doc_rest(site, l10n, prep, id, body));
+    ctx.insert_hashed("page", h.digest128());
+    ctx.insert_hashed("related", prep.cards_digest(&site.related[id]));
+}
+
+fn doc_rest<'a>(
+    site: &'a Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    id: DocId,
+    body: String,
+) -> DocRest<'a> {
     let doc = &site.documents[id];
-    let view = DocView {
-        card: prep.card(id),
+    DocRest {
         sources: &doc.sources,
         image: image_view(site, doc),
         body,
@@ -326,8 +369,7 @@ pub fn set_document_page(
         author_links: author_links(site, id),
         corrections: corrections(site, l10n, id),
         share: (doc.kind == crate::content::Kind::Article).then(|| share(prep.card(id))),
-    };
-    ctx.insert("page", &view);
+    }
 }
 
 /// The context of a page that is for every language at once (the root redirect, the 404 page):
