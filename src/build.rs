@@ -497,10 +497,11 @@ fn build_cached(
                                 why: w,
                                 jobs,
                                 bodies,
+                                records,
                                 report,
                             } => {
                                 why = w;
-                                reuse = Some((jobs, bodies, report));
+                                reuse = Some((jobs, bodies, records, report));
                             }
                             Checked::Full(w) => why = w,
                         }
@@ -515,12 +516,16 @@ fn build_cached(
         eprintln!("timing: cache: checked {:?}", start.elapsed());
     }
     let (old_jobs, old_report) = match reuse {
-        Some((jobs, bodies, report)) => (Some((jobs, bodies)), Some(report)),
+        Some((jobs, bodies, records, report)) => (Some((jobs, bodies, records)), Some(report)),
         None => (None, None),
     };
     let ledger = match (&cache, old_jobs) {
-        (Some(_), Some((jobs, bodies))) => crate::incremental::jobs::Ledger::new(jobs, bodies),
-        (Some(_), None) => crate::incremental::jobs::Ledger::new(Vec::new(), Vec::new()),
+        (Some(_), Some((jobs, bodies, records))) => {
+            crate::incremental::jobs::Ledger::new(jobs, bodies, records)
+        }
+        (Some(_), None) => {
+            crate::incremental::jobs::Ledger::new(Vec::new(), Vec::new(), Vec::new())
+        }
         (None, _) => crate::incremental::jobs::Ledger::off(),
     };
     let built = build_with(opts, diags, &ledger)?;
@@ -548,6 +553,15 @@ fn build_cached(
             }
         }
     }
+    // the search records for the next build, before the ledger's old ones go
+    let search_records = if cache.is_some() {
+        let old = |key: u128| ledger.old_record(key);
+        let old: crate::search::OldRecords<'_> = ledger.has_old_records().then_some(&old);
+        let loaded = &built.loaded;
+        crate::search::stored(&loaded.site, &loaded.l10n, &built.prepared, old)
+    } else {
+        Vec::new()
+    };
     let records = ledger.into_records();
     report.cache = Some(if opts.fresh {
         CacheUse::Fresh
@@ -581,7 +595,14 @@ fn build_cached(
                     .collect();
                 files.sort_unstable();
                 cache
-                    .save(&built.output, &files, marker, span, kept, records)
+                    .save(
+                        &built.output,
+                        &files,
+                        marker,
+                        span,
+                        kept,
+                        (records.0, records.1, search_records),
+                    )
                     .map_err(|e| e.to_string())
             }
             _ => Err("the build is not kept".into()),

@@ -1092,14 +1092,12 @@ fn folders_beyond_the_open_file_limit_are_listed() {
 fn a_correction_parses_only_the_corrected_body_and_the_feeds() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let root = dir.path();
+    // with search: the language's index is made again, from the other articles' records as the
+    // last build kept them
     write(
         root,
         "site.toml",
-        &common::SITE_TOML.replacen(
-            "topics = ",
-            "search = false\nfeed_entries = 3\ntopics = ",
-            1,
-        ),
+        &common::SITE_TOML.replacen("topics = ", "feed_entries = 3\ntopics = ", 1),
     );
     let article = |i: usize, text: &str| {
         format!("---\ntitle: \"Story {i}\"\ndate: 2025-11-{:02} 10:00\n---\n\n{text} See [story 1](story-1.en.md).\n", i + 1)
@@ -1137,6 +1135,15 @@ fn a_correction_parses_only_the_corrected_body_and_the_feeds() {
     );
     // story 4 and the three newest (stories 17-19) in the language's feed
     assert_eq!(report.bodies_parsed, 4);
+    assert!(
+        report
+            .changes
+            .written
+            .iter()
+            .any(|f| f.starts_with("en/search/")),
+        "the index was made again: {:?}",
+        report.changes.written
+    );
     let page = common::read(&root.join("public/en/2025/11/story-4/index.html"));
     assert!(page.contains("Text, corrected."), "{page}");
 }

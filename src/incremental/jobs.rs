@@ -56,6 +56,8 @@ pub struct Ledger {
     new_bodies: Mutex<Vec<BodyRecord>>,
     /// Values every page of a language shares, hashed once ([`Ledger::share`]).
     shared: std::sync::OnceLock<Shared>,
+    /// The last build's search records (opened with the ledger, read one by one when asked for).
+    old_records: Option<crate::search::store::Stored>,
 }
 
 /// Maps and lists that many contexts hold the very same copy of (Tera's values share them), with
@@ -80,7 +82,7 @@ impl Ledger {
 
     /// Digests are made and recorded; the files of a job whose digest is in `old` are kept, and
     /// the bodies in `bodies` need not be parsed to be known unchanged.
-    pub fn new(old: Vec<JobRecord>, bodies: Vec<BodyRecord>) -> Ledger {
+    pub fn new(old: Vec<JobRecord>, bodies: Vec<BodyRecord>, records: Vec<u8>) -> Ledger {
         Ledger {
             on: true,
             old: old
@@ -91,6 +93,8 @@ impl Ledger {
                 .into_iter()
                 .map(|b| (b.path, (b.body_hash, b.calls)))
                 .collect(),
+            // unreadable records are none (the records are made again)
+            old_records: crate::search::store::open(records),
             ..Ledger::default()
         }
     }
@@ -124,6 +128,16 @@ impl Ledger {
             Some((h, calls)) if *h == body_hash => Some(calls),
             _ => None,
         }
+    }
+
+    /// Whether the last build left search records.
+    pub fn has_old_records(&self) -> bool {
+        self.old_records.is_some()
+    }
+
+    /// The last build's search record made for `key` (`search::RecordInput::key`), if any.
+    pub fn old_record(&self, key: u128) -> Option<std::sync::Arc<crate::search::Record>> {
+        self.old_records.as_ref()?.get(key)
     }
 
     /// Records what a body of this build asked.
@@ -789,7 +803,7 @@ mod tests {
     fn a_shared_value_counts_by_its_contents() {
         let digest_with = |site: serde_json::Value| {
             let v = tera::Value::from_serializable(&site);
-            let l = Ledger::new(Vec::new(), Vec::new());
+            let l = Ledger::new(Vec::new(), Vec::new(), Vec::new());
             l.share(std::iter::once(&v));
             let mut c = Ctx::new();
             c.insert_value("site", v.clone());
@@ -814,6 +828,7 @@ mod tests {
                 digest: 7,
                 files: vec!["ar/x/index.html".into()],
             }],
+            Vec::new(),
             Vec::new(),
         );
         assert!(l.unchanged("ar/x/index.html", 7).is_some());

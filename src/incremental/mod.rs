@@ -33,6 +33,8 @@ pub enum Checked<'a> {
         why: String,
         jobs: Vec<jobs::JobRecord>,
         bodies: Vec<jobs::BodyRecord>,
+        /// Its articles' search records (`search::store`).
+        records: Vec<u8>,
         /// The last build's report and problems (`build` reports again the message problems of
         /// the pages it keeps).
         report: Vec<u8>,
@@ -182,17 +184,20 @@ impl Cache {
                 return Checked::Same(old);
             }
         };
-        let (jobs, bodies, report) = self.old.as_mut().map_or_else(Default::default, |o| {
-            (
-                std::mem::take(&mut o.jobs),
-                std::mem::take(&mut o.bodies),
-                o.report.clone(),
-            )
-        });
+        let (jobs, bodies, records, report) =
+            self.old.as_mut().map_or_else(Default::default, |o| {
+                (
+                    std::mem::take(&mut o.jobs),
+                    std::mem::take(&mut o.bodies),
+                    std::mem::take(&mut o.records),
+                    o.report.clone(),
+                )
+            });
         Checked::Changed {
             why,
             jobs,
             bodies,
+            records,
             report,
         }
     }
@@ -206,7 +211,7 @@ impl Cache {
         marker: u128,
         span: (i128, i128),
         report: Vec<u8>,
-        (jobs, bodies): (Vec<jobs::JobRecord>, Vec<jobs::BodyRecord>),
+        (jobs, bodies, records): (Vec<jobs::JobRecord>, Vec<jobs::BodyRecord>, Vec<u8>),
     ) -> std::io::Result<()> {
         let old = self.old.take().map(|s| s.inputs).unwrap_or_default();
         inputs::hash_all(&mut self.now_inputs, &old);
@@ -234,6 +239,7 @@ impl Cache {
             outputs,
             jobs,
             bodies,
+            records,
         };
         state::write(&self.path, &s.encode())?;
         prune(&self.path);

@@ -11,7 +11,7 @@ use super::jobs::{BodyRecord, Call, JobRecord};
 
 const MAGIC: &[u8] = b"nashra-build-state\n";
 /// Bumped whenever the layout or the meaning of a field changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// No state is larger than this; a bigger file is not read.
 const MAX_BYTES: u64 = 4 << 30;
 
@@ -36,6 +36,8 @@ pub struct State {
     pub jobs: Vec<JobRecord>,
     /// What each article body asked the site while it was rendered ([`super::jobs::Call`]).
     pub bodies: Vec<BodyRecord>,
+    /// Articles' search records (`search::store`), read only by a build that makes an index.
+    pub records: Vec<u8>,
 }
 
 /// One output file as a build left it.
@@ -109,6 +111,7 @@ impl State {
                 put(&mut out, c.title.as_bytes());
             }
         }
+        put(&mut out, &self.records);
         let sum = xxhash_rust::xxh3::xxh3_128(&out);
         out.extend_from_slice(&sum.to_le_bytes());
         out
@@ -215,6 +218,8 @@ impl State {
                 calls,
             });
         }
+        let n = r.u64().ok_or(bad)?;
+        let records = r.take(n).ok_or(bad)?.to_vec();
         if !r.0.is_empty() {
             return Err(bad);
         }
@@ -228,6 +233,7 @@ impl State {
             outputs,
             jobs,
             bodies,
+            records,
         })
     }
 }
@@ -364,6 +370,7 @@ mod tests {
                     title: String::new(),
                 }],
             }],
+            records: b"records".to_vec(),
         }
     }
 

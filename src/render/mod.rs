@@ -516,9 +516,9 @@ impl Renderer {
                 view::corrections_context(site, l10n, prep, lang),
             ),
             Job::Search(lang) => page("search.html", view::search_context(site, l10n, prep, lang)),
-            Job::SearchIndex(lang) => {
-                files(crate::search::files(&self.root, site, l10n, prep, lang)?)
-            }
+            Job::SearchIndex(lang) => files(crate::search::files(
+                &self.root, site, l10n, prep, lang, None,
+            )?),
             Job::Sitemap => files(sitemap::render(site, jobs)),
             Job::Feed { lang, scope } => files(vec![(
                 file(),
@@ -609,7 +609,9 @@ impl Renderer {
                     return old.len();
                 }
             }
-            return match crate::search::files(&self.root, site, &self.l10n, prep, lang) {
+            let old = |key: u128| ledger.old_record(key);
+            let old: crate::search::OldRecords<'_> = ledger.has_old_records().then_some(&old);
+            return match crate::search::files(&self.root, site, &self.l10n, prep, lang, old) {
                 Ok(files) => {
                     ledger.record(
                         key,

@@ -12,6 +12,7 @@
 pub mod index;
 pub mod normalize;
 pub mod stems;
+pub mod store;
 pub mod words;
 
 use std::path::Path;
@@ -99,7 +100,13 @@ impl Record {
             .collect();
         keys.sort_unstable();
         keys.dedup_by_key(|k| *k >> 2);
-        let mut out = Vec::with_capacity(keys.len() * 2);
+        Record::of_sorted(keys, entry)
+    }
+
+    /// A record of `keys` (stem number × 4 + weight), stem numbers strictly ascending.
+    fn of_sorted(keys: impl IntoIterator<Item = u64>, entry: &str) -> Record {
+        let keys = keys.into_iter();
+        let mut out = Vec::with_capacity(keys.size_hint().0 * 2);
         let mut prev = 0u64;
         for key in keys {
             let mut v = ((key >> 2) - prev) << 2 | (key & 3);
@@ -401,21 +408,26 @@ fn filter_lists<'a>(
     (topics, countries)
 }
 
+/// A record made before, by its [`RecordInput::key`] (the last build's, `store`).
+pub type OldRecords<'a> = Option<&'a (dyn Fn(u128) -> Option<std::sync::Arc<Record>> + Sync)>;
+
 /// Every file of the search index of `lang` (paths relative to the output folder). Articles'
-/// records are made in parallel, or reused from their cards.
+/// records are made in parallel, or reused from their cards, or taken from `old` when it has
+/// the record of an article's key.
 pub fn files(
     root: &Path,
     site: &Site,
     l10n: &Localizer,
     prep: &crate::render::view::Prepared,
     lang: &str,
+    old: OldRecords<'_>,
 ) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     use rayon::prelude::*;
     let start = std::time::Instant::now();
     let ids: &[DocId] = site.articles.get(lang).map_or(&[], Vec::as_slice);
     let records = ids
         .par_iter()
-        .map(|&id| prep.search_record(root, site, l10n, id))
+        .map(|&id| prep.search_record(root, site, l10n, id, old))
         .collect::<Result<Vec<_>, _>>()?;
     let made = start.elapsed();
     let filters = filters(site, l10n, prep, lang);
@@ -445,11 +457,7 @@ pub fn digest(
     let ids: &[DocId] = site.articles.get(lang).map_or(&[], Vec::as_slice);
     let keys: Vec<u128> = ids
         .par_iter()
-        .map(|&id| {
-            let card = prep.card(id);
-            RecordInput::new(site, l10n, &card.url, card.summary(), id)
-                .key(site.documents[id].body_hash)
-        })
+        .map(|&id| record_key(site, l10n, prep, id))
         .collect();
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     h.update(page_path(lang).as_bytes());
@@ -459,6 +467,46 @@ pub fn digest(
     }
     h.update(format!("{:?}", filters(site, l10n, prep, lang)).as_bytes());
     h.digest128()
+}
+
+/// The key of an article's record ([`RecordInput::key`]), made once per build.
+pub fn record_key(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &crate::render::view::Prepared,
+    id: DocId,
+) -> u128 {
+    prep.search_key(id, || {
+        let card = prep.card(id);
+        RecordInput::new(site, l10n, &card.url, card.summary(), id)
+            .key(site.documents[id].body_hash)
+    })
+}
+
+/// The bytes of every article's record for the next build ([`store`]): the ones this build
+/// made or took, and for the articles of an index it kept, the ones `old` has.
+pub fn stored(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &crate::render::view::Prepared,
+    old: OldRecords<'_>,
+) -> Vec<u8> {
+    use rayon::prelude::*;
+    if !site.config.search {
+        return Vec::new();
+    }
+    let ids: Vec<DocId> = site.articles.values().flatten().copied().collect();
+    let records: Vec<(u128, std::sync::Arc<Record>)> = ids
+        .par_iter()
+        .filter_map(|&id| {
+            let key = record_key(site, l10n, prep, id);
+            let record = prep
+                .made_search_record(id)
+                .or_else(|| old.and_then(|o| o(key)))?;
+            Some((key, record))
+        })
+        .collect();
+    store::encode(records.iter().map(|(k, r)| (*k, &**r)))
 }
 
 /// The topic and country filters of a language's index, articles by their place in it.

@@ -334,6 +334,8 @@ pub struct Slot {
     calls: std::sync::OnceLock<(Vec<crate::incremental::jobs::Call>, u128)>,
     /// The article's search record, made when the search index is first written.
     search: std::sync::OnceLock<SearchSlot>,
+    /// The key of the article's search record (`search::record_key`), made once.
+    search_key: std::sync::OnceLock<u128>,
     /// The digest of the card as an article's `page` and `related` carry it (without `html`),
     /// for the build cache ([`Prepared::card_digest`]).
     digest: std::sync::OnceLock<u128>,
@@ -358,6 +360,7 @@ impl CardSlot {
             body: std::sync::OnceLock::new(),
             calls: std::sync::OnceLock::new(),
             search: std::sync::OnceLock::new(),
+            search_key: std::sync::OnceLock::new(),
             digest: std::sync::OnceLock::new(),
         }))
     }
@@ -628,23 +631,46 @@ impl Prepared {
         }
     }
 
-    /// The article's search record, made once (and kept while its card is).
+    /// The article's search record, made once (and kept while its card is), or taken from
+    /// `old` when it has the record of the article's key.
     pub fn search_record(
         &self,
         root: &std::path::Path,
         site: &Site,
         l10n: &Localizer,
         id: DocId,
+        old: crate::search::OldRecords<'_>,
     ) -> SearchSlot {
         let slot = &self.cards[id];
         slot.search
             .get_or_init(|| {
+                if let Some(r) =
+                    old.and_then(|o| o(crate::search::record_key(site, l10n, self, id)))
+                {
+                    return Ok(r);
+                }
                 let card = &slot.card;
                 self.parses
                     .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 crate::search::record(root, site, l10n, &card.url, card.summary(), id).map(Arc::new)
             })
             .clone()
+    }
+
+    /// The key of the article's search record, made once by `make`.
+    pub(crate) fn search_key(&self, id: DocId, make: impl FnOnce() -> u128) -> u128 {
+        match self.cards.get(id) {
+            Some(slot) => *slot.search_key.get_or_init(make),
+            None => make(),
+        }
+    }
+
+    /// The article's search record if this build made or took it.
+    pub fn made_search_record(&self, id: DocId) -> Option<Arc<crate::search::Record>> {
+        match self.cards.get(id)?.search.get()? {
+            Ok(r) => Some(Arc::clone(r)),
+            Err(_) => None,
+        }
     }
 
     /// The day heading made for a day of `lang`, if a document had that day when this was made.
