@@ -179,7 +179,7 @@ impl Cache {
                 };
                 if diff.rehashed {
                     old.inputs = std::mem::take(&mut self.now_inputs);
-                    let _ = state::write(&self.path, &old.encode());
+                    let _ = state::write(&self.path, old);
                 }
                 return Checked::Same(old);
             }
@@ -241,7 +241,7 @@ impl Cache {
             bodies,
             records,
         };
-        state::write(&self.path, &s.encode())?;
+        state::write(&self.path, &s)?;
         prune(&self.path);
         Ok(())
     }

@@ -51,12 +51,47 @@ pub struct Output {
 }
 
 impl State {
+    /// The state's bytes, checksum last.
     pub fn encode(&self) -> Vec<u8> {
+        let mut v = Vec::new();
+        let _ = self.encode_with(&mut |b| {
+            v.extend_from_slice(b);
+            Ok(())
+        });
+        let sum = xxhash_rust::xxh3::xxh3_128(&v);
+        v.extend_from_slice(&sum.to_le_bytes());
+        v
+    }
+
+    /// Writes [`State::encode`]'s bytes to `w` as they are made (a state is tens of megabytes
+    /// for a big site; it is never whole in memory).
+    pub fn write_to(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        self.encode_with(&mut |b| {
+            h.update(b);
+            w.write_all(b)
+        })?;
+        w.write_all(&h.digest128().to_le_bytes())
+    }
+
+    /// Gives the bytes before the checksum to `sink`, a part at a time.
+    fn encode_with(
+        &self,
+        sink: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        const PART: usize = 1 << 20;
         let put = |out: &mut Vec<u8>, b: &[u8]| {
             out.extend_from_slice(&(b.len() as u64).to_le_bytes());
             out.extend_from_slice(b);
         };
-        let mut out = Vec::with_capacity(64 + self.report.len() + self.inputs.len() * 96);
+        let mut spill = |out: &mut Vec<u8>, at_least: usize| -> std::io::Result<()> {
+            if out.len() >= at_least {
+                sink(out)?;
+                out.clear();
+            }
+            Ok(())
+        };
+        let mut out = Vec::with_capacity(PART + 4096);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT.to_le_bytes());
         out.extend_from_slice(&self.key.to_le_bytes());
@@ -81,6 +116,7 @@ impl State {
                 }
                 None => out.push(0),
             }
+            spill(&mut out, PART)?;
         }
         out.extend_from_slice(&(self.outputs.len() as u64).to_le_bytes());
         for o in &self.outputs {
@@ -89,6 +125,7 @@ impl State {
             out.extend_from_slice(&o.mtime.to_le_bytes());
             out.extend_from_slice(&o.ctime.to_le_bytes());
             out.extend_from_slice(&o.ino.to_le_bytes());
+            spill(&mut out, PART)?;
         }
         out.extend_from_slice(&(self.jobs.len() as u64).to_le_bytes());
         for j in &self.jobs {
@@ -98,6 +135,7 @@ impl State {
             for f in &j.files {
                 put(&mut out, f.as_bytes());
             }
+            spill(&mut out, PART)?;
         }
         out.extend_from_slice(&(self.bodies.len() as u64).to_le_bytes());
         for b in &self.bodies {
@@ -110,11 +148,11 @@ impl State {
                 put(&mut out, c.alt.as_bytes());
                 put(&mut out, c.title.as_bytes());
             }
+            spill(&mut out, PART)?;
         }
-        put(&mut out, &self.records);
-        let sum = xxhash_rust::xxh3::xxh3_128(&out);
-        out.extend_from_slice(&sum.to_le_bytes());
-        out
+        out.extend_from_slice(&(self.records.len() as u64).to_le_bytes());
+        spill(&mut out, 0)?;
+        sink(&self.records)
     }
 
     /// `Err` says why the bytes are not a state this nashra wrote.
@@ -292,7 +330,7 @@ pub fn read(path: &Path) -> Result<Option<State>, String> {
 }
 
 /// Writes `bytes` at `path` through a new temporary file renamed over it.
-pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub fn write(path: &Path, state: &State) -> std::io::Result<()> {
     use std::io::Write;
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
@@ -302,7 +340,10 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let _ = std::fs::remove_file(&tmp);
     let mut f = crate::output::no_follow(std::fs::OpenOptions::new().write(true).create_new(true))
         .open(&tmp)?;
-    let written = f.write_all(bytes).and_then(|()| f.sync_data());
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut f);
+    let written = state.write_to(&mut w).and_then(|()| w.flush());
+    drop(w);
+    let written = written.and_then(|()| f.sync_data());
     drop(f);
     match written.and_then(|()| std::fs::rename(&tmp, path)) {
         Ok(()) => Ok(()),
@@ -378,6 +419,29 @@ mod tests {
     fn a_state_reads_back_as_written() {
         let s = sample();
         assert_eq!(State::decode(&s.encode()), Ok(s));
+    }
+
+    /// A state written to a file a part at a time is the same bytes as encoded whole, also when
+    /// it is bigger than a part (1 MiB) and the file is read back as the state.
+    #[test]
+    fn a_state_written_in_parts_reads_back() {
+        let mut s = sample();
+        s.jobs = (0..40_000)
+            .map(|i| JobRecord {
+                key: format!("ar/2025/11/story-{i}/index.html"),
+                digest: i,
+                files: vec![format!("ar/2025/11/story-{i}/index.html")],
+            })
+            .collect();
+        s.records = vec![7; 3 << 20];
+        let mut streamed = Vec::new();
+        s.write_to(&mut streamed).unwrap_or_else(|e| panic!("{e}"));
+        assert!(streamed.len() > 4 << 20);
+        assert_eq!(streamed, s.encode());
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("build").join("x.state");
+        write(&path, &s).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read(&path), Ok(Some(s)));
     }
 
     #[test]
