@@ -490,6 +490,31 @@ fn breadcrumbs(site: &Site, prep: &Prepared, meta: &LangMeta, id: DocId) -> Brea
 
 /// The JSON-LD of a page, ready for a `<script>` element; `None` for pages without any.
 pub fn jsonld(site: &Site, prep: &Prepared, meta: &LangMeta, job: &Job) -> Option<String> {
+    jsonld_graph(site, prep, meta, job).map(|g| g.text())
+}
+
+/// A page's JSON-LD before it is written out ([`jsonld`]).
+pub struct JsonLd<'a>(Graph<'a>);
+
+impl JsonLd<'_> {
+    /// The text of the page's `<script type="application/ld+json">`.
+    pub fn text(&self) -> String {
+        script_json(&self.0)
+    }
+
+    /// The digest of what [`JsonLd::text`] is made from (`incremental::jobs::digest_of`).
+    pub fn digest(&self) -> u128 {
+        crate::incremental::jobs::digest_of(&self.0)
+    }
+}
+
+/// The graph of [`jsonld`].
+pub fn jsonld_graph<'a>(
+    site: &'a Site,
+    prep: &'a Prepared,
+    meta: &'a LangMeta,
+    job: &Job,
+) -> Option<JsonLd<'a>> {
     let graph = match job {
         Job::Document(id) if site.documents[*id].kind == Kind::Article => vec![
             Node::Article(Box::new(article(site, prep, meta, *id))),
@@ -509,7 +534,7 @@ pub fn jsonld(site: &Site, prep: &Prepared, meta: &LangMeta, job: &Job) -> Optio
         })],
         _ => return None,
     };
-    Some(script_json(&Graph {
+    Some(JsonLd(Graph {
         context: "https://schema.org",
         graph,
     }))

@@ -718,7 +718,7 @@ impl Renderer {
             "{}index.html",
             view::job_path(site, &Job::Document(id)).unwrap_or_default()
         );
-        let mut ctx = view::base_context(site, l10n, prep, &Job::Document(id));
+        let (mut ctx, held) = view::base_context_held(site, l10n, prep, &Job::Document(id));
         view::hash_document_values(&mut ctx, site, l10n, prep, id, format!("\0body {key:032x}"));
         let digest = jobs::page_digest(template, ctx.entries(), ledger.shared());
         if ledger.unchanged(&path, digest).is_some() && keep(&path) {
@@ -729,6 +729,9 @@ impl Renderer {
             Some(h) => h,
             None => prep.body(&self.root, site, l10n, id)?,
         };
+        if let Some(held) = held {
+            held.put(&mut ctx);
+        }
         view::set_document_values(&mut ctx, site, l10n, prep, id, html);
         let page = Page {
             path,

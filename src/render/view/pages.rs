@@ -249,6 +249,44 @@ pub fn base_context(
     prep: &Prepared,
     job: &Job,
 ) -> crate::render::view::Ctx {
+    base_context_with(site, l10n, prep, job, false).0
+}
+
+/// What [`base_context_held`] holds back: the page's social card and JSON-LD, to be put in
+/// ([`Held::put`]) only if the page is rendered.
+pub struct Held<'a> {
+    social: crate::render::meta::Social,
+    jsonld: Option<crate::render::meta::JsonLd<'a>>,
+}
+
+impl Held<'_> {
+    pub fn put(self, ctx: &mut crate::render::view::Ctx) {
+        ctx.insert("social", &self.social);
+        if let Some(j) = self.jsonld {
+            ctx.insert("jsonld", &j.text());
+        }
+    }
+}
+
+/// [`base_context`] with `social` and `jsonld` named by their digests only
+/// ([`crate::render::view::Ctx::insert_hashed`]), their values held back: the build cache's
+/// digest of a document page, which is rendered (and given them) only if it changed.
+pub fn base_context_held<'a>(
+    site: &'a Site,
+    l10n: &Localizer,
+    prep: &'a Prepared,
+    job: &Job,
+) -> (crate::render::view::Ctx, Option<Held<'a>>) {
+    base_context_with(site, l10n, prep, job, true)
+}
+
+fn base_context_with<'a>(
+    site: &'a Site,
+    l10n: &Localizer,
+    prep: &'a Prepared,
+    job: &Job,
+    hold: bool,
+) -> (crate::render::view::Ctx, Option<Held<'a>>) {
     let cfg = &site.config;
     let lang = language(site, job_lang(site, job).unwrap_or(&cfg.default_language));
     let path = job_path(site, job).unwrap_or_else(|| paths::front(&lang.code));
@@ -273,6 +311,7 @@ pub fn base_context(
         })
         .collect();
     let mut ctx = crate::render::view::Ctx::new();
+    let mut held = None;
     ctx.insert("lang", &lang.code);
     ctx.insert("dir", lang.direction.as_str());
     let canonical = permalink(cfg, &path);
@@ -284,9 +323,18 @@ pub fn base_context(
             let meta = &p.meta;
             let social =
                 crate::render::meta::social(site, l10n, prep, meta, job, &canonical, &alts);
-            ctx.insert("social", &social);
-            if let Some(j) = crate::render::meta::jsonld(site, prep, meta, job) {
-                ctx.insert("jsonld", &j);
+            let jsonld = crate::render::meta::jsonld_graph(site, prep, meta, job);
+            if hold {
+                ctx.insert_hashed("social", crate::incremental::jobs::digest_of(&social));
+                if let Some(j) = &jsonld {
+                    ctx.insert_hashed("jsonld", j.digest());
+                }
+                held = Some(Held { social, jsonld });
+            } else {
+                ctx.insert("social", &social);
+                if let Some(j) = jsonld {
+                    ctx.insert("jsonld", &j.text());
+                }
             }
         }
         None => ctx.insert("site", &site_view(site, lang)),
@@ -297,7 +345,7 @@ pub fn base_context(
     ctx.insert("has_translations", &alts.iter().any(|a| a.is_translation));
     ctx.insert("canonical", &canonical);
     ctx.insert("alternates", &views);
-    ctx
+    (ctx, held)
 }
 
 pub fn document_context(
