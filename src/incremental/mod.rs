@@ -184,15 +184,22 @@ impl Cache {
                 return Checked::Same(old);
             }
         };
-        let (jobs, bodies, records, report) =
-            self.old.as_mut().map_or_else(Default::default, |o| {
-                (
-                    std::mem::take(&mut o.jobs),
-                    std::mem::take(&mut o.bodies),
-                    std::mem::take(&mut o.records),
-                    o.report.clone(),
-                )
-            });
+        let (parts, report) = match self.old.as_mut() {
+            Some(o) => (
+                std::mem::replace(&mut o.tail, state::Tail::Parts(state::Parts::default()))
+                    .into_parts(),
+                o.report.clone(),
+            ),
+            None => (Ok(state::Parts::default()), Vec::new()),
+        };
+        let state::Parts {
+            jobs,
+            bodies,
+            records,
+        } = match parts {
+            Ok(p) => p,
+            Err(damaged) => return Checked::Full(format!("{} {damaged}", self.path.display())),
+        };
         Checked::Changed {
             why,
             jobs,
@@ -237,9 +244,11 @@ impl Cache {
             report,
             inputs: self.now_inputs,
             outputs,
-            jobs,
-            bodies,
-            records,
+            tail: state::Tail::Parts(state::Parts {
+                jobs,
+                bodies,
+                records,
+            }),
         };
         state::write(&self.path, &s)?;
         prune(&self.path);

@@ -32,12 +32,37 @@ pub struct State {
     /// that an output changed since (a file edited, removed, or a folder replaced by a link) is
     /// noticed without reading it.
     pub outputs: Vec<Output>,
+    /// What a build that renders only what changed reads: jobs, bodies and search records.
+    pub tail: Tail,
+}
+
+/// The part of a state only a build that reuses pages reads: kept as read ([`Tail::Raw`]) and
+/// decoded only then ([`Tail::into_parts`]), so that a build that finds nothing changed does
+/// not decode it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tail {
+    Raw(Vec<u8>),
+    Parts(Parts),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Parts {
     /// Each render job's key, digest and files ([`super::jobs`]), sorted by key.
     pub jobs: Vec<JobRecord>,
     /// What each article body asked the site while it was rendered ([`super::jobs::Call`]).
     pub bodies: Vec<BodyRecord>,
     /// Articles' search records (`search::store`), read only by a build that makes an index.
     pub records: Vec<u8>,
+}
+
+impl Tail {
+    /// The jobs, bodies and records; `Err` says why the bytes read are not them.
+    pub fn into_parts(self) -> Result<Parts, &'static str> {
+        match self {
+            Tail::Parts(p) => Ok(p),
+            Tail::Raw(bytes) => decode_parts(&bytes),
+        }
+    }
 }
 
 /// One output file as a build left it.
@@ -127,8 +152,15 @@ impl State {
             out.extend_from_slice(&o.ino.to_le_bytes());
             spill(&mut out, PART)?;
         }
-        out.extend_from_slice(&(self.jobs.len() as u64).to_le_bytes());
-        for j in &self.jobs {
+        let p = match &self.tail {
+            Tail::Raw(bytes) => {
+                spill(&mut out, 0)?;
+                return sink(bytes);
+            }
+            Tail::Parts(p) => p,
+        };
+        out.extend_from_slice(&(p.jobs.len() as u64).to_le_bytes());
+        for j in &p.jobs {
             put(&mut out, j.key.as_bytes());
             out.extend_from_slice(&j.digest.to_le_bytes());
             out.extend_from_slice(&(j.files.len() as u64).to_le_bytes());
@@ -137,8 +169,8 @@ impl State {
             }
             spill(&mut out, PART)?;
         }
-        out.extend_from_slice(&(self.bodies.len() as u64).to_le_bytes());
-        for b in &self.bodies {
+        out.extend_from_slice(&(p.bodies.len() as u64).to_le_bytes());
+        for b in &p.bodies {
             put(&mut out, b.path.as_bytes());
             out.extend_from_slice(&b.body_hash.to_le_bytes());
             out.extend_from_slice(&(b.calls.len() as u64).to_le_bytes());
@@ -150,9 +182,9 @@ impl State {
             }
             spill(&mut out, PART)?;
         }
-        out.extend_from_slice(&(self.records.len() as u64).to_le_bytes());
+        out.extend_from_slice(&(p.records.len() as u64).to_le_bytes());
         spill(&mut out, 0)?;
-        sink(&self.records)
+        sink(&p.records)
     }
 
     /// `Err` says why the bytes are not a state this nashra wrote.
@@ -218,49 +250,6 @@ impl State {
                 ino: r.u64().ok_or(bad)?,
             });
         }
-        let count = r.u64().ok_or(bad)?;
-        let mut jobs = Vec::new();
-        for _ in 0..count {
-            let key = r.str().ok_or(bad)?;
-            let digest = r.u128().ok_or(bad)?;
-            let n = r.u64().ok_or(bad)?;
-            let mut files = Vec::new();
-            for _ in 0..n {
-                files.push(r.str().ok_or(bad)?);
-            }
-            jobs.push(JobRecord { key, digest, files });
-        }
-        let count = r.u64().ok_or(bad)?;
-        let mut bodies = Vec::new();
-        for _ in 0..count {
-            let path = r.str().ok_or(bad)?;
-            let body_hash = r.u128().ok_or(bad)?;
-            let n = r.u64().ok_or(bad)?;
-            let mut calls = Vec::new();
-            for _ in 0..n {
-                let image = match r.u8().ok_or(bad)? {
-                    0 => false,
-                    1 => true,
-                    _ => return Err(bad),
-                };
-                calls.push(Call {
-                    image,
-                    dest: r.str().ok_or(bad)?,
-                    alt: r.str().ok_or(bad)?,
-                    title: r.str().ok_or(bad)?,
-                });
-            }
-            bodies.push(BodyRecord {
-                path,
-                body_hash,
-                calls,
-            });
-        }
-        let n = r.u64().ok_or(bad)?;
-        let records = r.take(n).ok_or(bad)?.to_vec();
-        if !r.0.is_empty() {
-            return Err(bad);
-        }
         Ok(State {
             key,
             marker,
@@ -269,11 +258,63 @@ impl State {
             report,
             inputs,
             outputs,
-            jobs,
-            bodies,
-            records,
+            tail: Tail::Raw(r.0.to_vec()),
         })
     }
+}
+
+/// The jobs, bodies and records of a state ([`Tail`]).
+fn decode_parts(bytes: &[u8]) -> Result<Parts, &'static str> {
+    let mut r = Reader(bytes);
+    let bad = "it is damaged (a field is out of range)";
+    let count = r.u64().ok_or(bad)?;
+    let mut jobs = Vec::new();
+    for _ in 0..count {
+        let key = r.str().ok_or(bad)?;
+        let digest = r.u128().ok_or(bad)?;
+        let n = r.u64().ok_or(bad)?;
+        let mut files = Vec::new();
+        for _ in 0..n {
+            files.push(r.str().ok_or(bad)?);
+        }
+        jobs.push(JobRecord { key, digest, files });
+    }
+    let count = r.u64().ok_or(bad)?;
+    let mut bodies = Vec::new();
+    for _ in 0..count {
+        let path = r.str().ok_or(bad)?;
+        let body_hash = r.u128().ok_or(bad)?;
+        let n = r.u64().ok_or(bad)?;
+        let mut calls = Vec::new();
+        for _ in 0..n {
+            let image = match r.u8().ok_or(bad)? {
+                0 => false,
+                1 => true,
+                _ => return Err(bad),
+            };
+            calls.push(Call {
+                image,
+                dest: r.str().ok_or(bad)?,
+                alt: r.str().ok_or(bad)?,
+                title: r.str().ok_or(bad)?,
+            });
+        }
+        bodies.push(BodyRecord {
+            path,
+            body_hash,
+            calls,
+        });
+    }
+    let n = r.u64().ok_or(bad)?;
+    let records = r.take(n).ok_or(bad)?.to_vec();
+    if !r.0.is_empty() {
+        return Err(bad);
+    }
+    Ok(Parts {
+        jobs,
+        bodies,
+        records,
+    })
 }
 
 struct Reader<'a>(&'a [u8]);
@@ -396,29 +437,69 @@ mod tests {
                 ctime: 7,
                 ino: 8,
             }],
-            jobs: vec![JobRecord {
-                key: "\0search-index ar".into(),
-                digest: 11,
-                files: vec!["ar/search/x.json".into(), "ar/search/y.json".into()],
-            }],
-            bodies: vec![BodyRecord {
-                path: "content/a.md".into(),
-                body_hash: 5,
-                calls: vec![Call {
-                    image: true,
-                    dest: "a.jpg".into(),
-                    alt: "صورة".into(),
-                    title: String::new(),
+            tail: Tail::Parts(Parts {
+                jobs: vec![JobRecord {
+                    key: "\0search-index ar".into(),
+                    digest: 11,
+                    files: vec!["ar/search/x.json".into(), "ar/search/y.json".into()],
                 }],
-            }],
-            records: b"records".to_vec(),
+                bodies: vec![BodyRecord {
+                    path: "content/a.md".into(),
+                    body_hash: 5,
+                    calls: vec![Call {
+                        image: true,
+                        dest: "a.jpg".into(),
+                        alt: "صورة".into(),
+                        title: String::new(),
+                    }],
+                }],
+                records: b"records".to_vec(),
+            }),
         }
+    }
+
+    fn parts(s: &State) -> Parts {
+        s.tail
+            .clone()
+            .into_parts()
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
     fn a_state_reads_back_as_written() {
         let s = sample();
-        assert_eq!(State::decode(&s.encode()), Ok(s));
+        let bytes = s.encode();
+        let back = State::decode(&bytes).unwrap_or_else(|e| panic!("{e}"));
+        // the jobs, bodies and records are decoded only when asked for, and a state read is
+        // written again as the same bytes without decoding them
+        assert!(matches!(back.tail, Tail::Raw(_)));
+        assert_eq!(parts(&back), parts(&s));
+        assert_eq!(back.encode(), bytes);
+        let head = |s: &State| {
+            (
+                s.key,
+                s.marker,
+                s.lo,
+                s.hi,
+                s.report.clone(),
+                s.outputs.clone(),
+            )
+        };
+        assert_eq!(head(&back), head(&s));
+        assert_eq!(back.inputs.len(), s.inputs.len());
+    }
+
+    /// Only nashra writes a state whose checksum matches; if its jobs still did not read, the
+    /// build is told why (and builds everything) instead of reusing anything.
+    #[test]
+    fn jobs_that_do_not_read_are_refused_when_asked_for() {
+        let mut s = sample();
+        s.tail = Tail::Raw(b"not jobs".to_vec());
+        let back = State::decode(&s.encode()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            back.tail.into_parts(),
+            Err("it is damaged (a field is out of range)")
+        );
     }
 
     /// A state written to a file a part at a time is the same bytes as encoded whole, also when
@@ -426,14 +507,16 @@ mod tests {
     #[test]
     fn a_state_written_in_parts_reads_back() {
         let mut s = sample();
-        s.jobs = (0..40_000)
+        let mut p = parts(&s);
+        p.jobs = (0..40_000)
             .map(|i| JobRecord {
                 key: format!("ar/2025/11/story-{i}/index.html"),
                 digest: i,
                 files: vec![format!("ar/2025/11/story-{i}/index.html")],
             })
             .collect();
-        s.records = vec![7; 3 << 20];
+        p.records = vec![7; 3 << 20];
+        s.tail = Tail::Parts(p);
         let mut streamed = Vec::new();
         s.write_to(&mut streamed).unwrap_or_else(|e| panic!("{e}"));
         assert!(streamed.len() > 4 << 20);
@@ -441,7 +524,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = dir.path().join("build").join("x.state");
         write(&path, &s).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(read(&path), Ok(Some(s)));
+        let back = read(&path)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("no state"));
+        assert_eq!(parts(&back), parts(&s));
     }
 
     #[test]
