@@ -495,13 +495,11 @@ fn build_cached(
                             }
                             Checked::Changed {
                                 why: w,
-                                jobs,
-                                bodies,
-                                records,
+                                parts,
                                 report,
                             } => {
                                 why = w;
-                                reuse = Some((jobs, bodies, records, report));
+                                reuse = Some((parts, report));
                             }
                             Checked::Full(w) => why = w,
                         }
@@ -515,18 +513,10 @@ fn build_cached(
     if std::env::var_os("NASHRA_TIMINGS").is_some() {
         eprintln!("timing: cache: checked {:?}", start.elapsed());
     }
-    let (old_jobs, old_report) = match reuse {
-        Some((jobs, bodies, records, report)) => (Some((jobs, bodies, records)), Some(report)),
-        None => (None, None),
-    };
-    let ledger = match (&cache, old_jobs) {
-        (Some(_), Some((jobs, bodies, records))) => {
-            crate::incremental::jobs::Ledger::new(jobs, bodies, records)
-        }
-        (Some(_), None) => {
-            crate::incremental::jobs::Ledger::new(Vec::new(), Vec::new(), Vec::new())
-        }
-        (None, _) => crate::incremental::jobs::Ledger::off(),
+    let (old_parts, old_report) = reuse.unzip();
+    let ledger = match cache {
+        Some(_) => crate::incremental::jobs::Ledger::new(old_parts.unwrap_or_default()),
+        None => crate::incremental::jobs::Ledger::off(),
     };
     let built = build_with(opts, diags, &ledger)?;
     let mut report = built.report.clone();
@@ -555,21 +545,24 @@ fn build_cached(
     }
     // the search records for the next build, before the ledger's old ones go
     let search_records = if cache.is_some() {
-        let old = |key: u128| ledger.old_record(key);
-        let old: crate::search::OldRecords<'_> = ledger.has_old_records().then_some(&old);
         let loaded = &built.loaded;
-        crate::search::stored(&loaded.site, &loaded.l10n, &built.prepared, old)
+        crate::search::stored(
+            &loaded.site,
+            &loaded.l10n,
+            &built.prepared,
+            ledger.old_records(),
+        )
     } else {
         Vec::new()
     };
-    let records = ledger.into_records();
+    let parts = ledger.into_parts(search_records);
     report.cache = Some(if opts.fresh {
         CacheUse::Fresh
     } else if kept > 0 {
         CacheUse::Partial {
             why,
             kept,
-            jobs: records.0.len(),
+            jobs: parts.jobs.len(),
         }
     } else if why.is_empty() {
         CacheUse::First
@@ -595,14 +588,7 @@ fn build_cached(
                     .collect();
                 files.sort_unstable();
                 cache
-                    .save(
-                        &built.output,
-                        &files,
-                        marker,
-                        span,
-                        kept,
-                        (records.0, records.1, search_records),
-                    )
+                    .save(&built.output, &files, marker, span, kept, parts)
                     .map_err(|e| e.to_string())
             }
             _ => Err("the build is not kept".into()),

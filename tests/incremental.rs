@@ -899,6 +899,61 @@ fn a_damaged_or_truncated_state_means_a_full_build_that_says_why() {
         run.stderr
     );
     assert!(nashra(root, &args).stderr.contains("up to date"));
+    // a state whose checksum matches but whose jobs do not read (only a nashra bug could write
+    // one): the build that would reuse pages builds everything instead, and says why
+    let edit = |text: &str| {
+        write(
+            root,
+            "content/2025/11/summit.en.md",
+            &common::ARTICLE_EN.replace("The article.", text),
+        )
+    };
+    let mut s = nashra::incremental::state::read(&state)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no state"));
+    s.tail = nashra::incremental::state::Tail::Raw(b"not jobs".to_vec());
+    nashra::incremental::state::write(&state, &s).unwrap_or_else(|e| panic!("{e}"));
+    edit("The article, corrected.");
+    let run = nashra(root, &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("building everything")
+            && run
+                .stderr
+                .contains("it is damaged (a field is out of range)"),
+        "{}",
+        run.stderr
+    );
+    // search records that do not read are made again: the index is a full build's
+    let mut s = nashra::incremental::state::read(&state)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no state"));
+    let mut parts = s.tail.into_parts().unwrap_or_else(|e| panic!("{e}"));
+    assert!(!parts.records.is_empty(), "the site has search");
+    parts.records = b"not records".to_vec();
+    s.tail = nashra::incremental::state::Tail::Parts(parts);
+    nashra::incremental::state::write(&state, &s).unwrap_or_else(|e| panic!("{e}"));
+    edit("The article, corrected twice.");
+    let run = nashra(root, &args);
+    assert!(
+        run.stderr.contains("building what changed"),
+        "{}",
+        run.stderr
+    );
+    let full = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = full.path().join("out");
+    let out_arg = out.to_string_lossy().into_owned();
+    let run = nashra(root, &[&args[..], &["--output", &out_arg]].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let search = |dir: &Path| {
+        tree(dir)
+            .into_iter()
+            .filter(|(p, _)| p.starts_with("en/search"))
+            .collect::<Vec<_>>()
+    };
+    let cached = search(&root.join("public"));
+    assert!(!cached.is_empty());
+    assert_eq!(cached, search(&out));
     // someone else's file in its place
     std::fs::write(&state, "not a state").unwrap_or_else(|e| panic!("{e}"));
     let run = nashra(root, &args);
@@ -1086,8 +1141,9 @@ fn folders_beyond_the_open_file_limit_are_listed() {
 }
 
 /// A correction parses one body: the other articles' pages are known unchanged from their
-/// Markdown hash and the answers to their questions (README: "not parsed for its page"). The
-/// site has no search and a feed of 3 entries, the only other readers of bodies.
+/// Markdown hash and the answers to their questions (README: "not parsed for its page"), and
+/// their search records come from the state. The site's feed has 3 entries, the only other
+/// readers of bodies.
 #[test]
 fn a_correction_parses_only_the_corrected_body_and_the_feeds() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

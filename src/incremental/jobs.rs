@@ -80,12 +80,19 @@ impl Ledger {
         Ledger::default()
     }
 
-    /// Digests are made and recorded; the files of a job whose digest is in `old` are kept, and
-    /// the bodies in `bodies` need not be parsed to be known unchanged.
-    pub fn new(old: Vec<JobRecord>, bodies: Vec<BodyRecord>, records: Vec<u8>) -> Ledger {
+    /// Digests are made and recorded; the files of a job whose digest is in the last build's
+    /// `jobs` are kept, its `bodies` need not be parsed to be known unchanged, and its search
+    /// `records` are taken where their keys match.
+    pub fn new(
+        super::state::Parts {
+            jobs,
+            bodies,
+            records,
+        }: super::state::Parts,
+    ) -> Ledger {
         Ledger {
             on: true,
-            old: old
+            old: jobs
                 .into_iter()
                 .map(|r| (r.key, (r.digest, r.files)))
                 .collect(),
@@ -130,14 +137,9 @@ impl Ledger {
         }
     }
 
-    /// Whether the last build left search records.
-    pub fn has_old_records(&self) -> bool {
-        self.old_records.is_some()
-    }
-
-    /// The last build's search record made for `key` (`search::RecordInput::key`), if any.
-    pub fn old_record(&self, key: u128) -> Option<std::sync::Arc<crate::search::Record>> {
-        self.old_records.as_ref()?.get(key)
+    /// The last build's search records, if it left any that read.
+    pub fn old_records(&self) -> Option<&crate::search::store::Stored> {
+        self.old_records.as_ref()
     }
 
     /// Records what a body of this build asked.
@@ -183,8 +185,9 @@ impl Ledger {
         self.kept.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// This build's jobs and bodies, sorted by key and path.
-    pub fn into_records(self) -> (Vec<JobRecord>, Vec<BodyRecord>) {
+    /// This build's jobs and bodies, sorted by key and path, with its search `records`, for the
+    /// state.
+    pub fn into_parts(self, records: Vec<u8>) -> super::state::Parts {
         let mut v = match self.new.into_inner() {
             Ok(v) => v,
             Err(p) => p.into_inner(),
@@ -195,7 +198,11 @@ impl Ledger {
             Err(p) => p.into_inner(),
         };
         b.sort_unstable_by(|x, y| x.path.cmp(&y.path));
-        (v, b)
+        super::state::Parts {
+            jobs: v,
+            bodies: b,
+            records,
+        }
     }
 }
 
@@ -465,11 +472,10 @@ impl HashSer<'_> {
         Ok(())
     }
 
-    fn open(self, t: &[u8], len: Option<usize>) -> Result<Self, HashSerError> {
+    /// Opens a list (`[`) or a map (`{`). Its length is not hashed: the same value may be
+    /// written with or without one, and the closing tag ends it.
+    fn open(self, t: &[u8]) -> Result<Self, HashSerError> {
         self.0.update(t);
-        // a known length is not hashed: the same value may be written with or without one, and
-        // the closing tag already ends it
-        let _ = len;
         Ok(self)
     }
 
@@ -600,92 +606,65 @@ impl<'h> serde::Serializer for HashSer<'h> {
         self.str(b"V", variant)?;
         v.serialize(self)
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Self, HashSerError> {
-        self.open(b"[", len)
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self, HashSerError> {
+        self.open(b"[")
     }
-    fn serialize_tuple(self, len: usize) -> Result<Self, HashSerError> {
-        self.open(b"[", Some(len))
+    fn serialize_tuple(self, _: usize) -> Result<Self, HashSerError> {
+        self.open(b"[")
     }
-    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Self, HashSerError> {
-        self.open(b"[", Some(len))
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self, HashSerError> {
+        self.open(b"[")
     }
     fn serialize_tuple_variant(
         mut self,
         _: &'static str,
         _: u32,
         variant: &'static str,
-        len: usize,
+        _: usize,
     ) -> Result<Self, HashSerError> {
         self.str(b"V", variant)?;
-        self.open(b"[", Some(len))
+        self.open(b"[")
     }
-    fn serialize_map(self, len: Option<usize>) -> Result<Self, HashSerError> {
-        self.open(b"{", len)
+    fn serialize_map(self, _: Option<usize>) -> Result<Self, HashSerError> {
+        self.open(b"{")
     }
-    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Self, HashSerError> {
-        self.open(b"{", Some(len))
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, HashSerError> {
+        self.open(b"{")
     }
     fn serialize_struct_variant(
         mut self,
         _: &'static str,
         _: u32,
         variant: &'static str,
-        len: usize,
+        _: usize,
     ) -> Result<Self, HashSerError> {
         self.str(b"V", variant)?;
-        self.open(b"{", Some(len))
+        self.open(b"{")
     }
 }
 
-impl serde::ser::SerializeSeq for HashSer<'_> {
-    type Ok = ();
-    type Error = HashSerError;
-    fn serialize_element<T: serde::Serialize + ?Sized>(
-        &mut self,
-        v: &T,
-    ) -> Result<(), HashSerError> {
-        self.element(v)
-    }
-    fn end(self) -> Result<(), HashSerError> {
-        self.close()
-    }
+/// Lists, tuples and tuple structs and variants: each element after a `,`, then the close.
+macro_rules! list_like {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl serde::ser::$trait for HashSer<'_> {
+            type Ok = ();
+            type Error = HashSerError;
+            fn $method<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), HashSerError> {
+                self.element(v)
+            }
+            fn end(self) -> Result<(), HashSerError> {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl serde::ser::SerializeTuple for HashSer<'_> {
-    type Ok = ();
-    type Error = HashSerError;
-    fn serialize_element<T: serde::Serialize + ?Sized>(
-        &mut self,
-        v: &T,
-    ) -> Result<(), HashSerError> {
-        self.element(v)
-    }
-    fn end(self) -> Result<(), HashSerError> {
-        self.close()
-    }
-}
-
-impl serde::ser::SerializeTupleStruct for HashSer<'_> {
-    type Ok = ();
-    type Error = HashSerError;
-    fn serialize_field<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), HashSerError> {
-        self.element(v)
-    }
-    fn end(self) -> Result<(), HashSerError> {
-        self.close()
-    }
-}
-
-impl serde::ser::SerializeTupleVariant for HashSer<'_> {
-    type Ok = ();
-    type Error = HashSerError;
-    fn serialize_field<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> Result<(), HashSerError> {
-        self.element(v)
-    }
-    fn end(self) -> Result<(), HashSerError> {
-        self.close()
-    }
-}
+list_like!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl serde::ser::SerializeMap for HashSer<'_> {
     type Ok = ();
@@ -803,7 +782,7 @@ mod tests {
     fn a_shared_value_counts_by_its_contents() {
         let digest_with = |site: serde_json::Value| {
             let v = tera::Value::from_serializable(&site);
-            let l = Ledger::new(Vec::new(), Vec::new(), Vec::new());
+            let l = Ledger::new(Default::default());
             l.share(std::iter::once(&v));
             let mut c = Ctx::new();
             c.insert_value("site", v.clone());
@@ -822,15 +801,14 @@ mod tests {
 
     #[test]
     fn only_a_matching_digest_keeps_files() {
-        let l = Ledger::new(
-            vec![JobRecord {
+        let l = Ledger::new(crate::incremental::state::Parts {
+            jobs: vec![JobRecord {
                 key: "ar/x/index.html".into(),
                 digest: 7,
                 files: vec!["ar/x/index.html".into()],
             }],
-            Vec::new(),
-            Vec::new(),
-        );
+            ..Default::default()
+        });
         assert!(l.unchanged("ar/x/index.html", 7).is_some());
         assert!(l.unchanged("ar/x/index.html", 8).is_none());
         assert!(l.unchanged("ar/y/index.html", 7).is_none());

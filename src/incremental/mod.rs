@@ -31,10 +31,8 @@ pub enum Checked<'a> {
     /// the jobs whose digests are unchanged keep their files ([`jobs`]).
     Changed {
         why: String,
-        jobs: Vec<jobs::JobRecord>,
-        bodies: Vec<jobs::BodyRecord>,
-        /// Its articles' search records (`search::store`).
-        records: Vec<u8>,
+        /// The last build's jobs, bodies and search records.
+        parts: state::Parts,
         /// The last build's report and problems (`build` reports again the message problems of
         /// the pages it keeps).
         report: Vec<u8>,
@@ -192,20 +190,9 @@ impl Cache {
             ),
             None => (Ok(state::Parts::default()), Vec::new()),
         };
-        let state::Parts {
-            jobs,
-            bodies,
-            records,
-        } = match parts {
-            Ok(p) => p,
-            Err(damaged) => return Checked::Full(format!("{} {damaged}", self.path.display())),
-        };
-        Checked::Changed {
-            why,
-            jobs,
-            bodies,
-            records,
-            report,
+        match parts {
+            Ok(parts) => Checked::Changed { why, parts, report },
+            Err(damaged) => Checked::Full(format!("{} {damaged}", self.path.display())),
         }
     }
 
@@ -218,7 +205,7 @@ impl Cache {
         marker: u128,
         span: (i128, i128),
         report: Vec<u8>,
-        (jobs, bodies, records): (Vec<jobs::JobRecord>, Vec<jobs::BodyRecord>, Vec<u8>),
+        parts: state::Parts,
     ) -> std::io::Result<()> {
         let old = self.old.take().map(|s| s.inputs).unwrap_or_default();
         inputs::hash_all(&mut self.now_inputs, &old);
@@ -244,11 +231,7 @@ impl Cache {
             report,
             inputs: self.now_inputs,
             outputs,
-            tail: state::Tail::Parts(state::Parts {
-                jobs,
-                bodies,
-                records,
-            }),
+            tail: state::Tail::Parts(parts),
         };
         state::write(&self.path, &s)?;
         prune(&self.path);

@@ -370,7 +370,7 @@ pub fn read(path: &Path) -> Result<Option<State>, String> {
         .map_err(|why| format!("cannot be used: {why}"))
 }
 
-/// Writes `bytes` at `path` through a new temporary file renamed over it.
+/// Writes `state` at `path` through a new temporary file renamed over it.
 pub fn write(path: &Path, state: &State) -> std::io::Result<()> {
     use std::io::Write;
     if let Some(dir) = path.parent() {
@@ -473,20 +473,10 @@ mod tests {
         // the jobs, bodies and records are decoded only when asked for, and a state read is
         // written again as the same bytes without decoding them
         assert!(matches!(back.tail, Tail::Raw(_)));
-        assert_eq!(parts(&back), parts(&s));
         assert_eq!(back.encode(), bytes);
-        let head = |s: &State| {
-            (
-                s.key,
-                s.marker,
-                s.lo,
-                s.hi,
-                s.report.clone(),
-                s.outputs.clone(),
-            )
-        };
-        assert_eq!(head(&back), head(&s));
-        assert_eq!(back.inputs.len(), s.inputs.len());
+        let mut back = back;
+        back.tail = Tail::Parts(parts(&back));
+        assert_eq!(back, s);
     }
 
     /// Only nashra writes a state whose checksum matches; if its jobs still did not read, the

@@ -609,8 +609,7 @@ impl Renderer {
                     return old.len();
                 }
             }
-            let old = |key: u128| ledger.old_record(key);
-            let old: crate::search::OldRecords<'_> = ledger.has_old_records().then_some(&old);
+            let old = ledger.old_records();
             return match crate::search::files(&self.root, site, &self.l10n, prep, lang, old) {
                 Ok(files) => {
                     ledger.record(

@@ -109,17 +109,8 @@ impl Record {
         let mut out = Vec::with_capacity(keys.size_hint().0 * 2);
         let mut prev = 0u64;
         for key in keys {
-            let mut v = ((key >> 2) - prev) << 2 | (key & 3);
+            put_varint(&mut out, ((key >> 2) - prev) << 2 | (key & 3));
             prev = key >> 2;
-            loop {
-                let byte = (v & 0x7f) as u8;
-                v >>= 7;
-                if v == 0 {
-                    out.push(byte);
-                    break;
-                }
-                out.push(byte | 0x80);
-            }
         }
         Record {
             terms: out.into_boxed_slice(),
@@ -134,23 +125,41 @@ impl Record {
 
     /// (stem number, weight class) pairs, stems ascending.
     pub fn terms(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
-        let mut bytes = self.terms.iter();
+        let mut bytes: &[u8] = &self.terms;
         let mut prev = 0u64;
         std::iter::from_fn(move || {
-            let mut v = 0u64;
-            let mut shift = 0;
-            loop {
-                let b = *bytes.next()?;
-                v |= u64::from(b & 0x7f) << shift;
-                if b & 0x80 == 0 {
-                    break;
-                }
-                shift += 7;
-            }
+            let v = take_varint(&mut bytes)?;
             prev += v >> 2;
             Some((u32::try_from(prev).unwrap_or(u32::MAX), (v & 3) as u8))
         })
     }
+}
+
+/// Appends `v` as LEB128 (seven bits a byte, low first).
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// Takes a LEB128 number off the front of `bytes`; `None` if they end first or it passes 64 bits.
+fn take_varint(bytes: &mut &[u8]) -> Option<u64> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let (&b, rest) = bytes.split_first()?;
+        *bytes = rest;
+        v |= u64::from(b & 0x7f).checked_shl(shift)?;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    None
 }
 
 #[derive(Serialize)]
@@ -408,9 +417,6 @@ fn filter_lists<'a>(
     (topics, countries)
 }
 
-/// A record made before, by its [`RecordInput::key`] (the last build's, `store`).
-pub type OldRecords<'a> = Option<&'a (dyn Fn(u128) -> Option<std::sync::Arc<Record>> + Sync)>;
-
 /// Every file of the search index of `lang` (paths relative to the output folder). Articles'
 /// records are made in parallel, or reused from their cards, or taken from `old` when it has
 /// the record of an article's key.
@@ -420,7 +426,7 @@ pub fn files(
     l10n: &Localizer,
     prep: &crate::render::view::Prepared,
     lang: &str,
-    old: OldRecords<'_>,
+    old: Option<&store::Stored>,
 ) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     use rayon::prelude::*;
     let start = std::time::Instant::now();
@@ -489,7 +495,7 @@ pub fn stored(
     site: &Site,
     l10n: &Localizer,
     prep: &crate::render::view::Prepared,
-    old: OldRecords<'_>,
+    old: Option<&store::Stored>,
 ) -> Vec<u8> {
     use rayon::prelude::*;
     if !site.config.search {
@@ -500,9 +506,7 @@ pub fn stored(
         .par_iter()
         .filter_map(|&id| {
             let key = record_key(site, l10n, prep, id);
-            let record = prep
-                .made_search_record(id)
-                .or_else(|| old.and_then(|o| o(key)))?;
+            let record = prep.made_search_record(id).or_else(|| old?.get(key))?;
             Some((key, record))
         })
         .collect();

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::Record;
+use super::{put_varint as varint, Record};
 
 const MAGIC: &[u8] = b"nashra-search-records-1\n";
 
@@ -64,18 +64,6 @@ impl Stored {
 
     pub fn is_empty(&self) -> bool {
         self.at.is_empty()
-    }
-}
-
-fn varint(out: &mut Vec<u8>, mut v: u64) {
-    loop {
-        let byte = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
     }
 }
 
@@ -135,16 +123,7 @@ struct Reader<'b>(&'b [u8]);
 
 impl<'b> Reader<'b> {
     fn varint(&mut self) -> Option<u64> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let (&b, rest) = self.0.split_first()?;
-            self.0 = rest;
-            v |= u64::from(b & 0x7f).checked_shl(shift)?;
-            if b & 0x80 == 0 {
-                return Some(v);
-            }
-        }
-        None
+        super::take_varint(&mut self.0)
     }
 
     /// A count of items of at least `min` bytes each, no more than the bytes left could hold.

@@ -555,9 +555,8 @@ impl Prepared {
         }
     }
 
-    /// The body's HTML, the questions its rendering asked the site and its key
-    /// (`incremental::jobs`): the ones made for a feed when there are, else rendered now. A feed
-    /// that carries the document shares the result.
+    /// The body's HTML ([`Prepared::body`]: rendered once and shared with the feeds that carry
+    /// it), the questions its rendering asked the site and its key (`incremental::jobs`).
     pub fn body_recorded(
         &self,
         root: &std::path::Path,
@@ -566,16 +565,12 @@ impl Prepared {
         id: DocId,
     ) -> Result<(String, Vec<crate::incremental::jobs::Call>, u128), crate::diagnostics::Diagnostic>
     {
-        let slot = &self.cards[id];
-        if let (Some(Ok(html)), Some((calls, key))) = (slot.body.get(), slot.calls.get()) {
-            return Ok((html.to_string(), calls.clone(), *key));
+        let html = self.body(root, site, l10n, id)?;
+        // `body` notes the questions whenever it renders, before it shares the HTML
+        match self.cards[id].calls.get() {
+            Some((calls, key)) => Ok((html, calls.clone(), *key)),
+            None => self.render_recorded(root, site, l10n, id),
         }
-        let (html, calls, key) = self.render_recorded(root, site, l10n, id)?;
-        if self.in_feed.get(id).copied().unwrap_or(false) {
-            let _ = slot.body.set(Ok(Arc::from(html.as_str())));
-        }
-        let _ = slot.calls.set((calls.clone(), key));
-        Ok((html, calls, key))
     }
 
     /// Renders the body, noting its questions, and the search record from the same parse when
@@ -639,13 +634,13 @@ impl Prepared {
         site: &Site,
         l10n: &Localizer,
         id: DocId,
-        old: crate::search::OldRecords<'_>,
+        old: Option<&crate::search::store::Stored>,
     ) -> SearchSlot {
         let slot = &self.cards[id];
         slot.search
             .get_or_init(|| {
                 if let Some(r) =
-                    old.and_then(|o| o(crate::search::record_key(site, l10n, self, id)))
+                    old.and_then(|o| o.get(crate::search::record_key(site, l10n, self, id)))
                 {
                     return Ok(r);
                 }

@@ -324,17 +324,18 @@ fn base_context_with<'a>(
             let social =
                 crate::render::meta::social(site, l10n, prep, meta, job, &canonical, &alts);
             let jsonld = crate::render::meta::jsonld_graph(site, prep, meta, job);
+            let values = Held { social, jsonld };
             if hold {
-                ctx.insert_hashed("social", crate::incremental::jobs::digest_of(&social));
-                if let Some(j) = &jsonld {
+                ctx.insert_hashed(
+                    "social",
+                    crate::incremental::jobs::digest_of(&values.social),
+                );
+                if let Some(j) = &values.jsonld {
                     ctx.insert_hashed("jsonld", j.digest());
                 }
-                held = Some(Held { social, jsonld });
+                held = Some(values);
             } else {
-                ctx.insert("social", &social);
-                if let Some(j) = jsonld {
-                    ctx.insert("jsonld", &j.text());
-                }
+                values.put(&mut ctx);
             }
         }
         None => ctx.insert("site", &site_view(site, lang)),
