@@ -593,6 +593,9 @@ fn build_cached(
             }
             _ => Err("the build is not kept".into()),
         };
+        if std::env::var_os("NASHRA_TIMINGS").is_some() {
+            eprintln!("timing: cache: saved {:?}", start.elapsed());
+        }
         if let Err(e) = saved {
             crate::incremental::state::remove(&path);
             diags.push(Diagnostic::note(
@@ -737,6 +740,9 @@ fn build_with(
         ));
         BuildFailed
     })?;
+    if timings {
+        eprintln!("timing: committed {:?}", start.elapsed());
+    }
 
     let per_language = site
         .config

@@ -165,6 +165,11 @@ impl Ledger {
         }
     }
 
+    /// Whether the last build had a job `key` (whatever its digest).
+    pub fn had(&self, key: &str) -> bool {
+        self.old.contains_key(key)
+    }
+
     /// Records a job of this build; `kept` when its files were the last build's.
     pub fn record(&self, key: String, digest: u128, files: Vec<String>, kept: bool) {
         if !self.on {

@@ -420,7 +420,7 @@ impl Renderer {
         jobs: &[Job],
         job: &Job,
     ) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
-        match self.work(site, prep, jobs, job)? {
+        match self.work(site, prep, jobs, job, false)? {
             Work::Files(files) => Ok(files),
             Work::Page(page) => Ok(vec![self.render_page(site, &page)?]),
         }
@@ -451,6 +451,7 @@ impl Renderer {
         prep: &view::Prepared,
         jobs: &[Job],
         job: &Job,
+        hashed: bool,
     ) -> Result<Work, Diagnostic> {
         let cfg = &site.config;
         let l10n = &*self.l10n;
@@ -468,6 +469,7 @@ impl Renderer {
         let cards = view::ListCards {
             make: &make,
             html_only: self.lists_builtin,
+            hashed,
         };
         let files = |f: Vec<(String, Vec<u8>)>| Ok(Work::Files(f));
         match job {
@@ -635,7 +637,13 @@ impl Renderer {
                 }
             };
         }
-        let work = match self.work(site, prep, all_jobs, job) {
+        // With a ledger, a list's `days` is hashed ([`view::list_days_digest`]); where the last
+        // build had the page, before it is made (`view::ListCards::hashed`), to be made only if
+        // the digest changed; elsewhere (a first build) with the context made whole at once.
+        let list = ledger.is_on() && matches!(job, Job::List { .. } | Job::Month { .. });
+        let deferred = list
+            && view::job_path(site, job).is_some_and(|p| ledger.had(&format!("{p}index.html")));
+        let work = match self.work(site, prep, all_jobs, job, deferred) {
             Ok(w) => w,
             Err(d) => {
                 diags.push(d);
@@ -645,15 +653,40 @@ impl Renderer {
         match work {
             Work::Files(files) => put(&files),
             Work::Page(page) if ledger.is_on() => {
-                let digest = crate::incremental::jobs::page_digest(
-                    page.template,
-                    page.ctx.entries(),
-                    ledger.shared(),
-                );
+                use crate::incremental::jobs::Entry;
+                let days = if list && !deferred {
+                    let make = |_| {};
+                    let cards = view::ListCards {
+                        make: &make,
+                        html_only: self.lists_builtin,
+                        hashed: true,
+                    };
+                    view::list_days_digest(site, &self.l10n, prep, &cards, job)
+                } else {
+                    None
+                };
+                let entries = page.ctx.entries().map(|(k, e)| match days {
+                    Some(d) if k == "days" => (k, Entry::Hashed(d)),
+                    _ => (k, e),
+                });
+                let digest =
+                    crate::incremental::jobs::page_digest(page.template, entries, ledger.shared());
                 if ledger.unchanged(&page.path, digest).is_some() && keep(&page.path) {
                     ledger.record(page.path.clone(), digest, vec![page.path], true);
                     return 1;
                 }
+                let page = if deferred {
+                    match self.work(site, prep, all_jobs, job, false) {
+                        Ok(Work::Page(whole)) => whole,
+                        Ok(Work::Files(files)) => return put(&files),
+                        Err(d) => {
+                            diags.push(d);
+                            return 0;
+                        }
+                    }
+                } else {
+                    page
+                };
                 match self.render_page(site, &page) {
                     Ok(file) => {
                         ledger.record(page.path.clone(), digest, vec![page.path], false);

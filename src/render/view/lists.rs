@@ -18,27 +18,19 @@ pub const LIST_TEMPLATES: [&str; 4] = ["list.html", "month.html", "days.html", "
 /// How a list gets its cards: the renderer's `make` renders a card's `html` (`card.html`) if it
 /// is not made yet; with `html_only`, the cards but the lead are passed as `{html}` alone, a
 /// value made once per card instead of a map of all its fields on every list (the built-in
-/// templates read nothing else of them).
+/// templates read nothing else of them). With `hashed`, the list's `days` is not made at all but
+/// named by its digest ([`days_digest`]), for a build that renders the list only if the digest
+/// changed (and then makes its context again without `hashed`).
 pub struct ListCards<'a> {
     pub make: &'a (dyn Fn(DocId) + Sync),
     pub html_only: bool,
+    pub hashed: bool,
 }
 
-/// Groups articles (newest first) under one heading per calendar day in the site's time zone:
-/// a list of `{heading, articles}`. Each card's `html` is made first (`make_card`).
-fn days(
-    site: &Site,
-    l10n: &Localizer,
-    prep: &Prepared,
-    cards: &ListCards<'_>,
-    lang: &str,
-    ids: &[DocId],
-) -> tera::Value {
-    for &id in ids {
-        (cards.make)(id);
-    }
-    let mut lead = true;
-    let mut out: Vec<tera::Value> = Vec::new();
+/// The runs of `ids` (newest first) published on one calendar day in the site's time zone, as
+/// `(start, end, date of the first)`; articles without a date are in none.
+fn day_runs<'s>(site: &'s Site, ids: &[DocId]) -> Vec<(usize, usize, &'s PubDate)> {
+    let mut runs = Vec::new();
     let mut i = 0;
     while i < ids.len() {
         let Some(d) = &site.documents[ids[i]].date else {
@@ -55,20 +47,99 @@ fn days(
         {
             j += 1;
         }
-        let heading = prep
-            .day_heading(lang, day)
-            .unwrap_or_else(|| day_heading(l10n, lang, d));
-        let mut map: BTreeMap<&'static str, tera::Value> = BTreeMap::new();
-        map.insert("heading", heading);
-        map.insert(
-            "articles",
-            prep.list_values(&ids[i..j], lead, cards.html_only),
-        );
-        lead = false;
-        out.push(tera::Value::from(map));
+        runs.push((i, j, d));
         i = j;
     }
-    tera::Value::from(out)
+    runs
+}
+
+/// The heading of the day of `d`.
+fn run_heading(l10n: &Localizer, prep: &Prepared, lang: &str, d: &PubDate) -> tera::Value {
+    prep.day_heading(lang, d.zoned.date())
+        .unwrap_or_else(|| day_heading(l10n, lang, d))
+}
+
+/// Puts a list's `days` into `ctx`: the articles (newest first) grouped under one heading per
+/// calendar day, a list of `{heading, articles}`; each card's `html` is made first
+/// (`make_card`). With [`ListCards::hashed`], only its digest ([`days_digest`]).
+fn put_days(
+    ctx: &mut crate::render::view::Ctx,
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    cards: &ListCards<'_>,
+    lang: &str,
+    ids: &[DocId],
+) {
+    if cards.hashed {
+        ctx.insert_hashed("days", days_digest(site, l10n, prep, cards, lang, ids));
+        return;
+    }
+    for &id in ids {
+        (cards.make)(id);
+    }
+    let out: Vec<tera::Value> = day_runs(site, ids)
+        .into_iter()
+        .enumerate()
+        .map(|(n, (i, j, d))| {
+            let mut map: BTreeMap<&'static str, tera::Value> = BTreeMap::new();
+            map.insert("heading", run_heading(l10n, prep, lang, d));
+            map.insert(
+                "articles",
+                prep.list_values(&ids[i..j], n == 0, cards.html_only),
+            );
+            tera::Value::from(map)
+        })
+        .collect();
+    ctx.insert_value("days", tera::Value::from(out));
+}
+
+/// The digest of a list's or month's `days` ([`days_digest`]), for a context made whole.
+pub fn list_days_digest(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    cards: &ListCards<'_>,
+    job: &Job,
+) -> Option<u128> {
+    let (lang, ids) = match job {
+        Job::List { lang, scope, page } => (lang, site.page_articles(lang, scope, *page)),
+        Job::Month { lang, year, month } => (lang, site.month_articles(lang, *year, *month)),
+        _ => return None,
+    };
+    Some(days_digest(site, l10n, prep, cards, lang, ids))
+}
+
+/// The digest of the `days` [`put_days`] makes, without making it or any card's `html`. The
+/// value is the runs' headings and, per card, either its `html` alone or all its fields with
+/// its `html` (the lead, or every card with `html_only` off); a card's `html` is `card.html`
+/// rendered with the card, `lead` false, its language, that language's direction and `site`.
+/// Templates and the language settings are the same from build to build while the cache reuses
+/// pages, a list's cards are all of the list's own language, and the list's context holds that
+/// language's `site` itself; so the headings' digests, the cards' digests
+/// ([`Prepared::card_digest`]), the runs' lengths and `html_only` decide the value.
+fn days_digest(
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    cards: &ListCards<'_>,
+    lang: &str,
+    ids: &[DocId],
+) -> u128 {
+    use crate::incremental::jobs::digest_of;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&[u8::from(cards.html_only)]);
+    for (i, j, d) in day_runs(site, ids) {
+        h.update(&digest_of(&run_heading(l10n, prep, lang, d)).to_le_bytes());
+        h.update(&((j - i) as u64).to_le_bytes());
+        for &id in &ids[i..j] {
+            debug_assert_eq!(prep.card(id).lang(), lang);
+            h.update(prep.card(id).lang().as_bytes());
+            h.update(&[0]);
+            h.update(&prep.card_digest(id).to_le_bytes());
+        }
+    }
+    h.digest128()
 }
 
 /// A list's heading for the day of `d`: `{iso, text, hijri}` (text like `الخميس ٢٧ نوفمبر ٢٠٢٥`).
@@ -197,7 +268,7 @@ pub fn list_context(
     if let Scope::Author(k) = scope {
         ctx.insert("author", &author_entry(site, lang, k));
     }
-    ctx.insert_value("days", days(site, l10n, prep, cards, lang, slice));
+    put_days(&mut ctx, site, l10n, prep, cards, lang, slice);
     ctx.insert(
         "pagination",
         &pagination(
@@ -344,7 +415,7 @@ pub fn month_context(
     };
     let ids = site.month_articles(lang, *year, *month);
     ctx.insert("month", &serde_json::json!({"name": month_name(site, l10n, lang, *year, *month), "count": ids.len(), "year": year, "month": month}));
-    ctx.insert_value("days", days(site, l10n, prep, cards, lang, ids));
+    put_days(&mut ctx, site, l10n, prep, cards, lang, ids);
     ctx
 }
 
