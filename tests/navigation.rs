@@ -433,3 +433,178 @@ fn term_feeds_carry_summaries_unless_the_site_asks_for_full_articles() {
     // the old output survived the refused build
     assert!(read(&out.join("en/topics/security/feed.xml")).contains("paragraph one"));
 }
+
+/// The JSON Feed 1.1 specification's required fields (and the ones nashra promises), on every
+/// `feed.json` of the sample site: one beside every Atom feed, with the same entries in the same
+/// order and the same ids; whole articles in the language's feed, summaries in the others;
+/// bylines by name with their author page, never by key; pages link both feeds.
+#[test]
+fn json_feeds_follow_json_feed_1_1_beside_every_atom_feed() {
+    let (_t, out) = build_sample();
+    let atom = "http://www.w3.org/2005/Atom";
+    let atom_feeds: Vec<PathBuf> = tree(&out)
+        .into_keys()
+        .filter(|p| p.ends_with("feed.xml"))
+        .collect();
+    assert!(atom_feeds.len() > 40, "{} feeds", atom_feeds.len());
+    let rfc3339 = |s: &str| {
+        s.len() == 25 && s.as_bytes()[10] == b'T' && (s.contains('+') || s[19..].contains('-'))
+    };
+    for atom_rel in atom_feeds {
+        let rel = atom_rel.with_file_name("feed.json");
+        let path = out.join(&rel);
+        assert!(path.is_file(), "no {} beside its Atom feed", rel.display());
+        let text = read(&path);
+        let feed: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", rel.display()));
+        let s = |v: &serde_json::Value, k: &str| v[k].as_str().map(str::to_string);
+        assert_eq!(
+            s(&feed, "version").as_deref(),
+            Some("https://jsonfeed.org/version/1.1"),
+            "{}",
+            rel.display()
+        );
+        assert!(s(&feed, "title").is_some_and(|t| !t.is_empty()));
+        assert_eq!(
+            s(&feed, "feed_url").map(|u| common::percent_decode(&u)),
+            Some(format!("{BASE}/{}", rel.to_string_lossy()))
+        );
+        let home = s(&feed, "home_page_url").unwrap_or_default();
+        assert!(
+            file_for(&out, home.trim_start_matches(BASE)).is_file(),
+            "{home}"
+        );
+        let lang = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        assert_eq!(s(&feed, "language"), lang);
+        assert!(
+            feed.get("hubs").is_none(),
+            "no hub unless site.toml names one"
+        );
+        let items = feed["items"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{}: items is not a list", rel.display()));
+        // the same entries as the Atom feed, in its order, with its ids
+        let atom_text = read(&out.join(&atom_rel));
+        let doc = roxmltree::Document::parse(&atom_text).unwrap_or_else(|e| panic!("{e}"));
+        let atom_ids: Vec<String> = doc
+            .root_element()
+            .children()
+            .filter(|c| c.has_tag_name((atom, "entry")))
+            .filter_map(|e| child(e, "id").and_then(|n| n.text()).map(str::to_string))
+            .collect();
+        let ids: Vec<String> = items.iter().filter_map(|i| s(i, "id")).collect();
+        assert_eq!(ids, atom_ids, "{}", rel.display());
+        let language_feed = rel.components().count() == 2;
+        for item in items {
+            let id = s(item, "id").unwrap_or_default();
+            assert!(id.starts_with("tag:nashra.example.org,20"), "{id}");
+            let url = s(item, "url").unwrap_or_default();
+            assert!(
+                file_for(&out, url.trim_start_matches(BASE)).is_file(),
+                "{url} does not exist"
+            );
+            assert!(s(item, "title").is_some_and(|t| !t.is_empty()));
+            if language_feed {
+                let html = s(item, "content_html").unwrap_or_default();
+                assert!(
+                    html.contains("<p>"),
+                    "{}: {id} has no article",
+                    rel.display()
+                );
+            } else {
+                assert!(
+                    item.get("content_html").is_none(),
+                    "{}: {id}",
+                    rel.display()
+                );
+                assert!(s(item, "content_text").is_some_and(|t| !t.is_empty()));
+            }
+            for date in ["date_published", "date_modified"] {
+                let d = s(item, date).unwrap_or_default();
+                assert!(rfc3339(&d), "{}: {id} {date} {d:?}", rel.display());
+            }
+            assert_eq!(s(item, "language"), lang);
+            for a in item["authors"].as_array().into_iter().flatten() {
+                let name = s(a, "name").unwrap_or_default();
+                assert!(!name.is_empty() && name != "desk", "{id}: author {a}");
+                if let Some(page) = s(a, "url") {
+                    assert!(
+                        file_for(&out, page.trim_start_matches(BASE)).is_file(),
+                        "{page}"
+                    );
+                }
+            }
+        }
+    }
+    // the desk's byline by name, with its page, in both formats
+    let en = read(&out.join("en/feed.xml"));
+    assert!(en.contains(
+        "<author><name>Nashra desk</name><uri>https://nashra.example.org/en/authors/desk/</uri></author>"
+    ), "{en}");
+    assert!(!en.contains("<name>desk</name>"));
+    // every page names both feeds of its language, a topic page its topic's too
+    let front = read(&out.join("en/index.html"));
+    assert!(
+        front.contains(
+            "<link rel=\"alternate\" type=\"application/feed+json\" title=\"Nashra\" href=\"/en/feed.json\">"
+        ),
+        "{front}"
+    );
+    let topic = read(&out.join("en/topics/security/index.html"));
+    assert!(topic.contains("type=\"application/feed+json\""), "{topic}");
+    assert!(
+        topic.contains("href=\"/en/topics/security/feed.json\""),
+        "{topic}"
+    );
+}
+
+/// `websub_hub` names a WebSub hub in both formats of every feed (nashra never calls it); an
+/// address that is not one is an error at its line, and the old output survives it.
+#[test]
+fn a_websub_hub_is_named_in_both_feed_formats() {
+    let site = common::minimal_site();
+    let r = site.path();
+    let toml = read(&r.join("site.toml"));
+    common::write(
+        r,
+        "site.toml",
+        &format!("websub_hub = \"https://hub.example.net/\"\n{toml}"),
+    );
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = r.join("public");
+    for lang in ["ar", "en"] {
+        let atom = read(&out.join(format!("{lang}/feed.xml")));
+        assert!(
+            atom.contains("<link rel=\"hub\" href=\"https://hub.example.net/\"/>"),
+            "{atom}"
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&read(&out.join(format!("{lang}/feed.json"))))
+                .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            json["hubs"],
+            serde_json::json!([{"type": "WebSub", "url": "https://hub.example.net/"}])
+        );
+    }
+    for (bad, message) in [
+        (
+            "hub.example.net",
+            "error: websub_hub `hub.example.net` must start with https:// or http://\n  --> site.toml:1:14",
+        ),
+        (
+            "https://hub.example.net/\\\" onload=\\\"x",
+            "error: websub_hub `https://hub.example.net/\" onload=\"x` may not contain spaces, quotes or angle brackets\n  --> site.toml:1:14",
+        ),
+    ] {
+        common::write(r, "site.toml", &format!("websub_hub = \"{bad}\"\n{toml}"));
+        let run = nashra(r, &["build"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(run.stderr.contains(message), "{}", run.stderr);
+        // the old output survived the refused build
+        assert!(read(&out.join("en/feed.xml")).contains("rel=\"hub\""));
+    }
+}

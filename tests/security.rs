@@ -691,6 +691,11 @@ fn a_file_where_nashra_generates_one_is_an_error_in_every_mode() {
         ),
         ("content/en/feed.xml", "/en/feed.xml", "<feed/>"),
         (
+            "static/ar/feed.json",
+            "/ar/feed.json",
+            "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}",
+        ),
+        (
             "static/ar/manifest.webmanifest",
             "/ar/manifest.webmanifest",
             "{}",

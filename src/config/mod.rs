@@ -83,6 +83,8 @@ struct RawConfig {
     undated: Option<Spanned<String>>,
     term_feeds: Option<Spanned<String>>,
     #[serde(default)]
+    websub_hub: Option<Spanned<String>>,
+    #[serde(default)]
     urls: Option<Spanned<String>>,
     #[serde(default)]
     preserve: Vec<Spanned<String>>,
@@ -203,6 +205,10 @@ pub struct Config {
     /// `term_feeds = "full"`: topic, country, tag and author feeds carry whole articles; by
     /// default they carry summaries (the language's own feed always carries whole articles).
     pub term_feeds_full: bool,
+    /// `websub_hub`: the WebSub hub every feed names (`<link rel="hub">` in Atom, `hubs` in JSON
+    /// Feed), so readers subscribed through it hear of a new story as soon as the deploy step
+    /// pings the hub (nashra itself never calls the network).
+    pub websub_hub: Option<String>,
     /// `urls = "path"`: articles at `/LANG/FOLDERS/SLUG/` (their folders under `content/`)
     /// instead of `/LANG/YYYY/MM/SLUG/`, for sites whose addresses follow folders.
     pub path_urls: bool,
@@ -296,6 +302,7 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
                         "render_timeout",
                         "undated",
                         "term_feeds",
+                        "websub_hub",
                         "urls",
                         "preserve",
                         "own_files",
@@ -430,6 +437,22 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
         ("summary", "full"),
         "\"summary\" (the default): topic, country, tag and author feeds carry each article's summary and link; \"full\": whole articles, as the language's feed does",
     );
+
+    let websub_hub = match &raw.websub_hub {
+        None => None,
+        Some(h) => match values::hub_url(h.get_ref()) {
+            Ok(url) => Some(url),
+            Err(msg) => {
+                err(
+                    h.span(),
+                    msg,
+                    "write the hub's address, like \"https://pubsubhubbub.appspot.com/\", or leave `websub_hub` out",
+                );
+                ok = false;
+                None
+            }
+        },
+    };
 
     let output_dir = match &raw.output_dir {
         None => PathBuf::from("public"),
@@ -657,6 +680,7 @@ pub fn parse(text: &str, diags: &Diagnostics) -> Option<Config> {
         render_timeout,
         undated_pages,
         term_feeds_full,
+        websub_hub,
         path_urls,
         preserve,
         own_files,

@@ -31,6 +31,29 @@ pub(super) fn normalise_base_url(url: &str) -> Result<(String, String), String> 
     Ok((format!("{scheme}://{host}{path}"), path))
 }
 
+/// A WebSub hub's address as site.toml gives it: an absolute `http(s)` URL with a host, no
+/// spaces, quotes or angle brackets (it is written into every feed).
+pub(super) fn hub_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("websub_hub `{url}` must start with https:// or http://"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() {
+        return Err(format!("websub_hub `{url}` has no host name"));
+    }
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'))
+    {
+        return Err(format!(
+            "websub_hub `{url}` may not contain spaces, quotes or angle brackets"
+        ));
+    }
+    Ok(url.to_string())
+}
+
 pub(super) fn parse_timezone(name: &str) -> Option<jiff::tz::TimeZone> {
     let name = name.trim();
     if let Some(sign) = name.chars().next().filter(|c| *c == '+' || *c == '-') {

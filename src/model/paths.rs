@@ -29,6 +29,11 @@ pub fn feed(lang: &str, scope: &Scope) -> String {
     format!("{}feed.xml", self::scope(lang, scope))
 }
 
+/// A list's JSON Feed, beside its Atom feed.
+pub fn json_feed(lang: &str, scope: &Scope) -> String {
+    format!("{}feed.json", self::scope(lang, scope))
+}
+
 /// The web app manifest of a language (name, direction, start page, icons).
 pub fn manifest(lang: &str) -> String {
     format!("{lang}/manifest.webmanifest")

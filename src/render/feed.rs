@@ -1,9 +1,11 @@
-//! Atom feeds (RFC 4287): `/LANG/feed.xml` and one per topic and country.
+//! Feeds: Atom (RFC 4287, `feed.xml`) and JSON Feed 1.1 (`feed.json`) side by side, for every
+//! language and every topic, country, tag and author.
 //!
-//! Written in code rather than a template: the format is fixed, and escaping must be exact.
+//! Written in code rather than a template: the formats are fixed, and escaping must be exact.
 //! Every URL is absolute; entry ids are tag URIs made of the host, the publication date and the
-//! article's path, so they do not change between builds. Each entry carries the full article as
-//! HTML with `xml:base`, so relative links and images in the body resolve.
+//! article's path, so they do not change between builds, and an article has the same id in both
+//! formats. A full entry carries the article as HTML (in Atom with `xml:base`, so relative links
+//! and images in the body resolve); with `websub_hub` set, both formats name the hub.
 
 use std::fmt::Write;
 
@@ -100,6 +102,206 @@ pub fn absolute(site: &Site, page_permalink: &str, src: &str) -> String {
     }
 }
 
+/// A feed's title: the language's site title, and the topic, country, author or tag it follows.
+fn feed_title(site: &Site, l10n: &Localizer, lang: &str, scope: &Scope) -> String {
+    let language = site
+        .config
+        .language(lang)
+        .map_or(lang, |l| l.title.as_str());
+    match scope {
+        Scope::Front => language.to_string(),
+        Scope::Topic(k) => format!("{language} — {}", view::topic_name(l10n, lang, k)),
+        Scope::Country(c) => format!("{language} — {}", view::country_name(l10n, lang, c)),
+        Scope::Author(k) => format!("{language} — {}", site.author_name(lang, k)),
+        Scope::Tag(k) => format!("{language} — {}", site.tag_name(lang, k)),
+    }
+}
+
+/// Whether a list's feed carries whole articles: the language's own feed does; topic, country,
+/// tag and author feeds carry summaries unless site.toml says `term_feeds = "full"` (a reader
+/// following a topic gets the link, not a second copy).
+fn carries_full(site: &Site, scope: &Scope) -> bool {
+    matches!(scope, Scope::Front) || site.config.term_feeds_full
+}
+
+/// The top of a JSON Feed (everything but `items`).
+#[derive(serde::Serialize)]
+struct JsonFeedTop<'a> {
+    version: &'static str,
+    title: &'a str,
+    home_page_url: &'a str,
+    feed_url: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    description: &'a str,
+    language: &'a str,
+    authors: [JsonAuthor<'a>; 1],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    hubs: Vec<JsonHub<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonAuthor<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonHub<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    url: &'a str,
+}
+
+/// One JSON Feed item: the Atom entry's id, address, dates, authors, topics and countries, and
+/// either the whole article (`content_html`) or its summary (`content_text`).
+#[derive(serde::Serialize)]
+struct JsonItem<'a> {
+    id: &'a str,
+    url: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_html: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_text: Option<&'a str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    summary: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<&'a str>,
+    date_published: &'a str,
+    date_modified: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    authors: Vec<JsonAuthor<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<&'a str>,
+    language: &'a str,
+}
+
+/// A list's JSON Feed 1.1 (<https://jsonfeed.org/version/1.1>): the same entries as its Atom
+/// feed, in the same order, with the same ids. Each item is made once per build and shared by
+/// every feed that carries it.
+pub fn render_json(
+    root: &std::path::Path,
+    site: &Site,
+    l10n: &Localizer,
+    prep: &Prepared,
+    lang: &str,
+    scope: &Scope,
+) -> String {
+    let cfg = &site.config;
+    let ids = site.feed_articles(lang, scope);
+    let title = feed_title(site, l10n, lang, scope);
+    let language = cfg.language(lang).map_or(lang, |l| l.title.as_str());
+    let home = view::permalink(cfg, &paths::scope(lang, scope));
+    let feed_url = view::permalink(cfg, &paths::json_feed(lang, scope));
+    let top = JsonFeedTop {
+        version: "https://jsonfeed.org/version/1.1",
+        title: &title,
+        home_page_url: &home,
+        feed_url: &feed_url,
+        description: cfg.language(lang).map_or("", |l| l.description.as_str()),
+        language: lang,
+        authors: [JsonAuthor {
+            name: language,
+            url: None,
+        }],
+        hubs: cfg
+            .websub_hub
+            .iter()
+            .map(|url| JsonHub {
+                kind: "WebSub",
+                url,
+            })
+            .collect(),
+    };
+    let mut x = serde_json::to_string(&top).unwrap_or_else(|_| "{}".into());
+    // reopen the object for `items`
+    x.pop();
+    x.push_str(",\"items\":[");
+    let full = carries_full(site, scope);
+    let mut first = true;
+    for &id in ids {
+        let slot = &prep.cards[id];
+        let cell = if full {
+            &slot.json_entry
+        } else {
+            &slot.json_short_entry
+        };
+        let item = cell.get_or_init(|| json_item(root, (site, l10n), prep, &slot.card, id, full));
+        if item.is_empty() {
+            continue;
+        }
+        if !first {
+            x.push(',');
+        }
+        first = false;
+        x.push('\n');
+        x.push_str(item);
+    }
+    x.push_str("]}\n");
+    x
+}
+
+/// One article as a JSON Feed item (empty for an undated document, which feeds never carry).
+fn json_item(
+    root: &std::path::Path,
+    (site, l10n): (&Site, &Localizer),
+    prep: &Prepared,
+    card: &Card,
+    id: DocId,
+    full: bool,
+) -> String {
+    let doc = &site.documents[id];
+    let Some(date) = &doc.date else {
+        return String::new();
+    };
+    let published = rfc3339(date);
+    let modified = doc.last_change().map_or_else(|| published.clone(), rfc3339);
+    let item_id = entry_id(site, id, date);
+    let html = full.then(|| content_html(root, (site, l10n), prep, card, id));
+    let image = card
+        .image
+        .as_ref()
+        .map(|pic| absolute(site, &card.permalink, &pic.picture.src));
+    let bylines = bylines(site, id);
+    let authors = bylines
+        .iter()
+        .map(|(name, url)| JsonAuthor {
+            name,
+            url: url.as_deref(),
+        })
+        .collect();
+    let tags = card
+        .topics
+        .iter()
+        .chain(&card.countries)
+        .chain(&card.tags)
+        .map(|t| t.view.name.as_str())
+        .collect();
+    // an item needs content: the summary stands in where the feed carries no bodies (or the
+    // title, for an article without one)
+    let text = if doc.summary.is_empty() {
+        &doc.title
+    } else {
+        &doc.summary
+    };
+    let item = JsonItem {
+        id: &item_id,
+        url: &card.permalink,
+        title: &doc.title,
+        content_html: html.as_deref(),
+        content_text: (!full).then_some(text.as_str()),
+        summary: &doc.summary,
+        image: image.as_deref(),
+        date_published: &published,
+        date_modified: &modified,
+        authors,
+        tags,
+        language: &doc.lang,
+    };
+    serde_json::to_string(&item).unwrap_or_default()
+}
+
 pub fn render(
     root: &std::path::Path,
     site: &Site,
@@ -111,13 +313,7 @@ pub fn render(
     let cfg = &site.config;
     let language = cfg.language(lang).map_or(lang, |l| l.title.as_str());
     let ids = site.feed_articles(lang, scope);
-    let title = match scope {
-        Scope::Front => language.to_string(),
-        Scope::Topic(k) => format!("{language} — {}", view::topic_name(l10n, lang, k)),
-        Scope::Country(c) => format!("{language} — {}", view::country_name(l10n, lang, c)),
-        Scope::Author(k) => format!("{language} — {}", site.author_name(lang, k)),
-        Scope::Tag(k) => format!("{language} — {}", site.tag_name(lang, k)),
-    };
+    let title = feed_title(site, l10n, lang, scope);
     let page_url = view::permalink(cfg, &paths::scope(lang, scope));
     let self_url = view::permalink(cfg, &paths::feed(lang, scope));
     // an empty feed (a language without articles) still needs a fixed `updated`
@@ -150,9 +346,10 @@ pub fn render(
         updated,
         xml_escape(language)
     );
-    // the language's feed carries whole articles; the others their summaries unless site.toml
-    // says `term_feeds = "full"` (a reader following a topic gets the link, not a second copy)
-    let full = matches!(scope, Scope::Front) || cfg.term_feeds_full;
+    if let Some(hub) = &cfg.websub_hub {
+        let _ = writeln!(x, "  <link rel=\"hub\" href=\"{}\"/>", xml_escape(hub));
+    }
+    let full = carries_full(site, scope);
     for &id in ids {
         // an entry is the same in every feed that carries it: written once per build
         let slot = &prep.cards[id];
@@ -172,6 +369,69 @@ pub fn render(
     x
 }
 
+/// An entry's authors: each byline's name in the article's language and, for an author with a
+/// page, that page's address.
+fn bylines(site: &Site, id: DocId) -> Vec<(String, Option<String>)> {
+    let lang = &site.documents[id].lang;
+    site.bylines
+        .get(id)
+        .map(|b| {
+            b.iter()
+                .map(|b| match &b.key {
+                    Some(k) => (
+                        site.author_name(lang, k),
+                        Some(view::permalink(
+                            &site.config,
+                            &paths::scope(lang, &Scope::Author(k.clone())),
+                        )),
+                    ),
+                    None => (b.written.clone(), None),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A full entry's content: the lead image (its published rendition, with its credit) and the
+/// body's HTML. A file that vanished mid-build leaves it without a body; its page reports the
+/// error.
+fn content_html(
+    root: &std::path::Path,
+    (site, l10n): (&Site, &Localizer),
+    prep: &Prepared,
+    card: &Card,
+    id: DocId,
+) -> String {
+    let doc = &site.documents[id];
+    let body = prep.body(root, site, l10n, id).unwrap_or_default();
+    let mut html = String::with_capacity(body.len() + 256);
+    if let (Some(img), Some(pic)) = (&doc.image, &card.image) {
+        let _ = writeln!(
+            html,
+            "<figure><img src=\"{}\" alt=\"{}\">{}</figure>",
+            xml_escape(&absolute(site, &card.permalink, &pic.picture.src)),
+            xml_escape(&img.alt),
+            img.credit
+                .as_deref()
+                .map(|c| format!("<figcaption>{}</figcaption>", xml_escape(c)))
+                .unwrap_or_default()
+        );
+    }
+    html.push_str(&body);
+    html
+}
+
+/// An entry's id, the same in both formats and in every build: a tag URI of the host, the
+/// publication day and the article's path.
+fn entry_id(site: &Site, id: DocId, date: &crate::content::dates::PubDate) -> String {
+    format!(
+        "tag:{},{}:/{}",
+        host(site),
+        date.zoned.date(),
+        crate::content::slug::encode_path(site.url_of(id))
+    )
+}
+
 fn entry(
     x: &mut String,
     root: &std::path::Path,
@@ -185,12 +445,7 @@ fn entry(
     let Some(date) = &doc.date else { return };
     let published = rfc3339(date);
     let updated = doc.last_change().map_or_else(|| published.clone(), rfc3339);
-    let tag = format!(
-        "tag:{},{}:/{}",
-        host(site),
-        date.zoned.date(),
-        crate::content::slug::encode_path(site.url_of(id))
-    );
+    let tag = entry_id(site, id, date);
     let _ = write!(
         x,
         "  <entry>\n    <id>{}</id>\n    <title type=\"text\">{}</title>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <published>{published}</published>\n    <updated>{updated}</updated>\n",
@@ -198,8 +453,20 @@ fn entry(
         xml_escape(&doc.title),
         xml_escape(&card.permalink)
     );
-    for a in &doc.authors {
-        let _ = writeln!(x, "    <author><name>{}</name></author>", xml_escape(a));
+    for (name, uri) in bylines(site, id) {
+        match uri {
+            Some(uri) => {
+                let _ = writeln!(
+                    x,
+                    "    <author><name>{}</name><uri>{}</uri></author>",
+                    xml_escape(&name),
+                    xml_escape(&uri)
+                );
+            }
+            None => {
+                let _ = writeln!(x, "    <author><name>{}</name></author>", xml_escape(&name));
+            }
+        }
     }
     for t in card.topics.iter().map(|t| &t.view) {
         let _ = writeln!(
@@ -230,23 +497,7 @@ fn entry(
         x.push_str("  </entry>\n");
         return;
     }
-    // a file that vanished mid-build leaves an entry without content; its page reports the error
-    let body = prep.body(root, site, l10n, id).unwrap_or_default();
-    let mut html = String::with_capacity(body.len() + 256);
-    if let (Some(img), Some(pic)) = (&doc.image, &card.image) {
-        // the published rendition (the card's), not the source file
-        let _ = writeln!(
-            html,
-            "<figure><img src=\"{}\" alt=\"{}\">{}</figure>",
-            xml_escape(&absolute(site, &card.permalink, &pic.picture.src)),
-            xml_escape(&img.alt),
-            img.credit
-                .as_deref()
-                .map(|c| format!("<figcaption>{}</figcaption>", xml_escape(c)))
-                .unwrap_or_default()
-        );
-    }
-    html.push_str(&body);
+    let html = content_html(root, (site, l10n), prep, card, id);
     let _ = write!(
         x,
         "    <content type=\"html\" xml:base=\"{}\">",

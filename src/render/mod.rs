@@ -30,6 +30,27 @@ use crate::model::{paths, DocId, Scope, Site};
 use crate::output;
 use crate::theme::{self, Layer};
 
+/// The formats every feed is written in, side by side: `feed.xml` and `feed.json`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FeedFormat {
+    /// Atom (RFC 4287), `feed.xml`.
+    Atom,
+    /// JSON Feed 1.1, `feed.json`.
+    Json,
+}
+
+impl FeedFormat {
+    pub const ALL: [FeedFormat; 2] = [FeedFormat::Atom, FeedFormat::Json];
+
+    /// The file of a list's feed in this format.
+    pub fn path(self, lang: &str, scope: &Scope) -> String {
+        match self {
+            FeedFormat::Atom => paths::feed(lang, scope),
+            FeedFormat::Json => paths::json_feed(lang, scope),
+        }
+    }
+}
+
 /// One output file (or one page) to produce.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Job {
@@ -57,8 +78,12 @@ pub enum Job {
     Archive(String),
     /// `/LANG/YYYY/MM/`
     Month { lang: String, year: i16, month: i8 },
-    /// An Atom feed.
-    Feed { lang: String, scope: Scope },
+    /// A feed of a list's newest articles, in one of its two formats.
+    Feed {
+        lang: String,
+        scope: Scope,
+        format: FeedFormat,
+    },
     /// `/LANG/authors/`
     Authors(String),
     /// `/LANG/tags/`: every free tag of a language (only when it has some).
@@ -91,7 +116,11 @@ pub fn job_file(job: &Job) -> Option<String> {
         Job::NewsSitemap => news_sitemap::PATH.into(),
         Job::RedirectsFile => redirects::FILE.into(),
         Job::Manifest(lang) => paths::manifest(lang),
-        Job::Feed { lang, scope } => paths::feed(lang, scope),
+        Job::Feed {
+            lang,
+            scope,
+            format,
+        } => format.path(lang, scope),
         _ => return None,
     })
 }
@@ -124,10 +153,13 @@ pub fn plan(site: &Site) -> Vec<Job> {
                     page,
                 });
             }
-            jobs.push(Job::Feed {
-                lang: lang.clone(),
-                scope,
-            });
+            for format in FeedFormat::ALL {
+                jobs.push(Job::Feed {
+                    lang: lang.clone(),
+                    scope: scope.clone(),
+                    format,
+                });
+            }
         }
         jobs.push(Job::Topics(lang.clone()));
         jobs.push(Job::Countries(lang.clone()));
@@ -522,9 +554,21 @@ impl Renderer {
                 &self.root, site, l10n, prep, lang, None,
             )?),
             Job::Sitemap => files(sitemap::render(site, jobs)),
-            Job::Feed { lang, scope } => files(vec![(
+            Job::Feed {
+                lang,
+                scope,
+                format: FeedFormat::Atom,
+            } => files(vec![(
                 file(),
                 feed::render(&self.root, site, l10n, prep, lang, scope).into_bytes(),
+            )]),
+            Job::Feed {
+                lang,
+                scope,
+                format: FeedFormat::Json,
+            } => files(vec![(
+                file(),
+                feed::render_json(&self.root, site, l10n, prep, lang, scope).into_bytes(),
             )]),
             Job::Document(id) => {
                 let doc = &site.documents[*id];

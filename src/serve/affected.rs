@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::content;
-use crate::model::{self, DocId, Scope, Site};
+use crate::model::{DocId, Scope, Site};
 use crate::render::{self, view, Job};
 
 /// True when no document was added or removed and no changed document moved in time, language,
@@ -181,7 +181,7 @@ pub(super) fn affected(
                         || slice(old, lang, scope, *page) != slice(new, lang, scope, *page)
                         || any_changed(new, new.page_articles(lang, scope, *page))
                 }
-                Job::Feed { lang, scope } => {
+                Job::Feed { lang, scope, .. } => {
                     let n = new.feed_articles(lang, scope);
                     paths(old, old.feed_articles(lang, scope)) != paths(new, n)
                         || any_changed(new, n)
@@ -225,7 +225,11 @@ pub(super) fn affected(
             jobs.iter()
                 .filter_map(|j| match j {
                     Job::Document(id) => Some((site.url_of(*id).to_string(), true)),
-                    Job::Feed { lang, scope } => Some((model::paths::feed(lang, scope), false)),
+                    Job::Feed {
+                        lang,
+                        scope,
+                        format,
+                    } => Some((format.path(lang, scope), false)),
                     Job::Redirect(i) => site.redirects.get(*i).map(|r| (r.alias.file(), false)),
                     Job::RedirectsFile => Some((render::redirects::FILE.to_string(), false)),
                     _ => view::job_path(site, j).map(|p| (format!("{p}index.html"), false)),

@@ -479,10 +479,13 @@ impl Session {
                     .position(|&x| x == id)
                 {
                     if pos < site.feed_articles(lang, &scope).len() {
-                        jobs.insert(Job::Feed {
-                            lang: lang.clone(),
-                            scope: scope.clone(),
-                        });
+                        for format in crate::render::FeedFormat::ALL {
+                            jobs.insert(Job::Feed {
+                                lang: lang.clone(),
+                                scope: scope.clone(),
+                                format,
+                            });
+                        }
                     }
                     jobs.insert(Job::List {
                         lang: lang.clone(),

@@ -326,6 +326,9 @@ pub struct Slot {
     /// The entry as topic, country, tag and author feeds carry it by default: the summary and
     /// the link, without the body.
     pub short_entry: std::sync::OnceLock<String>,
+    /// `entry` and `short_entry` as JSON Feed items.
+    pub json_entry: std::sync::OnceLock<String>,
+    pub json_short_entry: std::sync::OnceLock<String>,
     /// The body's HTML, kept only for documents that a feed carries (their page and their feed
     /// entries share one rendering).
     body: std::sync::OnceLock<Result<Arc<str>, crate::diagnostics::Diagnostic>>,
@@ -357,6 +360,8 @@ impl CardSlot {
             card,
             entry: std::sync::OnceLock::new(),
             short_entry: std::sync::OnceLock::new(),
+            json_entry: std::sync::OnceLock::new(),
+            json_short_entry: std::sync::OnceLock::new(),
             body: std::sync::OnceLock::new(),
             calls: std::sync::OnceLock::new(),
             search: std::sync::OnceLock::new(),

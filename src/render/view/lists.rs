@@ -263,6 +263,7 @@ pub fn list_context(
             "name": name,
             "count": all.len(),
             "feed_url": link(cfg, &paths::feed(lang, scope)),
+            "json_feed_url": link(cfg, &paths::json_feed(lang, scope)),
         }),
     );
     if let Scope::Author(k) = scope {

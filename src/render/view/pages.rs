@@ -44,6 +44,8 @@ pub struct SiteView<'a> {
     /// Whether site.toml declares topics (an imported site may have only free tags).
     pub has_topics: bool,
     pub feed_url: String,
+    /// The same feed as JSON Feed 1.1.
+    pub json_feed_url: String,
     /// `/LANG/search/`, or none when `search = false`.
     pub search_url: Option<String>,
     /// The theme's webfonts are published (`fonts = false` in site.toml turns them off).
@@ -193,6 +195,7 @@ pub(crate) fn site_view<'a>(site: &'a Site, lang: &'a Language) -> SiteView<'a> 
             .then(|| link(cfg, &paths::tags(&lang.code))),
         has_topics: !cfg.topics.is_empty(),
         feed_url: link(cfg, &paths::feed(&lang.code, &Scope::Front)),
+        json_feed_url: link(cfg, &paths::json_feed(&lang.code, &Scope::Front)),
         search_url: cfg
             .search
             .then(|| link(cfg, &crate::search::page_path(&lang.code))),
