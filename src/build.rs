@@ -178,6 +178,19 @@ pub fn load(root: &Path, req: LoadRequest<'_>, diags: &Diagnostics) -> Option<Lo
     let held = content.held.clone();
     let authors = crate::authors::load(root, &config, diags);
     let mut site = model::build_with(config, content, authors, diags, None);
+    site.alerts = crate::alerts::load(root, &site.config, diags);
+    let mut held = held;
+    // an alert's start or expiry is a scheduled change too
+    for t in site.alerts.iter().flat_map(crate::alerts::Alert::times) {
+        if t > now && held.next.as_ref().is_none_or(|(n, _)| t < n.timestamp()) {
+            let zoned = t.to_zoned_datetime(site.config.timezone.clone());
+            let at = content::dates::PubDate {
+                zoned,
+                has_time: true,
+            };
+            held.next = Some((at, PathBuf::from(crate::alerts::ALERTS_FILE)));
+        }
+    }
     if timings {
         eprintln!("timing: model {:?}, {} MiB", t.elapsed(), rss_mib());
     }
@@ -576,8 +589,7 @@ fn build_cached(
             keep(&report, &diags.snapshot()),
         ) {
             (Some(marker), Some(kept)) => {
-                let span =
-                    crate::incremental::time_span(&built.loaded.files, built.loaded.site.now);
+                let span = crate::incremental::time_span(&built.loaded.files, &built.loaded.site);
                 // the manifest's list: every file this build produced, sorted
                 let mut files: Vec<String> = report
                     .changes

@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{nashra, tree, write, write_jpeg};
+use common::{nashra, read, tree, write, write_jpeg};
 use nashra::build::{BuildOptions, CacheUse};
 use nashra::diagnostics::Diagnostics;
 
@@ -1202,4 +1202,89 @@ fn a_correction_parses_only_the_corrected_body_and_the_feeds() {
     );
     let page = common::read(&root.join("public/en/2025/11/story-4/index.html"));
     assert!(page.contains("Text, corrected."), "{page}");
+}
+
+/// Issue 33.2: publishing or removing an alert rewrites its language's front page and
+/// `alert.json` and keeps every other page; an alert's expiry ends the unchanged span; each cached
+/// build equals a full build byte for byte.
+#[test]
+fn an_alert_rewrites_only_the_front_page_and_alert_json() {
+    let site = common::minimal_site();
+    let root = site.path();
+    let fresh = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let json = |now: &str| -> serde_json::Value {
+        let run = nashra(root, &["build", "--format", "json", "--now", now]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let full = nashra(
+            root,
+            &[
+                "build",
+                "--fresh",
+                "--now",
+                now,
+                "--output",
+                &fresh.path().join("out").to_string_lossy(),
+            ],
+        );
+        assert_eq!(full.code, 0, "{}", full.stderr);
+        same_tree(
+            &root.join("public"),
+            &fresh.path().join("out"),
+            false,
+            &format!("alerts at {now}"),
+        );
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
+    };
+    let written = |v: &serde_json::Value| -> Vec<String> {
+        let mut w: Vec<String> = v["written"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        w.sort();
+        w
+    };
+    json("2025-12-01 08:00");
+    write(
+        root,
+        "alerts.toml",
+        "[[alert]]\nlang = \"en\"\ntext = \"Breaking: a ceasefire\"\nexpires = \"2025-12-01 12:00\"\n",
+    );
+    let published = json("2025-12-01 08:00");
+    assert_eq!(
+        published["cache"]["why"], "alerts.toml is new",
+        "{published}"
+    );
+    assert_eq!(
+        written(&published),
+        ["en/alert.json", "en/index.html"],
+        "{published}"
+    );
+    assert!(read(&root.join("public/en/index.html")).contains("Breaking: a ceasefire"));
+    // the expiry ends the span the output stays right for
+    let up_to_date = nashra(root, &["build", "--now", "2025-12-01 11:59"]);
+    assert!(
+        up_to_date.stderr.contains("up to date"),
+        "{}",
+        up_to_date.stderr
+    );
+    let expired = json("2025-12-01 12:00");
+    assert_eq!(
+        written(&expired),
+        ["en/alert.json", "en/index.html"],
+        "{expired}"
+    );
+    assert!(!read(&root.join("public/en/index.html")).contains("a ceasefire"));
+    // removed before it expires
+    json("2025-12-01 08:00");
+    std::fs::remove_file(root.join("alerts.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let removed = json("2025-12-01 08:00");
+    assert_eq!(
+        written(&removed),
+        ["en/alert.json", "en/index.html"],
+        "{removed}"
+    );
 }

@@ -738,3 +738,184 @@ fn a_static_file_at_an_alias_is_an_error() {
         &["error: this file would be written at /en/2025/11/old-summit/index.html, which is the generated page /en/2025/11/old-summit/\n  --> static/en/2025/11/old-summit/index.html"],
     );
 }
+
+const ALERTS: &str = r#"[[alert]]
+lang = "ar"
+text = "عاجل: انفجار في ميناء بيروت"
+link = "/ar/2025/11/summit/"
+start = "2025-11-28 09:00"
+expires = "2025-11-28 21:00"
+
+[[alert]]
+lang = "en"
+text = "Ceasefire <announced> & holding"
+link = "https://example.net/live?a=1&b=2"
+expires = 2025-11-28T21:00:00+03:00
+"#;
+
+/// Issue 33.2: an alert shows, while it runs, on its language's front page (in the HTML, for
+/// readers without JavaScript) and in `/LANG/alert.json` (which the theme's script shows on every
+/// other page); it is gone at the first build after it expires; its start and expiry are the
+/// "next rebuild at".
+#[test]
+fn alerts_show_on_front_pages_and_in_alert_json_while_they_run() {
+    let site = common::minimal_site();
+    let r = site.path();
+    write(r, "alerts.toml", ALERTS);
+    let out = r.join("public");
+    let at = |now: &str| {
+        let run = nashra(r, &["build", "--now", now]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run
+    };
+    let json = |lang: &str| -> Value {
+        serde_json::from_str(&read(&out.join(format!("{lang}/alert.json"))))
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+
+    // before the Arabic alert starts: only the English one shows
+    let run = at("2025-11-28 08:00");
+    assert!(
+        run.stderr
+            .contains("next: 2025-11-28 09:00 +03:00 — rebuild then (alerts.toml)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(json("ar"), serde_json::json!({"alerts": []}));
+    assert_eq!(
+        json("en"),
+        serde_json::json!({"alerts": [{
+            "text": "Ceasefire <announced> & holding",
+            "url": "https://example.net/live?a=1&b=2",
+            "expires": "2025-11-28T21:00:00+03:00"
+        }]})
+    );
+    let en = read(&out.join("en/index.html"));
+    assert!(en.contains("<div class=\"alerts\" id=\"alerts\" data-src=\"/en/alert.json\" data-label=\"Breaking\" role=\"status\"><p class=\"alert\"><strong class=\"alert-label\">Breaking</strong> <a href=\"https://example.net/live?a=1&amp;b=2\">Ceasefire &lt;announced&gt; &amp; holding</a></p></div>"), "{en}");
+    assert!(!read(&out.join("ar/index.html")).contains("class=\"alert\""));
+
+    // while both run
+    let run = at("2025-11-28 12:00");
+    assert!(
+        run.stderr
+            .contains("next: 2025-11-28 21:00 +03:00 — rebuild then (alerts.toml)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        json("ar")["alerts"][0]["url"],
+        "/ar/2025/11/summit/",
+        "{}",
+        json("ar")
+    );
+    let ar = read(&out.join("ar/index.html"));
+    assert!(ar.contains("<strong class=\"alert-label\">عاجل</strong> <a href=\"/ar/2025/11/summit/\">عاجل: انفجار في ميناء بيروت</a>"), "{ar}");
+    // other pages carry the empty slot and the script, not the alert: an alert rewrites no
+    // article page
+    let article = read(&out.join("ar/2025/11/summit/index.html"));
+    assert!(article.contains("<div class=\"alerts\" id=\"alerts\" data-src=\"/ar/alert.json\" data-label=\"عاجل\" role=\"status\"></div>\n<script src=\"/alert.js\" defer></script>"), "{article}");
+    assert!(!article.contains("ميناء بيروت"));
+    assert!(out.join("alert.js").is_file());
+
+    // after both expire
+    at("2025-11-28 21:00");
+    for lang in ["ar", "en"] {
+        assert_eq!(json(lang), serde_json::json!({"alerts": []}));
+        assert!(!read(&out.join(format!("{lang}/index.html"))).contains("class=\"alert\""));
+    }
+}
+
+/// Every kind of bad alert is an error at its line in alerts.toml, and the old output survives.
+#[test]
+fn bad_alerts_are_errors_at_their_line() {
+    let site = common::minimal_site();
+    let r = site.path();
+    assert_eq!(nashra(r, &["build"]).code, 0);
+    let before = tree(&r.join("public"));
+    let head = "[[alert]]\nlang = \"ar\"\ntext = \"نص\"\n";
+    let cases = [
+        (
+            format!("{head}link = \"/ar/\"\n"),
+            "error: alert has no `expires`\n  --> alerts.toml:1:1",
+        ),
+        (
+            "[[alert]]\nlang = \"fr\"\ntext = \"x\"\nexpires = \"2025-11-28 21:00\"\n".to_string(),
+            "error: alert for `fr`, which is not a configured language\n  --> alerts.toml:2:8",
+        ),
+        (
+            format!("{head}expires = \"2025-13-28 21:00\"\n"),
+            "error: alert `expires`: ",
+        ),
+        (
+            format!("{head}link = \"javascript:alert(1)\"\nexpires = \"2025-11-28 21:00\"\n"),
+            "error: alert link `javascript:alert(1)` is neither a page of the site nor an http(s) address\n  --> alerts.toml:4:8",
+        ),
+        (
+            format!("{head}start = \"2025-11-29 10:00\"\nexpires = \"2025-11-28 21:00\"\n"),
+            "error: alert expires before it starts\n  --> alerts.toml:5:11",
+        ),
+        (
+            "[[alert]]\nlang = \"ar\"\ntext = \"  \"\nexpires = \"2025-11-28 21:00\"\n".to_string(),
+            "error: alert text is empty\n  --> alerts.toml:3:8",
+        ),
+        (
+            "[[alert]]\nlang = \"ar\"\ntxt = \"x\"\n".to_string(),
+            "error: invalid alerts.toml: unknown field `txt`",
+        ),
+    ];
+    for (text, expected) in cases {
+        write(r, "alerts.toml", &text);
+        let run = nashra(r, &["build"]);
+        assert_eq!(run.code, 1, "{text}: {}", run.stderr);
+        assert!(run.stderr.contains(expected), "{text}: {}", run.stderr);
+        assert_eq!(
+            tree(&r.join("public")),
+            before,
+            "{text}: the old output changed"
+        );
+    }
+    let long = "خبر ".repeat(100);
+    write(
+        r,
+        "alerts.toml",
+        &format!("[[alert]]\nlang = \"ar\"\ntext = \"{long}\"\nexpires = \"2025-11-28 21:00\"\n"),
+    );
+    let run = nashra(r, &["build"]);
+    assert!(
+        run.stderr
+            .contains("error: alert text has 399 characters; a banner has at most 300"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A contributor's branch commits `alerts.toml` as a link to a file outside the site: it is
+/// refused, never read, and the old output survives.
+#[cfg(unix)]
+#[test]
+fn an_alerts_file_that_is_a_link_is_refused() {
+    let site = common::minimal_site();
+    let r = site.path();
+    assert_eq!(nashra(r, &["build"]).code, 0);
+    let before = tree(&r.join("public"));
+    let outside = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(
+        outside.path(),
+        "secret.toml",
+        "[[alert]]\nlang = \"ar\"\ntext = \"SECRET\"\nexpires = \"2099-01-01 00:00\"\n",
+    );
+    std::os::unix::fs::symlink(outside.path().join("secret.toml"), r.join("alerts.toml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = nashra(r, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "error: alerts.toml is a symbolic link (to {}), which nashra does not follow",
+            outside.path().join("secret.toml").display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(tree(&r.join("public")), before);
+    assert!(!run.stderr.contains("SECRET"));
+}

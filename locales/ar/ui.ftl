@@ -87,6 +87,8 @@ nav-topics = المواضيع
 nav-countries = البلدان
 nav-archive = الأرشيف
 nav-feed = خلاصة الأخبار
+# the label before a breaking-news banner (alerts.toml)
+alert-label = عاجل
 related-title = مقالات ذات صلة
 pagination-label = صفحات الأخبار
 page-newer = الأحدث

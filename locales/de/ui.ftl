@@ -37,6 +37,8 @@ nav-topics = Themen
 nav-countries = Länder
 nav-archive = Archiv
 nav-feed = Feed
+# the label before a breaking-news banner (alerts.toml)
+alert-label = Eilmeldung
 related-title = Mehr zum Thema
 pagination-label = Nachrichtenseiten
 page-newer = Neuer

@@ -67,6 +67,8 @@ nav-topics = Topics
 nav-countries = Countries
 nav-archive = Archive
 nav-feed = Feed
+# the label before a breaking-news banner (alerts.toml)
+alert-label = Breaking
 related-title = Related articles
 pagination-label = News pages
 page-newer = Newer

@@ -38,6 +38,8 @@ nav-topics = Temas
 nav-countries = Países
 nav-archive = Archivo
 nav-feed = RSS
+# the label before a breaking-news banner (alerts.toml)
+alert-label = Última hora
 related-title = Artículos relacionados
 pagination-label = Páginas de noticias
 page-newer = Más recientes

@@ -37,6 +37,8 @@ nav-topics = موضوع‌ها
 nav-countries = کشورها
 nav-archive = بایگانی
 nav-feed = خوراک
+# the label before a breaking-news banner (alerts.toml)
+alert-label = فوری
 related-title = خبرهای مرتبط
 pagination-label = صفحه‌های خبر
 page-newer = جدیدتر

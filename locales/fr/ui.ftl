@@ -38,6 +38,8 @@ nav-topics = Thèmes
 nav-countries = Pays
 nav-archive = Archives
 nav-feed = Flux
+# the label before a breaking-news banner (alerts.toml)
+alert-label = Alerte
 related-title = Sur le même sujet
 pagination-label = Pages d’articles
 page-newer = Plus récents

@@ -38,6 +38,8 @@ nav-topics = נושאים
 nav-countries = מדינות
 nav-archive = ארכיון
 nav-feed = פיד
+# the label before a breaking-news banner (alerts.toml)
+alert-label = מבזק
 related-title = כתבות קשורות
 pagination-label = דפי חדשות
 page-newer = חדשות יותר

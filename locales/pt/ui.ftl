@@ -38,6 +38,8 @@ nav-topics = Temas
 nav-countries = Países
 nav-archive = Arquivo
 nav-feed = Feed
+# the label before a breaking-news banner (alerts.toml)
+alert-label = Última hora
 related-title = Artigos relacionados
 pagination-label = Páginas de notícias
 page-newer = Mais recentes

@@ -40,6 +40,8 @@ nav-topics = Темы
 nav-countries = Страны
 nav-archive = Архив
 nav-feed = RSS
+# the label before a breaking-news banner (alerts.toml)
+alert-label = Срочно
 related-title = Читайте также
 pagination-label = Страницы новостей
 page-newer = Новее

@@ -37,6 +37,8 @@ nav-topics = Konular
 nav-countries = Ülkeler
 nav-archive = Arşiv
 nav-feed = RSS
+# the label before a breaking-news banner (alerts.toml)
+alert-label = Son dakika
 related-title = İlgili haberler
 pagination-label = Haber sayfaları
 page-newer = Daha yeni

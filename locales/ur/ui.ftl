@@ -37,6 +37,8 @@ nav-topics = موضوعات
 nav-countries = ممالک
 nav-archive = آرکائیو
 nav-feed = فیڈ
+# the label before a breaking-news banner (alerts.toml)
+alert-label = بریکنگ نیوز
 related-title = متعلقہ خبریں
 pagination-label = خبروں کے صفحات
 page-newer = نئی

@@ -36,6 +36,8 @@ nav-topics = 主题
 nav-countries = 国家和地区
 nav-archive = 存档
 nav-feed = 订阅
+# the label before a breaking-news banner (alerts.toml)
+alert-label = 突发
 related-title = 相关文章
 pagination-label = 新闻页
 page-newer = 较新

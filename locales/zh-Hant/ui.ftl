@@ -36,6 +36,8 @@ nav-topics = 主題
 nav-countries = 國家和地區
 nav-archive = 彙整
 nav-feed = 訂閱
+# the label before a breaking-news banner (alerts.toml)
+alert-label = 突發
 related-title = 相關文章
 pagination-label = 新聞頁
 page-newer = 較新

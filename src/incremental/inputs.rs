@@ -1,5 +1,5 @@
 //! Fingerprints of everything a build reads from the site folder: `site.toml`, `authors.toml`,
-//! and every entry under `content/`, `templates/`, `locales/` and `static/`.
+//! `alerts.toml`, and every entry under `content/`, `templates/`, `locales/` and `static/`.
 //!
 //! An entry is its path, kind, length, modification and change times, inode, and — for a file —
 //! the xxh3-128 hash of its bytes. A later walk trusts an entry whose stat is unchanged and hashes
@@ -77,7 +77,11 @@ impl Entry {
 }
 
 /// The input folders and files, relative to the site root.
-const FILES: [&str; 2] = [crate::config::CONFIG_FILE, crate::authors::AUTHORS_FILE];
+const FILES: [&str; 3] = [
+    crate::alerts::ALERTS_FILE,
+    crate::config::CONFIG_FILE,
+    crate::authors::AUTHORS_FILE,
+];
 const FOLDERS: [&str; 4] = ["content", "locales", "static", "templates"];
 
 /// Walks the inputs of the site at `root` (links followed as the site's `follow_symlinks` says),
@@ -229,7 +233,8 @@ pub struct Diff {
 fn is_global(path: &[u8]) -> bool {
     let under =
         |dir: &[u8]| path == dir || (path.starts_with(dir) && path.get(dir.len()) == Some(&b'/'));
-    !(under(b"content") || under(b"static"))
+    // alerts reach pages through the model: the front pages and `alert.json` that show them
+    !(under(b"content") || under(b"static") || path == crate::alerts::ALERTS_FILE.as_bytes())
 }
 
 /// Compares the inputs `new` with `old` (both sorted by path). Entries whose stat is unchanged

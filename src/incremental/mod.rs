@@ -267,11 +267,12 @@ fn prune(path: &Path) {
     }
 }
 
-/// The span of build times around `now` in which no publication rule changes its answer for any
-/// document of `files`: embargoes lifting (`date`), expiries, and articles leaving the news
-/// sitemap (48 hours after `date`). Every rule is "now ≥ t" for some t, so the span is
+/// The span of build times around the site's `now` in which no publication rule changes its
+/// answer for any document of `files` or any alert: embargoes lifting (`date`), expiries,
+/// articles leaving the news sitemap (48 hours after `date`), alerts starting and expiring. Every rule is "now ≥ t" for some t, so the span is
 /// `[latest t ≤ now, earliest t > now)`.
-pub fn time_span(files: &crate::content::Files, now: jiff::Timestamp) -> (i128, i128) {
+pub fn time_span(files: &crate::content::Files, site: &crate::model::Site) -> (i128, i128) {
+    let now = site.now;
     let window = i128::from(crate::render::news_sitemap::WINDOW_HOURS) * 3_600 * 1_000_000_000 + 1;
     let t = now.as_nanosecond();
     let (mut lo, mut hi) = (i128::MIN, i128::MAX);
@@ -294,6 +295,9 @@ pub fn time_span(files: &crate::content::Files, now: jiff::Timestamp) -> (i128, 
         if let Some(e) = &doc.expires {
             see(e.timestamp().as_nanosecond());
         }
+    }
+    for t in site.alerts.iter().flat_map(crate::alerts::Alert::times) {
+        see(t.as_nanosecond());
     }
     (lo, hi)
 }

@@ -75,6 +75,8 @@ pub struct Site {
     pub now: jiff::Timestamp,
     /// Every alias of every published document, by old path.
     pub redirects: Vec<Redirect>,
+    /// Every alert of `alerts.toml`, shown or not at `now` ([`Site::alerts_at_now`]).
+    pub alerts: Vec<crate::alerts::Alert>,
     /// What `authors.toml` says about the writers.
     pub author_data: crate::authors::Authors,
     /// For each document, its bylines with the author each names.
@@ -106,6 +108,14 @@ pub fn content_path(path: &std::path::Path) -> String {
 }
 
 impl Site {
+    /// The alerts of `lang` shown at the build time, in the order `alerts.toml` lists them.
+    pub fn alerts_at_now(&self, lang: &str) -> Vec<&crate::alerts::Alert> {
+        self.alerts
+            .iter()
+            .filter(|a| a.lang == lang && a.shows_at(self.now))
+            .collect()
+    }
+
     pub fn url_of(&self, id: DocId) -> &str {
         &self.urls[id]
     }
@@ -452,6 +462,7 @@ pub fn build_with(
         by_path,
         held_paths,
         now: content.now.unwrap_or_else(jiff::Timestamp::now),
+        alerts: Vec::new(),
         redirects,
         author_data,
         bylines,

@@ -34,6 +34,11 @@ pub fn json_feed(lang: &str, scope: &Scope) -> String {
     format!("{}feed.json", self::scope(lang, scope))
 }
 
+/// A language's alerts for the theme's script.
+pub fn alerts(lang: &str) -> String {
+    format!("{lang}/alert.json")
+}
+
 /// The web app manifest of a language (name, direction, start page, icons).
 pub fn manifest(lang: &str) -> String {
     format!("{lang}/manifest.webmanifest")

@@ -78,6 +78,9 @@ pub enum Job {
     Archive(String),
     /// `/LANG/YYYY/MM/`
     Month { lang: String, year: i16, month: i8 },
+    /// `/LANG/alert.json`: the language's alerts shown at the build time (`alerts.toml`), which
+    /// the theme's script shows on every page.
+    Alerts(String),
     /// A feed of a list's newest articles, in one of its two formats.
     Feed {
         lang: String,
@@ -116,6 +119,7 @@ pub fn job_file(job: &Job) -> Option<String> {
         Job::NewsSitemap => news_sitemap::PATH.into(),
         Job::RedirectsFile => redirects::FILE.into(),
         Job::Manifest(lang) => paths::manifest(lang),
+        Job::Alerts(lang) => paths::alerts(lang),
         Job::Feed {
             lang,
             scope,
@@ -170,6 +174,7 @@ pub fn plan(site: &Site) -> Vec<Job> {
             jobs.push(Job::Tags(lang.clone()));
         }
         jobs.push(Job::Manifest(lang.clone()));
+        jobs.push(Job::Alerts(lang.clone()));
         if site.config.search {
             jobs.push(Job::Search(lang.clone()));
         }
@@ -527,6 +532,7 @@ impl Renderer {
                 .into_bytes(),
             )]),
             Job::Manifest(lang) => files(vec![(file(), manifest(site, lang).into_bytes())]),
+            Job::Alerts(lang) => files(vec![(file(), view::alerts_json(site, lang).into_bytes())]),
             Job::NewsSitemap => files(vec![(file(), news_sitemap::render(site).into_bytes())]),
             Job::RedirectsFile => files(vec![(file(), redirects::netlify(site).into_bytes())]),
             Job::Redirect(i) => {

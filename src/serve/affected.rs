@@ -157,7 +157,9 @@ pub(super) fn affected(
         let dirty = links_moved && matches!(job, Job::Document(_) | Job::Feed { .. });
         let dirty = dirty
             || match job {
-                Job::Root | Job::NotFound | Job::Robots | Job::Manifest(_) => false,
+                Job::Root | Job::NotFound | Job::Robots | Job::Manifest(_) | Job::Alerts(_) => {
+                    false
+                }
                 Job::Sitemap => moved,
                 Job::Document(id) => {
                     let id = *id;

@@ -97,7 +97,9 @@ impl Session {
         };
         let mut parts = rel.components();
         match parts.next().and_then(|c| c.as_os_str().to_str()) {
-            Some("site.toml" | "authors.toml") if parts.next().is_none() => Touched::Everything,
+            Some("site.toml" | "authors.toml" | "alerts.toml") if parts.next().is_none() => {
+                Touched::Everything
+            }
             Some("templates" | "locales" | "static") => Touched::Everything,
             Some("content") => {
                 let inner: PathBuf = parts.collect();
@@ -255,6 +257,7 @@ impl Session {
             related,
         );
         site.media = Arc::clone(&old.media);
+        site.alerts = old.alerts.clone();
         // a lead image's crop that no published document asks for any more (its article
         // removed, held back, or given another focus): the media stage decides the crops
         if !site.media.socials_match(&site) {

@@ -67,7 +67,8 @@ pub fn job_lang<'a>(site: &'a Site, job: &'a Job) -> Option<&'a str> {
         | Job::Corrections(lang)
         | Job::Search(lang)
         | Job::SearchIndex(lang)
-        | Job::Feed { lang, .. } => Some(lang),
+        | Job::Feed { lang, .. }
+        | Job::Alerts(lang) => Some(lang),
         _ => None,
     }
 }

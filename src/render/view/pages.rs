@@ -44,6 +44,8 @@ pub struct SiteView<'a> {
     /// Whether site.toml declares topics (an imported site may have only free tags).
     pub has_topics: bool,
     pub feed_url: String,
+    /// `/LANG/alert.json`, which the theme's script reads for breaking-news banners.
+    pub alerts_url: String,
     /// The same feed as JSON Feed 1.1.
     pub json_feed_url: String,
     /// `/LANG/search/`, or none when `search = false`.
@@ -195,6 +197,7 @@ pub(crate) fn site_view<'a>(site: &'a Site, lang: &'a Language) -> SiteView<'a> 
             .then(|| link(cfg, &paths::tags(&lang.code))),
         has_topics: !cfg.topics.is_empty(),
         feed_url: link(cfg, &paths::feed(&lang.code, &Scope::Front)),
+        alerts_url: link(cfg, &paths::alerts(&lang.code)),
         json_feed_url: link(cfg, &paths::json_feed(&lang.code, &Scope::Front)),
         search_url: cfg
             .search
@@ -349,7 +352,65 @@ fn base_context_with<'a>(
     ctx.insert("has_translations", &alts.iter().any(|a| a.is_translation));
     ctx.insert("canonical", &canonical);
     ctx.insert("alternates", &views);
+    // a language's front page shows its alerts itself (readers without JavaScript see them
+    // there); every other page gets them from `alert.json`, so an alert rewrites no other page
+    let front = matches!(
+        job,
+        Job::List {
+            scope: Scope::Front,
+            page: 1,
+            ..
+        }
+    );
+    let alerts: Vec<AlertView> = if front {
+        site.alerts_at_now(&lang.code)
+            .into_iter()
+            .map(|a| alert_view(site, a))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    ctx.insert("alerts", &alerts);
     (ctx, held)
+}
+
+/// An alert as the front page's banner and `alert.json` show it.
+#[derive(Serialize)]
+pub struct AlertView {
+    pub text: String,
+    /// The story's address (a site path with the base path, or the address as written).
+    pub url: Option<String>,
+    pub expires: String,
+}
+
+fn alert_view(site: &Site, a: &crate::alerts::Alert) -> AlertView {
+    AlertView {
+        text: a.text.clone(),
+        url: a.link.as_ref().map(|l| match l.strip_prefix('/') {
+            Some(path) => link(&site.config, path),
+            None => l.clone(),
+        }),
+        expires: rfc3339(&a.expires),
+    }
+}
+
+/// `/LANG/alert.json`: `{"alerts": [{text, url, expires}]}`, the alerts shown at the build time
+/// (an empty list when there are none, so a removed alert disappears from open pages too).
+pub fn alerts_json(site: &Site, lang: &str) -> String {
+    #[derive(Serialize)]
+    struct File {
+        alerts: Vec<AlertView>,
+    }
+    let file = File {
+        alerts: site
+            .alerts_at_now(lang)
+            .into_iter()
+            .map(|a| alert_view(site, a))
+            .collect(),
+    };
+    let mut s = serde_json::to_string(&file).unwrap_or_else(|_| "{\"alerts\":[]}".into());
+    s.push('\n');
+    s
 }
 
 pub fn document_context(
