@@ -142,3 +142,39 @@ fn persian_and_hebrew_pages_pass_the_browser_gates() {
     assert!(stdout.contains(", 0 failed"), "{stdout}");
     eprintln!("{}", stdout.trim());
 }
+
+/// Issue 33.2: a breaking-news alert in both languages, through the per-page gates (direction,
+/// overflow, axe, the switcher, console errors): the banner shows on front pages without
+/// JavaScript and on article and topic pages through `alert.js` and `/LANG/alert.json`, across
+/// the page at phone and desktop widths, in the page's direction, once.
+#[test]
+fn the_alert_banner_passes_the_browser_gates_in_both_languages() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    if !tools_or_skip(&repo) {
+        return;
+    }
+    let site_dir = common::minimal_site();
+    let root = site_dir.path();
+    common::write(
+        root,
+        "alerts.toml",
+        "[[alert]]\nlang = \"ar\"\ntext = \"وقف لإطلاق النار في المنطقة يدخل حيّز التنفيذ عند منتصف الليل بتوقيت مكة المكرمة\"\nlink = \"/ar/2025/11/summit/\"\nexpires = \"2099-01-01 00:00\"\n\n\
+         [[alert]]\nlang = \"en\"\ntext = \"A ceasefire across the region takes effect at midnight, Mecca time\"\nlink = \"/en/2025/11/summit/\"\nexpires = \"2099-01-01 00:00\"\n",
+    );
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let site = tmp.path().join("site");
+    let run = common::nashra(root, &["build", "--output", &site.to_string_lossy()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pages = r#"[
+      {"name": "ar-front-alert", "path": "/ar/", "dir": "rtl", "other": "/en/", "alert": "وقف لإطلاق النار", "alertLink": "/ar/2025/11/summit/", "alertWithoutScript": true},
+      {"name": "en-front-alert", "path": "/en/", "dir": "ltr", "other": "/ar/", "alert": "A ceasefire", "alertLink": "/en/2025/11/summit/", "alertWithoutScript": true},
+      {"name": "ar-article-alert", "path": "/ar/2025/11/summit/", "dir": "rtl", "other": "/en/2025/11/summit/", "alert": "وقف لإطلاق النار", "alertLink": "/ar/2025/11/summit/"},
+      {"name": "en-topic-alert", "path": "/en/topics/security/", "dir": "ltr", "other": "/ar/topics/security/", "alert": "A ceasefire", "alertLink": "/en/2025/11/summit/"}
+    ]"#;
+    let pages_file = tmp.path().join("pages.json");
+    std::fs::write(&pages_file, pages).unwrap_or_else(|e| panic!("{e}"));
+    let artifacts = repo.join("target/browser-artifacts/alerts");
+    let stdout = run_gates(&repo, &site, &artifacts, Some(&pages_file));
+    assert!(stdout.contains(", 0 failed"), "{stdout}");
+    eprintln!("{}", stdout.trim());
+}

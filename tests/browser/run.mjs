@@ -90,6 +90,28 @@ try {
       dir === p.dir ? ok() : fail(`${label}: direction ${dir}, expected ${p.dir}`);
       const { sw, iw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
       sw <= iw ? ok() : fail(`${label}: horizontal overflow (scrollWidth ${sw} > ${iw})`);
+      // a breaking-news alert (alerts.toml): the banner appears, in the page's direction, on
+      // every page (from alert.json, through alert.js), and without JavaScript on front pages
+      if (p.alert) {
+        await page.waitForSelector("#alerts .alert a", { timeout: 5000 }).catch(() => {});
+        const banner = await page.evaluate(() => {
+          const a = document.querySelector("#alerts .alert");
+          const r = a && a.getBoundingClientRect();
+          return a ? { text: a.textContent, dir: getComputedStyle(a).direction, href: a.querySelector("a") && a.querySelector("a").getAttribute("href"), top: r.top, w: r.width } : null;
+        });
+        banner && banner.text.includes(p.alert) && banner.dir === p.dir && banner.href === p.alertLink && banner.w >= vp.width - 1
+          ? ok() : fail(`${label}: alert banner ${JSON.stringify(banner)}`);
+        const again = await page.evaluate(() => document.querySelectorAll("#alerts .alert").length);
+        again === 1 ? ok() : fail(`${label}: ${again} banners`);
+        if (p.alertWithoutScript) {
+          const ctx = await browser.newContext({ viewport: vp, javaScriptEnabled: false });
+          const bare = await ctx.newPage();
+          await bare.goto(base + p.path, { waitUntil: "load" });
+          const text = await bare.locator("#alerts .alert").first().textContent().catch(() => "");
+          text.includes(p.alert) ? ok() : fail(`${label}: no alert without JavaScript ("${text}")`);
+          await ctx.close();
+        }
+      }
       await page.screenshot({ path: join(artifacts, `${p.name}-${vp.width}.png`), fullPage: true });
       const axe = await new AxeBuilder({ page }).analyze();
       const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
