@@ -104,9 +104,14 @@ struct Sim {
 
 impl Sim {
     fn now(&self) -> String {
+        self.at(0)
+    }
+
+    /// The build time `hours` after (or before) the current one.
+    fn at(&self, hours: i64) -> String {
         let t = jiff::civil::date(2025, 11, 20)
             .at(0, 0, 0, 0)
-            .checked_add(jiff::Span::new().hours(self.hours))
+            .checked_add(jiff::Span::new().hours(self.hours + hours))
             .unwrap_or_else(|e| panic!("{e}"));
         t.strftime("%Y-%m-%d %H:%M").to_string()
     }
@@ -297,7 +302,7 @@ impl Sim {
                 self.edit("body");
                 "body".into()
             }
-            26..=45 => {
+            26..=43 => {
                 let key = *self.rng.pick(&[
                     "title",
                     "summary",
@@ -433,6 +438,27 @@ impl Sim {
                 }
                 "touch".into()
             }
+            44 | 45 => {
+                // a breaking-news alert published, replaced or taken down (alerts.toml): its
+                // start and expiry around the build time, so that clock steps cross them
+                if self.rng.chance(30) {
+                    let _ = std::fs::remove_file(self.root.join("alerts.toml"));
+                    return "alert removed".into();
+                }
+                self.site_edits += 1;
+                let lang = *self.rng.pick(&["ar", "en"]);
+                let (from, to) = (self.rng.below(6) as i64 - 3, 4 + self.rng.below(40) as i64);
+                let (start, expires) = (self.at(from), self.at(to));
+                write(
+                    &self.root,
+                    "alerts.toml",
+                    &format!(
+                        "[[alert]]\nlang = \"{lang}\"\ntext = \"Alert {}\"\nlink = \"/{lang}/\"\nstart = \"{start}\"\nexpires = \"{expires}\"\n",
+                        self.site_edits
+                    ),
+                );
+                "alert".into()
+            }
             94..=96 => "nothing".into(),
             97 | 98 => {
                 // an error (both builds refuse it alike and keep the old output; watch too),
@@ -518,6 +544,7 @@ fn inputs(root: &Path) -> std::collections::BTreeMap<PathBuf, Option<Vec<u8>>> {
     for top in [
         "site.toml",
         "authors.toml",
+        "alerts.toml",
         "content",
         "templates",
         "locales",
