@@ -37,7 +37,8 @@ enum Format {
 enum Command {
     /// Build the site into the output folder (`public/` unless site.toml or --output say otherwise)
     ///
-    /// Reads site.toml, content/, templates/, locales/ and static/ in the site folder. Every
+    /// Reads site.toml, authors.toml and alerts.toml (if there), content/, templates/, locales/
+    /// and static/ in the site folder. Every
     /// problem found is reported with its file, line and column; if there is any error the
     /// previous output is left exactly as it was and the exit code is 1. Building into an earlier
     /// output rewrites only the files that changed, and keeps files nashra did not write (.git,
@@ -87,7 +88,8 @@ enum Command {
     },
     /// Build, serve the site on http://127.0.0.1:1111/ and rebuild on every save
     ///
-    /// Watches content/, templates/, locales/, static/ and site.toml. Only what a change touches
+    /// Watches content/, templates/, locales/, static/, site.toml, authors.toml and alerts.toml.
+    /// Only what a change touches
     /// is rebuilt, and open pages reload by themselves. When a save has errors, they are printed
     /// here and shown over the open pages while the last good site keeps being served. The
     /// output is the same as `nashra build` (the reload script is added only while serving).
