@@ -127,6 +127,8 @@ fn root_is_a_language_chooser_and_404_is_bilingual() {
     );
     assert!(root.contains("<li lang=\"ar\" dir=\"rtl\"><a href=\"/ar/\" hreflang=\"ar\"><span class=\"chooser-title\">نشرة</span> <span class=\"chooser-lang\">العربية</span></a></li>"), "{root}");
     assert!(root.contains("<li lang=\"en\" dir=\"ltr\"><a href=\"/en/\" hreflang=\"en\"><span class=\"chooser-title\">Nashra</span> <span class=\"chooser-lang\">English</span></a></li>"), "{root}");
+    // the page's one heading names the site in every language (axe's page-has-heading-one)
+    assert!(root.contains("<h1 class=\"site-title\"><span lang=\"ar\" dir=\"rtl\">نشرة</span><span class=\"title-sep\" aria-hidden=\"true\"> · </span><span lang=\"en\" dir=\"ltr\">Nashra</span></h1>"), "{root}");
     assert!(root.contains(
         "<link rel=\"alternate\" hreflang=\"en\" href=\"https://nashra.example.org/en/\">"
     ));
