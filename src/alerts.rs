@@ -92,13 +92,27 @@ impl Alert {
     }
 }
 
+/// The earliest start or expiry of `alerts` after `now`: the site must be built again then.
+pub fn next_change(alerts: &[Alert], now: jiff::Timestamp) -> Option<jiff::Timestamp> {
+    alerts
+        .iter()
+        .flat_map(Alert::times)
+        .filter(|&t| t > now)
+        .min()
+}
+
 /// Reads `alerts.toml` if there is one (not through a link: a contributor's branch could make it
 /// one). Problems, with their line, go to `diags`.
 pub fn load(root: &Path, config: &Config, diags: &Diagnostics) -> Vec<Alert> {
+    use std::io::Read;
     let path = root.join(ALERTS_FILE);
-    let bytes = match std::fs::symlink_metadata(&path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
-        Ok(m) if m.file_type().is_symlink() => {
+    // opened without following a link (`O_NOFOLLOW`), so nothing can swap one in between a
+    // check and the read
+    let opened = crate::output::no_follow(std::fs::OpenOptions::new().read(true)).open(&path);
+    let is_link = || std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    let bytes = match opened {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !is_link() => return Vec::new(),
+        Err(_) if is_link() => {
             let target = std::fs::read_link(&path).unwrap_or_default();
             diags.push(
                 Diagnostic::error(
@@ -113,7 +127,11 @@ pub fn load(root: &Path, config: &Config, diags: &Diagnostics) -> Vec<Alert> {
             );
             return Vec::new();
         }
-        _ => std::fs::read(&path),
+        Err(e) => Err(e),
+        Ok(mut f) => {
+            let mut b = Vec::new();
+            f.read_to_end(&mut b).map(|_| b)
+        }
     };
     let text = match bytes.map(String::from_utf8) {
         Ok(Ok(t)) => t,

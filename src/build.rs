@@ -181,15 +181,15 @@ pub fn load(root: &Path, req: LoadRequest<'_>, diags: &Diagnostics) -> Option<Lo
     site.alerts = crate::alerts::load(root, &site.config, diags);
     let mut held = held;
     // an alert's start or expiry is a scheduled change too
-    for t in site.alerts.iter().flat_map(crate::alerts::Alert::times) {
-        if t > now && held.next.as_ref().is_none_or(|(n, _)| t < n.timestamp()) {
-            let zoned = t.to_zoned_datetime(site.config.timezone.clone());
-            let at = content::dates::PubDate {
-                zoned,
-                has_time: true,
-            };
-            held.next = Some((at, PathBuf::from(crate::alerts::ALERTS_FILE)));
-        }
+    if let Some(t) = crate::alerts::next_change(&site.alerts, now)
+        .filter(|&t| held.next.as_ref().is_none_or(|(n, _)| t < n.timestamp()))
+    {
+        let zoned = t.to_zoned_datetime(site.config.timezone.clone());
+        let at = content::dates::PubDate {
+            zoned,
+            has_time: true,
+        };
+        held.next = Some((at, PathBuf::from(crate::alerts::ALERTS_FILE)));
     }
     if timings {
         eprintln!("timing: model {:?}, {} MiB", t.elapsed(), rss_mib());

@@ -704,17 +704,11 @@ impl Renderer {
             Work::Files(files) => put(&files),
             Work::Page(page) if ledger.is_on() => {
                 use crate::incremental::jobs::Entry;
-                let days = if list && !deferred {
-                    let make = |_| {};
-                    let cards = view::ListCards {
-                        make: &make,
-                        html_only: self.lists_builtin,
-                        hashed: true,
-                    };
-                    view::list_days_digest(site, &self.l10n, prep, &cards, job)
-                } else {
-                    None
-                };
+                let days = (list && !deferred)
+                    .then(|| {
+                        view::list_days_digest(site, &self.l10n, prep, self.lists_builtin, job)
+                    })
+                    .flatten();
                 let entries = page.ctx.entries().map(|(k, e)| match days {
                     Some(d) if k == "days" => (k, Entry::Hashed(d)),
                     _ => (k, e),

@@ -72,7 +72,10 @@ fn put_days(
     ids: &[DocId],
 ) {
     if cards.hashed {
-        ctx.insert_hashed("days", days_digest(site, l10n, prep, cards, lang, ids));
+        ctx.insert_hashed(
+            "days",
+            days_digest(site, l10n, prep, cards.html_only, lang, ids),
+        );
         return;
     }
     for &id in ids {
@@ -99,7 +102,7 @@ pub fn list_days_digest(
     site: &Site,
     l10n: &Localizer,
     prep: &Prepared,
-    cards: &ListCards<'_>,
+    html_only: bool,
     job: &Job,
 ) -> Option<u128> {
     let (lang, ids) = match job {
@@ -107,7 +110,7 @@ pub fn list_days_digest(
         Job::Month { lang, year, month } => (lang, site.month_articles(lang, *year, *month)),
         _ => return None,
     };
-    Some(days_digest(site, l10n, prep, cards, lang, ids))
+    Some(days_digest(site, l10n, prep, html_only, lang, ids))
 }
 
 /// The digest of the `days` [`put_days`] makes, without making it or any card's `html`. The
@@ -122,13 +125,13 @@ fn days_digest(
     site: &Site,
     l10n: &Localizer,
     prep: &Prepared,
-    cards: &ListCards<'_>,
+    html_only: bool,
     lang: &str,
     ids: &[DocId],
 ) -> u128 {
     use crate::incremental::jobs::digest_of;
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(&[u8::from(cards.html_only)]);
+    h.update(&[u8::from(html_only)]);
     for (i, j, d) in day_runs(site, ids) {
         h.update(&digest_of(&run_heading(l10n, prep, lang, d)).to_le_bytes());
         h.update(&((j - i) as u64).to_le_bytes());
